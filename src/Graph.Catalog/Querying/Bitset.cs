@@ -1,0 +1,115 @@
+using System.Numerics;
+
+namespace Graph.Catalog.Querying;
+
+/// <summary>A fixed-size set of ordinals, one bit each.</summary>
+public sealed class Bitset
+{
+    private readonly ulong[] _words;
+
+    /// <summary>Creates an empty set over ordinals below <paramref name="length"/>.</summary>
+    public Bitset(int length)
+    {
+        Length = length;
+        _words = new ulong[(length + 63) >> 6];
+    }
+
+    /// <summary>The number of ordinals the set ranges over.</summary>
+    public int Length { get; }
+
+    /// <summary>Whether an ordinal is in the set.</summary>
+    public bool this[int ordinal] => (uint)ordinal < (uint)Length && (_words[ordinal >> 6] & (1UL << ordinal)) != 0;
+
+    /// <summary>Adds an ordinal.</summary>
+    public void Add(int ordinal) => _words[ordinal >> 6] |= 1UL << ordinal;
+
+    /// <summary>Removes an ordinal.</summary>
+    public void Remove(int ordinal) => _words[ordinal >> 6] &= ~(1UL << ordinal);
+
+    /// <summary>The number of ordinals in the set.</summary>
+    public int Count()
+    {
+        var count = 0;
+        foreach (var word in _words)
+            count += BitOperations.PopCount(word);
+        return count;
+    }
+
+    /// <summary>Keeps only the ordinals also in <paramref name="other"/>.</summary>
+    public Bitset And(Bitset other)
+    {
+        for (var i = 0; i < _words.Length; i++)
+            _words[i] &= i < other._words.Length ? other._words[i] : 0;
+        return this;
+    }
+
+    /// <summary>Adds the ordinals of <paramref name="other"/>.</summary>
+    public Bitset Or(Bitset other)
+    {
+        for (var i = 0; i < _words.Length && i < other._words.Length; i++)
+            _words[i] |= other._words[i];
+        return this;
+    }
+
+    /// <summary>Removes the ordinals of <paramref name="other"/>.</summary>
+    public Bitset AndNot(Bitset other)
+    {
+        for (var i = 0; i < _words.Length && i < other._words.Length; i++)
+            _words[i] &= ~other._words[i];
+        return this;
+    }
+
+    /// <summary>A copy of the set.</summary>
+    public Bitset Clone()
+    {
+        var copy = new Bitset(Length);
+        Array.Copy(_words, copy._words, _words.Length);
+        return copy;
+    }
+
+    /// <summary>The smallest ordinal in the set that is at least <paramref name="from"/>, or -1.</summary>
+    public int NextFrom(int from)
+    {
+        if (from < 0)
+            from = 0;
+        if (from >= Length)
+            return -1;
+        var index = from >> 6;
+        var word = _words[index] & (ulong.MaxValue << from);
+        while (true)
+        {
+            if (word != 0)
+                return (index << 6) + BitOperations.TrailingZeroCount(word);
+            if (++index >= _words.Length)
+                return -1;
+            word = _words[index];
+        }
+    }
+
+    /// <summary>The largest ordinal in the set that is at most <paramref name="from"/>, or -1.</summary>
+    public int PreviousFrom(int from)
+    {
+        if (from >= Length)
+            from = Length - 1;
+        if (from < 0)
+            return -1;
+        var index = from >> 6;
+        var shift = 63 - (from & 63);
+        var word = _words[index] << shift >> shift;
+        while (true)
+        {
+            if (word != 0)
+                return (index << 6) + 63 - BitOperations.LeadingZeroCount(word);
+            if (--index < 0)
+                return -1;
+            word = _words[index];
+        }
+    }
+
+    /// <summary>The ordinals in the set, ascending.</summary>
+    public IEnumerable<int> Ordinals()
+    {
+        for (var i = NextFrom(0); i >= 0; i = NextFrom(i + 1))
+            yield return i;
+    }
+}

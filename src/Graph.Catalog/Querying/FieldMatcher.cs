@@ -1,0 +1,169 @@
+using Graph.Catalog.Storage;
+using Graph.Domain;
+
+namespace Graph.Catalog.Querying;
+
+/// <summary>Evaluates a condition on one field by scanning its column, comparing codes rather than texts.</summary>
+internal static class FieldMatcher
+{
+    /// <summary>The largest list accepted by In and NotIn.</summary>
+    public const int MaxListSize = 1000;
+
+    public static Bitset Evaluate(NodeTable table, FieldFilter filter)
+    {
+        if (filter.Value is IReadOnlyList<object?> { Count: > MaxListSize } tooLong)
+            throw new CatalogQueryException($"The list for '{filter.Field}' has {tooLong.Count} values; at most {MaxListSize} are accepted.");
+        if (filter.Field == table.Kind.KeyField)
+            return Scan(table, ordinal => Matches(filter, table.Key(ordinal), TextPredicate(filter)));
+        var column = table.Column(filter.Field)
+            ?? throw new CatalogQueryException(
+                $"{table.Kind.Label} has no field '{filter.Field}'; known are {string.Join(", ", table.Kind.Fields.Select(f => f.Name).Prepend(table.Kind.KeyField))}.");
+        return column switch
+        {
+            StringColumn text => EvaluateCodes(table, filter, text.Values, text.Code),
+            StringListColumn list => EvaluateList(table, filter, list),
+            NumberColumn number => EvaluateNumber(table, filter, number),
+            BoolColumn flag => EvaluateBool(table, filter, flag),
+            _ => throw new CatalogQueryException($"Field '{filter.Field}' cannot be filtered."),
+        };
+    }
+
+    private static Bitset EvaluateCodes(NodeTable table, FieldFilter filter, ValueDictionary values, Func<int, int> codeOf)
+    {
+        var matching = MatchingCodes(filter, values);
+        var matchMissing = MatchesMissing(filter);
+        return Scan(table, ordinal => codeOf(ordinal) is var code and >= 0 ? matching[code] : matchMissing);
+    }
+
+    private static Bitset EvaluateList(NodeTable table, FieldFilter filter, StringListColumn column)
+    {
+        var negative = filter.Operator is FilterOperator.Neq or FilterOperator.NotIn && filter.Value is not null;
+        var positive = negative ? filter with { Operator = filter.Operator == FilterOperator.Neq ? FilterOperator.Eq : FilterOperator.In } : filter;
+        var matching = MatchingCodes(positive, column.Values);
+        var matchMissing = MatchesMissing(positive);
+        return Scan(table, ordinal =>
+        {
+            var codes = column.CodesOf(ordinal);
+            var any = codes is null ? matchMissing : Array.Exists(codes, c => matching[c]);
+            return negative ? !any : any;
+        });
+    }
+
+    private static bool[] MatchingCodes(FieldFilter filter, ValueDictionary values)
+    {
+        var count = values.Count;
+        var matching = new bool[count];
+        if (filter.Value is null && filter.Operator is FilterOperator.Eq or FilterOperator.Neq)
+        {
+            Array.Fill(matching, filter.Operator == FilterOperator.Neq);
+            return matching;
+        }
+
+        var predicate = TextPredicate(filter);
+        for (var code = 0; code < count; code++)
+            matching[code] = Matches(filter, values[code], predicate);
+        return matching;
+    }
+
+    private static Func<string, bool>? TextPredicate(FieldFilter filter)
+    {
+        if (filter.Operator is not (FilterOperator.Contains or FilterOperator.StartsWith))
+            return null;
+        if (filter.Value is not string text)
+            throw new CatalogQueryException($"'{filter.Operator}' on '{filter.Field}' needs a text, not {FilterEvaluator.Show(filter.Value)}.");
+        var folded = TextFold.Fold(text);
+        return filter.Operator == FilterOperator.Contains
+            ? value => TextFold.Fold(value).Contains(folded, StringComparison.Ordinal)
+            : value => TextFold.Fold(value).StartsWith(folded, StringComparison.Ordinal);
+    }
+
+    private static bool Matches(FieldFilter filter, string value, Func<string, bool>? text) => filter.Operator switch
+    {
+        FilterOperator.Eq => filter.Value is not null && value == Text(filter, filter.Value),
+        FilterOperator.Neq => filter.Value is null || value != Text(filter, filter.Value),
+        FilterOperator.In => List(filter).Any(v => v is not null && value == Text(filter, v)),
+        FilterOperator.NotIn => !List(filter).Any(v => v is not null && value == Text(filter, v)),
+        FilterOperator.Contains or FilterOperator.StartsWith => text!(value),
+        FilterOperator.Gt => string.CompareOrdinal(value, Text(filter, filter.Value)) > 0,
+        FilterOperator.Gte => string.CompareOrdinal(value, Text(filter, filter.Value)) >= 0,
+        FilterOperator.Lt => string.CompareOrdinal(value, Text(filter, filter.Value)) < 0,
+        FilterOperator.Lte => string.CompareOrdinal(value, Text(filter, filter.Value)) <= 0,
+        _ => false,
+    };
+
+    private static bool MatchesMissing(FieldFilter filter) => filter.Operator switch
+    {
+        FilterOperator.Eq => filter.Value is null,
+        FilterOperator.Neq => filter.Value is not null,
+        FilterOperator.In => List(filter).Any(v => v is null),
+        FilterOperator.NotIn => !List(filter).Any(v => v is null),
+        _ => false,
+    };
+
+    private static Bitset EvaluateNumber(NodeTable table, FieldFilter filter, NumberColumn column)
+    {
+        if (filter.Operator is FilterOperator.Contains or FilterOperator.StartsWith)
+            throw new CatalogQueryException($"'{filter.Operator}' does not apply to the number field '{filter.Field}'.");
+        var matchMissing = MatchesMissing(filter);
+        if (filter.Operator is FilterOperator.In or FilterOperator.NotIn)
+        {
+            var set = List(filter).Where(v => v is not null).Select(v => Number(filter, v)).ToHashSet();
+            var inList = filter.Operator == FilterOperator.In;
+            return Scan(table, ordinal => column.Value(ordinal) is var v && double.IsNaN(v) ? matchMissing : set.Contains(v) == inList);
+        }
+
+        if (filter.Value is null)
+            return Scan(table, ordinal => double.IsNaN(column.Value(ordinal)) ? matchMissing : !matchMissing && filter.Operator == FilterOperator.Neq);
+        var bound = Number(filter, filter.Value);
+        Func<double, bool> test = filter.Operator switch
+        {
+            FilterOperator.Eq => v => v == bound,
+            FilterOperator.Neq => v => v != bound,
+            FilterOperator.Gt => v => v > bound,
+            FilterOperator.Gte => v => v >= bound,
+            FilterOperator.Lt => v => v < bound,
+            _ => v => v <= bound,
+        };
+        return Scan(table, ordinal => column.Value(ordinal) is var v && double.IsNaN(v) ? matchMissing : test(v));
+    }
+
+    private static Bitset EvaluateBool(NodeTable table, FieldFilter filter, BoolColumn column)
+    {
+        if (filter.Operator is not (FilterOperator.Eq or FilterOperator.Neq or FilterOperator.In or FilterOperator.NotIn))
+            throw new CatalogQueryException($"'{filter.Operator}' does not apply to the true/false field '{filter.Field}'.");
+        var matchMissing = MatchesMissing(filter);
+        var values = filter.Operator is FilterOperator.In or FilterOperator.NotIn ? List(filter) : [filter.Value];
+        var wanted = values.Where(v => v is not null).Select(v => v is bool b ? b : throw WrongType(filter, v, "true or false")).ToHashSet();
+        var positive = filter.Operator is FilterOperator.Eq or FilterOperator.In;
+        return Scan(table, ordinal => column.Value(ordinal) is var v && v < 0 ? matchMissing : wanted.Contains(v == 1) == positive);
+    }
+
+    private static Bitset Scan(NodeTable table, Func<int, bool> test)
+    {
+        var set = new Bitset(table.Count);
+        for (var i = 0; i < table.Count; i++)
+        {
+            if (table.Live[i] && test(i))
+                set.Add(i);
+        }
+
+        return set;
+    }
+
+    private static IReadOnlyList<object?> List(FieldFilter filter) =>
+        filter.Value as IReadOnlyList<object?> ?? throw new CatalogQueryException($"'{filter.Operator}' on '{filter.Field}' needs a list of values.");
+
+    private static string Text(FieldFilter filter, object? value) =>
+        value as string ?? throw WrongType(filter, value, "a text");
+
+    private static double Number(FieldFilter filter, object? value) => value switch
+    {
+        long l => l,
+        int i => i,
+        double d => d,
+        _ => throw WrongType(filter, value, "a number"),
+    };
+
+    private static CatalogQueryException WrongType(FieldFilter filter, object? value, string expected) =>
+        new($"'{filter.Field}' is compared with {FilterEvaluator.Show(value)}, which is not {expected}.");
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Graph.Catalog.Storage;
+using Graph.Domain;
+
+namespace Graph.Catalog.Querying;
+
+/// <summary>Evaluates filters over a snapshot into sets of live ordinals.</summary>
+public static class FilterEvaluator
+{
+    /// <summary>The live nodes of a kind that satisfy a filter (all live nodes when it is null).</summary>
+    /// <exception cref="CatalogQueryException">The filter names an unknown field or compares with a value of the wrong type.</exception>
+    public static Bitset Evaluate(CatalogSnapshot snapshot, NodeKind kind, Filter? filter)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(kind);
+        var table = snapshot.Table(kind);
+        var live = LiveSet(table);
+        return filter is null ? live : Evaluate(snapshot, table, filter).And(live);
+    }
+
+    /// <summary>The live nodes of a table.</summary>
+    internal static Bitset LiveSet(NodeTable table) => table.LiveSet();
+
+    private static Bitset Evaluate(CatalogSnapshot snapshot, NodeTable table, Filter filter)
+    {
+        switch (filter)
+        {
+            case AndFilter and:
+                var all = LiveSet(table);
+                foreach (var item in and.Items)
+                    all.And(Evaluate(snapshot, table, item));
+                return all;
+            case OrFilter or:
+                var any = new Bitset(table.Count);
+                foreach (var item in or.Items)
+                    any.Or(Evaluate(snapshot, table, item));
+                return any;
+            case NotFilter not:
+                return LiveSet(table).AndNot(Evaluate(snapshot, table, not.Inner));
+            case RelationFilter relation:
+                return EvaluateRelation(snapshot, table, relation);
+            case FieldFilter field:
+                return FieldMatcher.Evaluate(table, field);
+            default:
+                throw new CatalogQueryException($"Unsupported filter {filter.GetType().Name}.");
+        }
+    }
+
+    private static Bitset EvaluateRelation(CatalogSnapshot snapshot, NodeTable table, RelationFilter filter)
+    {
+        var field = RelationField.Find(table.Kind, filter.Field)
+            ?? throw new CatalogQueryException(
+                $"{table.Kind.Label} has no relationship field '{filter.Field}'; known are {string.Join(", ", RelationField.Of(table.Kind).Select(f => f.Name))}.");
+        var targetTable = snapshot.Table(field.Target);
+        var inner = Evaluate(snapshot, targetTable, filter.Inner).And(LiveSet(targetTable));
+        var live = LiveSet(table);
+        return filter.Quantifier switch
+        {
+            Quantifier.Some => Traversal.ReachingAny(snapshot, field, inner).And(live),
+            Quantifier.None => live.AndNot(Traversal.ReachingAny(snapshot, field, inner)),
+            _ => live.AndNot(Traversal.ReachingAny(snapshot, field, LiveSet(targetTable).AndNot(inner))),
+        };
+    }
+
+    /// <summary>Formats a value for messages.</summary>
+    internal static string Show(object? value) => value switch
+    {
+        null => "null",
+        string s => $"\"{s}\"",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

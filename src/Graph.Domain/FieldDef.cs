@@ -1,0 +1,29 @@
+namespace Graph.Domain;
+
+/// <summary>A property of a node kind: its name, type, constraints and whether it is a facet.</summary>
+/// <param name="Name">The property name as stored and as exposed in GraphQL (camelCase).</param>
+/// <param name="Type">The value type.</param>
+/// <param name="Description">One sentence for the schema documentation.</param>
+public sealed record FieldDef(string Name, FieldType Type, string Description)
+{
+    /// <summary>Whether the field can be counted per value in facets.</summary>
+    public bool IsFacet { get; init; }
+
+    /// <summary>The smallest accepted numeric value, if any.</summary>
+    public double? Min { get; init; }
+
+    /// <summary>The largest accepted numeric value, if any.</summary>
+    public double? Max { get; init; }
+
+    /// <summary>The longest accepted text, in characters.</summary>
+    public int MaxLength { get; init; } = 1024;
+
+    /// <summary>The only accepted values, if the field is an enumeration.</summary>
+    public IReadOnlyList<string>? AllowedValues { get; init; }
+
+    /// <summary>Whether every node of the kind must carry a value.</summary>
+    public bool Required { get; init; }
+
+    /// <summary>Whether the field is numeric (Int, Long or Float).</summary>
+    public bool IsNumeric => Type is FieldType.Int or FieldType.Long or FieldType.Float;
+}

@@ -1,0 +1,38 @@
+namespace Graph.Store.Sqlite;
+
+/// <summary>The tables of the SQLite store.</summary>
+internal static class SqliteSchema
+{
+    public const int Version = 1;
+
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS changesets (
+            seq INTEGER PRIMARY KEY,
+            committed_at TEXT NOT NULL,
+            source TEXT NOT NULL,
+            nodes INTEGER NOT NULL,
+            edges INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS nodes (
+            label TEXT NOT NULL,
+            key TEXT NOT NULL,
+            props TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (label, key)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS nodes_by_seq ON nodes (seq);
+        CREATE TABLE IF NOT EXISTS edges (
+            from_label TEXT NOT NULL,
+            from_key TEXT NOT NULL,
+            type TEXT NOT NULL,
+            to_label TEXT NOT NULL,
+            to_key TEXT NOT NULL,
+            props TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (from_label, from_key, type, to_label, to_key)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS edges_by_seq ON edges (seq);
+        CREATE INDEX IF NOT EXISTS edges_by_end ON edges (to_label, to_key);
+        INSERT OR IGNORE INTO meta (name, value) VALUES ('schema_version', '1');
+        """;
+}

@@ -1,0 +1,87 @@
+using Graph.Domain;
+using Microsoft.Extensions.Logging;
+
+namespace Graph.Store;
+
+/// <summary>The one way into the graph: validates a ChangeSet, commits it to the store and tells the listeners.</summary>
+public sealed partial class GraphWriter(IGraphStore store, IEnumerable<ICommitListener> listeners, ILogger<GraphWriter> logger)
+{
+    private static readonly NodeRecordValidator NodeValidator = new();
+    private static readonly EdgeRecordValidator EdgeValidator = new();
+    private readonly ICommitListener[] _listeners = listeners.ToArray();
+
+    /// <summary>How many times a transient store failure is retried.</summary>
+    public int MaxRetries { get; init; } = 3;
+
+    /// <summary>Returns every validation error of a ChangeSet; empty when it is valid.</summary>
+    public static IReadOnlyList<string> Validate(ChangeSet changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var errors = new List<string>();
+        foreach (var node in changes.Nodes)
+            Collect(NodeValidator.Validate(node), errors);
+        foreach (var edge in changes.Edges)
+            Collect(EdgeValidator.Validate(edge), errors);
+        foreach (var node in changes.DeletedNodes)
+        {
+            if (GraphModel.Kind(node.Label) is null)
+                errors.Add($"Cannot delete {node}: unknown label.");
+        }
+
+        foreach (var edge in changes.DeletedEdges)
+        {
+            if (GraphModel.Relation(edge.Type, edge.From.Label, edge.To.Label) is null)
+                errors.Add($"Cannot delete {edge}: unknown relationship.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>Validates and commits a ChangeSet, then publishes it to the listeners.</summary>
+    /// <exception cref="ChangeSetRejectedException">The set is invalid; nothing was applied.</exception>
+    /// <exception cref="GraphStoreException">The store failed; nothing was applied.</exception>
+    public async Task<CommitResult> WriteAsync(ChangeSet changes, CancellationToken cancellationToken)
+    {
+        var errors = Validate(changes);
+        if (errors.Count > 0)
+            throw new ChangeSetRejectedException(errors);
+
+        var result = await ApplyWithRetryAsync(changes, cancellationToken).ConfigureAwait(false);
+        if (result.Changed)
+        {
+            LogCommitted(result.Sequence, changes.Source, result.NodesChanged, result.EdgesChanged);
+            foreach (var listener in _listeners)
+                await listener.OnCommittedAsync(result, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private async Task<CommitResult> ApplyWithRetryAsync(ChangeSet changes, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await store.ApplyAsync(changes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (GraphStoreException e) when (e.IsTransient && attempt <= MaxRetries)
+            {
+                LogRetry(attempt, e.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * (1 << attempt)), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static void Collect(FluentValidation.Results.ValidationResult result, List<string> errors)
+    {
+        if (!result.IsValid)
+            errors.AddRange(result.Errors.Select(e => e.ErrorMessage));
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Committed change {Sequence} from {Source}: {Nodes} nodes, {Edges} relationships")]
+    private partial void LogCommitted(long sequence, string source, int nodes, int edges);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Transient store failure, retry {Attempt}: {Reason}")]
+    private partial void LogRetry(int attempt, string reason);
+}

@@ -1,0 +1,31 @@
+namespace Graph.Store;
+
+/// <summary>The store of record: durable nodes and relationships with a monotonically increasing change sequence.</summary>
+/// <remarks>
+/// Contract (tested by GraphStoreContract for every adapter): a ChangeSet commits atomically or not at all and
+/// gets the next sequence number; applying a set that changes nothing leaves the sequence as it is; reads see
+/// whole ChangeSets only; <see cref="ReadChangesAsync"/> returns every node and relationship whose last change
+/// is after the given sequence, deletions included.
+/// </remarks>
+public interface IGraphStore : IAsyncDisposable
+{
+    /// <summary>Creates tables, constraints and indexes if they are missing; safe to call at every start.</summary>
+    Task EnsureSchemaAsync(CancellationToken cancellationToken);
+
+    /// <summary>Applies a ChangeSet in one transaction.</summary>
+    /// <exception cref="GraphStoreException">The set was not applied; nothing of it was stored.</exception>
+    Task<CommitResult> ApplyAsync(ChangeSet changes, CancellationToken cancellationToken);
+
+    /// <summary>Streams every live node, then every live relationship, consistently; returns the sequence they reflect.</summary>
+    Task<long> ReadAllAsync(IChangeSink sink, CancellationToken cancellationToken);
+
+    /// <summary>Streams every node, then every relationship, whose last change is after a sequence number, deletions
+    /// included, consistently; returns the sequence they bring the reader to.</summary>
+    Task<long> ReadChangesAsync(long afterSequence, IChangeSink sink, CancellationToken cancellationToken);
+
+    /// <summary>Reads the current change sequence.</summary>
+    Task<long> GetSequenceAsync(CancellationToken cancellationToken);
+
+    /// <summary>Counts live nodes and relationships.</summary>
+    Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken);
+}

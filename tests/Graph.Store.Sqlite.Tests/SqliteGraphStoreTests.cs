@@ -1,0 +1,36 @@
+using Graph.Store;
+using Graph.Store.Sqlite;
+using Graph.Testing;
+
+namespace Graph.Store.Sqlite.Tests;
+
+/// <summary>The store contract on a SQLite file, plus what only a file store can show.</summary>
+public sealed class SqliteGraphStoreTests : GraphStoreContract, IDisposable
+{
+    private readonly TempDirectory _folder = new();
+
+    protected override Task<IGraphStore> CreateStoreAsync() => Task.FromResult<IGraphStore>(new SqliteGraphStore(_folder.File("graph.db")));
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Reopen_SameFile_SeesCommittedData()
+    {
+        await Store.ApplyAsync(new ChangeSet().Add(Some.Series()), CancellationToken.None);
+        await using var reopened = new SqliteGraphStore(_folder.File("graph.db"));
+        Assert.Equal(1, await reopened.GetSequenceAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Open_NotADatabase_FailsWithClearError()
+    {
+        var path = _folder.File("garbage.db");
+        await File.WriteAllBytesAsync(path, Enumerable.Repeat((byte)0x5A, 8192).ToArray());
+        await using var store = new SqliteGraphStore(path);
+
+        var error = await Assert.ThrowsAsync<GraphStoreException>(() => store.EnsureSchemaAsync(CancellationToken.None));
+
+        Assert.Contains("not a SQLite database", error.Message, StringComparison.Ordinal);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+}

@@ -48,10 +48,17 @@ public static class Paging
             hasPrevious = items[0] > 0 && previousFrom(items[0] - 1) >= 0;
             hasNext = nextFrom(items[^1] + 1) >= 0;
         }
+        else if (request.Last is not null && request.First is null)
+        {
+            // An empty page taken from the end sits just before 'before'.
+            hasPrevious = previousFrom(Math.Min(before - 1, end)) > after;
+            hasNext = before != int.MaxValue && nextFrom(before) >= 0;
+        }
         else
         {
+            // An empty page taken from the start sits just after 'after'.
             hasPrevious = after >= 0 && previousFrom(after) >= 0;
-            hasNext = before != int.MaxValue && nextFrom(before) >= 0;
+            hasNext = nextFrom(after + 1) >= 0;
         }
 
         return new Page(items, hasPrevious, hasNext, total);

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Graph.Catalog;
+using Graph.Ingest.Demo;
+using Graph.Store;
+using Microsoft.Extensions.Options;
+
+namespace Graph.Api.Hosting;
+
+/// <summary>Prepares the store, loads the index, seeds the demo catalogue into an empty store, then follows the change feed.</summary>
+internal sealed partial class CatalogStartup(
+    IGraphStore store,
+    GraphWriter writer,
+    CatalogIndex index,
+    IOptions<GraphOptions> options,
+    ILogger<CatalogStartup> logger) : BackgroundService
+{
+    /// <summary>Whether the index is loaded and any first seeding has finished.</summary>
+    public bool IsReady { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        await store.EnsureSchemaAsync(stoppingToken);
+        await index.LoadAsync(stoppingToken);
+        if (settings.SeedDemoOnEmptyStore && index.Current.Sequence == 0)
+            await SeedAsync(settings, stoppingToken);
+        IsReady = true;
+        LogReady(index.Current.Count(Domain.GraphModel.Series), index.Current.Sequence);
+
+        var interval = TimeSpan.FromSeconds(Math.Max(0.05, settings.FollowIntervalSeconds));
+        using var timer = new PeriodicTimer(interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                var applied = await index.CatchUpAsync(stoppingToken);
+                if (applied > 0)
+                    LogFollowed(applied, index.Current.Sequence);
+            }
+            catch (GraphStoreException e)
+            {
+                LogFollowFailed(e.Message);
+            }
+        }
+    }
+
+    private async Task SeedAsync(GraphOptions settings, CancellationToken cancellationToken)
+    {
+        LogSeeding(settings.DemoPatients);
+        var watch = Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
+        var progress = new SyncProgress(p =>
+        {
+            if (watch.Elapsed - lastReport < TimeSpan.FromSeconds(2) && p.Patients < settings.DemoPatients)
+                return;
+            lastReport = watch.Elapsed;
+            LogSeedProgress(p.Patients, settings.DemoPatients, p.Series);
+        });
+        var summary = await DemoSeeder.SeedAsync(writer, new DemoOptions { Patients = settings.DemoPatients }, progress, cancellationToken);
+        LogSeeded(summary.Counts.Patients, summary.Counts.Series, watch.ElapsedMilliseconds);
+    }
+
+    private sealed class SyncProgress(Action<SeedProgress> report) : IProgress<SeedProgress>
+    {
+        public void Report(SeedProgress value) => report(value);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The store is empty: seeding the synthetic demo catalogue with {Patients} patients")]
+    private partial void LogSeeding(int patients);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeding: {Patients} of {Total} patients, {Series} series")]
+    private partial void LogSeedProgress(int patients, int total, long series);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Patients} patients and {Series} series in {ElapsedMs} ms")]
+    private partial void LogSeeded(long patients, long series, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ready: {Series} series at change {Sequence}")]
+    private partial void LogReady(int series, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Applied {Rows} changed rows from the store, now at change {Sequence}")]
+    private partial void LogFollowed(int rows, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the change feed: {Reason}")]
+    private partial void LogFollowFailed(string reason);
+}

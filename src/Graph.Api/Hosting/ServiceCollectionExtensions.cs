@@ -1,0 +1,30 @@
+using Graph.Api.Schema;
+using Graph.Catalog;
+using Graph.Store;
+using Graph.Store.Sqlite;
+using GraphQL;
+using Microsoft.Extensions.Options;
+
+namespace Graph.Api.Hosting;
+
+/// <summary>Registers the catalogue: store, writer, index, schema and executor.</summary>
+internal static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<GraphOptions>(configuration.GetSection(GraphOptions.Section));
+        services.Configure<ServiceLimits>(configuration.GetSection("Graph:Limits"));
+        services.AddSingleton<IGraphStore>(sp => new SqliteGraphStore(sp.GetRequiredService<IOptions<GraphOptions>>().Value.DatabasePath));
+        services.AddSingleton<CatalogIndex>();
+        services.AddSingleton<ICommitListener>(sp => sp.GetRequiredService<CatalogIndex>());
+        services.AddSingleton<GraphWriter>();
+        services.AddSingleton<CatalogSchema>();
+        services.AddSingleton<IDocumentExecuter, DocumentExecuter>();
+        services.AddSingleton<IGraphQLTextSerializer, GraphQL.SystemTextJson.GraphQLSerializer>();
+        services.AddSingleton<CatalogExecutor>();
+        services.AddSingleton<CatalogStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<CatalogStartup>());
+        services.AddHealthChecks().AddCheck<ReadinessCheck>("catalogue", tags: ["ready"]);
+        return services;
+    }
+}

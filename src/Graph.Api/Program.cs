@@ -1,0 +1,29 @@
+using Graph.Api.Hosting;
+using Graph.Api.Http;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
+{
+    ["--data"] = "Graph:DataDirectory",
+    ["--seed-demo"] = "Graph:SeedDemoOnEmptyStore",
+    ["--demo-patients"] = "Graph:DemoPatients",
+});
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+builder.Services.AddCatalogue(builder.Configuration);
+
+var app = builder.Build();
+app.Services.GetRequiredService<Graph.Api.Schema.CatalogSchema>().Initialize();
+app.UseSerilogRequestLogging();
+app.MapGraphQL("/graphql");
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.Run();
+
+/// <summary>The service's entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

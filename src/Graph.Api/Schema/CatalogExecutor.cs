@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Graph.Catalog;
+using Graph.Catalog.Querying;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Transport;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
+
+namespace Graph.Api.Schema;
+
+/// <summary>Executes GraphQL requests against the current catalogue snapshot, masking unexpected errors.</summary>
+internal sealed partial class CatalogExecutor(
+    CatalogSchema schema,
+    IDocumentExecuter executer,
+    CatalogIndex index,
+    IOptions<ServiceLimits> limits,
+    ILogger<CatalogExecutor> logger)
+{
+    public CatalogSchema Schema => schema;
+
+    /// <summary>Executes one request; <paramref name="document"/> is the request's parsed document when the caller has it.</summary>
+    public async Task<(ExecutionResult Result, CatalogRequest Request)> ExecuteAsync(
+        GraphQLRequest request,
+        GraphQLDocument? document,
+        ClaimsPrincipal? user,
+        IServiceProvider? services,
+        CancellationToken cancellationToken)
+    {
+        var catalog = new CatalogRequest(index.Current, limits.Value);
+        var result = await executer.ExecuteAsync(options =>
+        {
+            options.Schema = schema;
+            options.Query = request.Query;
+            options.Document = document;
+            options.OperationName = request.OperationName;
+            options.Variables = request.Variables;
+            options.Extensions = request.Extensions;
+            options.User = user;
+            options.RequestServices = services;
+            options.CancellationToken = cancellationToken;
+            options.UnhandledExceptionDelegate = Mask;
+            catalog.AttachTo(options.UserContext);
+        }).ConfigureAwait(false);
+        return (result, catalog);
+    }
+
+    private Task Mask(UnhandledExceptionContext context)
+    {
+        if (context.OriginalException is CatalogQueryException query)
+        {
+            context.Exception = ErrorCodes.BadInput(query.Message);
+            return Task.CompletedTask;
+        }
+
+        var path = context.FieldContext is { } field ? string.Join('.', field.ResponsePath) : "(request)";
+        LogUnhandled(context.OriginalException, path);
+        context.Exception = new ExecutionError("An internal error occurred; it has been logged.") { Code = ErrorCodes.Internal };
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error resolving {Path}")]
+    private partial void LogUnhandled(Exception exception, string path);
+}

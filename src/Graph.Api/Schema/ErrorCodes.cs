@@ -1,0 +1,14 @@
+using GraphQL;
+
+namespace Graph.Api.Schema;
+
+/// <summary>The codes of expected failures, in <c>extensions.code</c>.</summary>
+internal static class ErrorCodes
+{
+    public const string BadUserInput = "BAD_USER_INPUT";
+    public const string NotFound = "NOT_FOUND";
+    public const string Forbidden = "FORBIDDEN";
+    public const string Internal = "INTERNAL_SERVER_ERROR";
+
+    public static ExecutionError BadInput(string message) => new(message) { Code = BadUserInput };
+}

@@ -1,0 +1,119 @@
+using Graph.Catalog;
+using Graph.Catalog.Querying;
+using Graph.Domain;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using FieldType = Graph.Domain.FieldType;
+
+namespace Graph.Api.Schema;
+
+/// <summary>Builds one object type per node kind, with scalar fields, relationship fields both ways and connections.</summary>
+internal sealed class NodeGraphTypes
+{
+    private readonly Dictionary<string, ObjectGraphType> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ObjectGraphType> _connections = new(StringComparer.Ordinal);
+
+    public NodeGraphTypes(InterfaceGraphType node, FilterInputGraphTypes filters)
+    {
+        PageInfo = ConnectionGraphTypes.PageInfo();
+        foreach (var kind in GraphModel.NodeKinds)
+        {
+            var type = new ObjectGraphType { Name = kind.Label, Description = kind.Description };
+            _types[kind.Label] = type;
+            _connections[kind.Label] = ConnectionGraphTypes.Connection(kind, type, PageInfo);
+        }
+
+        node.ResolveType = value => value is GraphNode n ? _types[n.Kind.Label] : null;
+        foreach (var kind in GraphModel.NodeKinds)
+        {
+            Populate(kind, filters);
+            _types[kind.Label].AddResolvedInterface(node);
+            node.AddPossibleType(_types[kind.Label]);
+        }
+    }
+
+    public ObjectGraphType PageInfo { get; }
+
+    public IEnumerable<IGraphType> All => _types.Values.Concat(_connections.Values);
+
+    public ObjectGraphType For(NodeKind kind) => _types[kind.Label];
+
+    public ObjectGraphType ConnectionFor(NodeKind kind) => _connections[kind.Label];
+
+    private void Populate(NodeKind kind, FilterInputGraphTypes filters)
+    {
+        var type = _types[kind.Label];
+        ConnectionGraphTypes.Add(type, "id", new NonNullGraphType(Scalars.Id), "The global id, for node(id:).", c => GlobalId.Encode(kind, ((GraphNode)c.Source!).Key));
+        ConnectionGraphTypes.Add(type, kind.KeyField, new NonNullGraphType(Scalars.String), kind.KeyDescription, c => ((GraphNode)c.Source!).Key);
+        foreach (var field in kind.Fields)
+        {
+            var name = field.Name;
+            ConnectionGraphTypes.Add(type, name, ScalarType(field), field.Description, field.Type == FieldType.Int
+                ? c => ((GraphNode)c.Source!)[name] is long l ? (int)l : null
+                : c => ((GraphNode)c.Source!)[name]);
+        }
+
+        foreach (var relation in RelationField.Of(kind))
+        {
+            if (relation.Single)
+                AddSingle(type, relation);
+            else
+                AddConnection(type, relation, filters);
+        }
+    }
+
+    private void AddSingle(ObjectGraphType type, RelationField relation) =>
+        type.AddField(new GraphQL.Types.FieldType
+        {
+            Name = relation.Name,
+            Description = relation.Description,
+            ResolvedType = _types[relation.Target.Label],
+            Resolver = new FuncFieldResolver<object?>(context =>
+            {
+                var request = CatalogRequest.From(context);
+                var loader = request.Loader<GraphNode?>(context.FieldAst, parents =>
+                    parents.ToDictionary(p => p, p => Traversal.Related(request.Snapshot, relation, p) is [var first, ..] ? request.Snapshot.At(relation.Target, first) : null));
+                return loader.Load(((GraphNode)context.Source!).Ordinal);
+            }),
+        });
+
+    private void AddConnection(ObjectGraphType type, RelationField relation, FilterInputGraphTypes filters) =>
+        type.AddField(new GraphQL.Types.FieldType
+        {
+            Name = relation.Name,
+            Description = relation.Description,
+            ResolvedType = new NonNullGraphType(_connections[relation.Target.Label]),
+            Arguments = ConnectionArguments.For(relation.Target, filters),
+            Resolver = new FuncFieldResolver<object?>(context =>
+            {
+                var request = CatalogRequest.From(context);
+                var page = ConnectionArguments.Page(context, request.Limits);
+                var where = ConnectionArguments.Where(context, relation.Target, request.Limits);
+                var loader = request.Loader<ConnectionSource>(context.FieldAst, parents =>
+                {
+                    var matching = where is null ? null : FilterEvaluator.Evaluate(request.Snapshot, relation.Target, where);
+                    var results = new Dictionary<int, ConnectionSource>(parents.Count);
+                    foreach (var parent in parents)
+                    {
+                        var related = Traversal.Related(request.Snapshot, relation, parent);
+                        if (matching is not null)
+                            related = Array.FindAll(related, o => matching[o]);
+                        results[parent] = new ConnectionSource(request.Snapshot, relation.Target, Paging.Cut(related, page));
+                    }
+
+                    return results;
+                });
+                return loader.Load(((GraphNode)context.Source!).Ordinal);
+            }),
+        });
+
+    private static IGraphType ScalarType(FieldDef field) => field.Type switch
+    {
+        FieldType.Int => Scalars.Int,
+        FieldType.Long => Scalars.Long,
+        FieldType.Float => Scalars.Float,
+        FieldType.Bool => Scalars.Boolean,
+        FieldType.StringList => new ListGraphType(new NonNullGraphType(Scalars.String)),
+        _ => Scalars.String,
+    };
+}

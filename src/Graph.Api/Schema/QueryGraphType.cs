@@ -1,0 +1,93 @@
+using Graph.Catalog;
+using Graph.Catalog.Querying;
+using Graph.Domain;
+using GraphQL;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+
+namespace Graph.Api.Schema;
+
+/// <summary>The root query: node lookups, a connection and a key lookup per node kind, and catalogue statistics.</summary>
+internal sealed class QueryGraphType : ObjectGraphType
+{
+    public QueryGraphType(InterfaceGraphType node, NodeGraphTypes nodes, FilterInputGraphTypes filters)
+    {
+        Name = "Query";
+        AddField(new GraphQL.Types.FieldType
+        {
+            Name = "node",
+            Description = "Fetches any node by its global id.",
+            ResolvedType = node,
+            Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(Scalars.Id)) { Name = "id", Description = "A global id." }),
+            Resolver = new FuncFieldResolver<object?>(context => Resolve(context, context.GetArgument<string>("id"))),
+        });
+        AddField(new GraphQL.Types.FieldType
+        {
+            Name = "nodes",
+            Description = "Fetches nodes by global id, in the order given; null where an id matches nothing.",
+            ResolvedType = new NonNullGraphType(new ListGraphType(node)),
+            Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(new ListGraphType(new NonNullGraphType(Scalars.Id)))) { Name = "ids", Description = "Global ids." }),
+            Resolver = new FuncFieldResolver<object?>(context =>
+            {
+                var ids = context.GetArgument<List<string>>("ids");
+                var max = CatalogRequest.From(context).Limits.MaxNodeIds;
+                if (ids.Count > max)
+                    throw ErrorCodes.BadInput($"'ids' has {ids.Count} ids; at most {max} are accepted.");
+                return ids.Select(id => Resolve(context, id)).ToList();
+            }),
+        });
+
+        foreach (var kind in GraphModel.NodeKinds)
+        {
+            AddField(new GraphQL.Types.FieldType
+            {
+                Name = kind.Plural,
+                Description = $"Every {kind.Label}: {kind.Description}",
+                ResolvedType = new NonNullGraphType(nodes.ConnectionFor(kind)),
+                Arguments = ConnectionArguments.For(kind, filters),
+                Resolver = new FuncFieldResolver<object?>(context =>
+                {
+                    var request = CatalogRequest.From(context);
+                    var page = ConnectionArguments.Page(context, request.Limits);
+                    var set = FilterEvaluator.Evaluate(request.Snapshot, kind, ConnectionArguments.Where(context, kind, request.Limits));
+                    request.BatchReads++;
+                    return new ConnectionSource(request.Snapshot, kind, Paging.Cut(set, page));
+                }),
+            });
+            AddField(new GraphQL.Types.FieldType
+            {
+                Name = $"{char.ToLowerInvariant(kind.Label[0])}{kind.Label[1..]}ByKey",
+                Description = $"Finds a {kind.Label} by its natural key ({kind.KeyField}).",
+                ResolvedType = nodes.For(kind),
+                Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "key", Description = kind.KeyDescription }),
+                Resolver = new FuncFieldResolver<object?>(context => CatalogRequest.From(context).Snapshot.Find(kind, context.GetArgument<string>("key"))),
+            });
+        }
+
+        AddField(new GraphQL.Types.FieldType
+        {
+            Name = "catalogueStatistics",
+            Description = "How many nodes of each kind the catalogue holds, and its change sequence.",
+            ResolvedType = new NonNullGraphType(StatisticsType()),
+            Resolver = new FuncFieldResolver<object?>(context => CatalogRequest.From(context).Snapshot),
+        });
+    }
+
+    private static GraphNode? Resolve(IResolveFieldContext context, string id)
+    {
+        if (!GlobalId.TryDecode(id, out var kind, out var key))
+            throw ErrorCodes.BadInput($"'{(id.Length > 80 ? id[..80] + "..." : id)}' is not a global id of this service.");
+        return CatalogRequest.From(context).Snapshot.Find(kind!, key);
+    }
+
+    private static ObjectGraphType StatisticsType()
+    {
+        var type = new ObjectGraphType { Name = "CatalogueStatistics", Description = "Counts of live nodes and relationships." };
+        foreach (var kind in GraphModel.NodeKinds)
+            ConnectionGraphTypes.Add(type, kind.Plural, new NonNullGraphType(Scalars.Int), $"The number of {kind.Label} nodes.", c => ((CatalogSnapshot)c.Source!).Count(kind));
+        ConnectionGraphTypes.Add(type, "relationships", new NonNullGraphType(Scalars.Int), "The number of relationships of every kind.",
+            c => GraphModel.Relations.Sum(r => ((CatalogSnapshot)c.Source!).Count(r)));
+        ConnectionGraphTypes.Add(type, "catalogueVersion", new NonNullGraphType(Scalars.Long), "The change sequence the answer reflects.", c => ((CatalogSnapshot)c.Source!).Sequence);
+        return type;
+    }
+}

@@ -1,0 +1,7 @@
+using System.CommandLine;
+using Graph.Cli.Commands;
+
+var root = new RootCommand("graph: operate a Cancer Imaging Graph catalogue (SQLite store in --data).");
+root.Subcommands.Add(SeedCommand.Create());
+root.Subcommands.Add(StatsCommand.Create());
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Graph.Api.Tests;
+
+/// <summary>GraphQL over HTTP as its specification describes: methods, media types, status codes, error bodies.</summary>
+[Collection(CatalogueCollection.Name)]
+public sealed class HttpProtocolTests(CatalogueFactory service)
+{
+    private const string GraphQLResponse = "application/graphql-response+json";
+
+    private async Task<(HttpStatusCode Status, string? MediaType, JsonNode? Body, HttpResponseMessage Response)> SendAsync(HttpRequestMessage request)
+    {
+        using var client = service.CreateClient();
+        var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, text.Length == 0 ? null : JsonNode.Parse(text), response);
+    }
+
+    private static HttpRequestMessage Post(string body, string contentType = "application/json", string? accept = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        if (accept is not null)
+            request.Headers.Accept.ParseAdd(accept);
+        return request;
+    }
+
+    private static string Code(JsonNode? body) => (string)body!["errors"]![0]!["extensions"]!["code"]!;
+
+    [Fact]
+    public async Task Post_GraphQLResponseAccepted_AnswersWithThatMediaType()
+    {
+        var (status, mediaType, body, _) = await SendAsync(Post("""{"query":"{ catalogueStatistics { datasets } }"}""", accept: GraphQLResponse));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(GraphQLResponse, mediaType);
+        Assert.Equal(36, (int)body!["data"]!["catalogueStatistics"]!["datasets"]!);
+    }
+
+    [Fact]
+    public async Task Post_NoAccept_AnswersJson()
+    {
+        var (status, mediaType, _, _) = await SendAsync(Post("""{"query":"{ catalogueStatistics { datasets } }"}"""));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("application/json", mediaType);
+    }
+
+    [Fact]
+    public async Task Post_MalformedJson_Is400WithError()
+    {
+        var (status, _, body, _) = await SendAsync(Post("""{"query": "{ datasets { totalCount } }" """, accept: GraphQLResponse));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("BAD_REQUEST", Code(body));
+        Assert.Contains("not valid JSON", (string)body!["errors"]![0]!["message"]!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"variables":{}}""", "needs a 'query' string")]
+    [InlineData("""{"query": 42}""", "needs a 'query' string")]
+    [InlineData("""{"query":"{ datasets { totalCount } }","variables":[1]}""", "'variables' must be a JSON object")]
+    [InlineData("\"just a string\"", "must be a JSON object")]
+    public async Task Post_NotAGraphQLRequest_Is400(string json, string message)
+    {
+        var (status, _, body, _) = await SendAsync(Post(json));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(message, (string)body!["errors"]![0]!["message"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_UnknownField_Is400WithGraphQLResponseAnd200WithJson()
+    {
+        const string json = """{"query":"{ datasets { nodes { nonsense } } }"}""";
+        var (status, _, body, _) = await SendAsync(Post(json, accept: GraphQLResponse));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Null(body!["data"]);
+        Assert.Equal("FIELDS_ON_CORRECT_TYPE", Code(body));
+        Assert.Contains("nonsense", (string)body["errors"]![0]!["message"]!, StringComparison.Ordinal);
+
+        var (legacyStatus, _, legacyBody, _) = await SendAsync(Post(json, accept: "application/json"));
+        Assert.Equal(HttpStatusCode.OK, legacyStatus);
+        Assert.Equal("FIELDS_ON_CORRECT_TYPE", Code(legacyBody));
+    }
+
+    [Fact]
+    public async Task Post_SyntaxError_Is400WithCode()
+    {
+        var (status, _, body, _) = await SendAsync(Post("""{"query":"{ datasets { "}""", accept: GraphQLResponse));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("SYNTAX_ERROR", Code(body));
+    }
+
+    [Fact]
+    public async Task Post_WrongContentType_Is415()
+    {
+        var (status, _, body, _) = await SendAsync(Post("{ datasets { totalCount } }", "text/plain"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);
+        Assert.Contains("application/json", (string)body!["errors"]![0]!["message"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_UnacceptableAccept_Is406()
+    {
+        var (status, _, _, _) = await SendAsync(Post("""{"query":"{ datasets { totalCount } }"}""", accept: "text/csv"));
+        Assert.Equal(HttpStatusCode.NotAcceptable, status);
+    }
+
+    [Fact]
+    public async Task Get_Query_Executes()
+    {
+        var query = Uri.EscapeDataString("query($first: Int) { datasets(first: $first) { nodes { slug } } }");
+        var variables = Uri.EscapeDataString("""{"first":3}""");
+        var (status, _, body, _) = await SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/graphql?query={query}&variables={variables}"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(3, body!["data"]!["datasets"]!["nodes"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Get_Mutation_Is405WithAllowPost()
+    {
+        var query = Uri.EscapeDataString("mutation { anything }");
+        var (status, _, _, response) = await SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/graphql?query={query}"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, status);
+        Assert.Contains("POST", response.Content.Headers.Allow);
+    }
+
+    [Fact]
+    public async Task Get_BadVariables_Is400()
+    {
+        var query = Uri.EscapeDataString("{ datasets { totalCount } }");
+        var (status, _, _, _) = await SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/graphql?query={query}&variables=%7Bnot-json"));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+    }
+
+    [Fact]
+    public async Task Post_Batch_AnswersEachRequestInOrder()
+    {
+        var (status, _, body, _) = await SendAsync(Post("""[{"query":"{ catalogueStatistics { datasets } }"},{"query":"{ catalogueStatistics { cancerTypes } }"}]"""));
+        Assert.Equal(HttpStatusCode.OK, status);
+        var results = body!.AsArray();
+        Assert.Equal(36, (int)results[0]!["data"]!["catalogueStatistics"]!["datasets"]!);
+        Assert.Equal(9, (int)results[1]!["data"]!["catalogueStatistics"]!["cancerTypes"]!);
+    }
+
+    [Fact]
+    public async Task Post_OversizedBatch_Is400()
+    {
+        var batch = "[" + string.Join(',', Enumerable.Repeat("""{"query":"{ catalogueStatistics { datasets } }"}""", 11)) + "]";
+        var (status, _, body, _) = await SendAsync(Post(batch));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("between 1 and 10", (string)body!["errors"]![0]!["message"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_LiveAndReady_Are200()
+    {
+        using var client = service.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+    }
+}

@@ -1,0 +1,25 @@
+using Graph.Store.Sqlite;
+
+namespace Graph.Api.Tests;
+
+[Collection(CatalogueCollection.Name)]
+public sealed class StatisticsTests(CatalogueFactory service)
+{
+    [Fact]
+    public async Task CatalogueStatistics_SeededDemo_MatchesStoreCounts()
+    {
+        var data = await service.DataAsync("{ catalogueStatistics { repositories datasets cancerTypes patients diagnoses studies series relationships catalogueVersion } }");
+        await using var store = new SqliteGraphStore(service.DatabasePath);
+        var stored = await store.GetStatisticsAsync(CancellationToken.None);
+
+        var stats = data["catalogueStatistics"]!;
+        Assert.Equal(36, (int)stats["datasets"]!);
+        Assert.Equal(9, (int)stats["cancerTypes"]!);
+        Assert.Equal(CatalogueFactory.Patients, (int)stats["patients"]!);
+        Assert.Equal(stored.Nodes["Series"], (int)stats["series"]!);
+        Assert.Equal(stored.Nodes["Study"], (int)stats["studies"]!);
+        Assert.Equal(stored.Nodes["Repository"], (int)stats["repositories"]!);
+        Assert.Equal(stored.Relationships.Values.Sum(), (int)stats["relationships"]!);
+        Assert.Equal(stored.Sequence, (long)stats["catalogueVersion"]!);
+    }
+}

@@ -1,5 +1,6 @@
 using Graph.Api.Hosting;
 using Graph.Api.Http;
+using Graph.Api.Ide;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 
@@ -20,6 +21,8 @@ builder.Services.AddCatalogue(builder.Configuration);
 var app = builder.Build();
 app.Services.GetRequiredService<Graph.Api.Schema.CatalogSchema>().Initialize();
 app.UseSerilogRequestLogging();
+var graphOptions = app.Configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();
+app.MapBananaCakePop("/graphql", new IdeOptions { Enabled = graphOptions.EnableIde, DefaultDocument = ExampleDocuments.IdeStart });
 app.MapGraphQL("/graphql");
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -23,7 +23,7 @@ public sealed class SchemaTests(CatalogueFactory service)
         }
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Graph.sln")))

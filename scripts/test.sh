@@ -4,8 +4,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests use: Chromium (IDE and explorer browser tests).
-packages=(chromium)
+# Debian packages the tests use: Chromium (browser tests), pydicom test files and dcmtk (DICOM reference reading).
+packages=(chromium python3-pydicom dcmtk)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -24,6 +24,7 @@ app.UseSerilogRequestLogging();
 var graphOptions = app.Configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();
 app.MapBananaCakePop("/graphql", new IdeOptions { Enabled = graphOptions.EnableIde, DefaultDocument = ExampleDocuments.IdeStart });
 app.MapGraphQL("/graphql");
+app.MapCohortManifest();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.Run();

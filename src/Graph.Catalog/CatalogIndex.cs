@@ -10,7 +10,7 @@ namespace Graph.Catalog;
 public sealed partial class CatalogIndex(IGraphStore store, ILogger<CatalogIndex> logger) : ICommitListener
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile CatalogSnapshot _current = CatalogSnapshot.Empty;
+    private volatile CatalogSnapshot _current = CatalogSnapshot.CreateEmpty();
     private volatile bool _loaded;
 
     /// <summary>The latest snapshot. Readers take it once and use it for a whole request.</summary>
@@ -29,7 +29,7 @@ public sealed partial class CatalogIndex(IGraphStore store, ILogger<CatalogIndex
         try
         {
             var watch = Stopwatch.StartNew();
-            var builder = new SnapshotBuilder(CatalogSnapshot.Empty);
+            var builder = new SnapshotBuilder(CatalogSnapshot.CreateEmpty());
             var sequence = await store.ReadAllAsync(builder, cancellationToken).ConfigureAwait(false);
             Publish(builder.Build(sequence));
             _loaded = true;

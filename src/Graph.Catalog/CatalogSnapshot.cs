@@ -19,8 +19,8 @@ public sealed class CatalogSnapshot
     /// <summary>The store's change sequence this snapshot reflects.</summary>
     public long Sequence { get; }
 
-    /// <summary>An empty catalogue.</summary>
-    public static CatalogSnapshot Empty { get; } = new(
+    /// <summary>A new empty catalogue: the start of a lineage of snapshots (they share key maps and value dictionaries, so lineages must never mix).</summary>
+    public static CatalogSnapshot CreateEmpty() => new(
         0,
         GraphModel.NodeKinds.ToDictionary(k => k.Label, NodeTable.Empty, StringComparer.Ordinal),
         GraphModel.Relations.ToDictionary(r => r.Id, Adjacency.Empty, StringComparer.Ordinal));

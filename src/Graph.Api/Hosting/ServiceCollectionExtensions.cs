@@ -22,6 +22,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<IDocumentExecuter, DocumentExecuter>();
         services.AddSingleton<IGraphQLTextSerializer, GraphQL.SystemTextJson.GraphQLSerializer>();
         services.AddSingleton<CatalogExecutor>();
+        services.AddSingleton<CohortService>();
         services.AddSingleton<CatalogStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogStartup>());
         services.AddHealthChecks().AddCheck<ReadinessCheck>("catalogue", tags: ["ready"]);

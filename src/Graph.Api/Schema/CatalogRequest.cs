@@ -9,7 +9,8 @@ internal sealed class CatalogRequest(CatalogSnapshot snapshot, ServiceLimits lim
     private const string Key = "catalog";
     private readonly Dictionary<object, object> _loaders = new(ReferenceEqualityComparer.Instance);
 
-    public CatalogSnapshot Snapshot { get; } = snapshot;
+    /// <summary>The snapshot the request reads; a mutation moves it to the snapshot that holds its own write.</summary>
+    public CatalogSnapshot Snapshot { get; set; } = snapshot;
 
     public ServiceLimits Limits { get; } = limits;
 

@@ -10,8 +10,15 @@ internal sealed class CatalogSchema : GraphQL.Types.Schema
         var node = new InterfaceGraphType { Name = "Node", Description = "An object with a global id." };
         node.AddField(new GraphQL.Types.FieldType { Name = "id", ResolvedType = new NonNullGraphType(Scalars.Id), Description = "The global id, for node(id:)." });
         var filters = new FilterInputGraphTypes();
-        var nodes = new NodeGraphTypes(node, filters);
-        Query = new QueryGraphType(node, nodes, filters);
+        var orders = new OrderInputGraphTypes();
+        var search = new SearchGraphTypes(node);
+        var nodes = new NodeGraphTypes(node, filters, orders, search);
+        var cohorts = new CohortGraphTypes(filters, search);
+        cohorts.Extend(nodes.For(Domain.GraphModel.Cohort));
+        var query = new QueryGraphType(node, nodes, filters, orders);
+        SearchQueryFields.AddTo(query, search, cohorts);
+        Query = query;
+        Mutation = new MutationGraphType(nodes, cohorts);
         Description = "Cancer Imaging Graph: the catalogue of a European federation of cancer-imaging repositories.";
         RegisterType(node);
         foreach (var type in nodes.All)

@@ -8,12 +8,13 @@ namespace Graph.Api.Schema;
 /// <summary>The arguments every connection field takes, and how they are read and checked.</summary>
 internal static class ConnectionArguments
 {
-    public static QueryArguments For(NodeKind kind, FilterInputGraphTypes filters) => new(
+    public static QueryArguments For(NodeKind kind, FilterInputGraphTypes filters, OrderInputGraphTypes orders) => new(
         new QueryArgument(Scalars.Int) { Name = "first", Description = $"Return at most this many nodes from the start (default {PageRequest.DefaultSize})." },
         new QueryArgument(Scalars.String) { Name = "after", Description = "Start after the node with this cursor." },
         new QueryArgument(Scalars.Int) { Name = "last", Description = "Return at most this many nodes from the end." },
         new QueryArgument(Scalars.String) { Name = "before", Description = "End before the node with this cursor." },
-        new QueryArgument(filters.For(kind)) { Name = "where", Description = $"Only {kind.Label} nodes that match." });
+        new QueryArgument(filters.For(kind)) { Name = "where", Description = $"Only {kind.Label} nodes that match." },
+        new QueryArgument(new ListGraphType(new NonNullGraphType(orders.For(kind)))) { Name = "order", Description = "Sort keys, applied in order (default: the order nodes entered the catalogue)." });
 
     public static PageRequest Page(IResolveFieldContext context, ServiceLimits limits)
     {
@@ -23,6 +24,13 @@ internal static class ConnectionArguments
         Check("last", last, limits.MaxPageSize);
         return new PageRequest(first, context.GetArgument<string?>("after"), last, context.GetArgument<string?>("before"));
     }
+
+    public static IReadOnlyList<OrderSpec> Order(IResolveFieldContext context) =>
+        context.Arguments?.TryGetValue("order", out var order) == true ? OrderInputGraphTypes.Parse(order.Value) : [];
+
+    /// <summary>Cuts the page of a set of nodes, sorted when an order is given.</summary>
+    public static Page Cut(Catalog.CatalogSnapshot snapshot, NodeKind kind, Bitset set, PageRequest page, IReadOnlyList<OrderSpec> order) =>
+        order.Count == 0 ? Paging.Cut(set, page) : Paging.CutSorted(set, Ordering.Comparer(snapshot, kind, order), page);
 
     public static Filter? Where(IResolveFieldContext context, NodeKind kind, ServiceLimits limits) =>
         context.Arguments?.TryGetValue("where", out var where) == true ? FilterParser.Parse(kind, where.Value, limits.MaxFilterDepth) : null;

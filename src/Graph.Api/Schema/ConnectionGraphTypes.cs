@@ -1,6 +1,9 @@
+using Graph.Catalog.Querying;
 using Graph.Domain;
+using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
+using FieldType = GraphQL.Types.FieldType;
 
 namespace Graph.Api.Schema;
 
@@ -17,7 +20,7 @@ internal static class ConnectionGraphTypes
         return type;
     }
 
-    public static ObjectGraphType Connection(NodeKind kind, IObjectGraphType nodeType, IObjectGraphType pageInfo)
+    public static ObjectGraphType Connection(NodeKind kind, IObjectGraphType nodeType, IObjectGraphType pageInfo, SearchGraphTypes search)
     {
         var edge = new ObjectGraphType { Name = $"{kind.Label}Edge", Description = $"A {kind.Label} in a connection, with its cursor." };
         Add(edge, "cursor", new NonNullGraphType(Scalars.String), "Pass to after or before to page from here.", c => (((string Cursor, Catalog.GraphNode Node))c.Source!).Cursor);
@@ -28,9 +31,46 @@ internal static class ConnectionGraphTypes
         Add(connection, "nodes", new NonNullGraphType(new ListGraphType(new NonNullGraphType(nodeType))), "The nodes of the page.", c => ((ConnectionSource)c.Source!).Nodes);
         Add(connection, "pageInfo", new NonNullGraphType(pageInfo), "Where the page sits.", c => c.Source);
         Add(connection, "totalCount", new NonNullGraphType(Scalars.Int), "The number of nodes in the whole connection (all pages).", c => ((ConnectionSource)c.Source!).Page.TotalCount);
+        connection.AddField(new FieldType
+        {
+            Name = "facets",
+            Description = $"Counts per value of facet fields of {kind.Label} or of related nodes (e.g. patient.sex, series.modality) over the whole connection. " +
+                "With multiSelect, each facet leaves its own where-clause out of its counts.",
+            ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(search.Facet))),
+            Arguments = new QueryArguments(
+                new QueryArgument(new NonNullGraphType(new ListGraphType(new NonNullGraphType(Scalars.String)))) { Name = "fields", Description = "Facet field paths." },
+                new QueryArgument(Scalars.Int) { Name = "limit", DefaultValue = 20, Description = $"Values per facet (1 to {Facets.MaxLimit})." },
+                new QueryArgument(Scalars.Boolean) { Name = "multiSelect", DefaultValue = true, Description = "Leave a facet's own clause out of its counts." }),
+            Resolver = new FuncFieldResolver<object?>(c =>
+            {
+                var source = (ConnectionSource)c.Source!;
+                var fields = c.GetArgument<List<string>>("fields");
+                if (fields.Count > 30)
+                    throw ErrorCodes.BadInput($"'fields' has {fields.Count} facets; at most 30 are accepted.");
+                return Facets.Compute(source.Snapshot, source.Kind, source.Clauses, fields, c.GetArgument("limit", 20), c.GetArgument("multiSelect", true));
+            }),
+        });
+        connection.AddField(new FieldType
+        {
+            Name = "histogram",
+            Description = "The distribution of a numeric field (own, or of a single related node such as patient.ageAtDiagnosis) over the whole connection.",
+            ResolvedType = new NonNullGraphType(search.Histogram),
+            Arguments = new QueryArguments(
+                new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "field", Description = "A numeric field path." },
+                new QueryArgument(Scalars.Int) { Name = "bins", Description = "Number of equal bins from min to max (default 10)." },
+                new QueryArgument(Scalars.Float) { Name = "width", Description = "Bin width instead of a count; bins start at a multiple of it." },
+                new QueryArgument(Scalars.Boolean) { Name = "multiSelect", DefaultValue = true, Description = "Leave the field's own clause out." }),
+            Resolver = new FuncFieldResolver<object?>(c =>
+            {
+                var source = (ConnectionSource)c.Source!;
+                var path = FieldPath.Resolve(source.Kind, c.GetArgument<string>("field"), facetsOnly: false);
+                var nodes = c.GetArgument("multiSelect", true) ? source.Clauses.Except(path.Text) : source.Clauses.All();
+                return Histograms.Compute(source.Snapshot, path, nodes, c.GetArgument<int?>("bins"), c.GetArgument<double?>("width"));
+            }),
+        });
         return connection;
     }
 
     internal static void Add(IComplexGraphType type, string name, IGraphType graphType, string description, Func<GraphQL.IResolveFieldContext, object?> resolve) =>
-        type.AddField(new GraphQL.Types.FieldType { Name = name, ResolvedType = graphType, Description = description, Resolver = new FuncFieldResolver<object?>(resolve) });
+        type.AddField(new FieldType { Name = name, ResolvedType = graphType, Description = description, Resolver = new FuncFieldResolver<object?>(resolve) });
 }

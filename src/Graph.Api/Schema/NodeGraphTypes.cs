@@ -13,14 +13,17 @@ internal sealed class NodeGraphTypes
     private readonly Dictionary<string, ObjectGraphType> _types = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ObjectGraphType> _connections = new(StringComparer.Ordinal);
 
-    public NodeGraphTypes(InterfaceGraphType node, FilterInputGraphTypes filters)
+    private readonly OrderInputGraphTypes _orders;
+
+    public NodeGraphTypes(InterfaceGraphType node, FilterInputGraphTypes filters, OrderInputGraphTypes orders, SearchGraphTypes search)
     {
+        _orders = orders;
         PageInfo = ConnectionGraphTypes.PageInfo();
         foreach (var kind in GraphModel.NodeKinds)
         {
             var type = new ObjectGraphType { Name = kind.Label, Description = kind.Description };
             _types[kind.Label] = type;
-            _connections[kind.Label] = ConnectionGraphTypes.Connection(kind, type, PageInfo);
+            _connections[kind.Label] = ConnectionGraphTypes.Connection(kind, type, PageInfo, search);
         }
 
         node.ResolveType = value => value is GraphNode n ? _types[n.Kind.Label] : null;
@@ -83,22 +86,27 @@ internal sealed class NodeGraphTypes
             Name = relation.Name,
             Description = relation.Description,
             ResolvedType = new NonNullGraphType(_connections[relation.Target.Label]),
-            Arguments = ConnectionArguments.For(relation.Target, filters),
+            Arguments = ConnectionArguments.For(relation.Target, filters, _orders),
             Resolver = new FuncFieldResolver<object?>(context =>
             {
                 var request = CatalogRequest.From(context);
                 var page = ConnectionArguments.Page(context, request.Limits);
                 var where = ConnectionArguments.Where(context, relation.Target, request.Limits);
+                var order = ConnectionArguments.Order(context);
                 var loader = request.Loader<ConnectionSource>(context.FieldAst, parents =>
                 {
-                    var matching = where is null ? null : FilterEvaluator.Evaluate(request.Snapshot, relation.Target, where);
+                    var snapshot = request.Snapshot;
+                    var matching = where is null ? null : FilterEvaluator.Evaluate(snapshot, relation.Target, where);
+                    var comparison = order.Count == 0 ? null : Ordering.Comparer(snapshot, relation.Target, order);
                     var results = new Dictionary<int, ConnectionSource>(parents.Count);
                     foreach (var parent in parents)
                     {
-                        var related = Traversal.Related(request.Snapshot, relation, parent);
-                        if (matching is not null)
-                            related = Array.FindAll(related, o => matching[o]);
-                        results[parent] = new ConnectionSource(request.Snapshot, relation.Target, Paging.Cut(related, page));
+                        var all = Traversal.Related(snapshot, relation, parent);
+                        var related = matching is null ? all : Array.FindAll(all, o => matching[o]);
+                        var cut = comparison is null
+                            ? Paging.Cut(related, page)
+                            : Paging.CutOrdered(Ordering.Sort(related, comparison), comparison, page);
+                        results[parent] = new ConnectionSource(snapshot, relation.Target, cut, () => new Clauses(snapshot, relation.Target, where, ToSet(snapshot, relation.Target, all)));
                     }
 
                     return results;
@@ -106,6 +114,14 @@ internal sealed class NodeGraphTypes
                 return loader.Load(((GraphNode)context.Source!).Ordinal);
             }),
         });
+
+    private static Bitset ToSet(CatalogSnapshot snapshot, NodeKind kind, int[] ordinals)
+    {
+        var set = new Bitset(snapshot.Table(kind).Count);
+        foreach (var ordinal in ordinals)
+            set.Add(ordinal);
+        return set;
+    }
 
     private static IGraphType ScalarType(FieldDef field) => field.Type switch
     {

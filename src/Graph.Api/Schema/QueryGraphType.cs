@@ -10,7 +10,7 @@ namespace Graph.Api.Schema;
 /// <summary>The root query: node lookups, a connection and a key lookup per node kind, and catalogue statistics.</summary>
 internal sealed class QueryGraphType : ObjectGraphType
 {
-    public QueryGraphType(InterfaceGraphType node, NodeGraphTypes nodes, FilterInputGraphTypes filters)
+    public QueryGraphType(InterfaceGraphType node, NodeGraphTypes nodes, FilterInputGraphTypes filters, OrderInputGraphTypes orders)
     {
         Name = "Query";
         AddField(new GraphQL.Types.FieldType
@@ -44,14 +44,15 @@ internal sealed class QueryGraphType : ObjectGraphType
                 Name = kind.Plural,
                 Description = $"Every {kind.Label}: {kind.Description}",
                 ResolvedType = new NonNullGraphType(nodes.ConnectionFor(kind)),
-                Arguments = ConnectionArguments.For(kind, filters),
+                Arguments = ConnectionArguments.For(kind, filters, orders),
                 Resolver = new FuncFieldResolver<object?>(context =>
                 {
                     var request = CatalogRequest.From(context);
                     var page = ConnectionArguments.Page(context, request.Limits);
-                    var set = FilterEvaluator.Evaluate(request.Snapshot, kind, ConnectionArguments.Where(context, kind, request.Limits));
+                    var clauses = new Clauses(request.Snapshot, kind, ConnectionArguments.Where(context, kind, request.Limits));
+                    var cut = ConnectionArguments.Cut(request.Snapshot, kind, clauses.All(), page, ConnectionArguments.Order(context));
                     request.BatchReads++;
-                    return new ConnectionSource(request.Snapshot, kind, Paging.Cut(set, page));
+                    return new ConnectionSource(request.Snapshot, kind, cut, () => clauses);
                 }),
             });
             AddField(new GraphQL.Types.FieldType

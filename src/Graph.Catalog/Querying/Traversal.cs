@@ -60,6 +60,32 @@ public static class Traversal
         return current;
     }
 
+    /// <summary>The live nodes a field reaches from any node of <paramref name="sources"/>.</summary>
+    public static Bitset ReachedFrom(CatalogSnapshot snapshot, RelationField field, Bitset sources)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(field);
+        var current = sources;
+        foreach (var step in field.Steps)
+        {
+            var adjacency = snapshot.Relation(step.Relation);
+            var targetTable = snapshot.Table(step.Target);
+            var next = new Bitset(targetTable.Count);
+            for (var node = current.NextFrom(0); node >= 0; node = current.NextFrom(node + 1))
+            {
+                foreach (var target in adjacency.Neighbours(node, step.Forward))
+                {
+                    if (targetTable.IsLive(target))
+                        next.Add(target);
+                }
+            }
+
+            current = next;
+        }
+
+        return current;
+    }
+
     private static int[] Live(CatalogSnapshot snapshot, NodeKind kind, int[] ordinals)
     {
         var table = snapshot.Table(kind);

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Graph.Api.Schema;
+using Graph.Catalog;
+using Graph.Catalog.Querying;
+using Graph.Domain;
+
+namespace Graph.Api.Http;
+
+/// <summary><c>GET /cohorts/{id}/manifest?format=csv|json</c>: one row per series of a saved cohort, streamed, for download tools.</summary>
+internal static class ManifestEndpoint
+{
+    private static readonly string[] Columns =
+        ["seriesInstanceUid", "studyInstanceUid", "patientPseudonym", "dataset", "repository", "modality", "retrieveUrl", "imageCount", "sizeBytes"];
+
+    private static readonly RelationField SeriesStudy = RelationField.Find(GraphModel.Series, "study")!;
+    private static readonly RelationField SeriesPatient = RelationField.Find(GraphModel.Series, "patient")!;
+    private static readonly RelationField PatientDatasets = RelationField.Find(GraphModel.Patient, "datasets")!;
+    private static readonly RelationField DatasetRepository = RelationField.Find(GraphModel.Dataset, "repository")!;
+
+    public static IEndpointRouteBuilder MapCohortManifest(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/cohorts/{id}/manifest", HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task HandleAsync(HttpContext http, string id, CatalogIndex index, CohortService cohorts)
+    {
+        var format = http.Request.Query["format"].ToString() is { Length: > 0 } f ? f.ToLowerInvariant() : "csv";
+        if (format is not ("csv" or "json"))
+        {
+            await Results.Problem($"format must be csv or json, not '{format}'.", statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(http);
+            return;
+        }
+
+        var snapshot = index.Current;
+        var cohort = snapshot.Find(GraphModel.Cohort, id);
+        if (cohort is null)
+        {
+            await Results.Problem($"No cohort '{id}'.", statusCode: StatusCodes.Status404NotFound).ExecuteAsync(http);
+            return;
+        }
+
+        var series = cohorts.SelectionOf(cohort).Series;
+        http.Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{id}-manifest.{format}\"";
+        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 64 * 1024);
+        if (format == "csv")
+            await writer.WriteLineAsync(string.Join(',', Columns));
+        else
+            await writer.WriteAsync("[");
+        var first = true;
+        var rows = 0;
+        for (var ordinal = series.NextFrom(0); ordinal >= 0; ordinal = series.NextFrom(ordinal + 1))
+        {
+            var row = Row(snapshot, ordinal);
+            if (format == "csv")
+            {
+                await writer.WriteLineAsync(string.Join(',', row.Select(Csv)));
+            }
+            else
+            {
+                await writer.WriteAsync(first ? "\n" : ",\n");
+                await writer.WriteAsync(JsonSerializer.Serialize(Columns.Zip(row).ToDictionary(p => p.First, p => Json(p.First, p.Second))));
+            }
+
+            first = false;
+            if (++rows % 1000 == 0)
+                await writer.FlushAsync(http.RequestAborted);
+        }
+
+        if (format == "json")
+            await writer.WriteAsync("\n]\n");
+    }
+
+    private static string?[] Row(CatalogSnapshot snapshot, int ordinal)
+    {
+        var series = snapshot.At(GraphModel.Series, ordinal)!;
+        var study = First(snapshot, SeriesStudy, ordinal);
+        var patient = First(snapshot, SeriesPatient, ordinal);
+        var dataset = patient is null ? null : First(snapshot, PatientDatasets, patient.Ordinal);
+        var repository = dataset is null ? null : First(snapshot, DatasetRepository, dataset.Ordinal);
+        var baseUrl = (repository?["baseUrl"] as string)?.TrimEnd('/');
+        var retrieve = baseUrl is null || study is null ? null : $"{baseUrl}/studies/{study.Key}/series/{series.Key}";
+        return
+        [
+            series.Key, study?.Key, patient?.Key, dataset?.Key, repository?.Key, series["modality"] as string, retrieve,
+            Number(series["imageCount"]), Number(series["sizeBytes"]),
+        ];
+    }
+
+    private static GraphNode? First(CatalogSnapshot snapshot, RelationField field, int ordinal) =>
+        Traversal.Related(snapshot, field, ordinal) is [var first, ..] ? snapshot.At(field.Target, first) : null;
+
+    private static string? Number(object? value) => value is long l ? l.ToString(CultureInfo.InvariantCulture) : null;
+
+    private static object? Json(string column, string? value) =>
+        column is "imageCount" or "sizeBytes" && value is not null ? long.Parse(value, CultureInfo.InvariantCulture) : value;
+
+    private static string Csv(string? value) =>
+        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+}

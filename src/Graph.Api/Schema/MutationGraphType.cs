@@ -1,0 +1,35 @@
+using GraphQL;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Graph.Api.Schema;
+
+/// <summary>The root mutation type.</summary>
+internal sealed class MutationGraphType : ObjectGraphType
+{
+    public MutationGraphType(NodeGraphTypes nodes, CohortGraphTypes cohorts)
+    {
+        Name = "Mutation";
+        AddField(new GraphQL.Types.FieldType
+        {
+            Name = "saveCohort",
+            Description = "Saves a cohort: its criteria, the catalogue version they ran on, and the patients they select now.",
+            ResolvedType = new NonNullGraphType(nodes.For(Domain.GraphModel.Cohort)),
+            Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(cohorts.SaveInput)) { Name = "input", Description = "The cohort." }),
+            Resolver = new FuncFieldResolver<object?>(async c =>
+            {
+                var input = c.GetArgument<Dictionary<string, object?>>("input");
+                var name = (input["name"] as string)?.Trim();
+                if (string.IsNullOrEmpty(name) || name.Length > 200)
+                    throw ErrorCodes.BadInput("'name' must have 1 to 200 characters.");
+                var criteria = input["criteria"] as IDictionary<string, object?> ?? new Dictionary<string, object?>();
+                var owner = c.User?.Identity?.Name ?? "anonymous";
+                var cohort = await c.RequestServices!.GetRequiredService<CohortService>()
+                    .SaveAsync(name, input.TryGetValue("description", out var d) ? d as string : null, criteria, owner, c.CancellationToken);
+                CatalogRequest.From(c).Snapshot = cohort.Snapshot;
+                return cohort;
+            }),
+        });
+    }
+}

@@ -1,0 +1,100 @@
+using Graph.Catalog;
+using Graph.Catalog.Querying;
+using Graph.Domain;
+using GraphQL;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using FieldType = GraphQL.Types.FieldType;
+
+namespace Graph.Api.Schema;
+
+/// <summary>Root fields for search: text search, facet value autocomplete, cohort preview and comparison.</summary>
+internal static class SearchQueryFields
+{
+    public static void AddTo(ObjectGraphType query, SearchGraphTypes search, CohortGraphTypes cohorts)
+    {
+        query.AddField(new FieldType
+        {
+            Name = "search",
+            Description = "Text search over dataset titles and descriptions, cancer type names, repository and algorithm names, concept labels and synonyms, " +
+                "study and series descriptions. Every word must match a whole word or the start of one (autocomplete), ignoring case and accents.",
+            ResolvedType = new NonNullGraphType(search.SearchResult),
+            Arguments = new QueryArguments(
+                new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "text", Description = $"Words to find (at most {TextSearch.MaxLength} characters, {TextSearch.MaxWords} words)." },
+                new QueryArgument(new ListGraphType(new NonNullGraphType(Scalars.String))) { Name = "kinds", Description = "Only these node kinds (Dataset, Series, ...)." },
+                new QueryArgument(Scalars.Int) { Name = "first", DefaultValue = 20, Description = "Hits to return (0 to 100)." }),
+            Resolver = new FuncFieldResolver<object?>(c =>
+            {
+                var first = c.GetArgument("first", 20);
+                if (first is < 0 or > 100)
+                    throw ErrorCodes.BadInput($"'first' must be between 0 and 100; it was {first}.");
+                return TextSearch.Search(CatalogRequest.From(c).Snapshot, c.GetArgument<string>("text"), c.GetArgument<List<string>?>("kinds"), first);
+            }),
+        });
+
+        query.AddField(new FieldType
+        {
+            Name = "facetValues",
+            Description = "Autocomplete of facet values: the values of a facet field that have a word starting with the prefix, most frequent first.",
+            ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(search.FacetValue))),
+            Arguments = new QueryArguments(
+                new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "kind", Description = "The node kind (Series, Patient, ...)." },
+                new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "field", Description = "A facet field path of that kind (manufacturer, model, ...)." },
+                new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "prefix", Description = "What the user typed so far (at most 100 characters)." },
+                new QueryArgument(Scalars.Int) { Name = "limit", DefaultValue = 10, Description = "Values to return (1 to 100)." }),
+            Resolver = new FuncFieldResolver<object?>(c =>
+            {
+                var kindName = c.GetArgument<string>("kind");
+                var kind = GraphModel.Kind(kindName) ?? throw ErrorCodes.BadInput($"'{kindName}' is not a node kind; kinds are {string.Join(", ", GraphModel.NodeKinds.Select(k => k.Label))}.");
+                var prefix = c.GetArgument<string>("prefix");
+                var limit = c.GetArgument("limit", 10);
+                if (prefix.Length > 100 || limit is < 1 or > 100)
+                    throw ErrorCodes.BadInput("'prefix' must be at most 100 characters and 'limit' between 1 and 100.");
+                var snapshot = CatalogRequest.From(c).Snapshot;
+                var path = FieldPath.Resolve(kind, c.GetArgument<string>("field"), facetsOnly: true);
+                var words = TokenIndex.Tokenize(prefix);
+                var all = Facets.Count(snapshot, path, FilterEvaluator.Evaluate(snapshot, kind, null), Facets.MaxLimit);
+                return all.Values
+                    .Where(v => words.All(w => TokenIndex.Tokenize(v.Label ?? v.Value).Concat(TokenIndex.Tokenize(v.Value)).Any(t => t.StartsWith(w, StringComparison.Ordinal))))
+                    .Take(limit)
+                    .ToList();
+            }),
+        });
+
+        query.AddField(new FieldType
+        {
+            Name = "cohortPreview",
+            Description = "What cohort criteria select now: counts of patients, studies, series, datasets and repositories, total bytes, and facets.",
+            ResolvedType = new NonNullGraphType(cohorts.Preview),
+            Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(cohorts.Criteria)) { Name = "criteria", Description = "The criteria." }),
+            Resolver = new FuncFieldResolver<object?>(c =>
+            {
+                var snapshot = CatalogRequest.From(c).Snapshot;
+                var criteria = c.RequestServices!.GetRequiredService<CohortService>().Parse(c.GetArgument<Dictionary<string, object?>>("criteria"));
+                return new CohortSource(snapshot, Cohorts.Select(snapshot, criteria));
+            }),
+        });
+
+        query.AddField(new FieldType
+        {
+            Name = "compareCohorts",
+            Description = "Two saved cohorts side by side: the overlap of their patients and their facet distributions.",
+            ResolvedType = new NonNullGraphType(cohorts.Comparison),
+            Arguments = new QueryArguments(
+                new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "a", Description = "The first cohort's id (cohortId)." },
+                new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "b", Description = "The second cohort's id." }),
+            Resolver = new FuncFieldResolver<object?>(c =>
+            {
+                var snapshot = CatalogRequest.From(c).Snapshot;
+                GraphNode Find(string name)
+                {
+                    var id = c.GetArgument<string>(name);
+                    return snapshot.Find(GraphModel.Cohort, id) ?? throw new ExecutionError($"No cohort '{id}'.") { Code = ErrorCodes.NotFound };
+                }
+
+                return new CohortComparison(snapshot, CohortService.MembersOf(Find("a")), CohortService.MembersOf(Find("b")));
+            }),
+        });
+    }
+}

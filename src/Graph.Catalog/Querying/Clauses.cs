@@ -1,0 +1,57 @@
+namespace Graph.Catalog.Querying;
+
+/// <summary>A filter split into its top-level clauses, each evaluated once, so facets can leave their own clause out.</summary>
+public sealed class Clauses
+{
+    private readonly List<(string? Path, Bitset Matches)> _clauses = [];
+    private readonly Bitset _live;
+
+    /// <summary>Evaluates each top-level clause of a filter over a scope (all live nodes when null).</summary>
+    public Clauses(CatalogSnapshot snapshot, Domain.NodeKind kind, Filter? where, Bitset? scope = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        _live = scope?.Clone().And(FilterEvaluator.Evaluate(snapshot, kind, null)) ?? FilterEvaluator.Evaluate(snapshot, kind, null);
+        foreach (var clause in Split(where))
+            _clauses.Add((PathOf(clause), FilterEvaluator.Evaluate(snapshot, kind, clause)));
+    }
+
+    /// <summary>The nodes that satisfy every clause.</summary>
+    public Bitset All() => Except(null);
+
+    /// <summary>The nodes that satisfy every clause that does not constrain <paramref name="path"/> alone.</summary>
+    public Bitset Except(string? path)
+    {
+        var result = _live.Clone();
+        foreach (var (clausePath, matches) in _clauses)
+        {
+            if (path is null || clausePath != path)
+                result.And(matches);
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<Filter> Split(Filter? filter) => filter switch
+    {
+        null => [],
+        AndFilter and => and.Items.SelectMany(Split),
+        _ => [filter],
+    };
+
+    /// <summary>The one field path a clause constrains (series.modality for a some-filter on series' modality), or null.</summary>
+    internal static string? PathOf(Filter filter) => filter switch
+    {
+        FieldFilter field => field.Field,
+        NotFilter not => PathOf(not.Inner),
+        AndFilter and => Same(and.Items),
+        OrFilter or => Same(or.Items),
+        RelationFilter { Quantifier: Quantifier.Some } relation when PathOf(relation.Inner) is { } inner => $"{relation.Field}.{inner}",
+        _ => null,
+    };
+
+    private static string? Same(IReadOnlyList<Filter> items)
+    {
+        var paths = items.Select(PathOf).Distinct().ToList();
+        return paths.Count == 1 ? paths[0] : null;
+    }
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using Graph.Catalog.Storage;
+using Graph.Domain;
+
+namespace Graph.Catalog.Querying;
+
+/// <summary>Counts nodes per value of facet fields, their own or of related nodes, under a filter.</summary>
+public static class Facets
+{
+    /// <summary>The largest number of values a facet may return.</summary>
+    public const int MaxLimit = 1000;
+
+    /// <summary>Counts per value of each facet over the filtered nodes; with <paramref name="multiSelect"/> a facet's own clause is left out of its counts.</summary>
+    public static IReadOnlyList<FacetResult> Compute(CatalogSnapshot snapshot, NodeKind kind, Clauses clauses, IReadOnlyList<string> fields, int limit, bool multiSelect)
+    {
+        ArgumentNullException.ThrowIfNull(clauses);
+        ArgumentNullException.ThrowIfNull(fields);
+        if (limit is < 1 or > MaxLimit)
+            throw new CatalogQueryException($"The facet limit must be between 1 and {MaxLimit}; it was {limit}.");
+        var paths = fields.Select(f => FieldPath.Resolve(kind, f, facetsOnly: true)).ToArray();
+        Bitset? all = null;
+        return paths.Select(path => Count(snapshot, path, multiSelect ? clauses.Except(path.Text) : all ??= clauses.All(), limit)).ToArray();
+    }
+
+    /// <summary>Counts per value of one facet over a set of nodes.</summary>
+    public static FacetResult Count(CatalogSnapshot snapshot, FieldPath path, Bitset nodes, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(nodes);
+        var table = path.TargetTable(snapshot);
+        var counter = Counter.For(table, path);
+        var missing = 0;
+        var seen = new HashSet<int>();
+        var single = path.Relations.All(r => r.Single);
+        if (single && counter.Single is { } valueOf)
+        {
+            // The common case: one value per node, counted in a tight loop without sets.
+            var own = path.Relations.Count == 0;
+            for (var node = nodes.NextFrom(0); node >= 0; node = nodes.NextFrom(node + 1))
+            {
+                var target = own ? node : path.ReachOne(snapshot, node);
+                var value = target < 0 ? -1 : valueOf(target);
+                if (value < 0)
+                    missing++;
+                else
+                    counter.Add(value);
+            }
+
+            return Rank(path, counter, missing, limit);
+        }
+
+        for (var node = nodes.NextFrom(0); node >= 0; node = nodes.NextFrom(node + 1))
+        {
+            seen.Clear();
+            if (single)
+            {
+                // One target at most: walk the adjacency without allocating.
+                var target = path.ReachOne(snapshot, node);
+                if (target >= 0)
+                    counter.Collect(target, seen);
+            }
+            else
+            {
+                foreach (var target in path.Reach(snapshot, node))
+                    counter.Collect(target, seen);
+            }
+
+            if (seen.Count == 0)
+                missing++;
+            foreach (var value in seen)
+                counter.Add(value);
+        }
+
+        return Rank(path, counter, missing, limit);
+    }
+
+    private static FacetResult Rank(FieldPath path, Counter counter, int missing, int limit)
+    {
+        var ranked = counter.Counts.OrderByDescending(c => c.Value).ThenBy(c => counter.Text(c.Key), StringComparer.Ordinal).ToList();
+        var shown = ranked.Take(limit).Select(c => new FacetValue(counter.Text(c.Key), c.Value, counter.Label(c.Key))).ToArray();
+        var other = ranked.Skip(limit).Sum(c => c.Value);
+        return new FacetResult(path.Text, shown, missing, other, ranked.Count);
+    }
+
+    /// <summary>Collects value ids of target nodes and turns them back into text and labels.</summary>
+    private sealed class Counter
+    {
+        private readonly Action<int, HashSet<int>> _collect;
+        private readonly Func<int, string> _text;
+        private readonly Func<int, string?> _label;
+
+        private Counter(Action<int, HashSet<int>> collect, Func<int, string> text, Func<int, string?> label, Func<int, int>? single = null)
+        {
+            Single = single;
+            _collect = collect;
+            _text = text;
+            _label = label;
+        }
+
+        private int[] _dense = new int[64];
+
+        /// <summary>The value id of a target node (-1 when missing), for fields with at most one value.</summary>
+        public Func<int, int>? Single { get; }
+
+        public IEnumerable<KeyValuePair<int, int>> Counts =>
+            Enumerable.Range(0, _dense.Length).Where(i => _dense[i] > 0).Select(i => new KeyValuePair<int, int>(i, _dense[i]));
+
+        public void Add(int value)
+        {
+            if (value >= _dense.Length)
+                Array.Resize(ref _dense, Math.Max(value + 1, _dense.Length * 2));
+            _dense[value]++;
+        }
+
+        public void Collect(int target, HashSet<int> seen) => _collect(target, seen);
+
+        public string Text(int value) => _text(value);
+
+        public string? Label(int value) => _label(value);
+
+        public static Counter For(NodeTable table, FieldPath path)
+        {
+            if (path.Definition is null)
+            {
+                var labelColumn = table.Column("name") ?? table.Column("title") ?? table.Column("label");
+                return new Counter((t, seen) => seen.Add(t), table.Key, t => labelColumn?.Get(t) as string, t => t);
+            }
+
+            switch (table.Column(path.Field))
+            {
+                case StringColumn text:
+                    return new Counter((t, seen) => { if (text.Code(t) is var c and >= 0) seen.Add(c); }, c => text.Values[c], _ => null, text.Code);
+                case StringListColumn list:
+                    return new Counter((t, seen) => { foreach (var c in list.CodesOf(t) ?? []) seen.Add(c); }, c => list.Values[c], _ => null);
+                case BoolColumn flag:
+                    return new Counter((t, seen) => { if (flag.Value(t) is var v and >= 0) seen.Add(v); }, v => v == 1 ? "true" : "false", _ => null, t => flag.Value(t));
+                case NumberColumn number:
+                    var values = new List<double>();
+                    var ids = new Dictionary<double, int>();
+                    var whole = path.Definition.Type != FieldType.Float;
+                    int IdOf(int t)
+                    {
+                        var v = number.Value(t);
+                        if (double.IsNaN(v))
+                            return -1;
+                        if (!ids.TryGetValue(v, out var id))
+                        {
+                            id = values.Count;
+                            values.Add(v);
+                            ids[v] = id;
+                        }
+
+                        return id;
+                    }
+
+                    return new Counter(
+                        (t, seen) => { if (IdOf(t) is var id and >= 0) seen.Add(id); },
+                        id => whole ? ((long)values[id]).ToString(CultureInfo.InvariantCulture) : values[id].ToString("R", CultureInfo.InvariantCulture),
+                        _ => null,
+                        IdOf);
+                default:
+                    throw new CatalogQueryException($"'{path.Text}' cannot be counted as a facet.");
+            }
+        }
+    }
+}

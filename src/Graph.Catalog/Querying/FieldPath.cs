@@ -1,0 +1,128 @@
+using Graph.Catalog.Storage;
+using Graph.Domain;
+
+namespace Graph.Catalog.Querying;
+
+/// <summary>A field of a node kind or of nodes related to it: relationship fields, then a value field (series.modality).</summary>
+public sealed class FieldPath
+{
+    private static readonly HashSet<string> KeyFacetKinds = ["Repository", "Dataset", "CancerType", "Concept", "Algorithm", "Cohort"];
+
+    private FieldPath(string text, NodeKind owner, IReadOnlyList<RelationField> relations, NodeKind target, string field, FieldDef? definition)
+    {
+        Text = text;
+        Owner = owner;
+        Relations = relations;
+        Target = target;
+        Field = field;
+        Definition = definition;
+    }
+
+    /// <summary>The path as written.</summary>
+    public string Text { get; }
+
+    /// <summary>The kind the path starts from.</summary>
+    public NodeKind Owner { get; }
+
+    /// <summary>The relationship fields walked before the value field.</summary>
+    public IReadOnlyList<RelationField> Relations { get; }
+
+    /// <summary>The kind that holds the value field.</summary>
+    public NodeKind Target { get; }
+
+    /// <summary>The value field (or the target's key field).</summary>
+    public string Field { get; }
+
+    /// <summary>The value field's definition; null for a key field.</summary>
+    public FieldDef? Definition { get; }
+
+    /// <summary>Whether each node reaches at most one value (no relationship with many ends on the way).</summary>
+    public bool IsSingleValued => Relations.All(r => r.Single) && Definition?.Type != FieldType.StringList;
+
+    /// <summary>Whether the value field is numeric.</summary>
+    public bool IsNumeric => Definition?.IsNumeric == true;
+
+    /// <summary>Resolves a path such as <c>modality</c>, <c>patient.sex</c> or <c>series.modality</c>.</summary>
+    /// <exception cref="CatalogQueryException">The path names no field; the message lists the valid ones.</exception>
+    public static FieldPath Resolve(NodeKind owner, string text, bool facetsOnly)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = text.Split('.');
+        var relations = new List<RelationField>();
+        var kind = owner;
+        for (var i = 0; i < parts.Length - 1; i++)
+        {
+            var relation = RelationField.Find(kind, parts[i])
+                ?? throw new CatalogQueryException($"'{text}': {kind.Label} has no relationship field '{parts[i]}'. Valid fields of {owner.Label}: {string.Join(", ", Valid(owner, facetsOnly))}.");
+            relations.Add(relation);
+            kind = relation.Target;
+        }
+
+        var name = parts[^1];
+        if (name == kind.KeyField && (relations.Count > 0 || !facetsOnly) && (KeyFacetKinds.Contains(kind.Label) || !facetsOnly))
+            return new FieldPath(text, owner, relations, kind, name, null);
+        var definition = kind.Field(name);
+        if (definition is null || (facetsOnly && !definition.IsFacet))
+            throw new CatalogQueryException($"'{text}' is not a {(facetsOnly ? "facet " : "")}field of {owner.Label}. Valid fields: {string.Join(", ", Valid(owner, facetsOnly))}.");
+        return new FieldPath(text, owner, relations, kind, name, definition);
+    }
+
+    /// <summary>The paths accepted on a kind: its own fields and those of kinds one relationship away.</summary>
+    public static IEnumerable<string> Valid(NodeKind owner, bool facetsOnly)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        foreach (var field in owner.Fields.Where(f => !facetsOnly || f.IsFacet))
+            yield return field.Name;
+        foreach (var relation in RelationField.Of(owner))
+        {
+            if (KeyFacetKinds.Contains(relation.Target.Label) || !facetsOnly)
+                yield return $"{relation.Name}.{relation.Target.KeyField}";
+            foreach (var field in relation.Target.Fields.Where(f => !facetsOnly || f.IsFacet))
+                yield return $"{relation.Name}.{field.Name}";
+        }
+    }
+
+    /// <summary>The live target nodes a node reaches along the relationships (itself when there are none).</summary>
+    internal int[] Reach(CatalogSnapshot snapshot, int ordinal)
+    {
+        if (Relations.Count == 0)
+            return [ordinal];
+        var current = Traversal.Related(snapshot, Relations[0], ordinal);
+        for (var i = 1; i < Relations.Count && current.Length > 0; i++)
+            current = current.SelectMany(o => Traversal.Related(snapshot, Relations[i], o)).Distinct().Order().ToArray();
+        return current;
+    }
+
+    /// <summary>The one live target a node reaches along single relationships, or -1.</summary>
+    internal int ReachOne(CatalogSnapshot snapshot, int ordinal)
+    {
+        var current = ordinal;
+        foreach (var relation in Relations)
+        {
+            foreach (var step in relation.Steps)
+            {
+                var next = snapshot.Relation(step.Relation).Neighbours(current, step.Forward);
+                current = -1;
+                foreach (var candidate in next)
+                {
+                    if (snapshot.Table(step.Target).IsLive(candidate))
+                    {
+                        current = candidate;
+                        break;
+                    }
+                }
+
+                if (current < 0)
+                    return -1;
+            }
+        }
+
+        return current;
+    }
+
+    internal NodeTable TargetTable(CatalogSnapshot snapshot) => snapshot.Table(Target);
+
+    /// <inheritdoc />
+    public override string ToString() => Text;
+}

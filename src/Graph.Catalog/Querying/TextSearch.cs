@@ -1,0 +1,143 @@
+using Graph.Catalog.Storage;
+using Graph.Domain;
+
+namespace Graph.Catalog.Querying;
+
+/// <summary>One node found by text search, with its score and the field that matched best.</summary>
+public sealed record SearchHit(GraphNode Node, double Score, string Field, string Text);
+
+/// <summary>The hits of a text search: how many nodes matched, and the best ones.</summary>
+public sealed record SearchResult(int TotalCount, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, int> CountsByKind);
+
+/// <summary>Text search over titles, names, labels and descriptions: every word must match, as a whole word or a prefix (for autocomplete), ignoring case and accents.</summary>
+public static class TextSearch
+{
+    /// <summary>The longest query accepted, in characters.</summary>
+    public const int MaxLength = 200;
+
+    /// <summary>The most words in a query.</summary>
+    public const int MaxWords = 10;
+
+    /// <summary>The fields searched, with their weight in the score.</summary>
+    public static readonly IReadOnlyList<(NodeKind Kind, string Field, double Weight)> Fields =
+    [
+        (GraphModel.CancerType, "name", 3),
+        (GraphModel.Dataset, "title", 3),
+        (GraphModel.Repository, "name", 2),
+        (GraphModel.Concept, "label", 2),
+        (GraphModel.Algorithm, "name", 2),
+        (GraphModel.Concept, "synonyms", 1),
+        (GraphModel.Dataset, "description", 1),
+        (GraphModel.Study, "description", 1),
+        (GraphModel.Series, "description", 1),
+    ];
+
+    /// <summary>Finds nodes whose searched fields contain every word of <paramref name="text"/>.</summary>
+    /// <exception cref="CatalogQueryException">The text is empty, too long or has too many words, or a kind is not searchable.</exception>
+    public static SearchResult Search(CatalogSnapshot snapshot, string text, IReadOnlyCollection<string>? kinds, int first)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > MaxLength)
+            throw new CatalogQueryException($"The search text has {text.Length} characters; at most {MaxLength} are accepted.");
+        var words = TokenIndex.Tokenize(text);
+        if (words.Length == 0)
+            throw new CatalogQueryException("The search text has no letters or digits.");
+        if (words.Length > MaxWords)
+            throw new CatalogQueryException($"The search text has {words.Length} words; at most {MaxWords} are accepted.");
+        var searchable = Fields.Select(f => f.Kind.Label).Distinct().ToArray();
+        var unknown = kinds?.FirstOrDefault(k => !searchable.Contains(k));
+        if (unknown is not null)
+            throw new CatalogQueryException($"'{unknown}' is not a searchable kind; searchable kinds are {string.Join(", ", searchable)}.");
+
+        var best = new Dictionary<(string Kind, int Ordinal), (double Score, string Field, string Text)>();
+        foreach (var (kind, field, weight) in Fields.Where(f => kinds is null || kinds.Contains(f.Kind.Label)))
+        {
+            var table = snapshot.Table(kind);
+            var column = table.Column(field);
+            var values = column switch
+            {
+                StringColumn s => s.Values,
+                StringListColumn l => l.Values,
+                _ => null,
+            };
+            if (values is null)
+                continue;
+            var scores = Score(TokenIndex.Of(values), words, weight);
+            var whole = string.Join(' ', words);
+            foreach (var code in scores.Keys.ToList())
+            {
+                // A value that is exactly the query (a cancer type's name) ranks above longer texts that contain it.
+                if (string.Join(' ', TokenIndex.Tokenize(values[code])) == whole)
+                    scores[code] += 2 * weight;
+            }
+
+            if (scores.Count == 0)
+                continue;
+            for (var ordinal = 0; ordinal < table.Count; ordinal++)
+            {
+                if (!table.Live[ordinal])
+                    continue;
+                var (score, code) = column is StringColumn single
+                    ? ScoreOf(single.Code(ordinal), scores)
+                    : BestOf((StringListColumn)column!, ordinal, scores);
+                if (score <= 0)
+                    continue;
+                var key = (kind.Label, ordinal);
+                if (!best.TryGetValue(key, out var current) || current.Score < score)
+                    best[key] = (score, field, values[code]);
+            }
+        }
+
+        var order = Fields.Select(f => f.Kind.Label).Distinct().ToList();
+        var hits = best
+            .OrderByDescending(h => h.Value.Score)
+            .ThenBy(h => order.IndexOf(h.Key.Kind))
+            .ThenBy(h => h.Key.Ordinal)
+            .Take(first)
+            .Select(h => new SearchHit(snapshot.At(GraphModel.Kind(h.Key.Kind)!, h.Key.Ordinal)!, h.Value.Score, h.Value.Field, h.Value.Text))
+            .ToArray();
+        var byKind = best.GroupBy(h => h.Key.Kind).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return new SearchResult(best.Count, hits, byKind);
+    }
+
+    // Score per code: every word must match; a whole-word match counts twice a prefix match.
+    private static Dictionary<int, double> Score(TokenIndex index, string[] words, double weight)
+    {
+        Dictionary<int, double>? scores = null;
+        foreach (var word in words)
+        {
+            var (exact, prefix) = index.Match(word);
+            var next = new Dictionary<int, double>();
+            foreach (var code in prefix)
+            {
+                var points = exact.Contains(code) ? 2 * weight : weight;
+                if (scores is null)
+                    next[code] = points;
+                else if (scores.TryGetValue(code, out var previous))
+                    next[code] = previous + points;
+            }
+
+            scores = next;
+            if (scores.Count == 0)
+                break;
+        }
+
+        return scores ?? [];
+    }
+
+    private static (double Score, int Code) ScoreOf(int code, Dictionary<int, double> scores) =>
+        code >= 0 && scores.TryGetValue(code, out var score) ? (score, code) : (0, -1);
+
+    private static (double Score, int Code) BestOf(StringListColumn column, int ordinal, Dictionary<int, double> scores)
+    {
+        (double Score, int Code) best = (0, -1);
+        foreach (var code in column.CodesOf(ordinal) ?? [])
+        {
+            if (scores.TryGetValue(code, out var score) && score > best.Score)
+                best = (score, code);
+        }
+
+        return best;
+    }
+}

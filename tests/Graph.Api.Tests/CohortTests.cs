@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Graph.Api.Tests;
+
+/// <summary>Cohort preview, saving, drift, comparison and manifests.</summary>
+[Collection(CatalogueCollection.Name)]
+public sealed class CohortTests(CatalogueFactory service)
+{
+    private const string ProstateMr = """{ patients: { cancerTypes: { some: { code: { eq: "prostate" } } } }, series: { modality: { eq: "MR" } } }""";
+
+    [Fact]
+    public async Task Preview_CountsEveryLevel_ConsistentWithConnections()
+    {
+        var data = await service.DataAsync($$"""
+            {
+              cohortPreview(criteria: {{ProstateMr}}) {
+                patients studies series datasets repositories totalBytes catalogueVersion
+                patientFacets { field values { value count } }
+                seriesFacets(fields: ["modality"]) { values { value count } }
+              }
+              patients(where: { cancerTypes: { some: { code: { eq: "prostate" } } }, series: { some: { modality: { eq: "MR" } } } }) { totalCount }
+            }
+            """);
+        var preview = data["cohortPreview"]!;
+        Assert.True((int)preview["patients"]! > 0);
+        Assert.Equal((int)data["patients"]!["totalCount"]!, (int)preview["patients"]!);
+        Assert.True((int)preview["series"]! >= (int)preview["studies"]!);
+        Assert.True((long)preview["totalBytes"]! > 0);
+        var modalities = preview["seriesFacets"]![0]!["values"]!.AsArray();
+        Assert.Equal("MR", (string?)Assert.Single(modalities)!["value"]);
+        Assert.Equal((int)preview["series"]!, (int)modalities[0]!["count"]!);
+    }
+
+    [Fact]
+    public async Task SaveCohort_ThenManifestDriftAndCompare()
+    {
+        var saved = (await service.DataAsync($$"""
+            mutation { saveCohort(input: { name: "Prostate MR", description: "test", criteria: {{ProstateMr}} }) {
+              cohortId name catalogueVersion patients { totalCount } manifestUrl drift { added removed savedPatients currentPatients }
+              selection { patients series } } }
+            """))["saveCohort"]!;
+        var id = (string)saved["cohortId"]!;
+        Assert.Equal("Prostate MR", (string?)saved["name"]);
+        Assert.Equal((int)saved["selection"]!["patients"]!, (int)saved["patients"]!["totalCount"]!);
+        Assert.Equal(0, (int)saved["drift"]!["added"]!);
+        Assert.Equal(0, (int)saved["drift"]!["removed"]!);
+
+        using var client = service.CreateClient();
+        var csv = await client.GetStringAsync(new Uri((string)saved["manifestUrl"]!, UriKind.Relative));
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("seriesInstanceUid,studyInstanceUid,patientPseudonym,dataset,repository,modality,retrieveUrl", lines[0], StringComparison.Ordinal);
+        Assert.Equal((int)saved["selection"]!["series"]!, lines.Length - 1);
+        Assert.All(lines.Skip(1), l => Assert.Contains(",MR,", l, StringComparison.Ordinal));
+        Assert.All(lines.Skip(1), l => Assert.Contains("/studies/", l, StringComparison.Ordinal));
+
+        var json = JsonNode.Parse(await client.GetStringAsync(new Uri($"/cohorts/{id}/manifest?format=json", UriKind.Relative)))!.AsArray();
+        Assert.Equal(lines.Length - 1, json.Count);
+        Assert.True((long)json[0]!["sizeBytes"]! > 0);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/cohorts/no-such/manifest", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(new Uri($"/cohorts/{id}/manifest?format=xml", UriKind.Relative))).StatusCode);
+
+        var other = (string)(await service.DataAsync("""
+            mutation { saveCohort(input: { name: "All prostate", criteria: { patients: { cancerTypes: { some: { code: { eq: "prostate" } } } } } }) { cohortId } }
+            """))["saveCohort"]!["cohortId"]!;
+        var comparison = (await service.DataAsync($$"""{ compareCohorts(a: "{{id}}", b: "{{other}}") { onlyA onlyB both jaccard facets(fields: ["sex"]) { field a { values { value count } } b { values { value count } } } } }"""))["compareCohorts"]!;
+        Assert.Equal(0, (int)comparison["onlyA"]!);
+        Assert.Equal((int)saved["patients"]!["totalCount"]!, (int)comparison["both"]!);
+        Assert.True((int)comparison["onlyB"]! >= 0);
+        Assert.Equal("sex", (string?)comparison["facets"]![0]!["field"]);
+    }
+
+    [Fact]
+    public async Task SaveCohort_EmptyName_IsBadUserInput()
+    {
+        var body = await service.PostAsync("""mutation { saveCohort(input: { name: " ", criteria: {} }) { cohortId } }""");
+        Assert.Equal("BAD_USER_INPUT", (string?)body["errors"]![0]!["extensions"]!["code"]);
+    }
+
+    [Fact]
+    public async Task CompareCohorts_Unknown_IsNotFound()
+    {
+        var body = await service.PostAsync("""{ compareCohorts(a: "x", b: "y") { both } }""");
+        Assert.Equal("NOT_FOUND", (string?)body["errors"]![0]!["extensions"]!["code"]);
+    }
+}

@@ -1,0 +1,98 @@
+using Graph.Catalog.Querying;
+using Graph.Domain;
+
+namespace Graph.Catalog.Tests;
+
+/// <summary>The plain reference: straightforward LINQ over the same records, with the documented semantics.</summary>
+internal sealed class Reference(RandomCatalogue catalogue)
+{
+    public IEnumerable<string> Keys(NodeKind kind) =>
+        catalogue.Order.Where(k => k.Label == kind.Label && catalogue.Nodes.ContainsKey(k)).Select(k => k.Key);
+
+    public HashSet<string> Evaluate(NodeKind kind, Filter? filter) =>
+        Keys(kind).Where(key => filter is null || Matches(kind, key, filter)).ToHashSet();
+
+    public IEnumerable<string> Related(NodeKind kind, string key, RelationField field)
+    {
+        IEnumerable<string> current = [key];
+        foreach (var step in field.Steps)
+        {
+            current = current.SelectMany(k => catalogue.Edges
+                    .Where(e => e.Type == step.Relation.Type && e.From.Label == step.Relation.From.Label && e.To.Label == step.Relation.To.Label)
+                    .Where(e => step.Forward ? e.From.Key == k : e.To.Key == k)
+                    .Select(e => step.Forward ? e.To.Key : e.From.Key))
+                .Where(k => catalogue.Nodes.ContainsKey((step.Target.Label, k)))
+                .Distinct()
+                .ToList();
+        }
+
+        return current;
+    }
+
+    public object? Value(NodeKind kind, string key, string field) =>
+        field == kind.KeyField ? key : catalogue.Nodes[(kind.Label, key)][field];
+
+    private bool Matches(NodeKind kind, string key, Filter filter) => filter switch
+    {
+        AndFilter and => and.Items.All(f => Matches(kind, key, f)),
+        OrFilter or => or.Items.Any(f => Matches(kind, key, f)),
+        NotFilter not => !Matches(kind, key, not.Inner),
+        RelationFilter relation => MatchesRelation(kind, key, relation),
+        FieldFilter field => MatchesField(Value(kind, key, field.Field), field),
+        _ => throw new NotSupportedException(),
+    };
+
+    private bool MatchesRelation(NodeKind kind, string key, RelationFilter filter)
+    {
+        var field = RelationField.Find(kind, filter.Field)!;
+        var related = Related(kind, key, field).ToList();
+        return filter.Quantifier switch
+        {
+            Quantifier.Some => related.Any(r => Matches(field.Target, r, filter.Inner)),
+            Quantifier.All => related.All(r => Matches(field.Target, r, filter.Inner)),
+            _ => !related.Any(r => Matches(field.Target, r, filter.Inner)),
+        };
+    }
+
+    private static bool MatchesField(object? value, FieldFilter filter)
+    {
+        if (value is string[] list)
+        {
+            var negative = filter.Operator is FilterOperator.Neq or FilterOperator.NotIn && filter.Value is not null;
+            var positive = negative ? filter with { Operator = filter.Operator == FilterOperator.Neq ? FilterOperator.Eq : FilterOperator.In } : filter;
+            var any = list.Any(item => MatchesField(item, positive));
+            return negative ? !any : any;
+        }
+
+        var values = filter.Value as object?[];
+        return filter.Operator switch
+        {
+            FilterOperator.Eq => Equals(value, filter.Value),
+            FilterOperator.Neq => !Equals(value, filter.Value),
+            FilterOperator.In => values!.Any(v => Equals(value, v)),
+            FilterOperator.NotIn => !values!.Any(v => Equals(value, v)),
+            FilterOperator.Contains => value is string s && TextFold.Fold(s).Contains(TextFold.Fold((string)filter.Value!), StringComparison.Ordinal),
+            FilterOperator.StartsWith => value is string s && TextFold.Fold(s).StartsWith(TextFold.Fold((string)filter.Value!), StringComparison.Ordinal),
+            _ => value is not null && filter.Value is not null && Compare(value, filter.Value) is var c && filter.Operator switch
+            {
+                FilterOperator.Gt => c > 0,
+                FilterOperator.Gte => c >= 0,
+                FilterOperator.Lt => c < 0,
+                _ => c <= 0,
+            },
+        };
+    }
+
+    private static new bool Equals(object? a, object? b) => (a, b) switch
+    {
+        (null, null) => true,
+        (null, _) or (_, null) => false,
+        (string x, string y) => x == y,
+        (bool x, bool y) => x == y,
+        _ => Convert.ToDouble(a, System.Globalization.CultureInfo.InvariantCulture) == Convert.ToDouble(b, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static int Compare(object a, object b) => a is string x
+        ? string.CompareOrdinal(x, (string)b)
+        : Convert.ToDouble(a, System.Globalization.CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(b, System.Globalization.CultureInfo.InvariantCulture));
+}

@@ -29,6 +29,9 @@ public sealed class CatalogSnapshot
 
     internal IReadOnlyDictionary<string, Adjacency> Relations => _relations;
 
+    /// <summary>Values derived from this snapshot once and reused by every reader of it (path maps, token indexes).</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, object> Derived { get; } = new(StringComparer.Ordinal);
+
     internal NodeTable Table(NodeKind kind) => _tables[kind.Label];
 
     internal Adjacency Relation(RelationKind kind) => _relations[kind.Id];

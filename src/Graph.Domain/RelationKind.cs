@@ -23,7 +23,7 @@ public sealed record RelationKind(
     public IReadOnlyList<FieldDef> Properties { get; init; } = [];
 
     /// <summary>Identifies the kind: the type with its two labels, since CODED_AS joins several pairs.</summary>
-    public string Id => $"{From.Label}-{Type}->{To.Label}";
+    public string Id { get; } = $"{From.Label}-{Type}->{To.Label}";
 
     /// <inheritdoc />
     public override string ToString() => Id;

@@ -29,17 +29,15 @@ public static class Facets
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(nodes);
         var table = path.TargetTable(snapshot);
-        var counter = Counter.For(table, path);
+        var counter = Counter.For(table, path, snapshot);
         var missing = 0;
-        var seen = new HashSet<int>();
-        var single = path.Relations.All(r => r.Single);
-        if (single && counter.Single is { } valueOf)
+        if (path.Relations.All(r => r.Single) && counter.Single is { } valueOf)
         {
-            // The common case: one value per node, counted in a tight loop without sets.
-            var own = path.Relations.Count == 0;
+            // One value per node at most: count in a tight loop, through the snapshot's cached map for related nodes.
+            var map = path.Relations.Count == 0 ? null : path.SingleMap(snapshot);
             for (var node = nodes.NextFrom(0); node >= 0; node = nodes.NextFrom(node + 1))
             {
-                var target = own ? node : path.ReachOne(snapshot, node);
+                var target = map is null ? node : map[node];
                 var value = target < 0 ? -1 : valueOf(target);
                 if (value < 0)
                     missing++;
@@ -50,19 +48,19 @@ public static class Facets
             return Rank(path, counter, missing, limit);
         }
 
+        // Several values per node: each node counts once per distinct value among the targets it reaches.
+        var targets = path.Relations.Count == 0 ? null : path.MultiMap(snapshot);
+        var seen = new HashSet<int>();
         for (var node = nodes.NextFrom(0); node >= 0; node = nodes.NextFrom(node + 1))
         {
             seen.Clear();
-            if (single)
+            if (targets is null)
             {
-                // One target at most: walk the adjacency without allocating.
-                var target = path.ReachOne(snapshot, node);
-                if (target >= 0)
-                    counter.Collect(target, seen);
+                counter.Collect(node, seen);
             }
             else
             {
-                foreach (var target in path.Reach(snapshot, node))
+                foreach (var target in targets[node])
                     counter.Collect(target, seen);
             }
 
@@ -82,6 +80,34 @@ public static class Facets
         var other = ranked.Skip(limit).Sum(c => c.Value);
         return new FacetResult(path.Text, shown, missing, other, ranked.Count);
     }
+
+    /// <summary>Dense ids of a number column's distinct values, per node (-1 when missing), with their texts; built once per snapshot.</summary>
+    private static (int[] Ids, string[] Texts) NumberIds(CatalogSnapshot snapshot, NodeTable table, NumberColumn column, bool whole) =>
+        ((int[], string[]))snapshot.Derived.GetOrAdd($"number-ids:{table.Kind.Label}.{column.Field.Name}", _ =>
+        {
+            var ids = new int[table.Count];
+            var texts = new List<string>();
+            var known = new Dictionary<double, int>();
+            for (var node = 0; node < ids.Length; node++)
+            {
+                var value = column.Value(node);
+                if (double.IsNaN(value))
+                {
+                    ids[node] = -1;
+                    continue;
+                }
+
+                if (!known.TryGetValue(value, out var id))
+                {
+                    known[value] = id = texts.Count;
+                    texts.Add(whole ? ((long)value).ToString(CultureInfo.InvariantCulture) : value.ToString("R", CultureInfo.InvariantCulture));
+                }
+
+                ids[node] = id;
+            }
+
+            return (ids, texts.ToArray());
+        });
 
     /// <summary>Collects value ids of target nodes and turns them back into text and labels.</summary>
     private sealed class Counter
@@ -106,11 +132,11 @@ public static class Facets
         public IEnumerable<KeyValuePair<int, int>> Counts =>
             Enumerable.Range(0, _dense.Length).Where(i => _dense[i] > 0).Select(i => new KeyValuePair<int, int>(i, _dense[i]));
 
-        public void Add(int value)
+        public void Add(int value, int count = 1)
         {
             if (value >= _dense.Length)
                 Array.Resize(ref _dense, Math.Max(value + 1, _dense.Length * 2));
-            _dense[value]++;
+            _dense[value] += count;
         }
 
         public void Collect(int target, HashSet<int> seen) => _collect(target, seen);
@@ -119,7 +145,7 @@ public static class Facets
 
         public string? Label(int value) => _label(value);
 
-        public static Counter For(NodeTable table, FieldPath path)
+        public static Counter For(NodeTable table, FieldPath path, CatalogSnapshot? snapshot = null)
         {
             if (path.Definition is null)
             {
@@ -129,6 +155,9 @@ public static class Facets
 
             switch (table.Column(path.Field))
             {
+                case NumberColumn number when snapshot is not null:
+                    var (numberIds, numberTexts) = NumberIds(snapshot, table, number, path.Definition.Type != FieldType.Float);
+                    return new Counter((t, seen) => { if (numberIds[t] >= 0) seen.Add(numberIds[t]); }, id => numberTexts[id], _ => null, t => numberIds[t]);
                 case StringColumn text:
                     return new Counter((t, seen) => { if (text.Code(t) is var c and >= 0) seen.Add(c); }, c => text.Values[c], _ => null, text.Code);
                 case StringListColumn list:

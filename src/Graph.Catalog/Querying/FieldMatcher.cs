@@ -20,7 +20,7 @@ internal static class FieldMatcher
                 $"{table.Kind.Label} has no field '{filter.Field}'; known are {string.Join(", ", table.Kind.Fields.Select(f => f.Name).Prepend(table.Kind.KeyField))}.");
         return column switch
         {
-            StringColumn text => EvaluateCodes(table, filter, text.Values, text.Code),
+            StringColumn text => EvaluateCodes(table, filter, text.Values, text),
             StringListColumn list => EvaluateList(table, filter, list),
             NumberColumn number => EvaluateNumber(table, filter, number),
             BoolColumn flag => EvaluateBool(table, filter, flag),
@@ -28,11 +28,38 @@ internal static class FieldMatcher
         };
     }
 
-    private static Bitset EvaluateCodes(NodeTable table, FieldFilter filter, ValueDictionary values, Func<int, int> codeOf)
+    private static Bitset EvaluateCodes(NodeTable table, FieldFilter filter, ValueDictionary values, StringColumn column)
     {
         var matching = MatchingCodes(filter, values);
         var matchMissing = MatchesMissing(filter);
-        return Scan(table, ordinal => codeOf(ordinal) is var code and >= 0 ? matching[code] : matchMissing);
+        var set = new Bitset(table.Count);
+        var codes = column.Codes;
+        var count = Math.Min(table.Count, codes.Length);
+
+        // Walks the chunks directly: this scan runs over every node for each clause of every query.
+        for (var start = 0; start < count; start += ChunkedArray<int>.ChunkSize)
+        {
+            var codeChunk = codes.Chunks[start >> ChunkedArray<int>.Shift];
+            var liveChunk = table.Live.Chunks[start >> ChunkedArray<bool>.Shift];
+            var end = Math.Min(ChunkedArray<int>.ChunkSize, count - start);
+            for (var i = 0; i < end; i++)
+            {
+                var code = codeChunk[i];
+                if (liveChunk[i] && (code >= 0 ? matching[code] : matchMissing))
+                    set.Add(start + i);
+            }
+        }
+
+        if (matchMissing)
+        {
+            for (var ordinal = count; ordinal < table.Count; ordinal++)
+            {
+                if (table.Live[ordinal])
+                    set.Add(ordinal);
+            }
+        }
+
+        return set;
     }
 
     private static Bitset EvaluateList(NodeTable table, FieldFilter filter, StringListColumn column)

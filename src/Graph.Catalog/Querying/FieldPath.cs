@@ -94,30 +94,65 @@ public sealed class FieldPath
         return current;
     }
 
-    /// <summary>The one live target a node reaches along single relationships, or -1.</summary>
-    internal int ReachOne(CatalogSnapshot snapshot, int ordinal)
+    /// <summary>For every node of the owner kind, the one live target it reaches (-1 for none); built once per snapshot.</summary>
+    internal int[] SingleMap(CatalogSnapshot snapshot) => (int[])snapshot.Derived.GetOrAdd("single:" + RelationKey, _ =>
     {
-        var current = ordinal;
-        foreach (var relation in Relations)
+        var reach = CompileReachOne(snapshot);
+        var owner = snapshot.Table(Owner);
+        var map = new int[owner.Count];
+        for (var node = 0; node < map.Length; node++)
+            map[node] = owner.Live[node] ? reach(node) : -1;
+        return map;
+    });
+
+    /// <summary>For every node of the owner kind, the live targets it reaches; built once per snapshot.</summary>
+    internal int[][] MultiMap(CatalogSnapshot snapshot) => (int[][])snapshot.Derived.GetOrAdd("multi:" + RelationKey, _ =>
+    {
+        var owner = snapshot.Table(Owner);
+        var map = new int[owner.Count][];
+        for (var node = 0; node < map.Length; node++)
+            map[node] = owner.Live[node] ? Reach(snapshot, node) : [];
+        return map;
+    });
+
+    private string RelationKey => Owner.Label + ":" + string.Join('.', Relations.Select(r => r.Name));
+
+    /// <summary>Makes a function giving the one live target a node reaches along single relationships, or -1.</summary>
+    internal Func<int, int> CompileReachOne(CatalogSnapshot snapshot)
+    {
+        var steps = Relations.SelectMany(r => r.Steps).Select(step => (Adjacency: snapshot.Relation(step.Relation), step.Forward, Table: snapshot.Table(step.Target))).ToArray();
+        if (steps.Length == 0)
+            return ordinal => ordinal;
+        return ordinal =>
         {
-            foreach (var step in relation.Steps)
+            var current = ordinal;
+            foreach (var (adjacency, forward, table) in steps)
             {
-                var next = snapshot.Relation(step.Relation).Neighbours(current, step.Forward);
-                current = -1;
-                foreach (var candidate in next)
+                var next = -1;
+                foreach (var candidate in adjacency.Neighbours(current, forward))
                 {
-                    if (snapshot.Table(step.Target).IsLive(candidate))
+                    if (table.IsLive(candidate))
                     {
-                        current = candidate;
+                        next = candidate;
                         break;
                     }
                 }
 
-                if (current < 0)
+                if (next < 0)
                     return -1;
+                current = next;
             }
-        }
 
+            return current;
+        };
+    }
+
+    /// <summary>The nodes of the owner kind that reach at least one node of <paramref name="targets"/> along the path.</summary>
+    internal Bitset Reaching(CatalogSnapshot snapshot, Bitset targets)
+    {
+        var current = targets;
+        for (var i = Relations.Count - 1; i >= 0; i--)
+            current = Traversal.ReachingAny(snapshot, Relations[i], current);
         return current;
     }
 

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Graph.Api.Hosting;
+using Graph.Api.Schema;
+using Graph.Catalog;
+using Graph.Ingest.Demo;
+using Graph.Store;
+using GraphQL.Transport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Graph.Bench;
+
+/// <summary>The service's components in process over a demo catalogue of a given size, seeded on first use.</summary>
+internal sealed class BenchHost
+{
+    private BenchHost(ServiceProvider services, TimeSpan load)
+    {
+        Services = services;
+        LoadTime = load;
+        Index = services.GetRequiredService<CatalogIndex>();
+        Executor = services.GetRequiredService<CatalogExecutor>();
+        Executor.Schema.Initialize();
+    }
+
+    public ServiceProvider Services { get; }
+
+    public CatalogIndex Index { get; }
+
+    public CatalogExecutor Executor { get; }
+
+    public TimeSpan LoadTime { get; }
+
+    public static async Task<BenchHost> StartAsync(BenchArguments arguments)
+    {
+        var patients = arguments.Int("--patients", 20_000);
+        var data = arguments.Get("--data") ?? Path.Combine(Path.GetTempPath(), $"graph-bench-{patients}");
+        Console.WriteLine($"Catalogue: {patients:N0} patients in {data}; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Graph:DataDirectory"] = data }).Build();
+        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddCatalogue(configuration).BuildServiceProvider();
+        var store = services.GetRequiredService<IGraphStore>();
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        if (await store.GetSequenceAsync(CancellationToken.None) == 0)
+        {
+            var watch = Stopwatch.StartNew();
+            var summary = await DemoSeeder.SeedAsync(services.GetRequiredService<GraphWriter>(), new DemoOptions { Patients = patients }, null, CancellationToken.None);
+            Console.WriteLine($"seed (generate + validate + SQLite commit + index catch-up): {watch.Elapsed.TotalSeconds:F1} s for {summary.Counts.Series:N0} series");
+        }
+
+        var index = services.GetRequiredService<CatalogIndex>();
+        var load = Stopwatch.StartNew();
+        await index.LoadAsync(CancellationToken.None);
+        return new BenchHost(services, load.Elapsed);
+    }
+
+    public static string Memory()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return $"managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MiB, process resident {process.WorkingSet64 / 1048576.0:F0} MiB";
+    }
+
+    public async Task ExecuteAsync(string query, Dictionary<string, object?>? variables = null)
+    {
+        var request = new GraphQLRequest { Query = query, Variables = variables is null ? null : new GraphQL.Inputs(variables) };
+        var (result, _) = await Executor.ExecuteAsync(request, null, null, Services, CancellationToken.None);
+        if (result.Errors is { Count: > 0 } errors)
+            throw new InvalidOperationException(errors[0].Message);
+    }
+}

@@ -1,0 +1,38 @@
+namespace Graph.Bench;
+
+/// <summary>Facet query (10 facets, 3 filters, one through a relationship), cohort preview and text search latency, and memory.</summary>
+internal static class SearchBenchmark
+{
+    public const string FacetQuery = """
+        { series(first: 20, where: { modality: { in: ["MR", "CT"] }, bodyPart: { neq: null }, patient: { sex: { eq: "F" } } }) {
+            totalCount
+            facets(fields: ["modality", "bodyPart", "manufacturer", "model", "contrast", "magneticFieldStrength", "patient.vitalStatus", "patient.sex", "study.year", "datasets.slug"], limit: 20) {
+              field values { value count } missing other }
+            nodes { seriesInstanceUid modality } } }
+        """;
+
+    public const string CohortQuery = """
+        { cohortPreview(criteria: { patients: { cancerTypes: { some: { code: { in: ["prostate", "breast"] } } }, ageAtDiagnosis: { gte: 50 } },
+                                    series: { modality: { eq: "MR" }, sliceThickness: { lte: 3 } } }) {
+            patients studies series datasets repositories totalBytes } }
+        """;
+
+    public static readonly string[] SearchTexts = ["glioblastoma", "t2", "prostate mri", "dce", "synthetic lung", "liver"];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var arguments = new BenchArguments(args);
+        var iterations = arguments.Int("--iterations", 300);
+        var host = await BenchHost.StartAsync(arguments);
+        Console.WriteLine($"index load: {host.LoadTime.TotalSeconds:F2} s, {host.Index.Current.Count(Domain.GraphModel.Series):N0} series");
+        var facets = await Latency.MeasureAsync(iterations, _ => host.ExecuteAsync(FacetQuery));
+        Console.WriteLine($"facet query (10 facets, 3 filters, 1 across a relationship): {Latency.Format(facets)}");
+        var cohort = await Latency.MeasureAsync(iterations, _ => host.ExecuteAsync(CohortQuery));
+        Console.WriteLine($"cohort preview (patients x series criteria, all levels):       {Latency.Format(cohort)}");
+        var search = await Latency.MeasureAsync(iterations, i => host.ExecuteAsync(
+            "query($text: String!) { search(text: $text, first: 20) { totalCount hits { score node { id } } } }", new() { ["text"] = SearchTexts[i % SearchTexts.Length] }));
+        Console.WriteLine($"text search (titles, names, descriptions):                   {Latency.Format(search)}");
+        Console.WriteLine($"memory: {BenchHost.Memory()}");
+        return 0;
+    }
+}

@@ -170,9 +170,24 @@ public static class GraphModel
             S("description", "Free text.", maxLength: 2000),
         ]);
 
+    /// <summary>One run of harvesting a repository over DICOMweb.</summary>
+    public static readonly NodeKind HarvestRun = new(
+        "HarvestRun", "runId", "An id given when the run starts (repository slug and start time).", "harvestRuns",
+        "One run of harvesting a repository's metadata over DICOMweb: when, how it ended and what it did.",
+        [
+            S("startedAt", "When the run started (UTC, ISO 8601).", maxLength: 40) with { Required = true },
+            S("finishedAt", "When the run ended (UTC, ISO 8601).", maxLength: 40),
+            E("status", "running, succeeded, partial (some studies failed) or failed.", "running", "succeeded", "partial", "failed"),
+            I("studiesSeen", "Studies the repository listed.", 0, int.MaxValue),
+            I("studiesWritten", "Studies new or changed, written to the graph.", 0, int.MaxValue),
+            I("studiesWithdrawn", "Studies no longer listed, marked withdrawn.", 0, int.MaxValue),
+            I("errors", "Studies that could not be harvested.", 0, int.MaxValue),
+            S("message", "Why the run failed or what went wrong, without credentials.", maxLength: 4000),
+        ]);
+
     /// <summary>Every node kind.</summary>
     public static readonly IReadOnlyList<NodeKind> NodeKinds =
-        [Repository, Dataset, Patient, Diagnosis, Study, Series, CancerType, Concept, Algorithm, Cohort, Annotation];
+        [Repository, Dataset, Patient, Diagnosis, Study, Series, CancerType, Concept, Algorithm, Cohort, Annotation, HarvestRun];
 
     private static RelationKind R(string type, NodeKind from, NodeKind to, string forward, bool forwardSingle, string reverse, bool reverseSingle, string description) =>
         new(type, from, to, forward, forwardSingle, reverse, reverseSingle, description);
@@ -209,6 +224,7 @@ public static class GraphModel
         R("TARGETS", Algorithm, CancerType, "cancerTypes", false, "algorithms", false, "An algorithm targets a cancer type."),
         R("ANNOTATES", Annotation, Series, "series", false, "annotations", false, "An annotation refers to a series."),
         R("SELECTS", Cohort, Patient, "patients", false, "cohorts", false, "A cohort selects a patient."),
+        R("HARVESTED", Repository, HarvestRun, "harvestRuns", false, "repository", true, "A repository was harvested in a run."),
     ];
 
     private static RelationKind Rel(string type, NodeKind from) => Relations.Single(r => r.Type == type && r.From == from);

@@ -1,6 +1,7 @@
 using Graph.Api.Schema;
 using Graph.Catalog;
 using Graph.Store;
+using Graph.Store.Neo4j;
 using Graph.Store.Sqlite;
 using GraphQL;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,18 @@ internal static class ServiceCollectionExtensions
     {
         services.Configure<GraphOptions>(configuration.GetSection(GraphOptions.Section));
         services.Configure<ServiceLimits>(configuration.GetSection("Graph:Limits"));
-        services.AddSingleton<IGraphStore>(sp => new SqliteGraphStore(sp.GetRequiredService<IOptions<GraphOptions>>().Value.DatabasePath));
+        if (string.Equals(configuration["Graph:Store"], "neo4j", StringComparison.OrdinalIgnoreCase))
+        {
+            services.Configure<Neo4jStoreOptions>(configuration.GetSection(Neo4jStoreOptions.Section));
+            services.AddSingleton<IGraphStore>(sp => new Neo4jGraphStore(
+                new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan },
+                sp.GetRequiredService<IOptions<Neo4jStoreOptions>>().Value,
+                sp.GetRequiredService<ILogger<Neo4jGraphStore>>()));
+        }
+        else
+        {
+            services.AddSingleton<IGraphStore>(sp => new SqliteGraphStore(sp.GetRequiredService<IOptions<GraphOptions>>().Value.DatabasePath));
+        }
         services.AddSingleton<CatalogIndex>();
         services.AddSingleton<ICommitListener>(sp => sp.GetRequiredService<CatalogIndex>());
         services.AddSingleton<GraphWriter>();

@@ -1,0 +1,32 @@
+# The Cancer Imaging Graph service (src/Graph.Api), built from source.
+#   docker build -t cancer-imaging-graph/api .      (docker-compose.yml builds it for you)
+
+# Build: the .NET SDK, plus Node.js and npm for the `npm ci` that installs the Banana Cake Pop IDE during the build.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends nodejs npm \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /source
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+# Graph.Store.Neo4j embeds schema/neo4j/schema.cypher.
+COPY schema/ schema/
+COPY src/ src/
+RUN dotnet publish src/Graph.Api/Graph.Api.csproj -c Release -o /app -p:UseAppHost=false
+
+# Run: the ASP.NET Core runtime only, as the image's non-root user, on port 8080.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# curl serves the health check; nothing else is added.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && mkdir -p /var/lib/graph \
+    && chown "$APP_UID" /var/lib/graph
+WORKDIR /app
+COPY --from=build /app .
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    Graph__DataDirectory=/var/lib/graph
+EXPOSE 8080
+USER $APP_UID
+HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=30 \
+    CMD curl -fsS http://localhost:8080/health/ready || exit 1
+ENTRYPOINT ["dotnet", "Graph.Api.dll"]

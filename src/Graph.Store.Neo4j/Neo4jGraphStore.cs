@@ -1,0 +1,132 @@
+using Microsoft.Extensions.Logging;
+
+namespace Graph.Store.Neo4j;
+
+/// <summary>The production store of record: Neo4j 5.19+ or Aura over the HTTP Query API, one explicit transaction per ChangeSet.</summary>
+/// <remarks>
+/// Behaves as the SQLite store does (the shared contract suite checks it): property merge, tombstones, relationships
+/// only between live nodes, no sequence bump for a set that changes nothing. Any number of replicas may write to
+/// one database; the counter node serialises them. The HttpClient is not disposed by the store.
+/// </remarks>
+public sealed partial class Neo4jGraphStore : IGraphStore
+{
+    private static readonly HashSet<string> AlreadyExists = new(StringComparer.Ordinal)
+    {
+        "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+        "Neo.ClientError.Schema.ConstraintAlreadyExists",
+        "Neo.ClientError.Schema.IndexAlreadyExists",
+    };
+
+    private readonly QueryApiClient _client;
+    private readonly Neo4jReader _reader;
+    private readonly Neo4jStoreOptions _options;
+    private readonly ILogger<Neo4jGraphStore> _logger;
+
+    /// <summary>Creates the store; nothing is sent until the first call.</summary>
+    public Neo4jGraphStore(HttpClient http, Neo4jStoreOptions options, ILogger<Neo4jGraphStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BatchSize, nameof(options.BatchSize));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries, nameof(options.MaxRetries));
+        if (options.Timeout <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(options), "Neo4j Timeout must be positive.");
+        _options = options;
+        _logger = logger;
+        _client = new QueryApiClient(http, options, logger);
+        _reader = new Neo4jReader(_client, options.BatchSize);
+    }
+
+    /// <summary>The server and database, without credentials.</summary>
+    public string Endpoint => _client.Endpoint.ToString();
+
+    /// <inheritdoc />
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        var none = new Dictionary<string, object?>();
+        foreach (var statement in Neo4jStatements.Schema)
+        {
+            try
+            {
+                await _client.RunAsync(statement, none, cancellationToken).ConfigureAwait(false);
+            }
+            catch (GraphStoreException e) when (QueryApiErrors.Code(e) is { } code && AlreadyExists.Contains(code))
+            {
+                // Another replica starting at the same moment created it between the check and the creation.
+            }
+        }
+
+        await _client.RunAsync(Neo4jStatements.EnsureMeta, none, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _client.RunAsync(Neo4jStatements.AwaitIndexes, new Dictionary<string, object?> { ["seconds"] = 300L }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GraphStoreException e) when (!e.IsTransient)
+        {
+            // Queries are correct while indexes populate, only slower; a server that refuses the procedure still works.
+            LogIndexesNotAwaited(e.Message);
+        }
+
+        LogSchemaEnsured(Endpoint, Neo4jStatements.Schema.Count);
+    }
+
+    /// <inheritdoc />
+    public async Task<CommitResult> ApplyAsync(ChangeSet changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var plan = ChangeSetPlan.Build(changes, _options.BatchSize);
+        if (plan.Steps.Count == 0)
+            return new CommitResult(await GetSequenceAsync(cancellationToken).ConfigureAwait(false), 0, 0);
+
+        // The whole set is retried: a transaction that failed transiently was rolled back, and a commit whose answer
+        // was lost is found applied, so the retry changes nothing.
+        var result = await _client.RetryAsync(
+            $"ChangeSet from {changes.Source}",
+            ct => Neo4jChangeApplier.ApplyAsync(_client, plan, changes, ct),
+            cancellationToken).ConfigureAwait(false);
+        if (result.Changed)
+            LogCommitted(result.Sequence, changes.Source, result.NodesChanged, result.EdgesChanged, plan.Steps.Count);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public Task<long> ReadAllAsync(IChangeSink sink, CancellationToken cancellationToken) => _reader.ReadAllAsync(sink, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> ReadChangesAsync(long afterSequence, IChangeSink sink, CancellationToken cancellationToken) =>
+        _reader.ReadChangesAsync(afterSequence, sink, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> GetSequenceAsync(CancellationToken cancellationToken) => _reader.ReadSequenceAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
+    {
+        var sequence = await GetSequenceAsync(cancellationToken).ConfigureAwait(false);
+        var nodes = await CountAsync(Neo4jStatements.NodeStatistics, cancellationToken).ConfigureAwait(false);
+        var edges = await CountAsync(Neo4jStatements.EdgeStatistics, cancellationToken).ConfigureAwait(false);
+        return new StoreStatistics(sequence, nodes, edges);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task<IReadOnlyDictionary<string, long>> CountAsync(CypherStatement statement, CancellationToken cancellationToken)
+    {
+        var result = await _client.RunAsync(statement, new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false);
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var row in result.Rows)
+            counts[(string)row[0]!] = QueryResult.AsLong(row[1]);
+        return counts;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Neo4j schema ensured at {Endpoint}: {Statements} constraints and indexes")]
+    private partial void LogSchemaEnsured(string endpoint, int statements);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Neo4j did not wait for its indexes to come online: {Reason}")]
+    private partial void LogIndexesNotAwaited(string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Neo4j committed change {Sequence} from {Source}: {Nodes} nodes, {Edges} relationships in {Statements} statements")]
+    private partial void LogCommitted(long sequence, string source, int nodes, int edges, int statements);
+}

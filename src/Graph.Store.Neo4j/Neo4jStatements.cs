@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using Graph.Domain;
+
+namespace Graph.Store.Neo4j;
+
+/// <summary>The catalogue of every Cypher statement the adapter sends, built from the graph model.</summary>
+/// <remarks>
+/// Nodes carry their label, their natural key under the kind's key field, their properties as native Neo4j
+/// properties, and two system properties: <c>_seq</c> (the change that last touched them) and <c>_deleted</c>
+/// (a tombstone). Relationships carry their properties, <c>_seq</c> and <c>_deleted</c>. Nothing is ever removed:
+/// a deletion is a tombstone, so replicas following the change feed see it.
+/// </remarks>
+internal static partial class Neo4jStatements
+{
+    private static readonly Dictionary<string, object?> NoParameters = [];
+
+    /// <summary>Locks the counter node, takes the next sequence number and records the change (rolled back if it changes nothing).</summary>
+    public static readonly CypherStatement AllocateSequence = new(
+        "AllocateSequence",
+        """
+        MERGE (m:GraphMeta {id: 'graph'})
+        ON CREATE SET m.seq = 0
+        SET m.seq = m.seq + 1, m.source = $source, m.committedAt = datetime()
+        CREATE (c:GraphChange {seq: m.seq, source: $source, committedAt: m.committedAt})
+        RETURN m.seq AS seq
+        """,
+        new Dictionary<string, object?> { ["source"] = "lint" });
+
+    /// <summary>Creates the counter node if it is missing.</summary>
+    public static readonly CypherStatement EnsureMeta = new(
+        "EnsureMeta",
+        """
+        MERGE (m:GraphMeta {id: 'graph'})
+        ON CREATE SET m.seq = 0
+        RETURN m.seq AS seq
+        """,
+        NoParameters);
+
+    /// <summary>Reads the current sequence (0 for an empty database).</summary>
+    public static readonly CypherStatement ReadSequence = new(
+        "ReadSequence",
+        """
+        OPTIONAL MATCH (m:GraphMeta {id: 'graph'})
+        RETURN coalesce(m.seq, 0) AS seq
+        """,
+        NoParameters);
+
+    /// <summary>Waits until the indexes created at start-up are online.</summary>
+    public static readonly CypherStatement AwaitIndexes = new(
+        "AwaitIndexes",
+        "CALL db.awaitIndexes($seconds)",
+        new Dictionary<string, object?> { ["seconds"] = 300L });
+
+    /// <summary>Counts live nodes per label.</summary>
+    public static readonly CypherStatement NodeStatistics = new(
+        "NodeStatistics",
+        """
+        MATCH (n)
+        WHERE n._deleted = false
+        UNWIND labels(n) AS label
+        RETURN label, count(*) AS count
+        """,
+        NoParameters);
+
+    /// <summary>Counts live relationships per type.</summary>
+    public static readonly CypherStatement EdgeStatistics = new(
+        "EdgeStatistics",
+        """
+        MATCH ()-[r]->()
+        WHERE r._deleted = false
+        RETURN type(r) AS type, count(*) AS count
+        """,
+        NoParameters);
+
+    private static readonly Dictionary<string, NodeStatements> ByLabel =
+        GraphModel.NodeKinds.ToDictionary(k => k.Label, k => new NodeStatements(k), StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, EdgeStatements> ByRelation =
+        GraphModel.Relations.ToDictionary(r => r.Id, r => new EdgeStatements(r), StringComparer.Ordinal);
+
+    /// <summary>The schema statements of schema/neo4j/schema.cypher.</summary>
+    public static IReadOnlyList<CypherStatement> Schema { get; } =
+        Neo4jSchema.Statements.Select((text, i) => new CypherStatement($"Schema[{i}]", text, NoParameters)).ToArray();
+
+    /// <summary>Every statement the adapter can send, for the linter.</summary>
+    public static IReadOnlyList<CypherStatement> All { get; } =
+    [
+        AllocateSequence, EnsureMeta, ReadSequence, AwaitIndexes, NodeStatistics, EdgeStatistics,
+        .. ByLabel.Values.SelectMany(s => s.All),
+        .. ByRelation.Values.SelectMany(s => s.All),
+        .. Schema,
+    ];
+
+    /// <summary>The statements of one node label.</summary>
+    public static NodeStatements For(NodeKind kind) => ByLabel[kind.Label];
+
+    /// <summary>The statements of one relationship kind.</summary>
+    public static EdgeStatements For(RelationKind kind) => ByRelation[kind.Id];
+
+    /// <summary>Returns a label, type or property name after checking it needs no quoting.</summary>
+    internal static string Name(string name) =>
+        Identifier().IsMatch(name) ? name : throw new InvalidOperationException($"'{name}' is not a plain Cypher identifier.");
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*$")]
+    private static partial Regex Identifier();
+
+    /// <summary>Whether a stored property is the adapter's own (_seq, _deleted) rather than the model's.</summary>
+    public static bool IsSystemProperty(string name) => name.StartsWith('_');
+}

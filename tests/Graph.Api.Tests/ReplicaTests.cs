@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Graph.Testing;
+
+namespace Graph.Api.Tests;
+
+/// <summary>Two service processes on one store each see the other's writes within the follow interval.</summary>
+public sealed class ReplicaTests : IDisposable
+{
+    private readonly TempDirectory _data = new();
+    private readonly List<Process> _processes = [];
+
+    public void Dispose()
+    {
+        foreach (var process in _processes)
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+            process.Dispose();
+        }
+
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task TwoProcesses_OneStore_SeeEachOthersWrites()
+    {
+        var a = await StartAsync();
+        var b = await StartAsync();
+
+        var first = await SaveCohortAsync(a, "written through replica A");
+        await WaitUntilVisibleAsync(b, first);
+        var second = await SaveCohortAsync(b, "written through replica B");
+        await WaitUntilVisibleAsync(a, second);
+    }
+
+    private async Task<HttpClient> StartAsync()
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Graph.Api.dll"), "--urls", $"http://127.0.0.1:{port}", "--data", _data.Path, "--demo-patients", "60", "--Graph:FollowIntervalSeconds", "0.5" })
+            info.ArgumentList.Add(arg);
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _processes.Add(process);
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            Assert.False(process.HasExited, $"The service exited with code {(process.HasExited ? process.ExitCode : 0)}.");
+            try
+            {
+                if ((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
+                    return client;
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The service was not ready within 90 s.");
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task<string> SaveCohortAsync(HttpClient client, string name)
+    {
+        var response = await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query = $$"""mutation { saveCohort(input: { name: "{{name}}", criteria: {} }) { cohortId } }""" });
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return (string?)body["data"]?["saveCohort"]?["cohortId"] ?? throw new InvalidOperationException(body.ToJsonString());
+    }
+
+    private static async Task WaitUntilVisibleAsync(HttpClient client, string cohortId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var response = await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query = $$"""{ cohortByKey(key: "{{cohortId}}") { name patients { totalCount } } }""" });
+            var found = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]?["cohortByKey"];
+            if (found is not null)
+            {
+                Assert.Equal(60, (int)found["patients"]!["totalCount"]!);
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Cohort {cohortId} was not seen by the other replica within 10 s.");
+            await Task.Delay(100);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

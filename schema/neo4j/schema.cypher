@@ -14,6 +14,7 @@ CREATE CONSTRAINT cancer_type_key IF NOT EXISTS FOR (n:CancerType) REQUIRE n.cod
 CREATE CONSTRAINT concept_key IF NOT EXISTS FOR (n:Concept) REQUIRE n.curie IS UNIQUE;
 CREATE CONSTRAINT algorithm_key IF NOT EXISTS FOR (n:Algorithm) REQUIRE n.slug IS UNIQUE;
 CREATE CONSTRAINT cohort_key IF NOT EXISTS FOR (n:Cohort) REQUIRE n.cohortId IS UNIQUE;
+CREATE CONSTRAINT harvestrun_key IF NOT EXISTS FOR (n:HarvestRun) REQUIRE n.runId IS UNIQUE;
 CREATE CONSTRAINT annotation_key IF NOT EXISTS FOR (n:Annotation) REQUIRE n.annotationId IS UNIQUE;
 
 // The change sequence: one counter node, and one record per committed ChangeSet.
@@ -31,6 +32,7 @@ CREATE INDEX cancer_type_seq IF NOT EXISTS FOR (n:CancerType) ON (n._seq);
 CREATE INDEX concept_seq IF NOT EXISTS FOR (n:Concept) ON (n._seq);
 CREATE INDEX algorithm_seq IF NOT EXISTS FOR (n:Algorithm) ON (n._seq);
 CREATE INDEX cohort_seq IF NOT EXISTS FOR (n:Cohort) ON (n._seq);
+CREATE INDEX harvestrun_seq IF NOT EXISTS FOR (n:HarvestRun) ON (n._seq);
 CREATE INDEX annotation_seq IF NOT EXISTS FOR (n:Annotation) ON (n._seq);
 
 // Change sequence of every relationship type.
@@ -48,6 +50,7 @@ CREATE INDEX trained_on_seq IF NOT EXISTS FOR ()-[r:TRAINED_ON]-() ON (r._seq);
 CREATE INDEX targets_seq IF NOT EXISTS FOR ()-[r:TARGETS]-() ON (r._seq);
 CREATE INDEX annotates_seq IF NOT EXISTS FOR ()-[r:ANNOTATES]-() ON (r._seq);
 CREATE INDEX selects_seq IF NOT EXISTS FOR ()-[r:SELECTS]-() ON (r._seq);
+CREATE INDEX harvested_seq IF NOT EXISTS FOR ()-[r:HARVESTED]-() ON (r._seq);
 
 // What partners query: series by modality, body part and acquisition, concepts by code, diagnoses by code.
 CREATE INDEX series_modality_body_part IF NOT EXISTS FOR (n:Series) ON (n.modality, n.bodyPart);

@@ -51,8 +51,20 @@ public static class Facets
         // Several values per node: each node counts once per distinct value among the targets it reaches.
         var targets = path.Relations.Count == 0 ? null : path.MultiMap(snapshot);
         var seen = new HashSet<int>();
+        var single = counter.Single;
         for (var node = nodes.NextFrom(0); node >= 0; node = nodes.NextFrom(node + 1))
         {
+            if (targets is not null && single is not null && targets[node] is { Length: <= 1 } one)
+            {
+                // The usual case (a series in one dataset): no set needed.
+                var value = one.Length == 0 ? -1 : single(one[0]);
+                if (value < 0)
+                    missing++;
+                else
+                    counter.Add(value);
+                continue;
+            }
+
             seen.Clear();
             if (targets is null)
             {

@@ -95,15 +95,19 @@ public sealed class FieldPath
     }
 
     /// <summary>For every node of the owner kind, the one live target it reaches (-1 for none); built once per snapshot.</summary>
-    internal int[] SingleMap(CatalogSnapshot snapshot) => (int[])snapshot.Derived.GetOrAdd("single:" + RelationKey, _ =>
-    {
-        var reach = CompileReachOne(snapshot);
-        var owner = snapshot.Table(Owner);
-        var map = new int[owner.Count];
-        for (var node = 0; node < map.Length; node++)
-            map[node] = owner.Live[node] ? reach(node) : -1;
-        return map;
-    });
+    internal int[] SingleMap(CatalogSnapshot snapshot) => SingleMap(snapshot, Owner, Relations);
+
+    /// <summary>For every node of a kind, the one live node it reaches along single relationships (-1 for none); built once per snapshot.</summary>
+    internal static int[] SingleMap(CatalogSnapshot snapshot, NodeKind owner, IReadOnlyList<RelationField> relations) =>
+        (int[])snapshot.Derived.GetOrAdd($"single:{owner.Label}:{string.Join('.', relations.Select(r => r.Name))}", _ =>
+        {
+            var reach = CompileReachOne(snapshot, relations);
+            var table = snapshot.Table(owner);
+            var map = new int[table.Count];
+            for (var node = 0; node < map.Length; node++)
+                map[node] = table.Live[node] ? reach(node) : -1;
+            return map;
+        });
 
     /// <summary>For every node of the owner kind, the live targets it reaches; built once per snapshot.</summary>
     internal int[][] MultiMap(CatalogSnapshot snapshot) => (int[][])snapshot.Derived.GetOrAdd("multi:" + RelationKey, _ =>
@@ -118,9 +122,11 @@ public sealed class FieldPath
     private string RelationKey => Owner.Label + ":" + string.Join('.', Relations.Select(r => r.Name));
 
     /// <summary>Makes a function giving the one live target a node reaches along single relationships, or -1.</summary>
-    internal Func<int, int> CompileReachOne(CatalogSnapshot snapshot)
+    internal Func<int, int> CompileReachOne(CatalogSnapshot snapshot) => CompileReachOne(snapshot, Relations);
+
+    private static Func<int, int> CompileReachOne(CatalogSnapshot snapshot, IReadOnlyList<RelationField> relations)
     {
-        var steps = Relations.SelectMany(r => r.Steps).Select(step => (Adjacency: snapshot.Relation(step.Relation), step.Forward, Table: snapshot.Table(step.Target))).ToArray();
+        var steps = relations.SelectMany(r => r.Steps).Select(step => (Adjacency: snapshot.Relation(step.Relation), step.Forward, Table: snapshot.Table(step.Target))).ToArray();
         if (steps.Length == 0)
             return ordinal => ordinal;
         return ordinal =>

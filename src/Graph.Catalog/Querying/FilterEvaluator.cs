@@ -54,12 +54,44 @@ public static class FilterEvaluator
         var targetTable = snapshot.Table(field.Target);
         var inner = Evaluate(snapshot, targetTable, filter.Inner).And(LiveSet(targetTable));
         var live = LiveSet(table);
+        if (field.Single)
+        {
+            // At most one related node: look it up in the snapshot's cached map instead of walking the graph back.
+            var map = FieldPath.SingleMap(snapshot, table.Kind, [field]);
+            var some = new Bitset(table.Count);
+            for (var node = live.NextFrom(0); node >= 0; node = live.NextFrom(node + 1))
+            {
+                if (map[node] >= 0 && inner[map[node]])
+                    some.Add(node);
+            }
+
+            return filter.Quantifier switch
+            {
+                Quantifier.Some => some,
+                Quantifier.None => live.AndNot(some),
+                _ => live.AndNot(MissingOrNot(map, live, inner)),
+            };
+        }
+
         return filter.Quantifier switch
         {
             Quantifier.Some => Traversal.ReachingAny(snapshot, field, inner).And(live),
             Quantifier.None => live.AndNot(Traversal.ReachingAny(snapshot, field, inner)),
             _ => live.AndNot(Traversal.ReachingAny(snapshot, field, LiveSet(targetTable).AndNot(inner))),
         };
+    }
+
+    // Nodes whose one related node exists and does not match: 'all' fails only for them.
+    private static Bitset MissingOrNot(int[] map, Bitset live, Bitset inner)
+    {
+        var failing = new Bitset(live.Length);
+        for (var node = live.NextFrom(0); node >= 0; node = live.NextFrom(node + 1))
+        {
+            if (map[node] >= 0 && !inner[map[node]])
+                failing.Add(node);
+        }
+
+        return failing;
     }
 
     /// <summary>Formats a value for messages.</summary>

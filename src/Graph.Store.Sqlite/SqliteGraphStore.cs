@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Threading.Channels;
 using Graph.Domain;
 using Microsoft.Data.Sqlite;
 
@@ -112,36 +113,97 @@ public sealed class SqliteGraphStore : IGraphStore
         using var transaction = connection.BeginTransaction(deferred: true);
         var head = await ScalarAsync(connection, "SELECT IFNULL(MAX(seq), 0) FROM changesets", cancellationToken).ConfigureAwait(false);
         var filter = after is null ? "deleted = 0" : "seq > $after";
-        using (var nodes = connection.CreateCommand())
-        {
-            nodes.CommandText = $"SELECT label, key, props, seq, deleted FROM nodes WHERE {filter}";
-            nodes.Parameters.AddWithValue("$after", after ?? 0);
-            using var reader = await nodes.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+
+        // Two stages: this thread steps SQLite, another parses properties and feeds the sink, in order.
+        var rows = Channel.CreateBounded<List<RawRow>>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        var consumer = Task.Run(
+            async () =>
             {
-                var label = reader.GetString(0);
-                var properties = PropertyJson.Read(reader.GetString(2), PropertyJson.NodeFields(label));
-                sink.Node(new StoredNode(new NodeRecord(label, reader.GetString(1), properties), reader.GetInt64(3), reader.GetInt64(4) != 0));
+                try
+                {
+                    await foreach (var batch in rows.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        foreach (var row in batch)
+                            row.Deliver(sink);
+                    }
+                }
+                catch (Exception e)
+                {
+                    // Unblocks the reading side, which then rethrows this failure from awaiting the consumer.
+                    rows.Writer.TryComplete(e);
+                    throw;
+                }
+            },
+            cancellationToken);
+        try
+        {
+            var batch = new List<RawRow>(BatchRows);
+            using (var nodes = connection.CreateCommand())
+            {
+                nodes.CommandText = $"SELECT label, key, props, seq, deleted FROM nodes WHERE {filter}";
+                nodes.Parameters.AddWithValue("$after", after ?? 0);
+                using var reader = await nodes.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    batch.Add(new RawRow(reader.GetString(0), reader.GetString(1), null, null, null, reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4) != 0));
+                    batch = await FlushIfFullAsync(rows.Writer, batch, cancellationToken).ConfigureAwait(false);
+                }
             }
+
+            using (var edges = connection.CreateCommand())
+            {
+                edges.CommandText = $"SELECT type, from_label, from_key, to_label, to_key, props, seq, deleted FROM edges WHERE {filter}";
+                edges.Parameters.AddWithValue("$after", after ?? 0);
+                using var reader = await edges.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    batch.Add(new RawRow(reader.GetString(1), reader.GetString(2), reader.GetString(0), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetInt64(6), reader.GetInt64(7) != 0));
+                    batch = await FlushIfFullAsync(rows.Writer, batch, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            if (batch.Count > 0)
+                await rows.Writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            // The consumer failed; awaiting it below reports why.
+        }
+        finally
+        {
+            rows.Writer.TryComplete();
         }
 
-        using (var edges = connection.CreateCommand())
-        {
-            edges.CommandText = $"SELECT type, from_label, from_key, to_label, to_key, props, seq, deleted FROM edges WHERE {filter}";
-            edges.Parameters.AddWithValue("$after", after ?? 0);
-            using var reader = await edges.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var type = reader.GetString(0);
-                var from = new NodeRef(reader.GetString(1), reader.GetString(2));
-                var to = new NodeRef(reader.GetString(3), reader.GetString(4));
-                var properties = PropertyJson.Read(reader.GetString(5), PropertyJson.EdgeFields(type, from.Label, to.Label));
-                sink.Edge(new StoredEdge(new EdgeRecord(type, from, to, properties), reader.GetInt64(6), reader.GetInt64(7) != 0));
-            }
-        }
+        await consumer.ConfigureAwait(false);
 
         return head;
     });
+
+    private const int BatchRows = 1024;
+
+    private static async Task<List<RawRow>> FlushIfFullAsync(ChannelWriter<List<RawRow>> writer, List<RawRow> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count < BatchRows)
+            return batch;
+        await writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+        return new List<RawRow>(BatchRows);
+    }
+
+    /// <summary>A row as read from SQLite, before its properties are parsed: a node, or a relationship when it has a type.</summary>
+    private sealed record RawRow(string Label, string Key, string? Type, string? ToLabel, string? ToKey, string Properties, long Sequence, bool Deleted)
+    {
+        public void Deliver(IChangeSink sink)
+        {
+            if (Type is null)
+            {
+                sink.Node(new StoredNode(new NodeRecord(Label, Key, PropertyJson.Read(Properties, PropertyJson.NodeFields(Label))), Sequence, Deleted));
+                return;
+            }
+
+            var properties = PropertyJson.Read(Properties, PropertyJson.EdgeFields(Type, Label, ToLabel!));
+            sink.Edge(new StoredEdge(new EdgeRecord(Type, new NodeRef(Label, Key), new NodeRef(ToLabel!, ToKey!), properties), Sequence, Deleted));
+        }
+    }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -4,4 +4,5 @@ using Graph.Cli.Commands;
 var root = new RootCommand("graph: operate a Cancer Imaging Graph catalogue (SQLite store in --data).");
 root.Subcommands.Add(SeedCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
+root.Subcommands.Add(IngestCommand.Create());
 return await root.Parse(args).InvokeAsync();

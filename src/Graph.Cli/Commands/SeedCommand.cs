@@ -19,14 +19,14 @@ internal static class SeedCommand
         };
         patients.Validators.Add(r =>
         {
-            if (r.GetValue(patients) is < 1 or > 2_000_000)
+            if (r.Tokens is [var token] && int.TryParse(token.Value, out var value) && value is < 1 or > 2_000_000)
                 r.AddError("--patients must be between 1 and 2000000.");
         });
         var seed = new Option<int>("--seed") { Description = "The random seed; the same seed and size give the same catalogue.", DefaultValueFactory = _ => 42 };
         var batch = new Option<int>("--batch") { Description = "Patients written per transaction.", DefaultValueFactory = _ => 500 };
         batch.Validators.Add(r =>
         {
-            if (r.GetValue(batch) is < 1 or > 100_000)
+            if (r.Tokens is [var token] && int.TryParse(token.Value, out var value) && value is < 1 or > 100_000)
                 r.AddError("--batch must be between 1 and 100000.");
         });
         var command = new Command("seed", "Generate the deterministic synthetic demo catalogue and write it to the store. Running it again changes nothing.")

@@ -1,0 +1,168 @@
+using System.CommandLine;
+using System.Globalization;
+using Graph.Domain;
+using Graph.Ingest.Deidentification;
+using Graph.Ingest.Dicom;
+using Graph.Store;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Graph.Cli.Commands;
+
+/// <summary><c>graph ingest dicom FOLDER</c>: reads a folder of DICOM files, de-identifies them and writes whole studies to the store.</summary>
+/// <remarks>
+/// Exit codes: 0 when every file was ingested, 1 when a file was rejected or the store failed, 2 for usage errors.
+/// Output holds counts only; paths (which can carry names) go to the rejects report alone.
+/// </remarks>
+internal static class IngestDicomCommand
+{
+    public const string SecretVariable = "GRAPH_DEID_SECRET";
+
+    private const string Name = "graph ingest dicom";
+
+    public static Command Create()
+    {
+        var o = new IngestDicomOptions();
+        var command = new Command(
+            "dicom",
+            "Ingest a folder of DICOM files: de-identify (PS3.15 Annex E, keeping age and sex; keyed pseudonyms; years only), "
+            + "group into patients, studies and series, and write whole studies. Running it again changes nothing.")
+        {
+            o.Folder, o.Repository, o.Dataset, o.Data, o.SecretFile, o.DevelopmentSecret, o.PassThroughIds, o.RemapUids,
+            o.DropDescriptions, o.Rejects, o.Batch, o.Parallelism,
+        };
+        command.SetAction((result, cancellationToken) => RunAsync(o, result, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IngestDicomOptions o, ParseResult result, CancellationToken cancellationToken)
+    {
+        if (Usage(o, result, out var options) is { } error)
+        {
+            await Console.Error.WriteLineAsync($"{Name}: {error}");
+            return 2;
+        }
+
+        if (options.Key?.IsDevelopment == true)
+            await Console.Error.WriteLineAsync($"{Name}: warning: the development key is public; pseudonyms made with it protect nothing.");
+
+        var data = result.GetValue(o.Data)!;
+        try
+        {
+            await using var store = await CommonOptions.OpenStoreAsync(data, cancellationToken);
+            var writer = new GraphWriter(store, [], NullLogger<GraphWriter>.Instance);
+            var summary = await IngestProgressDisplay.RunAsync(
+                (progress, token) => DicomFolderIngest.RunAsync(store, writer, options, progress, NullLogger.Instance, token), cancellationToken);
+            var rejects = result.GetValue(o.Rejects)?.FullName ?? (summary.Rejects.Count > 0
+                ? Path.Combine(data.FullName, "rejects", $"ingest-dicom-{DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.tsv")
+                : null);
+            if (rejects is not null)
+                await RejectsReport.WriteAsync(rejects, summary.Rejects, cancellationToken);
+            PrintSummary(summary, rejects);
+            return summary.Rejected > 0 ? 1 : 0;
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"{Name}: {e.Message}");
+            return 2;
+        }
+        catch (GraphStoreException e)
+        {
+            await Console.Error.WriteLineAsync($"{Name}: {e.Message} The studies written before the failure are whole; run the command again to finish.");
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"{Name}: cancelled. The studies written so far are whole; run the command again to finish.");
+            return 130;
+        }
+    }
+
+    private static string? Usage(IngestDicomOptions o, ParseResult result, out DicomIngestOptions options)
+    {
+        options = null!;
+        var arguments = result.GetValue(o.Folder) ?? [];
+        if (arguments.Length == 0)
+            return "the FOLDER to ingest is missing (see --help).";
+        if (arguments.Length > 1)
+            return $"unrecognised argument '{arguments[1]}': give one FOLDER (see --help).";
+        var folder = arguments[0];
+        if (!Directory.Exists(folder))
+            return $"the folder {folder} does not exist.";
+        var repository = result.GetValue(o.Repository);
+        var dataset = result.GetValue(o.Dataset);
+        if (string.IsNullOrEmpty(repository) || string.IsNullOrEmpty(dataset))
+            return "--repository and --dataset are required.";
+        if (KeyRules.Check(GraphModel.Repository, repository) is { } repositoryError)
+            return $"--repository: {repositoryError}.";
+        if (KeyRules.Check(GraphModel.Dataset, dataset) is { } datasetError)
+            return $"--dataset: {datasetError}.";
+        if (!TryNumber(result.GetValue(o.Batch), 1, 10_000, out var batch))
+            return "--batch must be a whole number between 1 and 10000.";
+        if (!TryNumber(result.GetValue(o.Parallelism), 1, 256, out var parallelism))
+            return "--parallelism must be a whole number between 1 and 256.";
+
+        var passThrough = result.GetValue(o.PassThroughIds);
+        var remap = result.GetValue(o.RemapUids);
+        DeidentificationKey? key = null;
+        if (!passThrough || remap)
+        {
+            try
+            {
+                key = ResolveKey(result.GetValue(o.SecretFile), result.GetValue(o.DevelopmentSecret));
+            }
+            catch (DeidentificationException e)
+            {
+                return e.Message;
+            }
+
+            if (key is null)
+            {
+                return $"no de-identification secret: pass --secret-file FILE or set {SecretVariable} "
+                    + "(patient ids are never pseudonymised with a default key; --development-secret is for tests and demos).";
+            }
+        }
+
+        options = new DicomIngestOptions
+        {
+            Folder = folder,
+            Repository = repository,
+            Dataset = dataset,
+            Key = key,
+            PassThroughIds = passThrough,
+            RemapUids = remap,
+            RetainCleanDescriptions = !result.GetValue(o.DropDescriptions),
+            BatchStudies = batch,
+            Parallelism = parallelism,
+        };
+        return null;
+    }
+
+    private static DeidentificationKey? ResolveKey(FileInfo? secretFile, bool development)
+    {
+        if (secretFile is not null)
+            return DeidentificationKey.FromSecretFile(secretFile.FullName);
+        if (Environment.GetEnvironmentVariable(SecretVariable) is { Length: > 0 } secret)
+            return DeidentificationKey.FromSecret(secret);
+        return development ? DeidentificationKey.Development : null;
+    }
+
+    private static bool TryNumber(string? text, int min, int max, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+
+    private static void PrintSummary(DicomIngestSummary s, string? rejects)
+    {
+        var rate = s.ReadTime.TotalSeconds > 0 ? s.Files / s.ReadTime.TotalSeconds : 0;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Read {s.Files:N0} files in {s.ReadTime.TotalSeconds:F1} s ({rate:N0} files/s): {s.Accepted:N0} accepted, {s.Rejected:N0} rejected, {s.Skipped:N0} skipped (DICOMDIR)."));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Wrote {s.Patients:N0} patients, {s.Studies:N0} studies, {s.Series:N0} series ({s.Instances:N0} instances) in {s.Elapsed.TotalSeconds:F1} s: {s.NodesChanged:N0} nodes and {s.EdgesChanged:N0} relationships changed; the store is at change {s.Sequence}."));
+        if (s.DescriptionsRemoved > 0)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Dropped {s.DescriptionsRemoved:N0} descriptions that carried identifying values or dates."));
+        if (s.Conflicts > 0)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Conflicts:N0} instances disagreed with their series on the study, or with their study on the patient; the first instance's value was kept."));
+        if (rejects is not null)
+            Console.WriteLine($"Rejected files are listed in {rejects}.");
+    }
+}

@@ -1,0 +1,29 @@
+namespace Graph.Ingest.Deidentification;
+
+/// <summary>Checks a patient id that a repository publishes as a pseudonym before it enters the graph as it is.</summary>
+/// <remarks>
+/// Deliberately simple and strict: 1 to 64 characters of letters, digits, '.', '_', '-' or ':'; at least one digit
+/// (letters alone may be a name); and no part of a person's name in the instance (patient or staff) of three letters
+/// or more. The reasons never repeat the id.
+/// </remarks>
+internal static class PassThroughIds
+{
+    /// <summary>The longest id accepted.</summary>
+    public const int MaxLength = 64;
+
+    /// <summary>Returns why an id cannot pass through, or null when it can.</summary>
+    public static string? Problem(string id, IEnumerable<string> nameParts)
+    {
+        if (id.Length == 0)
+            return "the patient id is empty";
+        if (id.Length > MaxLength)
+            return $"the patient id is longer than {MaxLength} characters";
+        if (!id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ':'))
+            return "the patient id has a character other than letters, digits, '.', '_', '-' or ':' (a space or '^' may be part of a name)";
+        if (!id.Any(char.IsAsciiDigit))
+            return "the patient id has no digit, so it may be a name";
+        if (nameParts.Any(part => part.Length >= 3 && id.Contains(part, StringComparison.OrdinalIgnoreCase)))
+            return "the patient id contains part of a person's name";
+        return null;
+    }
+}

@@ -1,0 +1,62 @@
+namespace Graph.Ingest.Dicom;
+
+/// <summary>What a folder ingest read and wrote.</summary>
+public sealed record DicomIngestSummary
+{
+    /// <summary>Files found in the folder.</summary>
+    public int Files { get; init; }
+
+    /// <summary>Files accepted as instances of the catalogue.</summary>
+    public int Accepted { get; init; }
+
+    /// <summary>Files rejected, counting every file of a study the writer refused.</summary>
+    public int Rejected { get; init; }
+
+    /// <summary>DICOMDIR files, which are skipped.</summary>
+    public int Skipped { get; init; }
+
+    /// <summary>Distinct SOP instances among the accepted files.</summary>
+    public int Instances { get; init; }
+
+    /// <summary>Patients written.</summary>
+    public int Patients { get; init; }
+
+    /// <summary>Studies written.</summary>
+    public int Studies { get; init; }
+
+    /// <summary>Series written.</summary>
+    public int Series { get; init; }
+
+    /// <summary>ChangeSets written, the repository and dataset's included.</summary>
+    public int Batches { get; init; }
+
+    /// <summary>ChangeSets that changed the graph; 0 when the folder was ingested before.</summary>
+    public int BatchesChanged { get; init; }
+
+    /// <summary>Nodes created or updated.</summary>
+    public long NodesChanged { get; init; }
+
+    /// <summary>Relationships created or updated.</summary>
+    public long EdgesChanged { get; init; }
+
+    /// <summary>The store's change sequence at the end.</summary>
+    public long Sequence { get; init; }
+
+    /// <summary>Descriptions dropped because they were not clean.</summary>
+    public int DescriptionsRemoved { get; init; }
+
+    /// <summary>Instances that disagreed with their series on the study, or with their study on the patient; the first instance's value was kept.</summary>
+    public int Conflicts { get; init; }
+
+    /// <summary>Time spent reading the folder.</summary>
+    public TimeSpan ReadTime { get; init; }
+
+    /// <summary>Time taken in all.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Every rejected file (one line per study for studies the writer refused), ordered by path.</summary>
+    public IReadOnlyList<IngestReject> Rejects { get; init; } = [];
+
+    /// <summary>Whether the ingest changed the graph.</summary>
+    public bool Changed => BatchesChanged > 0;
+}

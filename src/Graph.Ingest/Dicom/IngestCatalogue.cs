@@ -1,0 +1,110 @@
+using Graph.Domain;
+using Graph.Ingest.Deidentification;
+using Graph.Store;
+
+namespace Graph.Ingest.Dicom;
+
+/// <summary>The folder's instances grouped into series, studies and patients, as they are read (thread-safe).</summary>
+internal sealed class IngestCatalogue
+{
+    private static readonly RelationKind Includes = GraphModel.Relation("INCLUDES", GraphModel.Dataset.Label, GraphModel.Patient.Label)!;
+    private static readonly RelationKind HasStudy = GraphModel.Relation("HAS_STUDY", GraphModel.Patient.Label, GraphModel.Study.Label)!;
+    private static readonly RelationKind HasSeries = GraphModel.Relation("HAS_SERIES", GraphModel.Study.Label, GraphModel.Series.Label)!;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, SeriesAggregate> _series = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StudyAggregate> _studies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PatientAggregate> _patients = new(StringComparer.Ordinal);
+    private int _seriesCount;
+    private int _conflicts;
+    private int _descriptionsRemoved;
+
+    /// <summary>Distinct series so far.</summary>
+    public int SeriesCount => Volatile.Read(ref _seriesCount);
+
+    /// <summary>Instances that disagreed with their series on the study or with their study on the patient.</summary>
+    public int Conflicts => Volatile.Read(ref _conflicts);
+
+    /// <summary>Descriptions dropped as not clean.</summary>
+    public int DescriptionsRemoved => Volatile.Read(ref _descriptionsRemoved);
+
+    /// <summary>Distinct SOP instances.</summary>
+    public int Instances
+    {
+        get
+        {
+            lock (_gate)
+                return _series.Values.Sum(s => s.ImageCount);
+        }
+    }
+
+    /// <summary>The nodes one instance alone would give, for checking its values against the model before it is added.</summary>
+    public static ChangeSet ForInstance(DeidentifiedInstance instance, long size, string path)
+    {
+        var series = new SeriesAggregate(instance.SeriesInstanceUid);
+        series.Add(instance, size, path);
+        var study = new StudyAggregate(instance.StudyInstanceUid);
+        study.Add(instance, path);
+        var patient = new PatientAggregate(instance.Patient);
+        patient.Add(instance, path);
+        return new ChangeSet().Add(patient.ToRecord()).Add(study.ToRecord([instance.Modality])).Add(series.ToRecord());
+    }
+
+    /// <summary>The ChangeSet of whole studies: their patients (included in the dataset), the studies and all their series.</summary>
+    public static ChangeSet Build(IEnumerable<StudyPlan> studies, string dataset, string source)
+    {
+        var changes = new ChangeSet { Source = source };
+        var patients = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var plan in studies)
+        {
+            var pseudonym = plan.Patient.Pseudonym;
+            if (patients.Add(pseudonym))
+                changes.Add(plan.Patient.ToRecord()).Add(EdgeRecord.Of(Includes, dataset, pseudonym));
+            changes.Add(plan.Study.ToRecord(plan.Series.Select(s => s.Modality!))).Add(EdgeRecord.Of(HasStudy, pseudonym, plan.Study.Uid));
+            foreach (var series in plan.Series)
+                changes.Add(series.ToRecord()).Add(EdgeRecord.Of(HasSeries, plan.Study.Uid, series.Uid));
+        }
+
+        return changes;
+    }
+
+    /// <summary>Adds an accepted instance read from a file.</summary>
+    public void Add(DeidentifiedInstance instance, long size, string path)
+    {
+        lock (_gate)
+        {
+            if (!_series.TryGetValue(instance.SeriesInstanceUid, out var series))
+            {
+                _series.Add(instance.SeriesInstanceUid, series = new SeriesAggregate(instance.SeriesInstanceUid));
+                _seriesCount++;
+            }
+
+            if (!_studies.TryGetValue(instance.StudyInstanceUid, out var study))
+                _studies.Add(instance.StudyInstanceUid, study = new StudyAggregate(instance.StudyInstanceUid));
+            if (!_patients.TryGetValue(instance.Patient, out var patient))
+                _patients.Add(instance.Patient, patient = new PatientAggregate(instance.Patient));
+
+            var conflicts = (series.Add(instance, size, path) ? 1 : 0) + (study.Add(instance, path) ? 1 : 0);
+            patient.Add(instance, path);
+            _conflicts += conflicts;
+            _descriptionsRemoved += instance.DescriptionsRemoved;
+        }
+    }
+
+    /// <summary>The studies to write, each with its patient and series as the first-ranked instances decide, ordered by patient and UID.</summary>
+    public IReadOnlyList<StudyPlan> Plan()
+    {
+        lock (_gate)
+        {
+            var seriesByStudy = _series.Values
+                .GroupBy(s => s.Study.Value!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Uid, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+            return _studies.Values
+                .Where(study => seriesByStudy.ContainsKey(study.Uid))
+                .Select(study => new StudyPlan(study, _patients[study.Patient.Value!], seriesByStudy[study.Uid]))
+                .OrderBy(plan => plan.Patient.Pseudonym, StringComparer.Ordinal)
+                .ThenBy(plan => plan.Study.Uid, StringComparer.Ordinal)
+                .ToArray();
+        }
+    }
+}

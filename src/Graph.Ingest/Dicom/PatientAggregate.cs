@@ -1,0 +1,19 @@
+using Graph.Domain;
+using Graph.Ingest.Deidentification;
+
+namespace Graph.Ingest.Dicom;
+
+/// <summary>A patient as the whole folder shows it: the sex of the first-ranked instance that records one.</summary>
+internal sealed class PatientAggregate(string pseudonym)
+{
+    private readonly Ranked<string> _sex = new();
+
+    /// <summary>The pseudonym.</summary>
+    public string Pseudonym => pseudonym;
+
+    /// <summary>Adds an instance read from a file.</summary>
+    public void Add(DeidentifiedInstance instance, string path) => _sex.Offer(instance.PatientSex, InstanceRank.Of(instance, path));
+
+    /// <summary>The Patient node.</summary>
+    public NodeRecord ToRecord() => NodeRecord.Of(GraphModel.Patient, pseudonym, ("sex", _sex.Value));
+}

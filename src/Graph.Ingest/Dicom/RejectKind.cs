@@ -1,0 +1,26 @@
+namespace Graph.Ingest.Dicom;
+
+/// <summary>Why a file did not enter the graph.</summary>
+public enum RejectKind
+{
+    /// <summary>The file is not DICOM.</summary>
+    NotDicom,
+
+    /// <summary>The file could not be opened.</summary>
+    Unreadable,
+
+    /// <summary>The file is DICOM but corrupt or truncated.</summary>
+    Corrupt,
+
+    /// <summary>An attribute the catalogue needs is missing: StudyInstanceUID, SeriesInstanceUID, SOPInstanceUID, Modality or PatientID.</summary>
+    MissingAttribute,
+
+    /// <summary>The patient id of a pass-through repository does not look like a pseudonym.</summary>
+    UnsafePatientId,
+
+    /// <summary>A value was rejected by the writer's validation (the reason names the field and value).</summary>
+    InvalidValue,
+
+    /// <summary>Reading failed in a way the reader does not report (a bug worth reporting).</summary>
+    Unexpected,
+}

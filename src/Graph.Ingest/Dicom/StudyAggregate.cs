@@ -1,0 +1,39 @@
+using Graph.Domain;
+using Graph.Ingest.Deidentification;
+
+namespace Graph.Ingest.Dicom;
+
+/// <summary>A study as the whole folder shows it: the patient, description and age of its first-ranked instance, the earliest year.</summary>
+internal sealed class StudyAggregate(string uid)
+{
+    private readonly Ranked<int?> _patientAge = new();
+    private readonly Ranked<string> _description = new();
+    private int? _year;
+
+    /// <summary>The Study Instance UID.</summary>
+    public string Uid => uid;
+
+    /// <summary>The patient of the first-ranked instance.</summary>
+    public Ranked<string> Patient { get; } = new();
+
+    /// <summary>Adds an instance read from a file; returns true when it names another patient than the study's first instance.</summary>
+    public bool Add(DeidentifiedInstance instance, string path)
+    {
+        var rank = InstanceRank.Of(instance, path);
+        _patientAge.Offer(instance.PatientAge, rank);
+        _description.Offer(instance.StudyDescription, rank);
+        if (instance.StudyYear is { } year)
+            _year = _year is { } known ? Math.Min(known, year) : year;
+        return Patient.Offer(instance.Patient, rank);
+    }
+
+    /// <summary>The Study node, with the modalities of its series.</summary>
+    public NodeRecord ToRecord(IEnumerable<string> modalities) => NodeRecord.Of(
+        GraphModel.Study,
+        uid,
+        ("description", _description.Value),
+        ("year", _year),
+        ("patientAge", _patientAge.Value),
+        ("modalitiesInStudy", modalities.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray()),
+        ("status", "active"));
+}

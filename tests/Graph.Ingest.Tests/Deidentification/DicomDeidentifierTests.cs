@@ -1,0 +1,177 @@
+using Graph.Dicom;
+using Graph.Ingest.Deidentification;
+using Graph.Ingest.Tests.Dicom.Support;
+
+namespace Graph.Ingest.Tests.Deidentification;
+
+public sealed class DicomDeidentifierTests
+{
+    private readonly DicomDeidentifier _deidentifier = new(IngestScenario.Key, passThroughIds: false, remapUids: false);
+
+    private static DicomDataset Read(TestDicomFile file) => DicomFile.Read(new MemoryStream(file.ToBytes()));
+
+    [Fact]
+    public void Deidentify_FullHeader_KeepsTheCatalogueFieldsOnly()
+    {
+        var instance = _deidentifier.Deidentify(Read(SomeDicom.Instance().Set(DicomTag.KVP, "DS", "120").Set(DicomTag.ContrastBolusAgent, "LO", "GADOVIST")));
+
+        Assert.Equal(IngestScenario.Pseudonym("PAT001"), instance.Patient);
+        Assert.Equal(("F", 60, 2019, 2019), (instance.PatientSex, instance.PatientAge, instance.StudyYear, instance.SeriesYear));
+        Assert.Equal((SomeDicom.Study(1), SomeDicom.Series(1, 1), "MR"), (instance.StudyInstanceUid, instance.SeriesInstanceUid, instance.Modality));
+        Assert.Equal(("PROSTATE", "ACME", "Model 3T", "AX T2", "MRI PELVIS"), (instance.BodyPart, instance.Manufacturer, instance.Model, instance.SeriesDescription, instance.StudyDescription));
+        Assert.Equal((1, 1, 3.0, 0.5, 3.0, 120.0, true), (instance.SeriesNumber, instance.InstanceNumber, instance.SliceThickness, instance.PixelSpacing, instance.MagneticFieldStrength, instance.Kvp, instance.Contrast));
+    }
+
+    [Fact]
+    public void Deidentify_EveryRemovedAttributeSet_NoneOfTheirValuesReachesTheResult()
+    {
+        var file = SomeDicom.Instance().Set(DicomTag.StudyDescription, "LO", "MRI PELVIS").Set(DicomTag.SeriesDescription, "LO", "AX T2");
+        var number = 0;
+        foreach (var tag in AnnexEProfile.Removed.Where(t => t.DictionaryVR != DicomVR.SQ))
+        {
+            var value = tag.DictionaryVR switch
+            {
+                DicomVR.DA => "19000101",
+                DicomVR.TM => "235959",
+                DicomVR.UI => $"9.9.9.{++number}",
+                DicomVR.DS or DicomVR.IS => $"9{++number}",
+                _ => $"ZZDROP{++number}",
+            };
+            file.Set(tag, value);
+        }
+
+        file.Sequence(DicomTag.OtherPatientIDsSequence, new TestDicomFile().Set(DicomTag.PatientID, "LO", "ZZDROPSEQ"));
+        var dataset = Read(file);
+        Assert.StartsWith("ZZDROP", dataset.GetString(DicomTag.PatientName), StringComparison.Ordinal);
+
+        var text = _deidentifier.Deidentify(dataset).ToString();
+
+        Assert.DoesNotContain("ZZDROP", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("9.9.9.", text, StringComparison.Ordinal);
+        Assert.Contains("AX T2", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deidentify_NoPatientAge_ComputesItFromBirthDateAndStudyDate()
+    {
+        var instance = _deidentifier.Deidentify(Read(SomeDicom.Instance().Remove(DicomTag.PatientAge).Set(DicomTag.PatientBirthDate, "DA", "19580305")));
+
+        Assert.Equal(60, instance.PatientAge);
+    }
+
+    [Fact]
+    public void Deidentify_PatientAgeInMonths_WholeYears() =>
+        Assert.Equal(2, _deidentifier.Deidentify(Read(SomeDicom.Instance().Set(DicomTag.PatientAge, "AS", "030M"))).PatientAge);
+
+    [Fact]
+    public void Deidentify_OnlyAnAcquisitionDateTime_ItsYearForStudyAndSeries()
+    {
+        var file = SomeDicom.Instance().Remove(DicomTag.StudyDate).Remove(DicomTag.SeriesDate).Set(DicomTag.AcquisitionDateTime, "DT", "20161231235959");
+
+        var instance = _deidentifier.Deidentify(Read(file));
+
+        Assert.Equal((2016, 2016), (instance.StudyYear, instance.SeriesYear));
+    }
+
+    [Theory]
+    [InlineData("0020000D", "StudyInstanceUID")]
+    [InlineData("0020000E", "SeriesInstanceUID")]
+    [InlineData("00080060", "Modality")]
+    [InlineData("00100020", "PatientID")]
+    public void Deidentify_RequiredAttributeMissing_FailsNamingIt(string tag, string keyword)
+    {
+        var error = Assert.Throws<DeidentificationException>(() => _deidentifier.Deidentify(Read(SomeDicom.Instance().Remove(DicomTag.Parse(tag)))));
+
+        Assert.Equal(DeidentificationProblem.MissingAttribute, error.Problem);
+        Assert.Equal(DicomTag.Parse(tag), error.Attribute);
+        Assert.StartsWith(keyword, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deidentify_NoSopInstanceUid_UsesTheFileMetaOne()
+    {
+        var file = SomeDicom.Instance().Remove(DicomTag.SOPInstanceUID).Set(DicomTag.MediaStorageSOPInstanceUID, "UI", "1.2.3.99");
+
+        Assert.Equal(_deidentifier.Deidentify(Read(SomeDicom.Instance().Set(DicomTag.SOPInstanceUID, "UI", "1.2.3.99"))).InstanceKey, _deidentifier.Deidentify(Read(file)).InstanceKey);
+    }
+
+    [Fact]
+    public void Deidentify_DescriptionsWithNameOrDate_Dropped_AndCounted()
+    {
+        var instance = _deidentifier.Deidentify(Read(SomeDicom.Instance().Set(DicomTag.StudyDescription, "LO", "MR DOE JANETH").Set(DicomTag.SeriesDescription, "LO", "T2 04.03.2019")));
+
+        Assert.Equal((null, null, 2), (instance.StudyDescription, instance.SeriesDescription, instance.DescriptionsRemoved));
+    }
+
+    [Fact]
+    public void Deidentify_DescriptionsNotRetained_AlwaysDropped()
+    {
+        var instance = new DicomDeidentifier(IngestScenario.Key, false, false, retainCleanDescriptions: false).Deidentify(Read(SomeDicom.Instance()));
+
+        Assert.Equal((null, null), (instance.StudyDescription, instance.SeriesDescription));
+    }
+
+    [Fact]
+    public void Deidentify_EnhancedMultiframe_TakesSliceAndPixelSpacingFromTheSharedGroups()
+    {
+        var measures = new TestDicomFile().Set(DicomTag.SliceThickness, "DS", "1.25").Set(DicomTag.PixelSpacing, "DS", @"0.7\0.7");
+        var shared = new TestDicomFile().Sequence(DicomTag.PixelMeasuresSequence, measures);
+        var file = SomeDicom.Instance().Remove(DicomTag.SliceThickness).Remove(DicomTag.PixelSpacing).Sequence(DicomTag.SharedFunctionalGroupsSequence, shared);
+
+        var instance = _deidentifier.Deidentify(Read(file));
+
+        Assert.Equal((1.25, 0.7), (instance.SliceThickness, instance.PixelSpacing));
+    }
+
+    [Fact]
+    public void Deidentify_RemapUids_KeyedUidsForStudyAndSeries()
+    {
+        var instance = new DicomDeidentifier(IngestScenario.Key, false, remapUids: true).Deidentify(Read(SomeDicom.Instance()));
+
+        var remapper = new UidRemapper(IngestScenario.Key);
+        Assert.Equal((remapper.Remap(SomeDicom.Study(1)), remapper.Remap(SomeDicom.Series(1, 1))), (instance.StudyInstanceUid, instance.SeriesInstanceUid));
+    }
+
+    [Fact]
+    public void Deidentify_PassThrough_KeepsACheckedId_RefusesANameLikeOne()
+    {
+        var passThrough = new DicomDeidentifier(null, passThroughIds: true, remapUids: false);
+
+        Assert.Equal("TCGA-02-0001", passThrough.Deidentify(Read(SomeDicom.Instance("TCGA-02-0001"))).Patient);
+        var error = Assert.Throws<DeidentificationException>(() => passThrough.Deidentify(Read(SomeDicom.Instance("DOE-1958"))));
+        Assert.Equal(DeidentificationProblem.UnsafePatientId, error.Problem);
+        Assert.DoesNotContain("DOE-1958", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_PseudonymisingOrRemappingWithoutKey_Fails()
+    {
+        Assert.Throws<DeidentificationException>(() => new DicomDeidentifier(null, passThroughIds: false, remapUids: false));
+        Assert.Throws<DeidentificationException>(() => new DicomDeidentifier(null, passThroughIds: true, remapUids: true));
+    }
+
+    [Fact]
+    public void FromOptions_PassThroughRepository_NeedsNoSecret_OthersDo()
+    {
+        var options = new DeidentificationOptions();
+        options.PassThroughRepositories.Add("tcia");
+
+        Assert.Equal("TCGA-02-0001", DicomDeidentifier.FromOptions(options, "tcia").Deidentify(Read(SomeDicom.Instance("TCGA-02-0001"))).Patient);
+        Assert.Throws<DeidentificationException>(() => DicomDeidentifier.FromOptions(options, "hospital"));
+    }
+
+    [PydicomFact]
+    public void Deidentify_DicomJsonOfAFile_SameAsThePart10File()
+    {
+        // The DICOMweb harvester de-identifies DICOM JSON with the same de-identifier: both readings must agree.
+        var path = PydicomFiles.File("CT_small.dcm");
+        var json = Dcmtk.ToJson(path);
+
+        var fromJson = _deidentifier.Deidentify(DicomJson.Parse(json));
+        var fromFile = _deidentifier.Deidentify(DicomFile.Read(path));
+
+        Assert.Equal(fromFile with { InstanceKey = fromJson.InstanceKey }, fromJson);
+        Assert.Equal(fromFile.InstanceKey, fromJson.InstanceKey);
+        Assert.Equal(("CT", 0, 2004, 1997, true), (fromJson.Modality, fromJson.PatientAge, fromJson.StudyYear, fromJson.SeriesYear, fromJson.Contrast));
+    }
+}

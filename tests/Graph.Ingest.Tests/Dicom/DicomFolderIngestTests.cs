@@ -1,0 +1,344 @@
+using Graph.Dicom;
+using Graph.Domain;
+using Graph.Ingest.Deidentification;
+using Graph.Ingest.Dicom;
+using Graph.Ingest.Tests.Dicom.Support;
+using Graph.Store;
+
+namespace Graph.Ingest.Tests.Dicom;
+
+public sealed class DicomFolderIngestTests : IAsyncLifetime
+{
+    private readonly IngestScenario _scenario = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _scenario.DisposeAsync();
+
+    /// <summary>Patient A: study 1 (MR series of 3 instances over two folders plus a copy of one, CT series of 2), study 2 (MR of 1); patient B: study 3 (PT of 2).</summary>
+    private void WriteTwoPatients()
+    {
+        _scenario.Write("x/mr1.dcm", SomeDicom.Instance("PA001", 1, 1, 1));
+        _scenario.Write("x/mr2.dcm", SomeDicom.Instance("PA001", 1, 1, 2));
+        _scenario.Write("y/deeper/mr3.dcm", SomeDicom.Instance("PA001", 1, 1, 3));
+        _scenario.Write("z/copy-of-mr1.dcm", SomeDicom.Instance("PA001", 1, 1, 1));
+        _scenario.Write("x/ct1.dcm", SomeDicom.Instance("PA001", 1, 2, 1, "CT").Set(DicomTag.KVP, "DS", "120"));
+        _scenario.Write("y/ct2.dcm", SomeDicom.Instance("PA001", 1, 2, 2, "CT").Set(DicomTag.KVP, "DS", "120"));
+        _scenario.Write("later/mr.dcm", SomeDicom.Instance("PA001", 2, 1, 1).Set(DicomTag.StudyDate, "DA", "20200611"));
+        _scenario.Write("b/pt1.dcm", SomeDicom.Instance("PB002", 3, 1, 1, "PT").Set(DicomTag.PatientSex, "CS", "M"));
+        _scenario.Write("b/pt2.dcm", SomeDicom.Instance("PB002", 3, 1, 2, "PT").Set(DicomTag.PatientSex, "CS", "M"));
+    }
+
+    [Fact]
+    public async Task RunAsync_SeriesSpreadOverFolders_GroupsInstancesIntoSeriesStudiesAndPatients()
+    {
+        WriteTwoPatients();
+
+        var summary = await _scenario.IngestAsync();
+
+        Assert.Equal((9, 9, 0, 8), (summary.Files, summary.Accepted, summary.Rejected, summary.Instances));
+        Assert.Equal((2, 3, 4), (summary.Patients, summary.Studies, summary.Series));
+        var stats = await _scenario.Store.GetStatisticsAsync(CancellationToken.None);
+        Assert.Equal(2, stats.Nodes["Patient"]);
+        Assert.Equal(3, stats.Nodes["Study"]);
+        Assert.Equal(4, stats.Nodes["Series"]);
+        Assert.Equal(1, stats.Relationships["HOSTS"]);
+        Assert.Equal(2, stats.Relationships["INCLUDES"]);
+        Assert.Equal(3, stats.Relationships["HAS_STUDY"]);
+        Assert.Equal(4, stats.Relationships["HAS_SERIES"]);
+
+        var mr = await _scenario.NodeAsync(GraphModel.Series, SomeDicom.Series(1, 1));
+        Assert.Equal(3L, mr["imageCount"]);
+        var sizes = new[] { "x/mr1.dcm", "x/mr2.dcm", "y/deeper/mr3.dcm" }.Sum(p => new FileInfo(Path.Combine(_scenario.Folder, p)).Length);
+        Assert.Equal(sizes, mr["sizeBytes"]);
+        Assert.Equal(("MR", "PROSTATE", "ACME", "Model 3T", "AX T2"), (mr["modality"], mr["bodyPart"], mr["manufacturer"], mr["model"], mr["description"]));
+        Assert.Equal((1L, 3.0, 0.5, 3.0, 2019L), (mr["seriesNumber"], mr["sliceThickness"], mr["pixelSpacing"], mr["magneticFieldStrength"], mr["year"]));
+        Assert.Equal(120.0, (await _scenario.NodeAsync(GraphModel.Series, SomeDicom.Series(1, 2)))["kvp"]);
+
+        var study = await _scenario.NodeAsync(GraphModel.Study, SomeDicom.Study(1));
+        Assert.Equal(["CT", "MR"], Assert.IsType<string[]>(study["modalitiesInStudy"]));
+        Assert.Equal((2019L, 60L, "MRI PELVIS", "active"), (study["year"], study["patientAge"], study["description"], study["status"]));
+        Assert.Equal(2020L, (await _scenario.NodeAsync(GraphModel.Study, SomeDicom.Study(2)))["year"]);
+
+        var patientA = IngestScenario.Pseudonym("PA001");
+        Assert.StartsWith("PSN-", patientA, StringComparison.Ordinal);
+        Assert.Equal("F", (await _scenario.NodeAsync(GraphModel.Patient, patientA))["sex"]);
+        Assert.Equal("M", (await _scenario.NodeAsync(GraphModel.Patient, IngestScenario.Pseudonym("PB002")))["sex"]);
+        var edges = (await _scenario.ReadAllAsync()).Edges.Select(e => e.Edge.ToString()).ToHashSet();
+        Assert.Contains($"(Dataset '{IngestScenario.Dataset}')-[:INCLUDES]->(Patient '{patientA}')", edges);
+        Assert.Contains($"(Patient '{patientA}')-[:HAS_STUDY]->(Study '{SomeDicom.Study(2)}')", edges);
+        Assert.Contains($"(Study '{SomeDicom.Study(1)}')-[:HAS_SERIES]->(Series '{SomeDicom.Series(1, 2)}')", edges);
+        Assert.Contains($"(Repository '{IngestScenario.Repository}')-[:HOSTS]->(Dataset '{IngestScenario.Dataset}')", edges);
+    }
+
+    [Fact]
+    public async Task RunAsync_SameFolderAgain_ChangesNothing()
+    {
+        WriteTwoPatients();
+        var first = await _scenario.IngestAsync();
+
+        var second = await _scenario.IngestAsync(_scenario.Options(batch: 1, parallelism: 1));
+
+        Assert.True(first.Changed);
+        Assert.False(second.Changed);
+        Assert.Equal((0L, 0L), (second.NodesChanged, second.EdgesChanged));
+        Assert.Equal(first.Sequence, second.Sequence);
+        Assert.Equal(first.Sequence, await _scenario.Store.GetSequenceAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RunAsync_InstancesDisagree_TakesEachFieldFromTheFirstRankedInstanceThatHasIt()
+    {
+        _scenario.Write("3.dcm", SomeDicom.Instance(instance: 3).Set(DicomTag.SeriesDescription, "LO", "THIRD").Set(DicomTag.SliceThickness, "DS", "7")
+            .Set(DicomTag.SeriesDate, "DA", "20170101").Set(DicomTag.ContrastBolusAgent, "LO", "GADOVIST"));
+        _scenario.Write("2.dcm", SomeDicom.Instance(instance: 2).Set(DicomTag.SeriesDescription, "LO", "SECOND").Set(DicomTag.SliceThickness, "DS", "5")
+            .Set(DicomTag.ContrastBolusAgent, "LO", string.Empty));
+        _scenario.Write("1.dcm", SomeDicom.Instance(instance: 1).Set(DicomTag.SeriesDescription, "LO", "FIRST").Remove(DicomTag.SliceThickness));
+
+        await _scenario.IngestAsync(_scenario.Options(parallelism: 1));
+
+        var series = await _scenario.NodeAsync(GraphModel.Series, SomeDicom.Series(1, 1));
+        Assert.Equal(("FIRST", 5.0, 2017L, true), (series["description"], series["sliceThickness"], series["year"], series["contrast"]));
+    }
+
+    [Fact]
+    public async Task RunAsync_SameFilesInAnotherLayout_WritesTheSameNodes()
+    {
+        var instances = Enumerable.Range(1, 12).Select(i => SomeDicom.Instance(instance: i).Set(DicomTag.SeriesDescription, "LO", $"D{i % 5}")).ToArray();
+        for (var i = 0; i < instances.Length; i++)
+            _scenario.Write($"a{i:D2}.dcm", instances[i]);
+        await _scenario.IngestAsync();
+        await using var other = new IngestScenario();
+        for (var i = 0; i < instances.Length; i++)
+            other.Write($"{instances.Length - i:D2}/z.dcm", instances[i]);
+
+        await other.IngestAsync(other.Options(parallelism: 1));
+
+        Assert.Equal(Snapshot(await _scenario.ReadAllAsync()), Snapshot(await other.ReadAllAsync()));
+    }
+
+    [Fact]
+    public async Task RunAsync_BadFiles_RejectsEachWithItsReason_AndIngestsTheRest()
+    {
+        _scenario.Write("good/1.dcm", SomeDicom.Instance(instance: 1));
+        _scenario.Write("notes.txt", "a text file, not DICOM at all"u8.ToArray());
+        _scenario.Write("empty.dcm", []);
+        var whole = SomeDicom.Instance(instance: 2).ToBytes();
+        _scenario.Write("truncated.dcm", whole[..(whole.Length - 600)]);
+        _scenario.Write("no-modality.dcm", SomeDicom.Instance(instance: 3).Remove(DicomTag.Modality));
+        _scenario.Write("no-study.dcm", SomeDicom.Instance(instance: 4).Remove(DicomTag.StudyInstanceUID));
+        _scenario.Write("no-series.dcm", SomeDicom.Instance(instance: 5).Remove(DicomTag.SeriesInstanceUID));
+        _scenario.Write("negative-series-number.dcm", SomeDicom.Instance(study: 2, instance: 6).Set(DicomTag.SeriesNumber, "IS", "-5"));
+        _scenario.Write("bad-uid.dcm", SomeDicom.Instance(instance: 7).Set(DicomTag.StudyInstanceUID, "UI", "1.2.abc"));
+
+        var summary = await _scenario.IngestAsync();
+
+        Assert.Equal((9, 1, 8), (summary.Files, summary.Accepted, summary.Rejected));
+        var rejects = summary.Rejects.ToDictionary(r => r.Path);
+        Assert.Equal(RejectKind.NotDicom, rejects["notes.txt"].Kind);
+        Assert.Equal(RejectKind.NotDicom, rejects["empty.dcm"].Kind);
+        Assert.Equal(RejectKind.Corrupt, rejects["truncated.dcm"].Kind);
+        Assert.Contains("truncated", rejects["truncated.dcm"].Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(_scenario.Folder, rejects["truncated.dcm"].Reason, StringComparison.Ordinal);
+        Assert.Equal((RejectKind.MissingAttribute, "Modality (0008,0060) is missing or empty."), (rejects["no-modality.dcm"].Kind, rejects["no-modality.dcm"].Reason));
+        Assert.Contains("StudyInstanceUID", rejects["no-study.dcm"].Reason, StringComparison.Ordinal);
+        Assert.Contains("SeriesInstanceUID", rejects["no-series.dcm"].Reason, StringComparison.Ordinal);
+        Assert.Equal(RejectKind.InvalidValue, rejects["negative-series-number.dcm"].Kind);
+        Assert.Contains("field 'seriesNumber': -5 is below the minimum 0", rejects["negative-series-number.dcm"].Reason, StringComparison.Ordinal);
+        Assert.Contains("studyInstanceUid '1.2.abc' is not a DICOM UID", rejects["bad-uid.dcm"].Reason, StringComparison.Ordinal);
+        Assert.Equal(rejects.Keys.Order(StringComparer.Ordinal), summary.Rejects.Select(r => r.Path));
+        var stats = await _scenario.Store.GetStatisticsAsync(CancellationToken.None);
+        Assert.Equal((1L, 1L), (stats.Nodes["Series"], stats.Nodes["Study"]));
+        Assert.Contains(_scenario.Log.Messages, m => m.Contains("Rejected 2 files as not-dicom", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_StudyTheWriterRefuses_ReportedWithItsFiles_OtherStudiesWritten()
+    {
+        // Each file is valid alone, but together they give study 2 more modalities than the model accepts.
+        _scenario.Write("good/1.dcm", SomeDicom.Instance(study: 1));
+        for (var series = 1; series <= 1001; series++)
+            _scenario.Write($"wide/{series:D4}.dcm", SomeDicom.Instance(study: 2, series: series, modality: $"M{series:D4}"));
+
+        var summary = await _scenario.IngestAsync();
+
+        Assert.Equal((1002, 1, 1001), (summary.Files, summary.Accepted, summary.Rejected));
+        Assert.Equal((1, 1, 1), (summary.Patients, summary.Studies, summary.Series));
+        var reject = Assert.Single(summary.Rejects);
+        Assert.Equal(("wide/0001.dcm", RejectKind.InvalidValue), (reject.Path, reject.Kind));
+        Assert.Contains("with its 1001 files", reject.Reason, StringComparison.Ordinal);
+        Assert.Contains("'modalitiesInStudy': has more than 1000 items", reject.Reason, StringComparison.Ordinal);
+        var stats = await _scenario.Store.GetStatisticsAsync(CancellationToken.None);
+        Assert.Equal((1L, 1L), (stats.Nodes["Study"], stats.Nodes["Series"]));
+    }
+
+    [Fact]
+    public async Task RunAsync_DicomDir_IsSkippedNotRejected()
+    {
+        _scenario.Write("1.dcm", SomeDicom.Instance());
+        var dicomdir = new TestDicomFile().Set(DicomTag.MediaStorageSOPClassUID, "UI", "1.2.840.10008.1.3.10").Set(DicomTag.FileSetID, "CS", "DISC1");
+        var bytes = dicomdir.ToBytes();
+        _scenario.Write("DICOMDIR", bytes);
+
+        var summary = await _scenario.IngestAsync();
+
+        Assert.Equal((2, 1, 1, 0), (summary.Files, summary.Accepted, summary.Skipped, summary.Rejected));
+    }
+
+    [Fact]
+    public async Task RunAsync_PassThroughIds_KeepsPseudonyms_RejectsIdsThatMayBeNames()
+    {
+        _scenario.Write("ok.dcm", SomeDicom.Instance("TCGA-02-0001", study: 1));
+        _scenario.Write("space.dcm", SomeDicom.Instance("SMITH 42", study: 2));
+        _scenario.Write("letters.dcm", SomeDicom.Instance("Bartholomew", study: 3));
+        _scenario.Write("name.dcm", SomeDicom.Instance("JANETH1958", study: 4));
+
+        var summary = await _scenario.IngestAsync(_scenario.Options(passThroughIds: true));
+
+        Assert.Equal(1, summary.Accepted);
+        Assert.Equal("TCGA-02-0001", Assert.Single((await _scenario.ReadAllAsync()).Nodes, n => n.Node.Label == "Patient").Node.Key);
+        Assert.All(summary.Rejects, r => Assert.Equal(RejectKind.UnsafePatientId, r.Kind));
+        var reasons = string.Join("\n", summary.Rejects.Select(r => r.Reason));
+        Assert.Contains("has a character other than", reasons, StringComparison.Ordinal);
+        Assert.Contains("has no digit", reasons, StringComparison.Ordinal);
+        Assert.Contains("contains part of a person's name", reasons, StringComparison.Ordinal);
+        Assert.DoesNotContain("SMITH", reasons, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bartholomew", reasons, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_PassThroughWithoutRemap_NeedsNoKey()
+    {
+        _scenario.Write("ok.dcm", SomeDicom.Instance("TCGA-02-0001"));
+        var options = _scenario.Options(passThroughIds: true);
+
+        var summary = await _scenario.IngestAsync(new DicomIngestOptions
+        {
+            Folder = options.Folder,
+            Repository = options.Repository,
+            Dataset = options.Dataset,
+            PassThroughIds = true,
+            Key = null,
+        });
+
+        Assert.Equal(1, summary.Accepted);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoKeyToPseudonymise_FailsBeforeReading()
+    {
+        _scenario.Write("1.dcm", SomeDicom.Instance());
+        var options = _scenario.Options();
+
+        var error = await Assert.ThrowsAsync<DeidentificationException>(() => _scenario.IngestAsync(new DicomIngestOptions
+        {
+            Folder = options.Folder,
+            Repository = options.Repository,
+            Dataset = options.Dataset,
+            Key = null,
+        }));
+
+        Assert.Equal(DeidentificationProblem.Configuration, error.Problem);
+        Assert.Equal(0, await _scenario.Store.GetSequenceAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RunAsync_RemapUids_WritesKeyed225Uids_AndAgainChangesNothing()
+    {
+        WriteTwoPatients();
+
+        var first = await _scenario.IngestAsync(_scenario.Options(remapUids: true));
+        var second = await _scenario.IngestAsync(_scenario.Options(remapUids: true));
+
+        var all = await _scenario.ReadAllAsync();
+        var keys = all.Nodes.Where(n => n.Node.Label is "Study" or "Series").Select(n => n.Node.Key).ToArray();
+        Assert.Equal(7, keys.Length);
+        Assert.All(keys, k => Assert.StartsWith("2.25.", k, StringComparison.Ordinal));
+        Assert.DoesNotContain(all.Nodes, n => n.Node.Key.StartsWith(SomeDicom.Root, StringComparison.Ordinal));
+        Assert.Equal(3L, all.Nodes.Single(n => n.Node.Label == "Series" && n.Node["modality"] is "MR" && (long)n.Node["imageCount"]! == 3).Node["imageCount"]);
+        Assert.True(first.Changed);
+        Assert.False(second.Changed);
+    }
+
+    [Fact]
+    public async Task RunAsync_RepositoryExists_KeepsItsProperties()
+    {
+        await _scenario.Store.EnsureSchemaAsync(CancellationToken.None);
+        await _scenario.Writer.WriteAsync(
+            new ChangeSet().Add(NodeRecord.Of(GraphModel.Repository, IngestScenario.Repository, ("name", "The Real Archive"), ("country", "ES"))),
+            CancellationToken.None);
+        _scenario.Write("1.dcm", SomeDicom.Instance());
+
+        await _scenario.IngestAsync();
+
+        var repository = await _scenario.NodeAsync(GraphModel.Repository, IngestScenario.Repository);
+        Assert.Equal(("The Real Archive", "ES"), (repository["name"], repository["country"]));
+        Assert.Equal(IngestScenario.Dataset, (await _scenario.NodeAsync(GraphModel.Dataset, IngestScenario.Dataset))["title"]);
+    }
+
+    [Fact]
+    public async Task RunAsync_DatasetOfAnotherRepository_FailsWithoutWriting()
+    {
+        await _scenario.Store.EnsureSchemaAsync(CancellationToken.None);
+        var other = NodeRecord.Of(GraphModel.Repository, "other-repo", ("name", "Other"));
+        var dataset = NodeRecord.Of(GraphModel.Dataset, IngestScenario.Dataset, ("title", "Theirs"));
+        await _scenario.Writer.WriteAsync(new ChangeSet().Add(other).Add(dataset).Add(EdgeRecord.Of("HOSTS", other.Ref, dataset.Ref)), CancellationToken.None);
+        _scenario.Write("1.dcm", SomeDicom.Instance());
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _scenario.IngestAsync());
+
+        Assert.Contains("hosted by repository 'other-repo'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await _scenario.Store.GetSequenceAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RunAsync_BatchOfOneStudy_EveryChangeSetHoldsWholeStudies()
+    {
+        WriteTwoPatients();
+
+        var summary = await _scenario.IngestAsync(_scenario.Options(batch: 1));
+
+        Assert.Equal(4, summary.Batches);
+        var all = await _scenario.ReadAllAsync();
+        var seriesOfStudy = all.Edges.Where(e => e.Edge.Type == "HAS_SERIES").ToLookup(e => e.Edge.From.Key, e => e.Edge.To.Key);
+        foreach (var commit in all.Nodes.GroupBy(n => n.Sequence).Where(g => g.Any(n => n.Node.Label == "Study")))
+        {
+            var study = Assert.Single(commit, n => n.Node.Label == "Study").Node.Key;
+            Assert.Equal(seriesOfStudy[study].Order(), commit.Where(n => n.Node.Label == "Series").Select(n => n.Node.Key).Order());
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_Progress_ReportsEveryFileAndStudy()
+    {
+        WriteTwoPatients();
+        var progress = new CollectingProgress<DicomIngestProgress>();
+
+        await _scenario.IngestAsync(progress: progress);
+
+        var reports = progress.Reports.ToArray();
+        Assert.Contains(reports, p => p.Phase == DicomIngestPhase.Reading && p.FilesRead == 9 && p.FilesTotal == 9 && p.Series == 4);
+        Assert.Equal((DicomIngestPhase.Writing, 3, 3), (reports[^1].Phase, reports[^1].StudiesWritten, reports[^1].StudiesTotal));
+    }
+
+    [Fact]
+    public async Task RunAsync_Logs_HoldNeitherPathsNorIdentifiers()
+    {
+        _scenario.Write("Doe_Janeth_PAT001/1.dcm", SomeDicom.Instance());
+        _scenario.Write("Doe_Janeth_PAT001/bad.dcm", SomeDicom.Instance(instance: 2).Remove(DicomTag.Modality));
+        _scenario.Write("Doe_Janeth_PAT001/desc.dcm", SomeDicom.Instance(instance: 3).Set(DicomTag.SeriesDescription, "LO", "Janeth T2"));
+
+        var summary = await _scenario.IngestAsync();
+
+        Assert.Equal((2, 1, 1), (summary.Accepted, summary.Rejected, summary.DescriptionsRemoved));
+        Assert.NotEmpty(_scenario.Log.Messages);
+        foreach (var secret in new[] { "Doe", "Janeth", "PAT001", "19581230", "Zebedee", "Quimby", "Xanthe", _scenario.Folder })
+            Assert.DoesNotContain(secret, _scenario.Log.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string[] Snapshot(Testing.CollectingSink sink) =>
+        sink.Nodes.Select(n => $"{n.Node.Label} {n.Node.Key} {PropertyJson.Write(n.Node.Properties)}")
+            .Concat(sink.Edges.Select(e => e.Edge.ToString()))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+}

@@ -5,4 +5,6 @@ var root = new RootCommand("graph: operate a Cancer Imaging Graph catalogue (SQL
 root.Subcommands.Add(SeedCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(RepositoryCommand.Create());
+root.Subcommands.Add(HarvestCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,3 +1,4 @@
+using Graph.Api.Harvest;
 using Graph.Api.Schema;
 using Graph.Catalog;
 using Graph.Store;
@@ -37,6 +38,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<CohortService>();
         services.AddSingleton<CatalogStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogStartup>());
+        services.AddHarvesting(configuration);
         services.AddHealthChecks().AddCheck<ReadinessCheck>("catalogue", tags: ["ready"]);
         return services;
     }

@@ -18,7 +18,9 @@ internal sealed class CatalogSchema : GraphQL.Types.Schema
         var query = new QueryGraphType(node, nodes, filters, orders);
         SearchQueryFields.AddTo(query, search, cohorts);
         Query = query;
-        Mutation = new MutationGraphType(nodes, cohorts);
+        var mutation = new MutationGraphType(nodes, cohorts);
+        Harvest.RepositoryMutationFields.AddTo(mutation);
+        Mutation = mutation;
         Description = "Cancer Imaging Graph: the catalogue of a European federation of cancer-imaging repositories.";
         RegisterType(node);
         foreach (var type in nodes.All)

@@ -1,0 +1,24 @@
+using Graph.Api.Schema;
+using GraphQL.Types;
+
+namespace Graph.Api.Harvest;
+
+/// <summary>The input of addRepository: a DICOMweb repository to register or update.</summary>
+internal sealed class AddRepositoryInputGraphType : InputObjectGraphType
+{
+    public AddRepositoryInputGraphType()
+    {
+        Name = "AddRepositoryInput";
+        Description = "A DICOMweb repository to register, or to update when its slug is registered (values not given are kept).";
+        Add("slug", new NonNullGraphType(Scalars.String), "A short lowercase name that identifies the repository.");
+        Add("name", new NonNullGraphType(Scalars.String), "Display name.");
+        Add("baseUrl", new NonNullGraphType(Scalars.String), "The DICOMweb root, http or https, without credentials.");
+        Add("country", Scalars.String, "ISO 3166-1 alpha-2 country code of the holder.");
+        Add("institution", Scalars.String, "The institution that runs the repository.");
+        Add("contact", Scalars.String, "A contact address for access requests.");
+        Add("description", Scalars.String, "What the repository holds.");
+    }
+
+    private void Add(string name, IGraphType type, string description) =>
+        AddField(new GraphQL.Types.FieldType { Name = name, ResolvedType = type, Description = description });
+}

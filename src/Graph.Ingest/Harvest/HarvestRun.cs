@@ -1,0 +1,322 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using Graph.Dicom;
+using Graph.Domain;
+using Graph.Ingest.Deidentification;
+using Graph.Ingest.Dicom;
+using Graph.Store;
+using Microsoft.Extensions.Logging;
+
+namespace Graph.Ingest.Harvest;
+
+/// <summary>One run of harvesting a repository: list its studies page by page, read the new and changed ones whole, write
+/// them in batches of whole studies, mark the vanished ones withdrawn, and record the run as a HarvestRun node.</summary>
+/// <remarks>
+/// A study is read and written whole or not at all; its fingerprint enters the checkpoint only once it is written.
+/// A failure of one study is counted and the others go on; failures that make the rest pointless (credentials refused,
+/// the repository's circuit open, the listing broken, the store failing) end the run as failed, with the reason
+/// recorded. Withdrawals happen only after a complete listing.
+/// </remarks>
+internal sealed class HarvestRun(
+    IGraphStore store, GraphWriter writer, HarvestOptions options, DicomWebSource source, IProgress<HarvestProgress>? progress, TimeProvider time, ILogger logger)
+{
+    private const int WithdrawalBatch = 500;
+
+    private readonly string _checkpointPath = HarvestCheckpoint.PathFor(options.DataDirectory, options.Repository);
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private HarvestCheckpoint _checkpoint = new();
+    private DateTimeOffset _lastSave;
+    private int _unchanged;
+    private int _written;
+    private int _series;
+    private int _withdrawn;
+    private int _errors;
+    private long _nodes;
+    private long _edges;
+    private long _sequence;
+    private string? _firstError;
+
+    /// <summary>Runs the harvest and records it; a cancelled run is recorded as failed, then the cancellation goes on.</summary>
+    public async Task<HarvestSummary> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var startedAt = time.GetUtcNow();
+        var runId = HarvestRunRecords.NewRunId(options.Repository, startedAt);
+        _checkpoint = await OpenCheckpointAsync(cancellationToken).ConfigureAwait(false);
+        var start = HarvestRunRecords.Started(options.Repository, runId, startedAt, options.Source);
+        if (_checkpoint.RunningRunId is { } interrupted)
+        {
+            HarvestLog.Interrupted(logger, interrupted, options.Repository);
+            start.Add(HarvestRunRecords.Interrupted(interrupted));
+        }
+
+        Count(await writer.WriteAsync(start, cancellationToken).ConfigureAwait(false));
+        _checkpoint.RunningRunId = runId;
+        Save();
+        HarvestLog.Starting(logger, runId, options.Repository, options.Dataset, options.Full);
+
+        var status = HarvestStatus.Failed;
+        string? message;
+        var cancelled = false;
+        try
+        {
+            await HarvestAsync(cancellationToken).ConfigureAwait(false);
+            status = _errors == 0 ? HarvestStatus.Succeeded : HarvestStatus.Partial;
+            message = _errors == 0 ? null : $"{_errors} studies could not be harvested; the first: {_firstError}";
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            cancelled = true;
+            message = "The run was cancelled. The studies written before are whole; the next run goes on from the checkpoint.";
+        }
+        catch (Exception e) when (e is DicomWebException or DeidentificationException or GraphStoreException or ChangeSetRejectedException
+            or ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            message = e.Message;
+            HarvestLog.Failed(logger, runId, options.Repository, e.Message);
+        }
+
+        var summary = new HarvestSummary
+        {
+            RunId = runId,
+            Repository = options.Repository,
+            Dataset = options.Dataset,
+            Status = status,
+            StudiesSeen = _seen.Count,
+            StudiesUnchanged = _unchanged,
+            StudiesWritten = _written,
+            SeriesWritten = _series,
+            StudiesWithdrawn = _withdrawn,
+            Errors = _errors,
+            Message = message,
+        };
+
+        // The record of the run is written even when the run was cancelled, within a bounded time.
+        using (var finishing = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+            Count(await writer.WriteAsync(new ChangeSet { Source = options.Source }.Add(HarvestRunRecords.Finished(summary, time.GetUtcNow())), finishing.Token).ConfigureAwait(false));
+        _checkpoint.RunningRunId = null;
+        _checkpoint.StoreSequence = _sequence;
+        Save();
+        HarvestLog.Finished(logger, runId, options.Repository, status.ToText(), watch.ElapsedMilliseconds, _seen.Count, _unchanged, _written, _withdrawn, _errors);
+        if (cancelled)
+            throw new OperationCanceledException(message, cancellationToken);
+        return summary with { NodesChanged = _nodes, EdgesChanged = _edges, Sequence = _sequence, Elapsed = watch.Elapsed };
+    }
+
+    private async Task<HarvestCheckpoint> OpenCheckpointAsync(CancellationToken cancellationToken)
+    {
+        var sequence = await store.GetSequenceAsync(cancellationToken).ConfigureAwait(false);
+        _sequence = sequence;
+        var checkpoint = HarvestCheckpoint.Load(_checkpointPath, out var problem);
+        if (problem is not null)
+            HarvestLog.CheckpointIgnored(logger, options.Repository, $"it cannot be read ({problem})");
+        if (checkpoint is not null && checkpoint.StoreSequence > sequence)
+        {
+            HarvestLog.CheckpointIgnored(logger, options.Repository, "the store is behind it, so it was replaced since");
+            checkpoint = null;
+        }
+
+        if (checkpoint is not null && checkpoint.Dataset != options.Dataset)
+        {
+            HarvestLog.CheckpointIgnored(logger, options.Repository, "it was written for another dataset");
+            checkpoint = new HarvestCheckpoint { RunningRunId = checkpoint.RunningRunId };
+        }
+
+        checkpoint ??= new HarvestCheckpoint();
+        checkpoint.Repository = options.Repository;
+        checkpoint.Dataset = options.Dataset;
+        return checkpoint;
+    }
+
+    private async Task HarvestAsync(CancellationToken cancellationToken)
+    {
+        var deidentifier = new DicomDeidentifier(options.Key, options.PassThroughIds, options.RemapUids, options.RetainCleanDescriptions);
+        var remapper = options.RemapUids ? new UidRemapper(options.Key!) : null;
+        var fingerprints = new StudyFingerprints(options.Key, options.PassThroughIds, options.RemapUids, options.RetainCleanDescriptions);
+        var reader = new StudyReader(source, deidentifier);
+        Count(await CatalogueHome.EnsureAsync(store, writer, options.Repository, options.Dataset, options.Source, cancellationToken).ConfigureAwait(false));
+
+        for (var offset = 0; ;)
+        {
+            var page = await source.StudiesAsync(offset, options.PageSize, cancellationToken).ConfigureAwait(false);
+            var toRead = new List<ListedStudy>();
+            var fresh = 0;
+            foreach (var listed in page)
+            {
+                string sourceUid;
+                try
+                {
+                    sourceUid = source.Uid(listed, DicomTag.StudyInstanceUID);
+                }
+                catch (DicomWebException e)
+                {
+                    fresh++;
+                    Fail("(unknown)", e.Message);
+                    continue;
+                }
+
+                var graphUid = remapper?.Remap(sourceUid) ?? sourceUid;
+                if (!_seen.Add(graphUid))
+                    continue;
+                fresh++;
+                var fingerprint = fingerprints.Of(listed);
+                if (!options.Full && _checkpoint.Studies.TryGetValue(graphUid, out var known) && !known.Withdrawn && known.Fingerprint == fingerprint)
+                    _unchanged++;
+                else
+                    toRead.Add(new ListedStudy(sourceUid, graphUid, fingerprint));
+            }
+
+            HarvestLog.Page(logger, options.Repository, offset, page.Count, toRead.Count);
+            await ReadAndWriteAsync(reader, toRead, cancellationToken).ConfigureAwait(false);
+            Report();
+            // Stop at an empty page, or at a page of studies seen already (a server that ignores offset).
+            if (page.Count == 0 || fresh == 0)
+                break;
+            offset += page.Count;
+        }
+
+        await WithdrawAsync(cancellationToken).ConfigureAwait(false);
+        Save();
+    }
+
+    private async Task ReadAndWriteAsync(StudyReader reader, List<ListedStudy> toRead, CancellationToken cancellationToken)
+    {
+        if (toRead.Count == 0)
+            return;
+        var read = new HarvestedStudy?[toRead.Count];
+        ExceptionDispatchInfo? stop = null;
+        try
+        {
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, toRead.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
+                async (i, token) => read[i] = await ReadOneAsync(reader, toRead[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        catch (DicomWebException e) when (e.StopsRun)
+        {
+            // Write what was read whole before the run stops.
+            stop = ExceptionDispatchInfo.Capture(e);
+        }
+
+        foreach (var batch in read.OfType<HarvestedStudy>().Chunk(options.BatchStudies))
+            await WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+        stop?.Throw();
+    }
+
+    private async Task<HarvestedStudy?> ReadOneAsync(StudyReader reader, ListedStudy listed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var study = await reader.ReadAsync(listed, cancellationToken).ConfigureAwait(false);
+            var errors = GraphWriter.Validate(HarvestedStudy.Build([study], options.Dataset, options.Source));
+            if (errors.Count == 0)
+                return study;
+            Fail(listed.GraphUid, string.Join(" ", errors));
+        }
+        catch (DicomWebException e) when (!e.StopsRun)
+        {
+            Fail(listed.GraphUid, e.Message);
+        }
+        catch (DeidentificationException e)
+        {
+            Fail(listed.GraphUid, e.Message);
+        }
+
+        return null;
+    }
+
+    private async Task WriteAsync(HarvestedStudy[] batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await writer.WriteAsync(HarvestedStudy.Build(batch, options.Dataset, options.Source), cancellationToken).ConfigureAwait(false);
+            Count(result);
+            HarvestLog.Batch(logger, batch.Length, options.Repository, result.NodesChanged, result.EdgesChanged, result.Sequence);
+        }
+        catch (ChangeSetRejectedException) when (batch.Length > 1)
+        {
+            foreach (var study in batch)
+                await WriteAsync([study], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (ChangeSetRejectedException e)
+        {
+            Fail(batch[0].Listed.GraphUid, e.Message);
+            return;
+        }
+
+        foreach (var study in batch)
+        {
+            _checkpoint.Studies[study.Listed.GraphUid] = new CheckpointStudy { Fingerprint = study.Listed.Fingerprint };
+            _written++;
+            _series += study.Plan.Series.Count;
+        }
+
+        if (time.GetUtcNow() - _lastSave >= options.CheckpointInterval)
+            Save();
+        Report();
+    }
+
+    private async Task WithdrawAsync(CancellationToken cancellationToken)
+    {
+        var vanished = _checkpoint.Studies.Where(s => !s.Value.Withdrawn && !_seen.Contains(s.Key)).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
+        var confirmed = new List<string>(vanished.Count);
+        foreach (var uid in vanished)
+        {
+            // A study missed by paging while the repository changed still answers a lookup by UID. Remapped UIDs cannot
+            // be looked up: such a study is withdrawn until the next listing shows it again.
+            if (!options.RemapUids && await source.HasStudyAsync(uid, cancellationToken).ConfigureAwait(false))
+                HarvestLog.KeptOnLookup(logger, uid, options.Repository);
+            else
+                confirmed.Add(uid);
+        }
+
+        foreach (var chunk in confirmed.Chunk(WithdrawalBatch))
+        {
+            var changes = new ChangeSet { Source = options.Source };
+            foreach (var uid in chunk)
+                changes.Add(NodeRecord.Of(GraphModel.Study, uid, ("status", "withdrawn")));
+            Count(await writer.WriteAsync(changes, cancellationToken).ConfigureAwait(false));
+            foreach (var uid in chunk)
+                _checkpoint.Studies[uid].Withdrawn = true;
+            _withdrawn += chunk.Length;
+        }
+
+        if (confirmed.Count > 0)
+            HarvestLog.Withdrawn(logger, confirmed.Count, options.Repository);
+    }
+
+    private void Fail(string studyUid, string reason)
+    {
+        lock (_gate)
+        {
+            _errors++;
+            _firstError ??= reason;
+        }
+
+        HarvestLog.StudyFailed(logger, studyUid, options.Repository, reason);
+    }
+
+    private void Count(CommitResult result)
+    {
+        _nodes += result.NodesChanged;
+        _edges += result.EdgesChanged;
+        _sequence = result.Sequence;
+    }
+
+    private void Save()
+    {
+        _checkpoint.StoreSequence = _sequence;
+        _lastSave = time.GetUtcNow();
+        _checkpoint.Save(_checkpointPath, _lastSave);
+    }
+
+    private void Report()
+    {
+        int errors;
+        lock (_gate)
+            errors = _errors;
+        progress?.Report(new HarvestProgress(_seen.Count, _unchanged, _written, errors));
+    }
+}

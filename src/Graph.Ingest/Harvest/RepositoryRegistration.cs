@@ -1,0 +1,73 @@
+using Graph.Domain;
+
+namespace Graph.Ingest.Harvest;
+
+/// <summary>A repository as an operator registers it: slug, name, DICOMweb base URL, country, institution, contact.</summary>
+public sealed record RepositoryRegistration
+{
+    /// <summary>The repository's slug (lowercase letters, digits, '.', '_', '-').</summary>
+    public required string Slug { get; init; }
+
+    /// <summary>The display name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The DICOMweb root (http or https, without credentials, query or fragment).</summary>
+    public required string BaseUrl { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-2 country code of the holder.</summary>
+    public string? Country { get; init; }
+
+    /// <summary>The institution that runs the repository.</summary>
+    public string? Institution { get; init; }
+
+    /// <summary>A contact address for access requests.</summary>
+    public string? Contact { get; init; }
+
+    /// <summary>What the repository holds.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Why a base URL cannot be harvested, or null when it can.</summary>
+    public static string? CheckBaseUrl(string? baseUrl)
+    {
+        if (string.IsNullOrWhiteSpace(baseUrl))
+            return "is missing";
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            return $"'{baseUrl}' is not an absolute http or https URL";
+        if (uri.UserInfo.Length > 0)
+            return "holds credentials; configure them under Graph:Harvest:Repositories instead, never in the graph";
+        return uri.Query.Length > 0 || uri.Fragment.Length > 0 ? $"'{baseUrl}' has a query or fragment; give the DICOMweb root" : null;
+    }
+
+    /// <summary>Every reason the registration is not acceptable; empty when it is.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (KeyRules.Check(GraphModel.Repository, Slug) is { } slugError)
+            errors.Add($"slug: {slugError}.");
+        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > 200)
+            errors.Add("name: give 1 to 200 characters.");
+        if (CheckBaseUrl(BaseUrl) is { } urlError)
+            errors.Add($"base URL {urlError}.");
+        if (Country is not null && (Country.Length != 2 || !Country.All(char.IsAsciiLetterUpper)))
+            errors.Add($"country: '{Country}' is not an ISO 3166-1 alpha-2 code (two capital letters).");
+        if (Institution is { Length: > 300 })
+            errors.Add("institution: at most 300 characters.");
+        if (Contact is { Length: > 300 })
+            errors.Add("contact: at most 300 characters.");
+        if (Description is { Length: > 4000 })
+            errors.Add("description: at most 4000 characters.");
+        return errors;
+    }
+
+    /// <summary>The Repository node, of kind DICOMweb.</summary>
+    public NodeRecord ToRecord() => NodeRecord.Of(
+        GraphModel.Repository,
+        Slug,
+        ("name", Name.Trim()),
+        ("kind", "DICOMweb"),
+        ("baseUrl", BaseUrl.Trim()),
+        ("country", Country),
+        ("institution", Institution),
+        ("contact", Contact),
+        ("description", Description));
+}

@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using Graph.Harvest.Tests.Support;
+using Graph.Testing;
+
+namespace Graph.Harvest.Tests;
+
+/// <summary>The addRepository and removeRepository mutations.</summary>
+public sealed class RepositoryMutationTests
+{
+    [Fact]
+    public async Task AddRepository_ThenRemoveRepository_RegistersAndDeletesTheNode()
+    {
+        using var folder = new TempDirectory();
+        await using var service = new HarvestService(folder.Path, new Dictionary<string, string?>());
+        await service.WaitUntilReadyAsync();
+
+        var added = await service.PostAsync("""
+            mutation {
+              addRepository(input: { slug: "hospital-m", name: "Synthetic Hospital M", baseUrl: "https://pacs.example.org/dicom-web", country: "de", contact: "imaging@example.org" }) {
+                slug name country kind baseUrl contact datasets { totalCount } harvestRuns { totalCount }
+              }
+            }
+            """);
+        var removed = await service.PostAsync("""mutation { removeRepository(slug: "hospital-m") { slug datasets harvestRuns } }""");
+        var after = await service.PostAsync("""{ repositoryByKey(key: "hospital-m") { slug } }""");
+
+        Assert.Equal(
+            JsonNode.Parse("""
+                {"data":{"addRepository":{"slug":"hospital-m","name":"Synthetic Hospital M","country":"DE","kind":"DICOMweb",
+                "baseUrl":"https://pacs.example.org/dicom-web","contact":"imaging@example.org","datasets":{"totalCount":0},"harvestRuns":{"totalCount":0}}}}
+                """)!.ToJsonString(),
+            added.ToJsonString());
+        Assert.Equal("""{"data":{"removeRepository":{"slug":"hospital-m","datasets":[],"harvestRuns":0}}}""", removed.ToJsonString());
+        Assert.Equal("""{"data":{"repositoryByKey":null}}""", after.ToJsonString());
+    }
+
+    [Fact]
+    public async Task RepositoryMutations_BadInputOrUnknownSlug_AnswerWithErrorCodes()
+    {
+        using var folder = new TempDirectory();
+        await using var service = new HarvestService(folder.Path, new Dictionary<string, string?>());
+        await service.WaitUntilReadyAsync();
+
+        var credentials = await service.PostAsync("""
+            mutation { addRepository(input: { slug: "h", name: "H", baseUrl: "https://user:pw@pacs.example.org/" }) { slug } }
+            """);
+        var unknown = await service.PostAsync("""mutation { removeRepository(slug: "nowhere") { slug } }""");
+
+        Assert.Equal("BAD_USER_INPUT", (string?)credentials["errors"]![0]!["extensions"]!["code"]);
+        Assert.Contains("holds credentials", (string?)credentials["errors"]![0]!["message"], StringComparison.Ordinal);
+        Assert.Equal("NOT_FOUND", (string?)unknown["errors"]![0]!["extensions"]!["code"]);
+    }
+}

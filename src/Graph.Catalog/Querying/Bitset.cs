@@ -106,6 +106,34 @@ public sealed class Bitset
         }
     }
 
+    /// <summary>Enumerates the ordinals in the set, ascending, a word at a time (for hot loops: <c>foreach (var o in set)</c>).</summary>
+    public Enumerator GetEnumerator() => new(_words);
+
+    /// <summary>Walks the set bits of the words without allocating.</summary>
+    public struct Enumerator(ulong[] words)
+    {
+        private int _index = -1;
+        private ulong _word;
+
+        /// <summary>The current ordinal.</summary>
+        public int Current { get; private set; }
+
+        /// <summary>Moves to the next ordinal in the set.</summary>
+        public bool MoveNext()
+        {
+            while (_word == 0)
+            {
+                if (++_index >= words.Length)
+                    return false;
+                _word = words[_index];
+            }
+
+            Current = (_index << 6) + BitOperations.TrailingZeroCount(_word);
+            _word &= _word - 1;
+            return true;
+        }
+    }
+
     /// <summary>The ordinals in the set, ascending.</summary>
     public IEnumerable<int> Ordinals()
     {

@@ -31,11 +31,35 @@ public static class Facets
         var table = path.TargetTable(snapshot);
         var counter = Counter.For(table, path, snapshot);
         var missing = 0;
+        if (path.Relations.Count == 0 && table.Column(path.Field) is StringColumn text)
+        {
+            // The most common facet, a text field of the node itself: count codes straight from the column's chunks.
+            var counts = new int[text.Values.Count];
+            var chunks = text.Codes.Chunks;
+            var length = text.Codes.Length;
+            foreach (var node in nodes)
+            {
+                var code = node < length ? chunks[node >> ChunkedArray<int>.Shift][node & ChunkedArray<int>.Mask] : -1;
+                if (code < 0)
+                    missing++;
+                else
+                    counts[code]++;
+            }
+
+            for (var code = 0; code < counts.Length; code++)
+            {
+                if (counts[code] > 0)
+                    counter.Add(code, counts[code]);
+            }
+
+            return Rank(path, counter, missing, limit);
+        }
+
         if (path.Relations.All(r => r.Single) && counter.Single is { } valueOf)
         {
             // One value per node at most: count in a tight loop, through the snapshot's cached map for related nodes.
             var map = path.Relations.Count == 0 ? null : path.SingleMap(snapshot);
-            for (var node = nodes.NextFrom(0); node >= 0; node = nodes.NextFrom(node + 1))
+            foreach (var node in nodes)
             {
                 var target = map is null ? node : map[node];
                 var value = target < 0 ? -1 : valueOf(target);
@@ -52,7 +76,7 @@ public static class Facets
         var targets = path.Relations.Count == 0 ? null : path.MultiMap(snapshot);
         var seen = new HashSet<int>();
         var single = counter.Single;
-        for (var node = nodes.NextFrom(0); node >= 0; node = nodes.NextFrom(node + 1))
+        foreach (var node in nodes)
         {
             if (targets is not null && single is not null && targets[node] is { Length: <= 1 } one)
             {

@@ -59,7 +59,7 @@ public static class FilterEvaluator
             // At most one related node: look it up in the snapshot's cached map instead of walking the graph back.
             var map = FieldPath.SingleMap(snapshot, table.Kind, [field]);
             var some = new Bitset(table.Count);
-            for (var node = live.NextFrom(0); node >= 0; node = live.NextFrom(node + 1))
+            foreach (var node in live)
             {
                 if (map[node] >= 0 && inner[map[node]])
                     some.Add(node);
@@ -85,7 +85,7 @@ public static class FilterEvaluator
     private static Bitset MissingOrNot(int[] map, Bitset live, Bitset inner)
     {
         var failing = new Bitset(live.Length);
-        for (var node = live.NextFrom(0); node >= 0; node = live.NextFrom(node + 1))
+        foreach (var node in live)
         {
             if (map[node] >= 0 && !inner[map[node]])
                 failing.Add(node);

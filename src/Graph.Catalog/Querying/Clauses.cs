@@ -12,7 +12,22 @@ public sealed class Clauses
         ArgumentNullException.ThrowIfNull(snapshot);
         _live = scope?.Clone().And(FilterEvaluator.Evaluate(snapshot, kind, null)) ?? FilterEvaluator.Evaluate(snapshot, kind, null);
         foreach (var clause in Split(where))
-            _clauses.Add((PathOf(clause), FilterEvaluator.Evaluate(snapshot, kind, clause)));
+            _clauses.Add((PathOf(clause), Cached(snapshot, kind, clause)));
+    }
+
+    /// <summary>The most clause results a snapshot keeps.</summary>
+    public const int CacheSize = 256;
+
+    // Like Solr's filter cache: a faceted search repeats its clauses request after request while the snapshot stays.
+    private static Bitset Cached(CatalogSnapshot snapshot, Domain.NodeKind kind, Filter clause)
+    {
+        var key = $"clause:{kind.Label}:{FilterKey.Of(clause)}";
+        if (snapshot.Derived.TryGetValue(key, out var cached))
+            return (Bitset)cached;
+        var result = FilterEvaluator.Evaluate(snapshot, kind, clause);
+        if (snapshot.Derived.Count < CacheSize)
+            snapshot.Derived.TryAdd(key, result);
+        return result;
     }
 
     /// <summary>The nodes that satisfy every clause.</summary>

@@ -19,9 +19,6 @@ public sealed partial class CatalogIndex(IGraphStore store, ILogger<CatalogIndex
     /// <summary>Whether the initial load has finished.</summary>
     public bool IsLoaded => _loaded;
 
-    /// <summary>Raised after a new snapshot is published.</summary>
-    public event Action<CatalogSnapshot>? Published;
-
     /// <summary>Loads the whole catalogue from the store into a new snapshot.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -67,11 +64,7 @@ public sealed partial class CatalogIndex(IGraphStore store, ILogger<CatalogIndex
     Task ICommitListener.OnCommittedAsync(CommitResult result, CancellationToken cancellationToken) =>
         result.Sequence > _current.Sequence ? CatchUpAsync(cancellationToken) : Task.CompletedTask;
 
-    private void Publish(CatalogSnapshot snapshot)
-    {
-        _current = snapshot;
-        Published?.Invoke(snapshot);
-    }
+    private void Publish(CatalogSnapshot snapshot) => _current = snapshot;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Catalogue index loaded: {Rows} nodes and relationships at change {Sequence} in {ElapsedMs} ms")]
     private partial void LogLoaded(int rows, long sequence, long elapsedMs);

@@ -24,7 +24,14 @@ fi
 results="TestResults"
 rm -rf "$results"
 dotnet build Graph.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
-dotnet test Graph.sln -c Release --no-build --logger "trx" --results-directory "$results" "$@"
+# The Neo4j contract suite needs a real server, which no package source here provides: it runs when GRAPH_TEST_NEO4J
+# names one (and then fails if that server is not there), and is left out, saying so, otherwise.
+filter=()
+if [ -z "${GRAPH_TEST_NEO4J:-}" ]; then
+  echo "Neo4j contract suite not run: set GRAPH_TEST_NEO4J=http://neo4j:PASSWORD@localhost:7475 (docker compose --profile test up -d neo4j-test)."
+  filter=(--filter "Category!=Neo4jServer")
+fi
+dotnet test Graph.sln -c Release --no-build --logger "trx" --results-directory "$results" "${filter[@]}" "$@"
 status=$?
 
 passed=0; failed=0; skipped=0

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.Text;
 
 namespace Graph.Bench.Dicom;
 
@@ -36,17 +34,17 @@ internal static class SyntheticCorpus
         var sop = $"{Root}.3.{index + 1}";
         var invariant = CultureInfo.InvariantCulture;
 
-        var meta = new Writer()
+        var meta = new Part10Writer()
             .Bytes(0x0002, 0x0001, "OB", [0, 1])
             .Text(0x0002, 0x0002, "UI", CtImageStorage)
             .Text(0x0002, 0x0003, "UI", sop)
             .Text(0x0002, 0x0010, "UI", "1.2.840.10008.1.2.1")
             .Text(0x0002, 0x0012, "UI", $"{Root}.0.1")
             .Text(0x0002, 0x0013, "SH", "GRAPH_BENCH_1");
-        var referenced = new Writer()
+        var referenced = new Part10Writer()
             .Text(0x0008, 0x1150, "UI", CtImageStorage)
             .Text(0x0008, 0x1155, "UI", $"{Root}.3.{Math.Max(1, index)}");
-        var data = new Writer()
+        var data = new Part10Writer()
             .Text(0x0008, 0x0005, "CS", "ISO_IR 100")
             .Text(0x0008, 0x0008, "CS", @"ORIGINAL\PRIMARY\AXIAL")
             .Text(0x0008, 0x0012, "DA", "20240131").Text(0x0008, 0x0013, "TM", "101500.000000")
@@ -93,83 +91,8 @@ internal static class SyntheticCorpus
             .Bytes(0x0029, 0x1010, "OB", privateBlob)
             .Bytes(0x7FE0, 0x0010, "OW", pixels);
 
-        var file = new Writer().Raw(new byte[128]).Raw("DICM"u8.ToArray());
+        var file = new Part10Writer().Raw(new byte[128]).Raw("DICM"u8);
         file.Bytes(0x0002, 0x0000, "UL", BitConverter.GetBytes(meta.Length)).Raw(meta.ToArray()).Raw(data.ToArray());
         return file.ToArray();
-    }
-
-    private sealed class Writer
-    {
-        private readonly MemoryStream _bytes = new();
-
-        public int Length => (int)_bytes.Length;
-
-        public Writer Text(ushort group, ushort element, string vr, string text)
-        {
-            var bytes = Encoding.Latin1.GetBytes(text);
-            if (bytes.Length % 2 == 1)
-            {
-                bytes = [.. bytes, vr == "UI" ? (byte)0 : (byte)' '];
-            }
-
-            return Bytes(group, element, vr, bytes);
-        }
-
-        public Writer UInt16(ushort group, ushort element, ushort value) => Bytes(group, element, "US", BitConverter.GetBytes(value));
-
-        public Writer Bytes(ushort group, ushort element, string vr, byte[] value)
-        {
-            Header(group, element, vr, (uint)value.Length);
-            return Raw(value);
-        }
-
-        public Writer Sequence(ushort group, ushort element, params Writer[] items)
-        {
-            Header(group, element, "SQ", uint.MaxValue);
-            foreach (var item in items)
-            {
-                Tag(0xFFFE, 0xE000, (uint)item.Length).Raw(item.ToArray());
-            }
-
-            return Tag(0xFFFE, 0xE0DD, 0);
-        }
-
-        public Writer Raw(byte[] bytes)
-        {
-            _bytes.Write(bytes);
-            return this;
-        }
-
-        public byte[] ToArray() => _bytes.ToArray();
-
-        private void Header(ushort group, ushort element, string vr, uint length)
-        {
-            Span<byte> header = stackalloc byte[12];
-            BinaryPrimitives.WriteUInt16LittleEndian(header, group);
-            BinaryPrimitives.WriteUInt16LittleEndian(header[2..], element);
-            header[4] = (byte)vr[0];
-            header[5] = (byte)vr[1];
-            if (vr is "OB" or "OW" or "SQ" or "UN" or "UT")
-            {
-                BinaryPrimitives.WriteUInt16LittleEndian(header[6..], 0);
-                BinaryPrimitives.WriteUInt32LittleEndian(header[8..], length);
-                _bytes.Write(header);
-            }
-            else
-            {
-                BinaryPrimitives.WriteUInt16LittleEndian(header[6..], (ushort)length);
-                _bytes.Write(header[..8]);
-            }
-        }
-
-        private Writer Tag(ushort group, ushort element, uint length)
-        {
-            Span<byte> header = stackalloc byte[8];
-            BinaryPrimitives.WriteUInt16LittleEndian(header, group);
-            BinaryPrimitives.WriteUInt16LittleEndian(header[2..], element);
-            BinaryPrimitives.WriteUInt32LittleEndian(header[4..], length);
-            _bytes.Write(header);
-            return this;
-        }
     }
 }

@@ -45,8 +45,8 @@ internal static class Neo4jTestServer
     /// <summary>The options for the server, or null when none is named.</summary>
     public static Neo4jStoreOptions? Options { get; } = Read();
 
-    /// <summary>Why the server tests do not run, or null when they do.</summary>
-    public static string? SkipReason => Options is null
+    /// <summary>Why the server tests cannot run, or null when a server is named.</summary>
+    public static string? MissingReason => Options is null
         ? $"No Neo4j server: set {Variable}=http://neo4j:password@localhost:7474 (and optionally {Variable}_USER / {Variable}_PASSWORD), e.g. to the one `docker compose up neo4j` starts, to run the contract suite against Neo4j."
         : null;
 

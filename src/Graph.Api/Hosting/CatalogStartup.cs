@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Graph.Catalog;
+using Graph.Ingest;
 using Graph.Ingest.Demo;
 using Graph.Store;
 using Microsoft.Extensions.Options;
@@ -49,7 +50,7 @@ internal sealed partial class CatalogStartup(
         LogSeeding(settings.DemoPatients);
         var watch = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
-        var progress = new SyncProgress(p =>
+        var progress = new SyncProgress<SeedProgress>(p =>
         {
             if (watch.Elapsed - lastReport < TimeSpan.FromSeconds(2) && p.Patients < settings.DemoPatients)
                 return;
@@ -58,11 +59,6 @@ internal sealed partial class CatalogStartup(
         });
         var summary = await DemoSeeder.SeedAsync(writer, new DemoOptions { Patients = settings.DemoPatients }, progress, cancellationToken);
         LogSeeded(summary.Counts.Patients, summary.Counts.Series, watch.ElapsedMilliseconds);
-    }
-
-    private sealed class SyncProgress(Action<SeedProgress> report) : IProgress<SeedProgress>
-    {
-        public void Report(SeedProgress value) => report(value);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The store is empty: seeding the synthetic demo catalogue with {Patients} patients")]

@@ -50,7 +50,7 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
 
     /// <summary>The saved member patients of a cohort.</summary>
     public static Bitset MembersOf(GraphNode cohort) =>
-        ToSet(cohort.Snapshot, GraphModel.Patient, Traversal.Related(cohort.Snapshot, Members, cohort.Ordinal));
+        Bitset.Of(cohort.Snapshot.Table(GraphModel.Patient).Count, Traversal.Related(cohort.Snapshot, Members, cohort.Ordinal));
 
     /// <summary>The saved members with the series that match the saved series criteria now.</summary>
     public CohortSelection SelectionOf(GraphNode cohort)
@@ -71,13 +71,5 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
             saved.Clone().AndNot(current).Count(),
             cohort["catalogueVersion"] is long version ? version : 0,
             cohort.Snapshot.Sequence);
-    }
-
-    internal static Bitset ToSet(CatalogSnapshot snapshot, NodeKind kind, IEnumerable<int> ordinals)
-    {
-        var set = new Bitset(snapshot.Table(kind).Count);
-        foreach (var ordinal in ordinals)
-            set.Add(ordinal);
-        return set;
     }
 }

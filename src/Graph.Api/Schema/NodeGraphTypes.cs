@@ -106,7 +106,7 @@ internal sealed class NodeGraphTypes
                         var cut = comparison is null
                             ? Paging.Cut(related, page)
                             : Paging.CutOrdered(Ordering.Sort(related, comparison), comparison, page);
-                        results[parent] = new ConnectionSource(snapshot, relation.Target, cut, () => new Clauses(snapshot, relation.Target, where, ToSet(snapshot, relation.Target, all)));
+                        results[parent] = new ConnectionSource(snapshot, relation.Target, cut, () => new Clauses(snapshot, relation.Target, where, Bitset.Of(snapshot.Table(relation.Target).Count, all)));
                     }
 
                     return results;
@@ -114,14 +114,6 @@ internal sealed class NodeGraphTypes
                 return loader.Load(((GraphNode)context.Source!).Ordinal);
             }),
         });
-
-    private static Bitset ToSet(CatalogSnapshot snapshot, NodeKind kind, int[] ordinals)
-    {
-        var set = new Bitset(snapshot.Table(kind).Count);
-        foreach (var ordinal in ordinals)
-            set.Add(ordinal);
-        return set;
-    }
 
     private static IGraphType ScalarType(FieldDef field) => field.Type switch
     {

@@ -59,6 +59,16 @@ public sealed class Bitset
         return this;
     }
 
+    /// <summary>A set over ordinals below <paramref name="length"/> holding the given ordinals.</summary>
+    public static Bitset Of(int length, IEnumerable<int> ordinals)
+    {
+        ArgumentNullException.ThrowIfNull(ordinals);
+        var set = new Bitset(length);
+        foreach (var ordinal in ordinals)
+            set.Add(ordinal);
+        return set;
+    }
+
     /// <summary>A copy of the set.</summary>
     public Bitset Clone()
     {

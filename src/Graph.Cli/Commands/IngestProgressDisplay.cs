@@ -1,4 +1,5 @@
 using System.Globalization;
+using Graph.Ingest;
 using Graph.Ingest.Dicom;
 using Spectre.Console;
 

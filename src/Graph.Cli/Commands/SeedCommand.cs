@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Graph.Ingest;
 using Graph.Ingest.Demo;
 using Graph.Store;
 using Microsoft.Extensions.Logging.Abstractions;

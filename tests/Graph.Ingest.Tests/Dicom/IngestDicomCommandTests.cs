@@ -39,7 +39,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
         _scenario.Write("Doe_Janeth/ct.dcm", SomeDicom.Instance(series: 2, modality: "CT"));
     }
 
-    [IngestCommandFact]
+    [Fact]
     public async Task Help_DescribesEveryOption()
     {
         var (exit, output, _) = await GraphCli.RunAsync(null, "ingest", "dicom", "--help");
@@ -49,7 +49,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
             Assert.Contains(option, output, StringComparison.Ordinal);
     }
 
-    [IngestCommandFact]
+    [Fact]
     public async Task Ingest_Folder_WritesTheStudy_PrintsCountsOnly_AndAgainChangesNothing()
     {
         WriteStudy();
@@ -69,7 +69,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
         Assert.Equal(new PatientPseudonyms(DeidentificationKey.FromSecret(Secret)).Create(null, "PAT001"), patient.Key);
     }
 
-    [IngestCommandFact]
+    [Fact]
     public async Task Ingest_SecretFile_SamePseudonymsAsTheVariable()
     {
         WriteStudy();
@@ -83,7 +83,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
         Assert.Equal(new PatientPseudonyms(DeidentificationKey.FromSecret(Secret)).Create(null, "PAT001"), patient.Key);
     }
 
-    [IngestCommandFact]
+    [Fact]
     public async Task Ingest_NoSecret_UsageErrorBeforeTouchingTheStore()
     {
         WriteStudy();
@@ -96,7 +96,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
         Assert.False(File.Exists(_scenario.DatabasePath));
     }
 
-    [IngestCommandFact]
+    [Fact]
     public async Task Ingest_PassThroughIds_NeedsNoSecret()
     {
         _scenario.Write("1.dcm", SomeDicom.Instance("TCGA-02-0001"));
@@ -107,7 +107,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
         Assert.Equal("TCGA-02-0001", Assert.Single((await _scenario.ReadAllAsync()).Nodes, n => n.Node.Label == "Patient").Node.Key);
     }
 
-    [IngestCommandTheory]
+    [Theory]
     [InlineData("--batch", "many")]
     [InlineData("--batch", "0")]
     [InlineData("--parallelism", "-1")]
@@ -124,7 +124,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
         Assert.False(File.Exists(_scenario.DatabasePath));
     }
 
-    [IngestCommandFact]
+    [Fact]
     public async Task Ingest_MissingFolder_UsageError()
     {
         var (exit, _, error) = await GraphCli.RunAsync(WithSecret, "ingest", "dicom", Path.Combine(_scenario.Root, "absent"), "--repository", "r", "--dataset", "d");
@@ -133,7 +133,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
         Assert.Contains("does not exist", error, StringComparison.Ordinal);
     }
 
-    [IngestCommandFact]
+    [Fact]
     public async Task Ingest_BadFile_ExitsOne_AndListsItInTheRejectsReportOnly()
     {
         WriteStudy();
@@ -152,7 +152,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
         Assert.Equal(2, (await _scenario.Store.GetStatisticsAsync(CancellationToken.None)).Nodes["Series"]);
     }
 
-    [IngestCommandFact]
+    [Fact]
     public async Task Ingest_BadFileWithoutRejectsOption_ReportGoesToTheDataFolder()
     {
         _scenario.Write("notes.txt", "not DICOM"u8.ToArray());
@@ -165,7 +165,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
         Assert.Contains("notes.txt\tnot-dicom", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
     }
 
-    [IngestCommandFact]
+    [Fact]
     public async Task Ingest_ThenStats_CountsTheNewNodes()
     {
         WriteStudy();

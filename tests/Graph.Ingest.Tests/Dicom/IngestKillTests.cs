@@ -20,7 +20,7 @@ public sealed class IngestKillTests : IDisposable
     private string[] Arguments(string data) =>
         ["ingest", "dicom", Folder, "--repository", "kill-repo", "--dataset", "kill-dataset", "--data", data, "--batch", "1"];
 
-    [IngestCommandFact]
+    [Fact]
     public async Task Ingest_KilledMidway_StoreHoldsWholeStudiesOnly_AndRerunEndsAsAnUninterruptedRun()
     {
         // 1000 studies of 2 series of 2 instances, each series' files in two folders, two studies per patient.

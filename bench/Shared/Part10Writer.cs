@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Graph.Bench.Ingest;
+namespace Graph.Bench;
 
-/// <summary>A minimal explicit VR little endian writer: enough to make many distinct Part 10 files quickly.</summary>
+/// <summary>A minimal explicit VR little endian writer for the benchmarks' generated corpora (linked into each bench project).</summary>
 internal sealed class Part10Writer
 {
     private readonly MemoryStream _bytes = new();
@@ -25,24 +25,18 @@ internal sealed class Part10Writer
 
     public Part10Writer Bytes(ushort group, ushort element, string vr, byte[] value)
     {
-        Span<byte> header = stackalloc byte[12];
-        BinaryPrimitives.WriteUInt16LittleEndian(header, group);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[2..], element);
-        header[4] = (byte)vr[0];
-        header[5] = (byte)vr[1];
-        if (vr is "OB" or "OW" or "SQ" or "UN" or "UT")
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(header[8..], (uint)value.Length);
-            _bytes.Write(header);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(header[6..], (ushort)value.Length);
-            _bytes.Write(header[..8]);
-        }
-
+        Header(group, element, vr, (uint)value.Length);
         _bytes.Write(value);
         return this;
+    }
+
+    /// <summary>A sequence of undefined length holding the given items.</summary>
+    public Part10Writer Sequence(ushort group, ushort element, params Part10Writer[] items)
+    {
+        Header(group, element, "SQ", uint.MaxValue);
+        foreach (var item in items)
+            Tag(0xFFFE, 0xE000, (uint)item.Length).Raw(item.ToArray());
+        return Tag(0xFFFE, 0xE0DD, 0);
     }
 
     public Part10Writer Raw(ReadOnlySpan<byte> bytes)
@@ -69,5 +63,34 @@ internal sealed class Part10Writer
             .Raw(meta.ToArray())
             .Raw(dataset)
             .ToArray();
+    }
+
+    private void Header(ushort group, ushort element, string vr, uint length)
+    {
+        Span<byte> header = stackalloc byte[12];
+        BinaryPrimitives.WriteUInt16LittleEndian(header, group);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[2..], element);
+        header[4] = (byte)vr[0];
+        header[5] = (byte)vr[1];
+        if (vr is "OB" or "OW" or "SQ" or "UN" or "UT")
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(header[8..], length);
+            _bytes.Write(header);
+        }
+        else
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(header[6..], (ushort)length);
+            _bytes.Write(header[..8]);
+        }
+    }
+
+    private Part10Writer Tag(ushort group, ushort element, uint length)
+    {
+        Span<byte> header = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt16LittleEndian(header, group);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[2..], element);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[4..], length);
+        _bytes.Write(header);
+        return this;
     }
 }

@@ -63,10 +63,14 @@ internal sealed class BenchHost
         return $"managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MiB, process resident {process.WorkingSet64 / 1048576.0:F0} MiB";
     }
 
+    // Measured as a curator, who reads every record (and is audited), so the figures cover the whole catalogue.
+    private static readonly System.Security.Claims.ClaimsPrincipal Curator = new(new System.Security.Claims.ClaimsIdentity(
+        [new System.Security.Claims.Claim("sub", "bench"), new System.Security.Claims.Claim("role", "curator")], "bench"));
+
     public async Task ExecuteAsync(string query, Dictionary<string, object?>? variables = null)
     {
         var request = new GraphQLRequest { Query = query, Variables = variables is null ? null : new GraphQL.Inputs(variables) };
-        var (result, _) = await Executor.ExecuteAsync(request, null, null, Services, CancellationToken.None);
+        var (result, _) = await Executor.ExecuteAsync(request, null, Curator, Services, CancellationToken.None);
         if (result.Errors is { Count: > 0 } errors)
             throw new InvalidOperationException(errors[0].Message);
     }

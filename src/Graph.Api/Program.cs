@@ -1,6 +1,7 @@
 using Graph.Api.Hosting;
 using Graph.Api.Http;
 using Graph.Api.Ide;
+using Graph.Api.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 
@@ -21,6 +22,7 @@ builder.Services.AddCatalogue(builder.Configuration);
 var app = builder.Build();
 app.Services.GetRequiredService<Graph.Api.Schema.CatalogSchema>().Initialize();
 app.UseSerilogRequestLogging();
+app.UseCatalogueSecurity();
 var graphOptions = app.Configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();
 app.MapBananaCakePop("/graphql", new IdeOptions { Enabled = graphOptions.EnableIde, DefaultDocument = ExampleDocuments.IdeStart });
 app.MapGraphQL("/graphql");

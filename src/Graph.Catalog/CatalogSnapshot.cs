@@ -50,6 +50,16 @@ public sealed class CatalogSnapshot
         return ordinal < 0 ? null : new GraphNode(this, table, ordinal);
     }
 
+    /// <summary>A view of this snapshot in which only the given nodes of some kinds are live (for callers who may not read the rest).</summary>
+    /// <remarks>A view is only read, never built upon: it shares this snapshot's columns, relationships and key maps.</remarks>
+    internal CatalogSnapshot Restrict(IReadOnlyDictionary<NodeKind, Querying.Bitset> visible)
+    {
+        var tables = new Dictionary<string, NodeTable>(_tables, StringComparer.Ordinal);
+        foreach (var (kind, nodes) in visible)
+            tables[kind.Label] = _tables[kind.Label].Restrict(nodes);
+        return new CatalogSnapshot(Sequence, tables, _relations);
+    }
+
     /// <summary>Gets a live node by ordinal, or null.</summary>
     internal GraphNode? At(NodeKind kind, int ordinal)
     {

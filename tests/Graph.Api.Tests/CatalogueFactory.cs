@@ -24,10 +24,39 @@ public sealed class CatalogueFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("Graph:DemoPatients", Patients.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Graph:FollowIntervalSeconds", "0.2");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Graph:Limits:RequestsPerSecondPerAddress", "0");
+        builder.UseSetting("Graph:Limits:RequestsPerSecondPerKey", "0");
+    }
+
+    /// <summary>An administrator's key, sent by every client this factory creates, so tests of the catalogue see every record.</summary>
+    public string? AdminKey { get; private set; }
+
+    /// <summary>A client that sends no credentials.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Remove(TestKeys.Header);
+        return client;
+    }
+
+    /// <summary>A client that sends the given API key.</summary>
+    public HttpClient CreateClient(string key)
+    {
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add(TestKeys.Header, key);
+        return client;
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        if (AdminKey is not null)
+            client.DefaultRequestHeaders.Add(TestKeys.Header, AdminKey);
     }
 
     public async Task InitializeAsync()
     {
+        AdminKey = await TestKeys.CreateAsync(_folder.Path, "admin");
         using var client = CreateClient();
         for (var i = 0; i < 600; i++)
         {

@@ -55,7 +55,7 @@ public sealed class NodeTests(CatalogueFactory service)
     {
         var data = await service.DataAsync("""
             {
-              repositories(first: 100) { nodes { slug datasets(first: 100) { nodes { slug repository { slug } cancerTypes { nodes { code datasets(first: 100) { nodes { slug } } } } } } } }
+              repositories(first: 20) { nodes { slug datasets(first: 20) { nodes { slug repository { slug } cancerTypes { nodes { code datasets(first: 50) { nodes { slug } } } } } } } }
             }
             """);
         var datasets = 0;

@@ -50,6 +50,7 @@ public sealed class ReplicaTests : IDisposable
         process.BeginErrorReadLine();
         _processes.Add(process);
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        client.DefaultRequestHeaders.Add(TestKeys.Header, await TestKeys.CreateAsync(_data.Path, "admin"));
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {

@@ -1,5 +1,6 @@
 using Graph.Api.Hosting;
 using Graph.Api.Schema;
+using Graph.Api.Security;
 using Graph.Catalog;
 using Graph.Domain;
 using Graph.Ingest.Harvest;
@@ -29,7 +30,7 @@ internal static class RepositoryMutationFields
         mutation.AddField(new GraphQL.Types.FieldType
         {
             Name = "addRepository",
-            Description = "Admin: registers a DICOMweb repository as a Repository node, or updates the one with the slug (values not given are kept). "
+            Description = "Registers a DICOMweb repository as a Repository node, or updates the one with the slug (values not given are kept). "
                 + "Harvest settings and credentials are configuration (Graph:Harvest:Repositories:SLUG), never part of the graph.",
             ResolvedType = new NonNullGraphType(new GraphQLTypeReference(GraphModel.Repository.Label)),
             Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(new AddRepositoryInputGraphType())) { Name = "input", Description = "The repository." }),
@@ -58,17 +59,17 @@ internal static class RepositoryMutationFields
                     throw ErrorCodes.BadInput(e.Message);
                 }
 
-                var snapshot = services.GetRequiredService<CatalogIndex>().Current;
-                CatalogRequest.From(c).Snapshot = snapshot;
-                return snapshot.Find(GraphModel.Repository, registration.Slug)
+                var request = CatalogRequest.From(c);
+                request.Use(services.GetRequiredService<CatalogIndex>().Current);
+                return request.Snapshot.Find(GraphModel.Repository, registration.Slug)
                     ?? throw new InvalidOperationException($"Repository {registration.Slug} was written but is not in the index.");
             }),
-        });
+        }.RequireRoles(AccessPolicy.Curators));
 
         mutation.AddField(new GraphQL.Types.FieldType
         {
             Name = "removeRepository",
-            Description = "Admin: deletes a repository's node with its relationships and its harvest runs. Refused while it hosts datasets, unless force: "
+            Description = "Deletes a repository's node with its relationships and its harvest runs. Refused while it hosts datasets, unless force: "
                 + "the datasets, patients, studies and series then stay in the catalogue without a repository.",
             ResolvedType = new NonNullGraphType(new RemoveRepositoryPayloadGraphType()),
             Arguments = new QueryArguments(
@@ -94,9 +95,9 @@ internal static class RepositoryMutationFields
                         + "Pass force: true to remove it anyway; the datasets stay in the catalogue without a repository.");
                 }
 
-                CatalogRequest.From(c).Snapshot = services.GetRequiredService<CatalogIndex>().Current;
+                CatalogRequest.From(c).Use(services.GetRequiredService<CatalogIndex>().Current);
                 return new RemovedRepository(slug, removal);
             }),
-        });
+        }.RequireRoles(AccessPolicy.Curators));
     }
 }

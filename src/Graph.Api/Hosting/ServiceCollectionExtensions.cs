@@ -1,5 +1,6 @@
 using Graph.Api.Harvest;
 using Graph.Api.Schema;
+using Graph.Api.Security;
 using Graph.Catalog;
 using Graph.Store;
 using Graph.Store.Neo4j;
@@ -39,6 +40,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<CatalogStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogStartup>());
         services.AddHarvesting(configuration);
+        services.AddCatalogueSecurity(configuration);
         services.AddHealthChecks().AddCheck<ReadinessCheck>("catalogue", tags: ["ready"]);
         return services;
     }

@@ -154,14 +154,15 @@ internal static class GraphQLHttpEndpoint
     private static GraphQLRequest? ReadQueryString(HttpRequest http, IGraphQLTextSerializer serializer, out string? error)
     {
         error = null;
-        var query = http.Query["query"].ToString();
-        if (string.IsNullOrWhiteSpace(query))
+        var query = NullIfEmpty(http.Query["query"].ToString());
+        var documentId = NullIfEmpty(http.Query["documentId"].ToString());
+        if (string.IsNullOrWhiteSpace(query) && documentId is null)
         {
-            error = "A GET request needs a 'query' parameter.";
+            error = "A GET request needs a 'query' (or 'documentId') parameter.";
             return null;
         }
 
-        var request = new GraphQLRequest { Query = query, OperationName = NullIfEmpty(http.Query["operationName"].ToString()) };
+        var request = new GraphQLRequest { Query = query, DocumentId = documentId, OperationName = NullIfEmpty(http.Query["operationName"].ToString()) };
         try
         {
             if (NullIfEmpty(http.Query["variables"].ToString()) is { } variables)
@@ -187,9 +188,10 @@ internal static class GraphQLHttpEndpoint
             return null;
         }
 
-        if (!element.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(query.GetString()))
+        var hasDocumentId = element.TryGetProperty("documentId", out var documentId) && documentId.ValueKind == JsonValueKind.String;
+        if (!hasDocumentId && (!element.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(query.GetString())))
         {
-            error = "The request needs a 'query' string.";
+            error = "The request needs a 'query' string (or the 'documentId' of a trusted document).";
             return null;
         }
 

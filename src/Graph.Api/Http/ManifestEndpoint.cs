@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Graph.Api.Schema;
+using Graph.Api.Security;
 using Graph.Catalog;
 using Graph.Catalog.Querying;
 using Graph.Domain;
@@ -25,7 +26,7 @@ internal static class ManifestEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext http, string id, CatalogIndex index, CohortService cohorts)
+    private static async Task HandleAsync(HttpContext http, string id, CatalogIndex index, CohortService cohorts, AuditLog audit)
     {
         var format = http.Request.Query["format"].ToString() is { Length: > 0 } f ? f.ToLowerInvariant() : "csv";
         if (format is not ("csv" or "json"))
@@ -34,7 +35,9 @@ internal static class ManifestEndpoint
             return;
         }
 
-        var snapshot = index.Current;
+        // Only the series the caller may read are listed.
+        var caller = Caller.From(http.User);
+        var snapshot = caller.Access.View(index.Current);
         var cohort = snapshot.Find(GraphModel.Cohort, id);
         if (cohort is null)
         {
@@ -43,6 +46,8 @@ internal static class ManifestEndpoint
         }
 
         var series = cohorts.SelectionOf(cohort).Series;
+        if (AuditLog.IsGated(caller))
+            await audit.WriteAsync(caller, "manifest", null, [id], "ok");
         http.Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{id}-manifest.{format}\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 64 * 1024);

@@ -1,23 +1,63 @@
 using System.Security.Claims;
+using Graph.Api.Security;
 using Graph.Catalog;
 using Graph.Catalog.Querying;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
+using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Schema;
 
-/// <summary>Executes GraphQL requests against the current catalogue snapshot, masking unexpected errors.</summary>
-internal sealed partial class CatalogExecutor(
-    CatalogSchema schema,
-    IDocumentExecuter executer,
-    CatalogIndex index,
-    IOptions<ServiceLimits> limits,
-    ILogger<CatalogExecutor> logger)
+/// <summary>Executes GraphQL requests against the current catalogue snapshot within the service's limits, masking unexpected errors.</summary>
+internal sealed partial class CatalogExecutor
 {
-    public CatalogSchema Schema => schema;
+    public const string TimeoutCode = "TIMEOUT";
+    public const string DocumentTooLargeCode = "DOCUMENT_TOO_LARGE";
+    public const string UntrustedDocumentCode = "TRUSTED_DOCUMENTS_ONLY";
+    public const string DocumentNotFoundCode = "DOCUMENT_NOT_FOUND";
+
+    private readonly CatalogSchema _schema;
+    private readonly IDocumentExecuter _executer;
+    private readonly CatalogIndex _index;
+    private readonly ServiceLimits _limits;
+    private readonly TrustedDocuments _trusted;
+    private readonly AuditLog _audit;
+    private readonly ILogger<CatalogExecutor> _logger;
+    private readonly IValidationRule[] _rules;
+
+    public CatalogExecutor(
+        CatalogSchema schema,
+        IDocumentExecuter executer,
+        CatalogIndex index,
+        IOptions<ServiceLimits> limits,
+        TrustedDocuments trusted,
+        AuditLog audit,
+        ILogger<CatalogExecutor> logger)
+    {
+        _schema = schema;
+        _executer = executer;
+        _index = index;
+        _limits = limits.Value;
+        _trusted = trusted;
+        _audit = audit;
+        _logger = logger;
+        var complexity = new ComplexityOptions { MaxDepth = _limits.MaxDepth, MaxComplexity = _limits.MaxComplexity };
+        _rules =
+        [
+            .. DocumentValidator.CoreRules,
+            RoleValidationRule.Instance,
+            new AliasLimitValidationRule(_limits.MaxAliases),
+            new ComplexityValidationRule(complexity),
+            .. _limits.AllowIntrospection ? Array.Empty<IValidationRule>() : [NoIntrospectionValidationRule.Instance],
+        ];
+    }
+
+    public CatalogSchema Schema => _schema;
 
     /// <summary>Executes one request; <paramref name="document"/> is the request's parsed document when the caller has it.</summary>
     public async Task<(ExecutionResult Result, CatalogRequest Request)> ExecuteAsync(
@@ -27,10 +67,14 @@ internal sealed partial class CatalogExecutor(
         IServiceProvider? services,
         CancellationToken cancellationToken)
     {
-        var catalog = new CatalogRequest(index.Current, limits.Value);
-        var result = await executer.ExecuteAsync(options =>
+        var caller = Caller.From(user);
+        var catalog = new CatalogRequest(_index.Current, _limits, caller);
+        if (Admit(request, ref document) is { } refusal)
+            return (Refused(refusal), catalog);
+
+        var result = await _executer.ExecuteAsync(options =>
         {
-            options.Schema = schema;
+            options.Schema = _schema;
             options.Query = request.Query;
             options.Document = document;
             options.OperationName = request.OperationName;
@@ -39,10 +83,52 @@ internal sealed partial class CatalogExecutor(
             options.User = user;
             options.RequestServices = services;
             options.CancellationToken = cancellationToken;
+            options.ValidationRules = _rules;
+            options.Timeout = TimeSpan.FromSeconds(_limits.TimeoutSeconds);
+            options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
             options.UnhandledExceptionDelegate = Mask;
             catalog.AttachTo(options.UserContext);
         }).ConfigureAwait(false);
+        await AuditAsync(caller, result, document ?? result.Document, request.OperationName).ConfigureAwait(false);
         return (result, catalog);
+    }
+
+    // Size and trust are checked before parsing, so an oversized or untrusted document costs nothing.
+    private ExecutionError? Admit(GraphQLRequest request, ref GraphQLDocument? document)
+    {
+        if (request.DocumentId is { } id)
+        {
+            if (request.Query is not null)
+                return new ExecutionError("Send either 'query' or 'documentId', not both.") { Code = ErrorCodes.BadUserInput };
+            request.Query = _trusted.Find(id);
+            if (request.Query is null)
+                return new ExecutionError($"No trusted document has the id '{(id.Length > 80 ? id[..80] : id)}'.") { Code = DocumentNotFoundCode };
+            document = null;
+            return null;
+        }
+
+        if (request.Query is { } query && query.Length > _limits.MaxDocumentLength)
+            return new ExecutionError($"The document has {query.Length} characters; at most {_limits.MaxDocumentLength} are accepted (Graph:Limits:MaxDocumentLength).") { Code = DocumentTooLargeCode };
+        if (_limits.TrustedDocumentsOnly && (request.Query is null || !_trusted.IsTrusted(request.Query)))
+            return new ExecutionError("This service runs trusted documents only: send a documentId of a trusted document (Graph:Limits:TrustedDocumentsOnly).") { Code = UntrustedDocumentCode };
+        return null;
+    }
+
+    private static ExecutionResult Refused(ExecutionError error) => new() { Errors = [error], Executed = false };
+
+    private async Task AuditAsync(Caller caller, ExecutionResult result, GraphQLDocument? document, string? operationName)
+    {
+        // A refused document has no operation selected; find it in the document to audit refused mutations too.
+        var operation = result.Operation ?? document?.Definitions.OfType<GraphQLOperationDefinition>()
+            .FirstOrDefault(o => operationName is null || o.Name?.StringValue == operationName);
+        var isMutation = operation?.Operation == OperationType.Mutation;
+        if (!isMutation && !AuditLog.IsGated(caller))
+            return;
+        var fields = operation?.SelectionSet.Selections.OfType<GraphQLField>().Select(f => f.Name.StringValue).ToList() ?? [];
+        var outcome = result.Errors is not { Count: > 0 } errors ? "ok"
+            : errors.Any(e => e.Code is ErrorCodes.Forbidden or ErrorCodes.Unauthenticated) ? "denied"
+            : "error";
+        await _audit.WriteAsync(caller, isMutation ? "mutation" : "read", operation?.Name?.StringValue, fields, outcome).ConfigureAwait(false);
     }
 
     private Task Mask(UnhandledExceptionContext context)

@@ -1,18 +1,46 @@
+using Graph.Api.Security;
 using Graph.Catalog;
 using GraphQL;
 
 namespace Graph.Api.Schema;
 
-/// <summary>What one GraphQL request reads: a single snapshot, and the batch loaders of its fields.</summary>
-internal sealed class CatalogRequest(CatalogSnapshot snapshot, ServiceLimits limits)
+/// <summary>What one GraphQL request reads: a single snapshot as its caller may see it, and the batch loaders of its fields.</summary>
+internal sealed class CatalogRequest
 {
     private const string Key = "catalog";
     private readonly Dictionary<object, object> _loaders = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>The snapshot the request reads; a mutation moves it to the snapshot that holds its own write.</summary>
-    public CatalogSnapshot Snapshot { get; set; } = snapshot;
+    public CatalogRequest(CatalogSnapshot snapshot, ServiceLimits limits, Caller caller)
+    {
+        Limits = limits;
+        Caller = caller;
+        Use(snapshot);
+    }
 
-    public ServiceLimits Limits { get; } = limits;
+    /// <summary>Who sends the request.</summary>
+    public Caller Caller { get; }
+
+    /// <summary>The snapshot as the caller sees it: records the caller may not read are absent. Every record answer comes from it.</summary>
+    public CatalogSnapshot Snapshot { get; private set; } = null!;
+
+    /// <summary>The whole snapshot, for aggregate counts only; they are protected with <see cref="Threshold"/>.</summary>
+    public CatalogSnapshot Full { get; private set; } = null!;
+
+    /// <summary>The small-count threshold that protects aggregate counts, or null when the caller may read every record.</summary>
+    public int? Threshold { get; private set; }
+
+    public ServiceLimits Limits { get; }
+
+    /// <summary>Moves the request to a snapshot (a mutation's own write).</summary>
+    public void Use(CatalogSnapshot full)
+    {
+        Full = full;
+        Snapshot = Caller.Access.View(full);
+        Threshold = ReferenceEquals(Snapshot, full) ? null : Limits.SuppressionThreshold;
+    }
+
+    /// <summary>A count over <see cref="Full"/>, protected when the caller may not read every record.</summary>
+    public long? Protect(long count) => AccessPolicy.Protect(count, Threshold);
 
     /// <summary>How many batched reads of the index the request made (one per field per level).</summary>
     public int BatchReads { get; set; }

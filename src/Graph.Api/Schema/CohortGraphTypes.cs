@@ -1,3 +1,4 @@
+using Graph.Api.Security;
 using Graph.Catalog.Querying;
 using Graph.Domain;
 using GraphQL;
@@ -31,7 +32,11 @@ internal sealed class CohortGraphTypes
         Count(Preview, "series", "Series selected.", s => s.Selection.Series.Count());
         Count(Preview, "datasets", "Datasets that include selected patients.", s => s.Selection.Datasets.Count());
         Count(Preview, "repositories", "Repositories hosting those datasets.", s => s.Selection.Repositories.Count());
-        ConnectionGraphTypes.Add(Preview, "totalBytes", new NonNullGraphType(Scalars.Long), "Size of the selected series, in bytes.", c => ((CohortSource)c.Source!).Selection.TotalBytes);
+        ConnectionGraphTypes.Add(Preview, "totalBytes", Scalars.Long, "Size of the selected series, in bytes; null when the series count is protected and below the threshold.", c =>
+        {
+            var source = (CohortSource)c.Source!;
+            return AccessPolicy.Protect(source.Selection.Series.Count(), source.Threshold) is null ? null : source.Selection.TotalBytes;
+        });
         ConnectionGraphTypes.Add(Preview, "catalogueVersion", new NonNullGraphType(Scalars.Long), "The catalogue change sequence evaluated.", c => ((CohortSource)c.Source!).Snapshot.Sequence);
         FacetField(Preview, search, "patientFacets", GraphModel.Patient, DefaultPatientFacets, s => s.Selection.Patients);
         FacetField(Preview, search, "seriesFacets", GraphModel.Series, DefaultSeriesFacets, s => s.Selection.Series);
@@ -45,18 +50,18 @@ internal sealed class CohortGraphTypes
         ConnectionGraphTypes.Add(Drift, "currentCatalogueVersion", new NonNullGraphType(Scalars.Long), "The catalogue version now.", c => ((CohortDrift)c.Source!).CurrentVersion);
 
         var pair = new ObjectGraphType { Name = "FacetComparison", Description = "One facet for two cohorts side by side." };
-        ConnectionGraphTypes.Add(pair, "field", new NonNullGraphType(Scalars.String), "The facet field.", c => (((FacetResult A, FacetResult B))c.Source!).A.Field);
-        ConnectionGraphTypes.Add(pair, "a", new NonNullGraphType(search.Facet), "The first cohort's counts.", c => (((FacetResult A, FacetResult B))c.Source!).A);
-        ConnectionGraphTypes.Add(pair, "b", new NonNullGraphType(search.Facet), "The second cohort's counts.", c => (((FacetResult A, FacetResult B))c.Source!).B);
+        ConnectionGraphTypes.Add(pair, "field", new NonNullGraphType(Scalars.String), "The facet field.", c => (((FacetView A, FacetView B))c.Source!).A.Result.Field);
+        ConnectionGraphTypes.Add(pair, "a", new NonNullGraphType(search.Facet), "The first cohort's counts.", c => (((FacetView A, FacetView B))c.Source!).A);
+        ConnectionGraphTypes.Add(pair, "b", new NonNullGraphType(search.Facet), "The second cohort's counts.", c => (((FacetView A, FacetView B))c.Source!).B);
         Comparison = new ObjectGraphType { Name = "CohortComparison", Description = "The overlap of two cohorts' patients and their distributions side by side." };
-        ConnectionGraphTypes.Add(Comparison, "onlyA", new NonNullGraphType(Scalars.Int), "Patients only in the first.", c => ((CohortComparison)c.Source!).OnlyA);
-        ConnectionGraphTypes.Add(Comparison, "onlyB", new NonNullGraphType(Scalars.Int), "Patients only in the second.", c => ((CohortComparison)c.Source!).OnlyB);
-        ConnectionGraphTypes.Add(Comparison, "both", new NonNullGraphType(Scalars.Int), "Patients in both.", c => ((CohortComparison)c.Source!).Both);
-        ConnectionGraphTypes.Add(Comparison, "jaccard", new NonNullGraphType(Scalars.Float), "Both divided by either (0 when both are empty).", c =>
+        ConnectionGraphTypes.Add(Comparison, "onlyA", Scalars.Int, SearchGraphTypes.Protected("Patients only in the first."), c => AccessPolicy.Protect(((CohortComparison)c.Source!).OnlyA, ((CohortComparison)c.Source!).Threshold));
+        ConnectionGraphTypes.Add(Comparison, "onlyB", Scalars.Int, SearchGraphTypes.Protected("Patients only in the second."), c => AccessPolicy.Protect(((CohortComparison)c.Source!).OnlyB, ((CohortComparison)c.Source!).Threshold));
+        ConnectionGraphTypes.Add(Comparison, "both", Scalars.Int, SearchGraphTypes.Protected("Patients in both."), c => AccessPolicy.Protect(((CohortComparison)c.Source!).Both, ((CohortComparison)c.Source!).Threshold));
+        ConnectionGraphTypes.Add(Comparison, "jaccard", Scalars.Float, "Both divided by either (0 when both are empty); null when the counts are protected.", c =>
         {
             var comparison = (CohortComparison)c.Source!;
             var either = comparison.OnlyA + comparison.OnlyB + comparison.Both;
-            return either == 0 ? 0.0 : (double)comparison.Both / either;
+            return comparison.Threshold is not null ? null : either == 0 ? 0.0 : (double)comparison.Both / either;
         });
         Comparison.AddField(new FieldType
         {
@@ -71,7 +76,8 @@ internal sealed class CohortGraphTypes
                 {
                     var path = FieldPath.Resolve(GraphModel.Patient, f, facetsOnly: true);
                     var limit = c.GetArgument("limit", 20);
-                    return (Facets.Count(comparison.Snapshot, path, comparison.A, limit), Facets.Count(comparison.Snapshot, path, comparison.B, limit));
+                    return (new FacetView(Facets.Count(comparison.Snapshot, path, comparison.A, limit), comparison.Threshold),
+                        new FacetView(Facets.Count(comparison.Snapshot, path, comparison.B, limit), comparison.Threshold));
                 }).ToList();
             }),
         });
@@ -102,7 +108,7 @@ internal sealed class CohortGraphTypes
     }
 
     private static void Count(ObjectGraphType type, string name, string description, Func<CohortSource, int> count) =>
-        ConnectionGraphTypes.Add(type, name, new NonNullGraphType(Scalars.Int), description, c => count((CohortSource)c.Source!));
+        ConnectionGraphTypes.Add(type, name, Scalars.Int, SearchGraphTypes.Protected(description), c => AccessPolicy.Protect(count((CohortSource)c.Source!), ((CohortSource)c.Source!).Threshold));
 
     private static QueryArguments FacetArguments(string[] defaults) => new(
         new QueryArgument(new ListGraphType(new NonNullGraphType(Scalars.String))) { Name = "fields", DefaultValue = defaults.ToList(), Description = "Facet field paths." },
@@ -122,7 +128,7 @@ internal sealed class CohortGraphTypes
                 if (limit is < 1 or > Facets.MaxLimit)
                     throw ErrorCodes.BadInput($"The facet limit must be between 1 and {Facets.MaxLimit}; it was {limit}.");
                 var set = nodes(source);
-                return c.GetArgument<List<string>>("fields").Select(f => Facets.Count(source.Snapshot, FieldPath.Resolve(kind, f, facetsOnly: true), set, limit)).ToList();
+                return c.GetArgument<List<string>>("fields").Select(f => new FacetView(Facets.Count(source.Snapshot, FieldPath.Resolve(kind, f, facetsOnly: true), set, limit), source.Threshold)).ToList();
             }),
         });
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Graph.Api.Security;
 using Graph.Catalog;
 using Graph.Catalog.Querying;
 using Graph.Domain;
@@ -18,10 +19,11 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
         FilterParser.Parse(GraphModel.Patient, (criteria is not null && criteria.TryGetValue("patients", out var p) ? p : null), limits.Value.MaxFilterDepth),
         FilterParser.Parse(GraphModel.Series, (criteria is not null && criteria.TryGetValue("series", out var s) ? s : null), limits.Value.MaxFilterDepth));
 
-    /// <summary>Saves the cohort the criteria select now: its criteria, the catalogue version and its member patients.</summary>
-    public async Task<GraphNode> SaveAsync(string name, string? description, IDictionary<string, object?> criteria, string owner, CancellationToken cancellationToken)
+    /// <summary>Saves the cohort the criteria select now among the records the caller may read: its criteria, the catalogue version and its member patients.</summary>
+    public async Task<GraphNode> SaveAsync(string name, string? description, IDictionary<string, object?> criteria, Caller caller, CancellationToken cancellationToken)
     {
-        var snapshot = index.Current;
+        var snapshot = caller.Access.View(index.Current);
+        var owner = caller.Id;
         var selection = Cohorts.Select(snapshot, Parse(criteria));
         var id = "cohort-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var changes = new ChangeSet { Source = "saveCohort" };

@@ -47,7 +47,7 @@ internal static class ConnectionGraphTypes
                 var fields = c.GetArgument<List<string>>("fields");
                 if (fields.Count > 30)
                     throw ErrorCodes.BadInput($"'fields' has {fields.Count} facets; at most 30 are accepted.");
-                return Facets.Compute(source.Snapshot, source.Kind, source.Clauses, fields, c.GetArgument("limit", 20), c.GetArgument("multiSelect", true));
+                return Facets.Compute(source.Snapshot, source.Kind, source.Clauses, fields, c.GetArgument("limit", 20), c.GetArgument("multiSelect", true)).Select(FacetView.Exact);
             }),
         });
         connection.AddField(new FieldType

@@ -8,6 +8,7 @@ internal static class ErrorCodes
     public const string BadUserInput = "BAD_USER_INPUT";
     public const string NotFound = "NOT_FOUND";
     public const string Forbidden = "FORBIDDEN";
+    public const string Unauthenticated = "UNAUTHENTICATED";
     public const string Internal = "INTERNAL_SERVER_ERROR";
 
     public static ExecutionError BadInput(string message) => new(message) { Code = BadUserInput };

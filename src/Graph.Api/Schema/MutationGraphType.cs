@@ -1,3 +1,4 @@
+using Graph.Api.Security;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
@@ -24,12 +25,12 @@ internal sealed class MutationGraphType : ObjectGraphType
                 if (string.IsNullOrEmpty(name) || name.Length > 200)
                     throw ErrorCodes.BadInput("'name' must have 1 to 200 characters.");
                 var criteria = input["criteria"] as IDictionary<string, object?> ?? new Dictionary<string, object?>();
-                var owner = c.User?.Identity?.Name ?? "anonymous";
+                var request = CatalogRequest.From(c);
                 var cohort = await c.RequestServices!.GetRequiredService<CohortService>()
-                    .SaveAsync(name, input.TryGetValue("description", out var d) ? d as string : null, criteria, owner, c.CancellationToken);
-                CatalogRequest.From(c).Snapshot = cohort.Snapshot;
-                return cohort;
+                    .SaveAsync(name, input.TryGetValue("description", out var d) ? d as string : null, criteria, request.Caller, c.CancellationToken);
+                request.Use(cohort.Snapshot);
+                return request.Snapshot.Find(Domain.GraphModel.Cohort, cohort.Key);
             }),
-        });
+        }.RequireRoles(AccessPolicy.Registered));
     }
 }

@@ -1,4 +1,5 @@
 using Graph.Catalog;
+using Graph.Catalog.Access;
 using Graph.Catalog.Querying;
 using Graph.Domain;
 using GraphQL;
@@ -68,9 +69,9 @@ internal sealed class QueryGraphType : ObjectGraphType
         AddField(new GraphQL.Types.FieldType
         {
             Name = "catalogueStatistics",
-            Description = "How many nodes of each kind the catalogue holds, and its change sequence.",
+            Description = "How many nodes of each kind the whole catalogue holds, and its change sequence (an aggregate answer: protected for callers who may not read every record).",
             ResolvedType = new NonNullGraphType(StatisticsType()),
-            Resolver = new FuncFieldResolver<object?>(context => CatalogRequest.From(context).Snapshot),
+            Resolver = new FuncFieldResolver<object?>(context => CatalogRequest.From(context)),
         });
     }
 
@@ -85,10 +86,17 @@ internal sealed class QueryGraphType : ObjectGraphType
     {
         var type = new ObjectGraphType { Name = "CatalogueStatistics", Description = "Counts of live nodes and relationships." };
         foreach (var kind in GraphModel.NodeKinds)
-            ConnectionGraphTypes.Add(type, kind.Plural, new NonNullGraphType(Scalars.Int), $"The number of {kind.Label} nodes.", c => ((CatalogSnapshot)c.Source!).Count(kind));
-        ConnectionGraphTypes.Add(type, "relationships", new NonNullGraphType(Scalars.Int), "The number of relationships of every kind.",
-            c => GraphModel.Relations.Sum(r => ((CatalogSnapshot)c.Source!).Count(r)));
-        ConnectionGraphTypes.Add(type, "catalogueVersion", new NonNullGraphType(Scalars.Long), "The change sequence the answer reflects.", c => ((CatalogSnapshot)c.Source!).Sequence);
+        {
+            ConnectionGraphTypes.Add(type, kind.Plural, Scalars.Int, SearchGraphTypes.Protected($"The number of {kind.Label} nodes."), c =>
+            {
+                var request = (CatalogRequest)c.Source!;
+                return RecordAccess.PatientLevelKinds.Contains(kind) ? request.Protect(request.Full.Count(kind)) : request.Full.Count(kind);
+            });
+        }
+
+        ConnectionGraphTypes.Add(type, "relationships", Scalars.Int, SearchGraphTypes.Protected("The number of relationships of every kind."),
+            c => ((CatalogRequest)c.Source!).Protect(GraphModel.Relations.Sum(r => ((CatalogRequest)c.Source!).Full.Count(r))));
+        ConnectionGraphTypes.Add(type, "catalogueVersion", new NonNullGraphType(Scalars.Long), "The change sequence the answer reflects.", c => ((CatalogRequest)c.Source!).Full.Sequence);
         return type;
     }
 }

@@ -9,16 +9,16 @@ internal sealed class SearchGraphTypes
     public SearchGraphTypes(InterfaceGraphType node)
     {
         FacetValue = new ObjectGraphType { Name = "FacetValue", Description = "A value of a facet and how many nodes have it." };
-        ConnectionGraphTypes.Add(FacetValue, "value", new NonNullGraphType(Scalars.String), "The value (numbers as text).", c => ((FacetValue)c.Source!).Value);
-        ConnectionGraphTypes.Add(FacetValue, "label", Scalars.String, "A display label when the value is a code.", c => ((FacetValue)c.Source!).Label ?? ((FacetValue)c.Source!).Value);
-        ConnectionGraphTypes.Add(FacetValue, "count", new NonNullGraphType(Scalars.Int), "Nodes with the value.", c => ((FacetValue)c.Source!).Count);
+        ConnectionGraphTypes.Add(FacetValue, "value", new NonNullGraphType(Scalars.String), "The value (numbers as text).", c => ((FacetValueView)c.Source!).Value.Value);
+        ConnectionGraphTypes.Add(FacetValue, "label", Scalars.String, "A display label when the value is a code.", c => ((FacetValueView)c.Source!).Value.Label ?? ((FacetValueView)c.Source!).Value.Value);
+        ConnectionGraphTypes.Add(FacetValue, "count", Scalars.Int, Protected("Nodes with the value."), c => ((FacetValueView)c.Source!).Count);
 
         Facet = new ObjectGraphType { Name = "Facet", Description = "Counts per value of one field." };
-        ConnectionGraphTypes.Add(Facet, "field", new NonNullGraphType(Scalars.String), "The facet field path.", c => ((FacetResult)c.Source!).Field);
-        ConnectionGraphTypes.Add(Facet, "values", new NonNullGraphType(new ListGraphType(new NonNullGraphType(FacetValue))), "The most frequent values, most frequent first.", c => ((FacetResult)c.Source!).Values);
-        ConnectionGraphTypes.Add(Facet, "missing", new NonNullGraphType(Scalars.Int), "Nodes with no value.", c => ((FacetResult)c.Source!).Missing);
-        ConnectionGraphTypes.Add(Facet, "other", new NonNullGraphType(Scalars.Int), "Counts of the values beyond the limit, added up.", c => ((FacetResult)c.Source!).Other);
-        ConnectionGraphTypes.Add(Facet, "distinctValues", new NonNullGraphType(Scalars.Int), "The number of distinct values.", c => ((FacetResult)c.Source!).Distinct);
+        ConnectionGraphTypes.Add(Facet, "field", new NonNullGraphType(Scalars.String), "The facet field path.", c => ((FacetView)c.Source!).Result.Field);
+        ConnectionGraphTypes.Add(Facet, "values", new NonNullGraphType(new ListGraphType(new NonNullGraphType(FacetValue))), "The most frequent values, most frequent first.", c => ((FacetView)c.Source!).Values);
+        ConnectionGraphTypes.Add(Facet, "missing", Scalars.Int, Protected("Nodes with no value."), c => ((FacetView)c.Source!).Protect(((FacetView)c.Source!).Result.Missing));
+        ConnectionGraphTypes.Add(Facet, "other", Scalars.Int, Protected("Counts of the values beyond the limit, added up."), c => ((FacetView)c.Source!).Protect(((FacetView)c.Source!).Result.Other));
+        ConnectionGraphTypes.Add(Facet, "distinctValues", new NonNullGraphType(Scalars.Int), "The number of distinct values.", c => ((FacetView)c.Source!).Result.Distinct);
 
         var bin = new ObjectGraphType { Name = "HistogramBin", Description = "Values from 'from' (inclusive) to 'to' (exclusive; inclusive for the last bin of a bin-count histogram)." };
         ConnectionGraphTypes.Add(bin, "from", new NonNullGraphType(Scalars.Float), "Lower bound.", c => ((HistogramBin)c.Source!).From);
@@ -48,6 +48,11 @@ internal sealed class SearchGraphTypes
     }
 
     public ObjectGraphType FacetValue { get; }
+
+    /// <summary>The description of a count that aggregate answers protect for callers who may not read every record.</summary>
+    public static string Protected(string description) =>
+        $"{description} In aggregate answers (cohortPreview, compareCohorts, catalogueStatistics) to callers who may not read every record, " +
+        "counts from 1 to the suppression threshold - 1 are null and larger ones are rounded to a multiple of it.";
 
     public ObjectGraphType Facet { get; }
 

@@ -58,6 +58,7 @@ internal static class SearchQueryFields
                 return all.Values
                     .Where(v => words.All(w => TokenIndex.Tokenize(v.Label ?? v.Value).Concat(TokenIndex.Tokenize(v.Value)).Any(t => t.StartsWith(w, StringComparison.Ordinal))))
                     .Take(limit)
+                    .Select(v => new FacetValueView(v, null))
                     .ToList();
             }),
         });
@@ -70,9 +71,10 @@ internal static class SearchQueryFields
             Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(cohorts.Criteria)) { Name = "criteria", Description = "The criteria." }),
             Resolver = new FuncFieldResolver<object?>(c =>
             {
-                var snapshot = CatalogRequest.From(c).Snapshot;
+                // An aggregate answer: counted over the whole catalogue, protected for callers who may not read every record.
+                var request = CatalogRequest.From(c);
                 var criteria = c.RequestServices!.GetRequiredService<CohortService>().Parse(c.GetArgument<Dictionary<string, object?>>("criteria"));
-                return new CohortSource(snapshot, Cohorts.Select(snapshot, criteria));
+                return new CohortSource(request.Full, Cohorts.Select(request.Full, criteria), request.Threshold);
             }),
         });
 
@@ -86,14 +88,14 @@ internal static class SearchQueryFields
                 new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "b", Description = "The second cohort's id." }),
             Resolver = new FuncFieldResolver<object?>(c =>
             {
-                var snapshot = CatalogRequest.From(c).Snapshot;
+                var request = CatalogRequest.From(c);
                 GraphNode Find(string name)
                 {
                     var id = c.GetArgument<string>(name);
-                    return snapshot.Find(GraphModel.Cohort, id) ?? throw new ExecutionError($"No cohort '{id}'.") { Code = ErrorCodes.NotFound };
+                    return request.Full.Find(GraphModel.Cohort, id) ?? throw new ExecutionError($"No cohort '{id}'.") { Code = ErrorCodes.NotFound };
                 }
 
-                return new CohortComparison(snapshot, CohortService.MembersOf(Find("a")), CohortService.MembersOf(Find("b")));
+                return new CohortComparison(request.Full, CohortService.MembersOf(Find("a")), CohortService.MembersOf(Find("b")), request.Threshold);
             }),
         });
     }

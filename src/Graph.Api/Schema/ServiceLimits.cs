@@ -17,4 +17,37 @@ public sealed class ServiceLimits
 
     /// <summary>The largest request body, in bytes.</summary>
     public int MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Aggregate counts that include records the caller may not read are suppressed below this and rounded to multiples of it.</summary>
+    public int SuppressionThreshold { get; set; } = 5;
+
+    /// <summary>The deepest nesting of fields in a document.</summary>
+    public int MaxDepth { get; set; } = 15;
+
+    /// <summary>The highest complexity of a document (each field 1, multiplied by the first/last of the lists it is in).</summary>
+    public int MaxComplexity { get; set; } = 2_000_000;
+
+    /// <summary>The most aliased fields in a document.</summary>
+    public int MaxAliases { get; set; } = 30;
+
+    /// <summary>The longest document, in characters.</summary>
+    public int MaxDocumentLength { get; set; } = 32 * 1024;
+
+    /// <summary>How long one request may run, in seconds.</summary>
+    public double TimeoutSeconds { get; set; } = 15;
+
+    /// <summary>Requests per second one address may send without an API key or token (0: no limit).</summary>
+    public int RequestsPerSecondPerAddress { get; set; } = 50;
+
+    /// <summary>Requests per second one API key or token subject may send (0: no limit).</summary>
+    public int RequestsPerSecondPerKey { get; set; } = 200;
+
+    /// <summary>Whether introspection queries (__schema, __type) are answered; turn off in production with the IDE.</summary>
+    public bool AllowIntrospection { get; set; } = true;
+
+    /// <summary>Whether only trusted documents run: requests name one by documentId ("sha256:HEX") or send its exact text.</summary>
+    public bool TrustedDocumentsOnly { get; set; }
+
+    /// <summary>A folder of trusted .graphql documents (each may be sent by documentId = "sha256:" + the SHA-256 of its text).</summary>
+    public string? TrustedDocumentsDirectory { get; set; }
 }

@@ -65,6 +65,21 @@ internal sealed class NodeTable
         return _liveBits.Clone();
     }
 
+    /// <summary>A copy in which only the live nodes that are also in <paramref name="visible"/> are live.</summary>
+    public NodeTable Restrict(Querying.Bitset visible)
+    {
+        var live = new ChunkedArrayBuilder<bool>(ChunkedArray<bool>.Empty, false);
+        var count = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            var keep = Live[i] && visible[i];
+            live.Set(i, keep);
+            count += keep ? 1 : 0;
+        }
+
+        return new NodeTable(Kind, Count, count, Keys, live.Build(), Columns, Ordinals);
+    }
+
     public bool IsLive(int ordinal) => ordinal >= 0 && ordinal < Count && Live[ordinal];
 
     public string Key(int ordinal) => Keys[ordinal];

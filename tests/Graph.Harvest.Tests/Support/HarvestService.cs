@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Graph.Api.Harvest;
 using Graph.Api.Schema;
+using Graph.Testing;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -17,8 +18,18 @@ internal sealed class HarvestService(string dataDirectory, IReadOnlyDictionary<s
 {
     public ScheduledHarvester Harvester => Services.GetRequiredService<ScheduledHarvester>();
 
+    private string? _adminKey;
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        if (_adminKey is not null)
+            client.DefaultRequestHeaders.Add(TestKeys.Header, _adminKey);
+    }
+
     public async Task WaitUntilReadyAsync()
     {
+        _adminKey = await TestKeys.CreateAsync(dataDirectory, "admin");
         using var client = CreateClient();
         for (var i = 0; i < 600; i++)
         {

@@ -1,0 +1,55 @@
+using GraphQL.Types;
+
+namespace Graph.Api.Security;
+
+/// <summary>The one place that decides who may run which field, and how counts are protected for callers who may not read every record.</summary>
+public static class AccessPolicy
+{
+    private const string RolesKey = "catalog:roles";
+
+    /// <summary>Roles that may save cohorts and read registered datasets.</summary>
+    public static readonly CatalogRole[] Registered = [CatalogRole.Researcher, CatalogRole.Partner, CatalogRole.Curator, CatalogRole.Admin];
+
+    /// <summary>Roles that may link concepts and import mappings.</summary>
+    public static readonly CatalogRole[] Partners = [CatalogRole.Partner, CatalogRole.Curator, CatalogRole.Admin];
+
+    /// <summary>Roles that may change repositories, algorithms and clinical data.</summary>
+    public static readonly CatalogRole[] Curators = [CatalogRole.Curator, CatalogRole.Admin];
+
+    /// <summary>Marks a field as runnable only by some roles.</summary>
+    public static TField RequireRoles<TField>(this TField field, params CatalogRole[] roles)
+        where TField : FieldType
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        field.Metadata[RolesKey] = roles;
+        field.Description = $"{field.Description} Needs the role {string.Join(", ", roles.Select(Name))}.";
+        return field;
+    }
+
+    /// <summary>The roles that may run a field; null when everyone may. A mutation that names none is for administrators only.</summary>
+    public static IReadOnlyCollection<CatalogRole>? AllowedRoles(FieldType field, bool isMutation)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        if (field.Metadata.TryGetValue(RolesKey, out var roles) && roles is CatalogRole[] list)
+            return list;
+        return isMutation ? [CatalogRole.Admin] : null;
+    }
+
+    /// <summary>A role's name as callers write it (researcher, partner, ...).</summary>
+    public static string Name(CatalogRole role) => role.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// Protects a count that may include records the caller may not read: 0 stays 0, 1 to threshold - 1 is suppressed
+    /// (null), anything else is rounded to the nearest multiple of the threshold, so a suppressed count cannot be
+    /// recovered by subtracting visible counts from a total.
+    /// </summary>
+    /// <remarks>A null threshold leaves the count exact (the caller may read every record counted).</remarks>
+    public static long? Protect(long count, int? threshold)
+    {
+        if (threshold is not { } t || t <= 1 || count == 0)
+            return count;
+        if (count < t)
+            return null;
+        return (long)Math.Round(count / (double)t, MidpointRounding.AwayFromZero) * t;
+    }
+}

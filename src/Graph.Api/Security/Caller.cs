@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Graph.Catalog.Access;
+
+namespace Graph.Api.Security;
+
+/// <summary>Who sends a request: an id for the audit log (never a patient's), a role and dataset grants.</summary>
+public sealed record Caller(string Id, CatalogRole Role, IReadOnlySet<string> Grants)
+{
+    /// <summary>The claim type that carries dataset grants (one slug per claim, or several separated by spaces).</summary>
+    public const string GrantClaim = "datasets";
+
+    /// <summary>The claim type that carries the role (also read from <see cref="ClaimTypes.Role"/>).</summary>
+    public const string RoleClaim = "role";
+
+    /// <summary>A caller without credentials.</summary>
+    public static Caller Anonymous { get; } = new("anonymous", CatalogRole.Anonymous, new HashSet<string>());
+
+    /// <summary>Which datasets' patient-level records the caller may read.</summary>
+    public RecordAccess Access => Role switch
+    {
+        CatalogRole.Curator or CatalogRole.Admin => RecordAccess.Everything,
+        CatalogRole.Anonymous => RecordAccess.Of(["open"], []),
+        _ => RecordAccess.Of(["open", "registered"], Grants),
+    };
+
+    /// <summary>Reads the caller from an authenticated principal (anonymous when there is none).</summary>
+    public static Caller From(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true)
+            return Anonymous;
+        var roleText = user.FindFirst(RoleClaim)?.Value ?? user.FindFirst(ClaimTypes.Role)?.Value;
+        var role = Enum.TryParse<CatalogRole>(roleText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : CatalogRole.Anonymous;
+        var grants = user.FindAll(GrantClaim)
+            .SelectMany(c => c.Value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToHashSet(StringComparer.Ordinal);
+        var id = user.FindFirst("sub")?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? user.Identity.Name ?? "unknown";
+        return new Caller(id, role, grants);
+    }
+}

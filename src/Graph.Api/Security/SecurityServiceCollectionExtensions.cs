@@ -1,0 +1,149 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Graph.Api.Hosting;
+using Graph.Api.Schema;
+using Graph.Store.Sqlite.Access;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Graph.Api.Security;
+
+/// <summary>Registers authentication (API keys, bearer tokens), rate limits, trusted documents and the audit log.</summary>
+internal static class SecurityServiceCollectionExtensions
+{
+    private const string PolicyScheme = "catalogue";
+
+    public static IServiceCollection AddCatalogueSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => ApiKeyStore.InDataDirectory(sp.GetRequiredService<IOptions<GraphOptions>>().Value.DataDirectory));
+        services.AddSingleton<TrustedDocuments>();
+        services.AddSingleton<AuditLog>();
+
+        var jwt = configuration.GetSection(JwtSettings.Section).Get<JwtSettings>() ?? new JwtSettings();
+        var authentication = services.AddAuthentication(PolicyScheme)
+            .AddPolicyScheme(PolicyScheme, "API key or bearer token", o => o.ForwardDefaultSelector = context =>
+                jwt.IsConfigured && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        if (jwt.IsConfigured)
+        {
+            authentication.AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.Authority = string.IsNullOrEmpty(jwt.Authority) ? null : jwt.Authority;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidateIssuer = jwt.Issuer is not null,
+                    ValidIssuer = jwt.Issuer,
+                    ValidateAudience = jwt.Audience is not null,
+                    ValidAudience = jwt.Audience,
+                    IssuerSigningKeys = SigningKeys(jwt),
+                    RoleClaimType = Caller.RoleClaim,
+                    NameClaimType = "sub",
+                    ClockSkew = TimeSpan.FromMinutes(1),
+                };
+            });
+        }
+
+        services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
+            o.OnRejected = async (context, token) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                await WriteErrorAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "RATE_LIMITED",
+                    "Too many requests; slow down and retry after a second (Graph:Limits:RequestsPerSecondPerAddress / PerKey).");
+            };
+        });
+        return services;
+    }
+
+    /// <summary>Authenticates every request once: bad credentials get 401, none leave the caller anonymous; then applies rate limits.</summary>
+    public static WebApplication UseCatalogueSecurity(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var result = await context.AuthenticateAsync(PolicyScheme);
+            if (result.Failure is { } failure)
+            {
+                context.Response.Headers.WWWAuthenticate = "ApiKey, Bearer";
+                await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, failure.Message);
+                return;
+            }
+
+            if (result.Principal is { } principal)
+                context.User = principal;
+            await next(context);
+        });
+        app.UseRateLimiter();
+        return app;
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext context)
+    {
+        if (context.Request.Path.StartsWithSegments("/health"))
+            return RateLimitPartition.GetNoLimiter("health");
+        var limits = context.RequestServices.GetRequiredService<IOptions<ServiceLimits>>().Value;
+        var caller = Caller.From(context.User);
+        var (key, perSecond) = caller.Role == CatalogRole.Anonymous
+            ? ("address:" + context.Connection.RemoteIpAddress, limits.RequestsPerSecondPerAddress)
+            : ("caller:" + caller.Id, limits.RequestsPerSecondPerKey);
+        if (perSecond <= 0)
+            return RateLimitPartition.GetNoLimiter("unlimited");
+        return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = perSecond * 2,
+            TokensPerPeriod = perSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    }
+
+    private static List<SecurityKey> SigningKeys(JwtSettings jwt)
+    {
+        var keys = new List<SecurityKey>();
+        foreach (var text in jwt.SigningKeys)
+        {
+            var bytes = Convert.FromBase64String(text);
+            if (bytes.Length < 32)
+                throw new InvalidOperationException($"{JwtSettings.Section}:SigningKeys: a symmetric key must have at least 32 bytes; one has {bytes.Length}.");
+            keys.Add(new SymmetricSecurityKey(bytes));
+        }
+
+        foreach (var entry in jwt.PublicKeys)
+            keys.Add(PublicKey(File.Exists(entry) ? File.ReadAllText(entry) : entry));
+        return keys;
+    }
+
+    private static SecurityKey PublicKey(string pem)
+    {
+        var rsa = RSA.Create();
+        try
+        {
+            rsa.ImportFromPem(pem);
+            return new RsaSecurityKey(rsa);
+        }
+        catch (Exception e) when (e is ArgumentException or CryptographicException)
+        {
+            rsa.Dispose();
+        }
+
+        var ec = ECDsa.Create();
+        ec.ImportFromPem(pem);
+        return new ECDsaSecurityKey(ec);
+    }
+
+    private static Task WriteErrorAsync(HttpContext context, int status, string code, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new { errors = new[] { new { message, extensions = new { code } } } }));
+    }
+}

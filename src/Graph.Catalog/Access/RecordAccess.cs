@@ -1,0 +1,87 @@
+using Graph.Catalog.Querying;
+using Graph.Domain;
+
+namespace Graph.Catalog.Access;
+
+/// <summary>Which datasets' patient-level records a caller may read: every dataset, or those of some tiers plus granted ones.</summary>
+/// <remarks>
+/// Patient-level kinds (patients, diagnoses, studies, series, annotations) belong to the datasets that include their
+/// patient; a record is readable when one of those datasets is. Catalogue-level kinds are readable by everyone.
+/// </remarks>
+public sealed class RecordAccess
+{
+    private RecordAccess(bool everything, IReadOnlySet<string> tiers, IReadOnlySet<string> grants)
+    {
+        IsEverything = everything;
+        Tiers = tiers;
+        Grants = grants;
+        Signature = everything ? "all" : $"tiers:{string.Join(',', tiers.Order(StringComparer.Ordinal))}|grants:{string.Join(',', grants.Order(StringComparer.Ordinal))}";
+    }
+
+    /// <summary>Access to every record (curators and administrators).</summary>
+    public static RecordAccess Everything { get; } = new(true, new HashSet<string>(), new HashSet<string>());
+
+    /// <summary>Whether every record is readable regardless of tier and grants.</summary>
+    public bool IsEverything { get; }
+
+    /// <summary>The access tiers readable without a grant.</summary>
+    public IReadOnlySet<string> Tiers { get; }
+
+    /// <summary>The slugs of datasets granted to the caller.</summary>
+    public IReadOnlySet<string> Grants { get; }
+
+    /// <summary>A stable text that two equal accesses share (a cache key).</summary>
+    public string Signature { get; }
+
+    /// <summary>The kinds whose records belong to datasets through their patient.</summary>
+    public static IReadOnlyList<NodeKind> PatientLevelKinds { get; } =
+        [GraphModel.Patient, GraphModel.Diagnosis, GraphModel.Study, GraphModel.Series, GraphModel.Annotation];
+
+    /// <summary>Access to the datasets of some tiers and to granted datasets.</summary>
+    public static RecordAccess Of(IEnumerable<string> tiers, IEnumerable<string> grants) =>
+        new(false, tiers.ToHashSet(StringComparer.Ordinal), grants.ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>Whether the records of a dataset with this slug and access tier are readable.</summary>
+    public bool CanRead(string slug, string? tier) =>
+        IsEverything || Grants.Contains(slug) || Tiers.Contains(tier ?? GraphModel.AccessTiers[^1]);
+
+    /// <summary>The snapshot as this caller sees it: unreadable patient-level records are absent (cached per snapshot).</summary>
+    public CatalogSnapshot View(CatalogSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (IsEverything)
+            return snapshot;
+        return (CatalogSnapshot)snapshot.Derived.GetOrAdd($"view:{Signature}", _ => Restrict(snapshot));
+    }
+
+    /// <summary>Whether this caller sees fewer records than exist in the snapshot.</summary>
+    public bool IsRestricted(CatalogSnapshot snapshot) => !ReferenceEquals(View(snapshot), snapshot);
+
+    private CatalogSnapshot Restrict(CatalogSnapshot snapshot)
+    {
+        var datasets = snapshot.Table(GraphModel.Dataset);
+        var readable = new Bitset(datasets.Count);
+        var all = true;
+        foreach (var ordinal in datasets.LiveSet())
+        {
+            if (CanRead(datasets.Key(ordinal), datasets.Get(ordinal, "accessTier") as string))
+                readable.Add(ordinal);
+            else
+                all = false;
+        }
+
+        var patients = Traversal.ReachedFrom(snapshot, RelationField.Find(GraphModel.Dataset, "patients")!, readable);
+        if (all && patients.Count() == snapshot.Count(GraphModel.Patient))
+            return snapshot;
+        var studies = Traversal.ReachedFrom(snapshot, RelationField.Find(GraphModel.Patient, "studies")!, patients);
+        var visible = new Dictionary<NodeKind, Bitset>
+        {
+            [GraphModel.Patient] = patients,
+            [GraphModel.Study] = studies,
+            [GraphModel.Diagnosis] = Traversal.ReachedFrom(snapshot, RelationField.Find(GraphModel.Patient, "diagnoses")!, patients),
+        };
+        visible[GraphModel.Series] = Traversal.ReachedFrom(snapshot, RelationField.Find(GraphModel.Study, "series")!, studies);
+        visible[GraphModel.Annotation] = Traversal.ReachingAny(snapshot, RelationField.Find(GraphModel.Annotation, "series")!, visible[GraphModel.Series]);
+        return snapshot.Restrict(visible);
+    }
+}

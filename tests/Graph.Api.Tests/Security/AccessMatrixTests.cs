@@ -1,0 +1,211 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Graph.Api.Schema;
+using Graph.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Graph.Api.Tests.Security;
+
+/// <summary>Each role against each query and mutation: who may run what, and which records and counts each one gets.</summary>
+[Collection(CatalogueCollection.Name)]
+public sealed class AccessMatrixTests(CatalogueFactory service) : IAsyncLifetime
+{
+    // Who may run each mutation, as the security design says; written out here, not read from the service.
+    private static readonly Dictionary<string, (string Document, string[] Roles)> Mutations = new()
+    {
+        ["saveCohort"] = ("""mutation { saveCohort(input: { name: "matrix", criteria: { patients: { sex: { eq: "F" } } } }) { cohortId } }""", ["researcher", "partner", "curator", "admin"]),
+        ["addRepository"] = ("""mutation { addRepository(input: { slug: "matrix-repo", name: "Matrix", baseUrl: "http://127.0.0.1:9/dicom-web" }) { slug } }""", ["curator", "admin"]),
+        ["removeRepository"] = ("""mutation { removeRepository(slug: "no-such-repository") { slug } }""", ["curator", "admin"]),
+    };
+
+    private static readonly string[] Roles = ["anonymous", "researcher", "partner", "curator", "admin"];
+
+    private readonly Dictionary<string, string?> _keys = [];
+    private List<(string Pseudonym, List<(string Slug, string Tier)> Datasets)> _patients = [];
+    private string _restricted = "";
+
+    public async Task InitializeAsync()
+    {
+        _keys["anonymous"] = null;
+        foreach (var role in Roles.Skip(1))
+            _keys[role] = await TestKeys.CreateAsync(service.DataDirectory, role);
+        var data = await service.DataAsync("{ patients(first: 1000) { nodes { pseudonym datasets { nodes { slug accessTier } } } } }");
+        _patients = data["patients"]!["nodes"]!.AsArray()
+            .Select(p => ((string)p!["pseudonym"]!, p["datasets"]!["nodes"]!.AsArray().Select(d => ((string)d!["slug"]!, (string?)d["accessTier"] ?? "restricted")).ToList()))
+            .ToList();
+        _restricted = _patients.SelectMany(p => p.Datasets).Where(d => d.Tier == "restricted").GroupBy(d => d.Slug).OrderByDescending(g => g.Count()).First().Key;
+        _keys["granted"] = await TestKeys.CreateAsync(service.DataDirectory, "researcher", _restricted);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public void MutationTable_CoversEveryMutationOfTheSchema()
+    {
+        var fields = service.Services.GetRequiredService<CatalogSchema>().Mutation!.Fields.Select(f => f.Name);
+        Assert.Equal(fields.Order(), Mutations.Keys.Order());
+    }
+
+    [Theory]
+    [InlineData("saveCohort")]
+    [InlineData("addRepository")]
+    [InlineData("removeRepository")]
+    public async Task Mutation_EachRole_OnlyAllowedRolesRunIt(string mutation)
+    {
+        var (document, allowed) = Mutations[mutation];
+        foreach (var role in Roles)
+        {
+            var body = await PostAsync(role, document);
+            var codes = Responses.Codes(body);
+            if (allowed.Contains(role))
+                Assert.DoesNotContain(codes, c => c is "FORBIDDEN" or "UNAUTHENTICATED");
+            else
+                Assert.Equal([role == "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN"], codes);
+        }
+    }
+
+    [Theory]
+    [InlineData("anonymous")]
+    [InlineData("researcher")]
+    [InlineData("granted")]
+    [InlineData("partner")]
+    [InlineData("curator")]
+    [InlineData("admin")]
+    public async Task Patients_EachRole_OnlyThoseOfReadableDatasets(string role)
+    {
+        var expected = _patients.Where(p => p.Datasets.Any(d => Readable(role, d.Slug, d.Tier))).Select(p => p.Pseudonym).Order().ToList();
+        var body = await PostAsync(role, "{ patients(first: 1000) { totalCount nodes { pseudonym } } }");
+        Assert.Empty(Responses.Codes(body));
+        var patients = body["data"]!["patients"]!;
+        Assert.Equal(expected, patients["nodes"]!.AsArray().Select(p => (string)p!["pseudonym"]!).Order().ToList());
+        Assert.Equal(expected.Count, (int)patients["totalCount"]!);
+        Assert.True(role is "curator" or "admin" ? expected.Count == _patients.Count : expected.Count < _patients.Count);
+    }
+
+    [Theory]
+    [InlineData("anonymous")]
+    [InlineData("researcher")]
+    [InlineData("granted")]
+    [InlineData("admin")]
+    public async Task EveryRecordPath_EachRole_ReachesOnlyReadablePatients(string role)
+    {
+        var readable = _patients.Where(p => p.Datasets.Any(d => Readable(role, d.Slug, d.Tier))).Select(p => p.Pseudonym).ToHashSet();
+        // Series reached four ways: directly, through datasets, through cancer types and through text search.
+        var body = await PostAsync(role, """
+            {
+              series(first: 1000) { nodes { patient { pseudonym } } }
+              datasets(first: 100) { nodes { series(first: 1000) { nodes { patient { pseudonym } } } } }
+              cancerTypes { nodes { patients(first: 1000) { nodes { pseudonym } } } }
+              search(text: "t1", kinds: ["Series"], first: 100) { hits { node { ... on Series { patient { pseudonym } } } } }
+            }
+            """);
+        Assert.Empty(Responses.Codes(body));
+        var reached = body["data"]!.ToJsonString();
+        var pseudonyms = _patients.Select(p => p.Pseudonym).Where(p => reached.Contains($"\"{p}\"", StringComparison.Ordinal)).ToHashSet();
+        Assert.NotEmpty(pseudonyms);
+        Assert.Subset(readable, pseudonyms);
+    }
+
+    [Fact]
+    public async Task NodeLookup_RestrictedPatient_OnlyForGrantedOrCurators()
+    {
+        var patient = _patients.First(p => p.Datasets.Count > 0 && p.Datasets.All(d => d.Tier == "restricted" && d.Slug == _restricted)).Pseudonym;
+        var query = $$"""{ patientByKey(key: "{{patient}}") { pseudonym studies { totalCount } } }""";
+        foreach (var (role, visible) in new[] { ("anonymous", false), ("researcher", false), ("partner", false), ("granted", true), ("curator", true) })
+        {
+            var body = await PostAsync(role, query);
+            Assert.Empty(Responses.Codes(body));
+            Assert.Equal(visible, body["data"]!["patientByKey"] is JsonObject);
+        }
+    }
+
+    [Fact]
+    public async Task CohortPreview_Anonymous_CountsProtectedAndCloseToExact()
+    {
+        const string query = """
+            { cohortPreview(criteria: { series: { modality: { in: ["MR", "CT"] } } }) {
+                patients studies series datasets repositories totalBytes
+                patientFacets(fields: ["sex", "datasets.slug"], limit: 100) { field missing other values { value count } } } }
+            """;
+        var exact = (await PostAsync("admin", query))["data"]!["cohortPreview"]!;
+        var anonymous = (await PostAsync("anonymous", query))["data"]!["cohortPreview"]!;
+        foreach (var level in new[] { "patients", "studies", "series", "datasets", "repositories" })
+            AssertProtected((int)exact[level]!, anonymous[level]);
+        var suppressedSeen = false;
+        foreach (var (facetExact, facetAnonymous) in exact["patientFacets"]!.AsArray().Zip(anonymous["patientFacets"]!.AsArray()))
+        {
+            var values = facetAnonymous!["values"]!.AsArray().ToDictionary(v => (string)v!["value"]!, v => v!["count"]);
+            foreach (var value in facetExact!["values"]!.AsArray())
+            {
+                var count = (int)value!["count"]!;
+                AssertProtected(count, values[(string)value["value"]!]);
+                suppressedSeen |= count is > 0 and < 5;
+            }
+        }
+
+        Assert.True(suppressedSeen, "The demo catalogue should have a facet value counted 1 to 4 times, to show suppression.");
+    }
+
+    [Fact]
+    public async Task CatalogueStatistics_Anonymous_PatientLevelCountsRounded()
+    {
+        const string query = "{ catalogueStatistics { patients series datasets } }";
+        var exact = (await PostAsync("admin", query))["data"]!["catalogueStatistics"]!;
+        var anonymous = (await PostAsync("anonymous", query))["data"]!["catalogueStatistics"]!;
+        AssertProtected((int)exact["patients"]!, anonymous["patients"]);
+        AssertProtected((int)exact["series"]!, anonymous["series"]);
+        Assert.Equal((int)exact["datasets"]!, (int)anonymous["datasets"]!);
+    }
+
+    [Fact]
+    public async Task Manifest_EachRole_ListsOnlyReadableSeries()
+    {
+        var saved = await PostAsync("admin", """mutation { saveCohort(input: { name: "everyone", criteria: {} }) { cohortId selection { series } } }""");
+        var id = (string)saved["data"]!["saveCohort"]!["cohortId"]!;
+        var all = (int)saved["data"]!["saveCohort"]!["selection"]!["series"]!;
+        var admin = await ManifestRowsAsync("admin", id);
+        Assert.Equal(all, admin.Count);
+        var anonymous = await ManifestRowsAsync("anonymous", id);
+        Assert.NotEmpty(anonymous);
+        Assert.True(anonymous.Count < all);
+        var open = _patients.Where(p => p.Datasets.Any(d => d.Tier == "open")).Select(p => p.Pseudonym).ToHashSet();
+        Assert.All(anonymous, row => Assert.Contains(row[2], open));
+    }
+
+    private async Task<List<string[]>> ManifestRowsAsync(string role, string cohort)
+    {
+        using var client = Client(role);
+        var text = await client.GetStringAsync(new Uri($"/cohorts/{cohort}/manifest?format=csv", UriKind.Relative));
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')).ToList();
+    }
+
+    private static void AssertProtected(int exact, JsonNode? shown)
+    {
+        if (exact is > 0 and < 5)
+        {
+            Assert.Null(shown);
+            return;
+        }
+
+        var value = (int)shown!;
+        Assert.Equal(0, value % 5);
+        Assert.InRange(value, exact - 2, exact + 2);
+    }
+
+    private bool Readable(string role, string slug, string tier) => role switch
+    {
+        "anonymous" => tier == "open",
+        "researcher" or "partner" => tier is "open" or "registered",
+        "granted" => tier is "open" or "registered" || slug == _restricted,
+        _ => true,
+    };
+
+    private HttpClient Client(string role) => _keys[role] is { } key ? service.CreateClient(key) : service.CreateAnonymousClient();
+
+    private async Task<JsonObject> PostAsync(string role, string query)
+    {
+        using var client = Client(role);
+        using var response = await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query });
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Graph.Api.Security;
+using Graph.Testing;
+
+namespace Graph.Api.Tests.Security;
+
+/// <summary>Each query limit answers with a clear error and code, before any work is done.</summary>
+[Collection(CatalogueCollection.Name)]
+public sealed class LimitTests(CatalogueFactory service)
+{
+    [Fact]
+    public async Task Depth_BeyondMaximum_IsRejected()
+    {
+        var nested = string.Concat(Enumerable.Repeat("studies { nodes { patient { ", 5)) + "pseudonym" + string.Concat(Enumerable.Repeat(" } } }", 5));
+        var body = await service.PostAsync($"{{ patients(first: 1) {{ nodes {{ {nested} }} }} }}");
+        Assert.Contains("COMPLEXITY", Responses.Codes(body));
+        Assert.Contains("depth", body["errors"]![0]!["message"]!.ToString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Complexity_NestedLargePages_IsRejected()
+    {
+        var body = await service.PostAsync("{ patients(first: 1000) { nodes { studies(first: 1000) { nodes { series(first: 1000) { nodes { modality } } } } } } }");
+        Assert.Equal(["COMPLEXITY"], Responses.Codes(body));
+    }
+
+    [Fact]
+    public async Task Aliases_BeyondMaximum_AreRejected()
+    {
+        var aliases = string.Join(' ', Enumerable.Range(0, 31).Select(i => $"a{i}: catalogueStatistics {{ patients }}"));
+        var body = await service.PostAsync($"{{ {aliases} }}");
+        Assert.Equal([AliasLimitValidationRule.Code], Responses.Codes(body));
+    }
+
+    [Fact]
+    public async Task Document_LongerThanMaximum_IsRejected()
+    {
+        var body = await service.PostAsync("{ catalogueStatistics { patients } }" + new string(' ', 40_000) + "#");
+        Assert.Equal(["DOCUMENT_TOO_LARGE"], Responses.Codes(body));
+    }
+
+    [Fact]
+    public async Task Introspection_SwitchedOff_IsRejected()
+    {
+        await using var factory = await new ConfiguredFactory(new Dictionary<string, string> { ["Graph:Limits:AllowIntrospection"] = "false" }).StartAsync();
+        var (_, body) = await factory.PostAsync(new { query = "{ __schema { types { name } } }" });
+        Assert.NotEmpty(Responses.Codes(body));
+        Assert.Null(body["data"]);
+        var (_, ordinary) = await factory.PostAsync(new { query = "{ datasets(first: 1) { totalCount } }" });
+        Assert.Empty(Responses.Codes(ordinary));
+    }
+
+    [Fact]
+    public async Task TrustedDocumentsOnly_RunsTrustedByIdAndByText_RefusesOthers()
+    {
+        using var folder = new TempDirectory();
+        const string trusted = "{ datasets(first: 2) { totalCount } }";
+        File.WriteAllText(folder.File("datasets.graphql"), trusted);
+        await using var factory = await new ConfiguredFactory(new Dictionary<string, string>
+        {
+            ["Graph:Limits:TrustedDocumentsOnly"] = "true",
+            ["Graph:Limits:TrustedDocumentsDirectory"] = folder.Path,
+        }).StartAsync();
+
+        var (_, byId) = await factory.PostAsync(new { documentId = TrustedDocuments.IdOf(trusted) });
+        Assert.Empty(Responses.Codes(byId));
+        Assert.NotNull(byId["data"]!["datasets"]!["totalCount"]);
+        var (_, byText) = await factory.PostAsync(new { query = trusted });
+        Assert.Empty(Responses.Codes(byText));
+        var (_, other) = await factory.PostAsync(new { query = "{ datasets(first: 3) { totalCount } }" });
+        Assert.Equal(["TRUSTED_DOCUMENTS_ONLY"], Responses.Codes(other));
+        var (_, unknown) = await factory.PostAsync(new { documentId = "sha256:00" });
+        Assert.Equal(["DOCUMENT_NOT_FOUND"], Responses.Codes(unknown));
+    }
+
+    [Fact]
+    public async Task RateLimit_PerAddressExceeded_Answers429WithRetryAfter()
+    {
+        await using var factory = await new ConfiguredFactory(new Dictionary<string, string> { ["Graph:Limits:RequestsPerSecondPerAddress"] = "2" }).StartAsync();
+        using var client = factory.CreateClient();
+        var statuses = new List<int>();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 10; i++)
+        {
+            var response = await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query = "{ catalogueStatistics { datasets } }" });
+            statuses.Add((int)response.StatusCode);
+            if ((int)response.StatusCode == 429)
+                limited = response;
+        }
+
+        Assert.Contains(200, statuses);
+        Assert.NotNull(limited);
+        Assert.Equal("1", limited.Headers.RetryAfter?.ToString());
+        var body = JsonNode.Parse(await limited.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Equal(["RATE_LIMITED"], Responses.Codes(body));
+        Assert.True((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode, "Health checks are never rate-limited.");
+    }
+
+    [Fact]
+    public async Task Timeout_Exceeded_AnswersTimeoutCode()
+    {
+        await using var factory = await new ConfiguredFactory(new Dictionary<string, string> { ["Graph:Limits:TimeoutSeconds"] = "0.000001" }).StartAsync();
+        var (_, body) = await factory.PostAsync(new { query = "{ series(first: 500) { totalCount facets(fields: [\"modality\", \"bodyPart\"]) { field } nodes { modality study { patient { pseudonym } } } } }" });
+        Assert.Contains("TIMEOUT", Responses.Codes(body));
+    }
+}

@@ -7,7 +7,8 @@ namespace Graph.Ingest.Clinical;
 
 /// <summary>Imports clinical records (diagnoses, stage, grade, markers, vital status) for the catalogue's patients.</summary>
 /// <remarks>
-/// Every record is validated on its own; a bad one is reported and the others go on. Valid records are written in batches,
+/// Every record is validated on its own; a bad one is reported and the others go on. A patient's vital status given twice
+/// with different values is refused on the later record, so the outcome never depends on batch boundaries. Valid records are written in batches,
 /// each batch one ChangeSet; when the writer refuses a batch, its records are written one by one so a record is applied
 /// whole or not at all. Importing the same file again changes nothing and does not advance the change sequence.
 /// </remarks>
@@ -16,21 +17,33 @@ public static class ClinicalImport
     /// <summary>The source recorded with the import's ChangeSets.</summary>
     public const string Source = "import-clinical";
 
-    /// <summary>Validates and writes the records of a set; <paramref name="batch"/> records per ChangeSet.</summary>
+    /// <summary>Validates and writes the records of a set against the store's catalogue; <paramref name="batch"/> records per ChangeSet.</summary>
     /// <exception cref="GraphStoreException">The store failed; the batches written before it are whole.</exception>
     public static async Task<ClinicalImportSummary> RunAsync(
         IGraphStore store, GraphWriter writer, RecordSet set, int batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
+        var clock = Stopwatch.StartNew();
+        var catalogue = await StoreClinicalCatalogue.LoadAsync(store, cancellationToken).ConfigureAwait(false);
+        var sequence = await store.GetSequenceAsync(cancellationToken).ConfigureAwait(false);
+        var summary = await RunAsync(catalogue, sequence, writer, set, batch, cancellationToken).ConfigureAwait(false);
+        return summary with { Elapsed = clock.Elapsed };
+    }
+
+    /// <summary>Validates and writes the records of a set against a view of the catalogue taken at change <paramref name="sequence"/>.</summary>
+    /// <exception cref="GraphStoreException">The store failed; the batches written before it are whole.</exception>
+    public static async Task<ClinicalImportSummary> RunAsync(
+        IClinicalCatalogue catalogue, long sequence, GraphWriter writer, RecordSet set, int batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(set);
         ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
         var clock = Stopwatch.StartNew();
-        var catalogue = await StoreClinicalCatalogue.LoadAsync(store, cancellationToken).ConfigureAwait(false);
-        var run = new Run(writer, set.Problems.ToList(), set.Problems.Count(p => p.Severity == ProblemSeverity.Rejected && p.Line > 0));
-        run.Sequence = await store.GetSequenceAsync(cancellationToken).ConfigureAwait(false);
+        var run = new Run(writer, set.Problems.ToList(), set.Problems.Count(p => p.Severity == ProblemSeverity.Rejected && p.Line > 0)) { Sequence = sequence };
         var validator = new ClinicalRowValidator(catalogue);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var vitalStatus = new Dictionary<string, (int Line, string Value)>(StringComparer.Ordinal);
         var pending = new List<Pending>();
         foreach (var record in set.Records)
         {
@@ -47,6 +60,20 @@ public static class ClinicalImport
             {
                 run.Reject(record.Line, [new ValidationFailure(ClinicalColumns.Pseudonym, $"repeats the patient and diagnosis number of line {first}")]);
                 continue;
+            }
+
+            var pseudonym = record[ClinicalColumns.Pseudonym]!;
+            if (record[ClinicalColumns.VitalStatus] is { } text)
+            {
+                var vital = (string)ClinicalValues.Parse(ClinicalColumns.VitalStatus, text, out _)!;
+                if (vitalStatus.TryGetValue(pseudonym, out var earlier) && earlier.Value != vital)
+                {
+                    run.Reject(record.Line, [new ValidationFailure(ClinicalColumns.VitalStatus,
+                        $"vitalStatus '{vital}' contradicts '{earlier.Value}' given for the same patient on line {earlier.Line}")]);
+                    continue;
+                }
+
+                vitalStatus.TryAdd(pseudonym, (record.Line, vital));
             }
 
             seen[key] = record.Line;

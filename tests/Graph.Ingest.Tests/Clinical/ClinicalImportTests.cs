@@ -97,6 +97,25 @@ public sealed class ClinicalImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_ContradictingVitalStatus_RejectsTheLaterRecord_SoReimportWithAnyBatchChangesNothing()
+    {
+        var file = $"""
+            {Header}
+            SYN-CLI-000001,1,breast,C50.9,,,,,,,,,,,,,,,alive
+            SYN-CLI-000001,2,breast,C50.2,,,,,,,,,,,,,,,deceased
+            SYN-CLI-000001,3,breast,C50.1,,,,,,,,,,,,,,,Alive
+            """;
+
+        var first = await ImportAsync(file, batch: 1);
+        var again = await ImportAsync(file, batch: 2);
+
+        Assert.Equal((2, 1), (first.Applied, first.Rejected));
+        Assert.Contains(first.Problems, p => p is { Line: 3, Column: "vitalStatus", Severity: ProblemSeverity.Rejected } && p.Reason.Contains("line 2", StringComparison.Ordinal));
+        Assert.Equal("alive", (await _scenario.NodeAsync("Patient", "SYN-CLI-000001"))!["vitalStatus"]);
+        Assert.Equal((0L, 0L, first.Sequence), (again.NodesChanged, again.EdgesChanged, again.Sequence));
+    }
+
+    [Fact]
     public async Task Import_UnknownButWellFormedCodes_AppliesWithWarnings()
     {
         var summary = await ImportAsync($"""

@@ -1,3 +1,4 @@
+using Graph.Api.Dcat;
 using Graph.Api.Hosting;
 using Graph.Api.Http;
 using Graph.Api.Ide;
@@ -27,6 +28,7 @@ var graphOptions = app.Configuration.GetSection(GraphOptions.Section).Get<GraphO
 app.MapBananaCakePop("/graphql", new IdeOptions { Enabled = graphOptions.EnableIde, DefaultDocument = ExampleDocuments.IdeStart });
 app.MapGraphQL("/graphql");
 app.MapCohortManifest();
+app.MapDcat();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.Run();

@@ -8,4 +8,5 @@ root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(RepositoryCommand.Create());
 root.Subcommands.Add(HarvestCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -20,6 +20,8 @@ internal sealed class CatalogSchema : GraphQL.Types.Schema
         Query = query;
         var mutation = new MutationGraphType(nodes, cohorts);
         Harvest.RepositoryMutationFields.AddTo(mutation);
+        AlgorithmMutationFields.AddTo(mutation);
+        ClinicalMutationFields.AddTo(mutation);
         Mutation = mutation;
         Description = "Cancer Imaging Graph: the catalogue of a European federation of cancer-imaging repositories.";
         RegisterType(node);

@@ -91,6 +91,7 @@ public static class DemoCatalogue
                 set.Add(EdgeRecord.Of(DemoRelations.Covers, dataset.Slug, DemoCancerTypes.All[cohort.CancerType].Code));
         }
 
+        DemoAlgorithms.AddTo(set);
         return set;
     }
 }

@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Graph.Catalog;
+using Graph.Catalog.Querying;
+using Graph.Domain;
+using static Graph.Api.Dcat.DcatVocabulary;
+
+namespace Graph.Api.Dcat;
+
+/// <summary>Describes the catalogue and its datasets in HealthDCAT-AP (DCAT-AP 3 with the health extension), as JSON-LD.</summary>
+/// <remarks>Counts come from the index snapshot: numberOfUniqueIndividuals is the dataset's patients, numberOfRecords its image series;
+/// ages are the patients' ages at diagnosis, the period the years of its studies. No patient-level value is exported.</remarks>
+internal sealed class DcatDocuments(CatalogSnapshot snapshot, string baseUrl)
+{
+    private static readonly RelationField Patients = RelationField.Find(GraphModel.Dataset, "patients")!;
+    private static readonly RelationField Studies = RelationField.Find(GraphModel.Dataset, "studies")!;
+    private static readonly RelationField Series = RelationField.Find(GraphModel.Dataset, "series")!;
+    private static readonly RelationField CancerTypes = RelationField.Find(GraphModel.Dataset, "cancerTypes")!;
+    private static readonly RelationField Repository = RelationField.Find(GraphModel.Dataset, "repository")!;
+
+    /// <summary>The whole catalogue: a dcat:Catalog with every dataset in it.</summary>
+    public JsonObject Catalog()
+    {
+        var datasets = new JsonArray();
+        var table = snapshot.Table(GraphModel.Dataset);
+        foreach (var ordinal in Enumerable.Range(0, table.Count).Where(table.IsLive))
+            datasets.Add(Dataset(snapshot.At(GraphModel.Dataset, ordinal)!, withContext: false));
+        return new JsonObject
+        {
+            ["@context"] = Context(),
+            ["@id"] = $"{baseUrl}/catalog",
+            ["@type"] = "dcat:Catalog",
+            ["dct:title"] = English("Cancer Imaging Graph"),
+            ["dct:description"] = English("The catalogue of a European federation of cancer-imaging repositories: datasets of imaging studies with their cancer types, "
+                + "patients' pseudonymous clinical facts and the algorithms built on them."),
+            ["dct:publisher"] = new JsonObject { ["@id"] = $"{baseUrl}/catalog#publisher", ["@type"] = "foaf:Agent", ["foaf:name"] = "Cancer Imaging Graph federation" },
+            ["foaf:homepage"] = Ref($"{baseUrl}/graphql"),
+            ["dct:language"] = Ref(Authority + "language/ENG"),
+            ["dcat:themeTaxonomy"] = Ref(Authority + "data-theme"),
+            ["dcat:dataset"] = datasets,
+        };
+    }
+
+    /// <summary>One dataset as a dcat:Dataset, with the context when it is a document of its own.</summary>
+    public JsonObject Dataset(GraphNode dataset, bool withContext = true)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var id = $"{baseUrl}/datasets/{Uri.EscapeDataString(dataset.Key)}";
+        var repository = Related(Repository, dataset).FirstOrDefault();
+        var cancerTypes = Related(CancerTypes, dataset);
+        var patients = Related(Patients, dataset);
+        var series = Related(Series, dataset);
+        var title = dataset["title"] as string ?? dataset.Key;
+        var json = new JsonObject();
+        if (withContext)
+            json["@context"] = Context();
+        json["@id"] = id;
+        json["@type"] = "dcat:Dataset";
+        json["dct:identifier"] = id;
+        json["dct:title"] = English(title);
+        json["dct:description"] = English(dataset["description"] as string ?? title);
+        json["dcat:landingPage"] = Ref($"{baseUrl}/graphql");
+        json["dct:accessRights"] = Ref(AccessRight(dataset["accessTier"] as string));
+        if (dataset["licence"] is string licence)
+            json["dct:license"] = Licence(licence);
+        if (repository is not null)
+        {
+            json["dct:publisher"] = Publisher(repository);
+            json["dcat:contactPoint"] = ContactPoint(repository);
+            if (Country(repository["country"] as string) is { } country)
+                json["dct:spatial"] = Ref(country);
+        }
+
+        json["dcat:distribution"] = new JsonArray(Distribution(dataset, repository, id));
+        json["dcat:theme"] = new JsonArray(Ref(HealthTheme));
+        json["dcatap:applicableLegislation"] = Ref(Ehds);
+        json["dcat:keyword"] = Keywords(cancerTypes, series);
+        if (CodeValues(cancerTypes) is { Count: > 0 } codes)
+            json["healthdcatap:hasCodeValues"] = codes;
+        json["healthdcatap:numberOfUniqueIndividuals"] = Count(patients.Count);
+        json["healthdcatap:numberOfRecords"] = Count(series.Count);
+        AddAges(json, patients);
+        AddPeriod(json, Related(Studies, dataset));
+        if (dataset["version"] is string version)
+            json["dcat:version"] = version;
+        if (dataset["doi"] is string doi)
+            json["adms:identifier"] = new JsonObject { ["@type"] = "adms:Identifier", ["skos:notation"] = $"https://doi.org/{doi}" };
+        return json;
+    }
+
+    private List<GraphNode> Related(RelationField field, GraphNode node) =>
+        Traversal.Related(snapshot, field, node.Ordinal).Select(o => snapshot.At(field.Target, o)!).ToList();
+
+    private JsonObject Publisher(GraphNode repository) => new()
+    {
+        ["@id"] = $"{baseUrl}/repositories/{Uri.EscapeDataString(repository.Key)}",
+        ["@type"] = "foaf:Agent",
+        ["foaf:name"] = repository["institution"] as string ?? repository["name"] as string ?? repository.Key,
+    };
+
+    private static JsonObject ContactPoint(GraphNode repository)
+    {
+        var contact = new JsonObject { ["@type"] = "vcard:Kind", ["vcard:fn"] = repository["name"] as string ?? repository.Key };
+        if (repository["contact"] is string address)
+            contact[address.Contains('@', StringComparison.Ordinal) ? "vcard:hasEmail" : "vcard:hasURL"] = Ref(address.Contains('@', StringComparison.Ordinal) && !address.StartsWith("mailto:", StringComparison.Ordinal) ? "mailto:" + address : address);
+        return contact;
+    }
+
+    private JsonObject Distribution(GraphNode dataset, GraphNode? repository, string id)
+    {
+        var service = repository?["baseUrl"] as string;
+        var distribution = new JsonObject
+        {
+            ["@id"] = id + "#dicom",
+            ["@type"] = "dcat:Distribution",
+            ["dct:title"] = English(service is null ? "DICOM images, on request to the publisher" : $"DICOM images from {repository!["name"] as string ?? repository.Key}"),
+            ["dcat:accessURL"] = Ref(service ?? $"{baseUrl}/graphql"),
+            ["dcat:mediaType"] = Ref(DicomMediaType),
+            ["dct:accessRights"] = Ref(AccessRight(dataset["accessTier"] as string)),
+        };
+        if (dataset["licence"] is string licence)
+            distribution["dct:license"] = Licence(licence);
+        return distribution;
+    }
+
+    private static JsonArray Keywords(List<GraphNode> cancerTypes, List<GraphNode> series)
+    {
+        var keywords = new JsonArray();
+        foreach (var name in cancerTypes.Select(t => t["name"] as string ?? t.Key).Distinct(StringComparer.Ordinal))
+            keywords.Add(English(name));
+        foreach (var modality in series.Select(s => s["modality"] as string).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            keywords.Add(English(modality));
+        return keywords;
+    }
+
+    private static JsonArray CodeValues(List<GraphNode> cancerTypes)
+    {
+        var codes = new JsonArray();
+        foreach (var icd10 in cancerTypes.Select(t => t["icd10"] as string).OfType<string>().Distinct(StringComparer.Ordinal))
+            codes.Add(Ref($"http://id.who.int/icd/release/10/{icd10}"));
+        return codes;
+    }
+
+    private static void AddAges(JsonObject json, List<GraphNode> patients)
+    {
+        var ages = patients.Select(p => p["ageAtDiagnosis"]).OfType<long>().ToList();
+        if (ages.Count == 0)
+            return;
+        json["healthdcatap:minTypicalAge"] = Count(ages.Min());
+        json["healthdcatap:maxTypicalAge"] = Count(ages.Max());
+    }
+
+    private static void AddPeriod(JsonObject json, List<GraphNode> studies)
+    {
+        var years = studies.Select(s => s["year"]).OfType<long>().ToList();
+        if (years.Count == 0)
+            return;
+        json["dct:temporal"] = new JsonObject
+        {
+            ["@type"] = "dct:PeriodOfTime",
+            ["dcat:startDate"] = Typed(years.Min().ToString(CultureInfo.InvariantCulture), "xsd:gYear"),
+            ["dcat:endDate"] = Typed(years.Max().ToString(CultureInfo.InvariantCulture), "xsd:gYear"),
+        };
+    }
+
+    private static JsonObject Count(long count) => Typed(count.ToString(CultureInfo.InvariantCulture), "xsd:nonNegativeInteger");
+}

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Globalization;
+using Graph.Ingest.Clinical;
+using Graph.Store;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Graph.Cli.Commands;
+
+/// <summary><c>graph import clinical FILE</c>: imports diagnoses, stage, grade, markers and vital status for the catalogue's patients.</summary>
+/// <remarks>Exit codes: 0 when every record was applied (warnings allowed), 1 when a record was rejected or the store failed, 2 for usage errors.</remarks>
+internal static class ImportClinicalCommand
+{
+    private const string Name = "graph import clinical";
+
+    public static Command Create()
+    {
+        var o = new ImportFileOptions("clinical");
+        var batch = new Option<string>("--batch") { Description = "Records written per transaction (1 to 10000).", HelpName = "N", DefaultValueFactory = _ => "500" };
+        var command = new Command(
+            "clinical",
+            $"Import clinical data for patients of the catalogue, one record per diagnosis, columns {string.Join(", ", ClinicalColumns.All)}. "
+            + "Each record is validated on its own and applied whole or rejected; codes the catalogue's concepts do not hold are flagged as warnings. "
+            + "Running it again changes nothing.")
+        {
+            o.File, o.Format, o.Rejects, batch, o.Data,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var output = result.InvocationConfiguration.Output;
+            var error = result.InvocationConfiguration.Error;
+            if (!int.TryParse(result.GetValue(batch), NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size is < 1 or > 10_000)
+            {
+                await error.WriteLineAsync($"{Name}: --batch must be a whole number between 1 and 10000.");
+                return 2;
+            }
+
+            if (o.Read(result, ClinicalColumns.All, out var set) is { } usage)
+            {
+                await error.WriteLineAsync($"{Name}: {usage}");
+                return 2;
+            }
+
+            try
+            {
+                await using var store = await CommonOptions.OpenStoreAsync(result.GetValue(o.Data)!, cancellationToken);
+                var writer = new GraphWriter(store, [], NullLogger<GraphWriter>.Instance);
+                var s = await ClinicalImport.RunAsync(store, writer, set, size, cancellationToken);
+                var report = await o.WriteReportAsync(result, s.Problems, cancellationToken);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"Read {s.Records:N0} records in {s.Elapsed.TotalSeconds:F1} s: {s.Applied:N0} applied, {s.Rejected:N0} rejected, {s.Warnings:N0} warnings."));
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{s.NodesChanged:N0} nodes and {s.EdgesChanged:N0} relationships changed; the store is at change {s.Sequence}."));
+                if (report is not null)
+                    await output.WriteLineAsync($"Rejected records and warnings are listed in {report}.");
+                return s.Rejected > 0 ? 1 : 0;
+            }
+            catch (GraphStoreException e)
+            {
+                await error.WriteLineAsync($"{Name}: {e.Message} The records written before the failure are whole; run the command again to finish.");
+                return 1;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Graph.Ingest.Records;
+
+/// <summary>Reads a JSON array of objects; each object is a record that starts on the line of its opening brace.</summary>
+/// <remarks>Strings, numbers and booleans become text; arrays of scalars become their items joined by ';'; objects
+/// and other arrays become their JSON text.</remarks>
+internal static class JsonRecords
+{
+    public static void Read(byte[] json, RecordSet set)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var counted = 0;
+        var line = 1;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                set.Problems.Add(RecordProblem.Reject(1, "", "a JSON import file must hold an array of objects"));
+                return;
+            }
+
+            var item = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                item++;
+                line += CountLines(json, counted, (int)reader.TokenStartIndex);
+                counted = (int)reader.TokenStartIndex;
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    set.Problems.Add(RecordProblem.Reject(line, "", $"item {item} of the array is not an object"));
+                    reader.Skip();
+                    continue;
+                }
+
+                using var document = JsonDocument.ParseValue(ref reader);
+                var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+                foreach (var property in document.RootElement.EnumerateObject())
+                    values[property.Name] = Text(property.Value);
+                set.Records.Add(new SourceRecord(line, values));
+            }
+        }
+        catch (JsonException e)
+        {
+            var at = e.LineNumber is { } number ? (int)number + 1 : line;
+            set.Problems.Add(RecordProblem.Reject(at, "", $"the file is not valid JSON from here on: {e.Message}"));
+        }
+    }
+
+    private static int CountLines(byte[] json, int from, int to)
+    {
+        var lines = 0;
+        for (var i = from; i < to; i++)
+        {
+            if (json[i] == (byte)'\n')
+                lines++;
+        }
+
+        return lines;
+    }
+
+    private static string? Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Array when value.EnumerateArray().All(v => v.ValueKind is JsonValueKind.String or JsonValueKind.Number) =>
+            string.Join(';', value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())),
+        _ => value.GetRawText(),
+    };
+}

@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+
+namespace Graph.Api.Tests;
+
+/// <summary>importClinical over GraphQL: records applied whole and visible in queries, bad ones reported with line and column, idempotent.</summary>
+[Collection(CatalogueCollection.Name)]
+public sealed class ClinicalImportMutationTests(CatalogueFactory service)
+{
+    private const string Mutation = """
+        mutation Import($content: String!) {
+          importClinical(content: $content) { records applied rejected warnings nodesChanged relationshipsChanged catalogueVersion problems { line column severity reason } }
+        }
+        """;
+
+    [Fact]
+    public async Task ImportClinical_Csv_AppliesGoodRecordsReportsBadOnes_AndAgainChangesNothing()
+    {
+        var patients = await service.DataAsync("""{ patients(first: 1, where: { cancerTypes: { some: { code: { eq: "breast" } } } }) { nodes { pseudonym } } }""");
+        var pseudonym = (string)patients["patients"]!["nodes"]![0]!["pseudonym"]!;
+        var content = $"""
+            pseudonym,diagnosis,icd10,icdO3Morphology,stage,er,her2,ki67
+            {pseudonym},7,C50.4,8500/3,IIA,positive,negative,18
+            SYN-NOBODY-000001,1,C50.4,,,,,
+            {pseudonym},8,C50.4,8500/3,IIZ,positive,negative,18
+            """;
+
+        var first = (await service.DataAsync(Mutation, new { content }))["importClinical"]!;
+        var again = (await service.DataAsync(Mutation, new { content }))["importClinical"]!;
+
+        Assert.Equal((3, 1, 2), ((int)first["records"]!, (int)first["applied"]!, (int)first["rejected"]!));
+        var problems = first["problems"]!.AsArray().Where(p => (string)p!["severity"]! == "rejected").Select(p => ((int)p!["line"]!, (string)p["column"]!)).ToList();
+        Assert.Equal([(3, "pseudonym"), (4, "stage")], problems);
+        Assert.Equal((0, 0), ((int)again["nodesChanged"]!, (int)again["relationshipsChanged"]!));
+        Assert.Equal((long)first["catalogueVersion"]!, (long)again["catalogueVersion"]!);
+
+        var diagnosis = await service.DataAsync("""
+            query($key: String!) { diagnosisByKey(key: $key) { icd10 stage er ki67 cancerType { code } patient { pseudonym } } }
+            """, new { key = $"{pseudonym}/7" });
+        var d = diagnosis["diagnosisByKey"]!;
+        Assert.Equal(("C50.4", "IIA", "positive", 18.0), ((string)d["icd10"]!, (string)d["stage"]!, (string)d["er"]!, (double)d["ki67"]!));
+        Assert.Equal("breast", (string)d["cancerType"]!["code"]!);
+        Assert.Equal(pseudonym, (string)d["patient"]!["pseudonym"]!);
+    }
+
+    [Fact]
+    public async Task ImportClinical_UnknownFormat_IsBadUserInput()
+    {
+        var body = await service.PostAsync("""mutation { importClinical(content: "x", format: "xml") { records } }""");
+
+        Assert.Equal("BAD_USER_INPUT", (string)body["errors"]![0]!["extensions"]!["code"]!);
+        Assert.Contains("'xml'", (string)body["errors"]![0]!["message"]!, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text;
+using Graph.Ingest.Records;
+
+namespace Graph.Ingest.Tests.Records;
+
+/// <summary>Reading import files: RFC 4180 CSV with its quoting rules, JSON arrays, line numbers and structural problems.</summary>
+public sealed class RecordFileTests
+{
+    private static readonly string[] Columns = ["a", "b", "c"];
+
+    private static RecordSet Csv(string text) => RecordFile.Read(Encoding.UTF8.GetBytes(text), RecordFormat.Csv, Columns);
+
+    [Fact]
+    public void Read_QuotedFieldsWithCommasQuotesAndLineBreaks_KeepsThemAndCountsLines()
+    {
+        var set = Csv("\uFEFFa,B,c\r\n1,\"x, \"\"y\"\"\",\"two\nlines\"\r\n\r\n2,,\"\"\n");
+
+        Assert.Empty(set.Problems);
+        Assert.Equal([2, 5], set.Records.Select(r => r.Line));
+        Assert.Equal(("1", "x, \"y\"", "two\nlines"), (set.Records[0]["A"], set.Records[0]["b"], set.Records[0]["c"]));
+        Assert.Null(set.Records[1]["b"]);
+    }
+
+    [Theory]
+    [InlineData("a,b,c\n1,2\n", 2, "has 2 fields")]
+    [InlineData("a,b,c\n1,2\"x\",3\n", 2, "quote inside an unquoted field")]
+    [InlineData("a,b,c\n1,\"2\"x,3\n", 2, "follows the closing quote")]
+    [InlineData("a,b,c\n1,2,3\n4,\"5,6\n", 3, "not closed")]
+    [InlineData("a,a,c\n1,2,3\n", 1, "twice")]
+    [InlineData("", 0, "empty")]
+    public void Read_MalformedCsv_RejectsTheRecordWithItsLine(string text, int line, string reason)
+    {
+        var set = Csv(text);
+
+        var problem = Assert.Single(set.Problems);
+        Assert.Equal((line, ProblemSeverity.Rejected), (problem.Line, problem.Severity));
+        Assert.Contains(reason, problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_UnknownColumn_WarnsOnceAndKeepsTheRecords()
+    {
+        var set = Csv("a,gleeson\n1,7\n2,8\n");
+
+        var problem = Assert.Single(set.Problems);
+        Assert.Equal(("gleeson", ProblemSeverity.Warning), (problem.Column, problem.Severity));
+        Assert.Equal(2, set.Records.Count);
+    }
+
+    [Fact]
+    public void Read_JsonArray_MapsScalarsListsAndObjectsToText()
+    {
+        var set = RecordFile.Read(Encoding.UTF8.GetBytes("""
+            [
+              {"a": 1.5, "b": ["x", "y"], "c": {"k": true}},
+              {"a": null, "b": false}
+            ]
+            """), RecordFormat.Json, Columns);
+
+        Assert.Empty(set.Problems);
+        Assert.Equal([2, 3], set.Records.Select(r => r.Line));
+        Assert.Equal(("1.5", "x;y", """{"k": true}"""), (set.Records[0]["a"], set.Records[0]["b"], set.Records[0]["c"]));
+        Assert.Equal(["x", "y"], set.Records[0].List("b"));
+        Assert.Equal((null, "false"), (set.Records[1]["a"], set.Records[1]["b"]));
+    }
+
+    [Theory]
+    [InlineData("{\"a\": 1}", 1)]
+    [InlineData("[\n{\"a\": 1},\n{\"a\": \n", 4)]
+    [InlineData("[\n{\"a\": 1},\n{\"a\" 2}\n]", 3)]
+    public void Read_JsonThatIsNotAnArrayOfObjects_IsRejected(string json, int line)
+    {
+        var set = RecordFile.Read(Encoding.UTF8.GetBytes(json), RecordFormat.Json, Columns);
+
+        Assert.Contains(set.Problems, p => p.Severity == ProblemSeverity.Rejected && p.Line == line);
+    }
+
+    [Theory]
+    [InlineData("clinical.json", "a,b", RecordFormat.Json)]
+    [InlineData("clinical.csv", "[{}]", RecordFormat.Csv)]
+    [InlineData("clinical.txt", "  [{}]", RecordFormat.Json)]
+    [InlineData("clinical.txt", "a,b", RecordFormat.Csv)]
+    public void Detect_ByExtensionThenContent_GivesTheFormat(string path, string content, RecordFormat expected) =>
+        Assert.Equal(expected, RecordFile.Detect(path, Encoding.UTF8.GetBytes(content), null));
+
+    [Fact]
+    public async Task ProblemsReport_Write_GivesOneTsvLinePerProblemByLine()
+    {
+        using var folder = new Graph.Testing.TempDirectory();
+        var path = folder.File("rejects/report.tsv");
+
+        await ProblemsReport.WriteAsync(path, [RecordProblem.Warn(7, "icd10", "unknown\tcode"), RecordProblem.Reject(3, "", "bad\nrecord")], CancellationToken.None);
+
+        Assert.Equal(
+            [ProblemsReport.Header, "3\t\trejected\tbad record", "7\ticd10\twarning\tunknown code"],
+            await File.ReadAllLinesAsync(path));
+    }
+}

@@ -1,3 +1,4 @@
+using Graph.Api.Security;
 using Graph.Catalog;
 using Graph.Domain;
 using Graph.Ingest.Algorithms;
@@ -22,7 +23,7 @@ internal static class AlgorithmMutationFields
         mutation.AddField(new GraphQL.Types.FieldType
         {
             Name = "registerAlgorithm",
-            Description = "Curator role: registers an AI model built on the catalogue, with the datasets it was TRAINED_ON and the cancer types it TARGETS, "
+            Description = "Registers an AI model built on the catalogue, with the datasets it was TRAINED_ON and the cancer types it TARGETS, "
                 + "or updates the one with the slug (values not given are kept; a list given replaces the stored links). Applied whole or not at all.",
             ResolvedType = new NonNullGraphType(new GraphQLTypeReference(GraphModel.Algorithm.Label)),
             Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(new RegisterAlgorithmInputGraphType())) { Name = "input", Description = "The algorithm." }),
@@ -53,12 +54,12 @@ internal static class AlgorithmMutationFields
                     throw ErrorCodes.BadInput(string.Join(" ", e.Errors.Select(error => error.EndsWith('.') ? error : error + ".")));
                 }
 
-                var snapshot = index.Current;
-                CatalogRequest.From(c).Snapshot = snapshot;
-                return snapshot.Find(GraphModel.Algorithm, registration.Slug)
+                var request = CatalogRequest.From(c);
+                request.Use(index.Current);
+                return request.Snapshot.Find(GraphModel.Algorithm, registration.Slug)
                     ?? throw new InvalidOperationException($"Algorithm {registration.Slug} was written but is not in the index.");
             }),
-        });
+        }.RequireRoles(AccessPolicy.Curators));
     }
 
     private static string? Text(Dictionary<string, object?> input, string name) =>

@@ -1,4 +1,5 @@
 using System.Text;
+using Graph.Api.Security;
 using Graph.Catalog;
 using Graph.Ingest.Clinical;
 using Graph.Ingest.Records;
@@ -26,7 +27,7 @@ internal static class ClinicalMutationFields
         mutation.AddField(new GraphQL.Types.FieldType
         {
             Name = "importClinical",
-            Description = "Curator role: imports clinical data for patients of the catalogue, one record per diagnosis (CSV with a header row, or a JSON "
+            Description = "Imports clinical data for patients of the catalogue, one record per diagnosis (CSV with a header row, or a JSON "
                 + $"array of objects; columns {string.Join(", ", ClinicalColumns.All)}). Each record is validated on its own and applied whole or "
                 + "rejected with its line, column and reason; codes the catalogue's concepts do not hold are warnings. Importing the same content again "
                 + "changes nothing. The request size limit applies: import large files with 'graph import clinical'.",
@@ -52,9 +53,9 @@ internal static class ClinicalMutationFields
                 var snapshot = index.Current;
                 var summary = await ClinicalImport.RunAsync(
                     new ClinicalSnapshotCatalogue(snapshot), snapshot.Sequence, services.GetRequiredService<GraphWriter>(), set, Batch, c.CancellationToken);
-                CatalogRequest.From(c).Snapshot = index.Current;
+                CatalogRequest.From(c).Use(index.Current);
                 return summary;
             }),
-        });
+        }.RequireRoles(AccessPolicy.Curators));
     }
 }

@@ -16,6 +16,8 @@ public sealed class AccessMatrixTests(CatalogueFactory service) : IAsyncLifetime
         ["saveCohort"] = ("""mutation { saveCohort(input: { name: "matrix", criteria: { patients: { sex: { eq: "F" } } } }) { cohortId } }""", ["researcher", "partner", "curator", "admin"]),
         ["addRepository"] = ("""mutation { addRepository(input: { slug: "matrix-repo", name: "Matrix", baseUrl: "http://127.0.0.1:9/dicom-web" }) { slug } }""", ["curator", "admin"]),
         ["removeRepository"] = ("""mutation { removeRepository(slug: "no-such-repository") { slug } }""", ["curator", "admin"]),
+        ["registerAlgorithm"] = ("""mutation { registerAlgorithm(input: { slug: "matrix-model", name: "Matrix model", task: "segmentation" }) { slug } }""", ["curator", "admin"]),
+        ["importClinical"] = ("""mutation { importClinical(content: "pseudonym\nnobody") { applied } }""", ["curator", "admin"]),
     };
 
     private static readonly string[] Roles = ["anonymous", "researcher", "partner", "curator", "admin"];
@@ -50,6 +52,8 @@ public sealed class AccessMatrixTests(CatalogueFactory service) : IAsyncLifetime
     [InlineData("saveCohort")]
     [InlineData("addRepository")]
     [InlineData("removeRepository")]
+    [InlineData("registerAlgorithm")]
+    [InlineData("importClinical")]
     public async Task Mutation_EachRole_OnlyAllowedRolesRunIt(string mutation)
     {
         var (document, allowed) = Mutations[mutation];

@@ -1,3 +1,4 @@
+using Graph.Api.Explorer;
 using Graph.Api.Hosting;
 using Graph.Api.Http;
 using Graph.Api.Ide;
@@ -24,6 +25,7 @@ app.UseSerilogRequestLogging();
 var graphOptions = app.Configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();
 app.MapBananaCakePop("/graphql", new IdeOptions { Enabled = graphOptions.EnableIde, DefaultDocument = ExampleDocuments.IdeStart });
 app.MapGraphQL("/graphql");
+app.MapExplorer(graphOptions.EnableExplorer);
 app.MapCohortManifest();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -1,0 +1,20 @@
+import { useEffect, useState, useCallback } from 'preact/hooks';
+import { gql } from './api.js';
+
+/** Runs a GraphQL query whenever its key changes; older answers that arrive late are dropped. */
+export function useQuery(query, variables, key) {
+  const [state, setState] = useState({ loading: true, data: null, error: null });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    const controller = new AbortController();
+    setState(previous => ({ loading: true, data: previous.data, error: null }));
+    gql(query, variables, controller.signal)
+      .then(data => setState({ loading: false, data, error: null }))
+      .catch(error => {
+        if (error.name !== 'AbortError') setState({ loading: false, data: null, error });
+      });
+    return () => controller.abort();
+  }, [key, attempt]);
+  const retry = useCallback(() => setAttempt(a => a + 1), []);
+  return { ...state, retry };
+}

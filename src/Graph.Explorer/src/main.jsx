@@ -42,4 +42,7 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app'));
+// The static page holds a loading line until the script runs; the app replaces it.
+const root = document.getElementById('app');
+root.textContent = '';
+render(<App />, root);

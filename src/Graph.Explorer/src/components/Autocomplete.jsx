@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { gql } from '../api.js';
 
 const QUERY = `query ExplorerSuggest($text: String!) {
-  search(text: $text, kinds: ["CancerType", "Dataset", "Repository"], first: 8) {
+  search(text: $text, kinds: ["CancerType", "Dataset", "Repository"], first: 12) {
     hits { node { __typename ... on CancerType { code name } ... on Dataset { slug title } ... on Repository { slug name } } }
   }
   modality: facetValues(kind: "Series", field: "modality", prefix: $text, limit: 3) { value count }

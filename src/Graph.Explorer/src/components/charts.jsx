@@ -29,7 +29,7 @@ export function Bars({ title, values, unit = '' }) {
  * A histogram of bins (from, to, count). With onToggle, each bar is a toggle button that ticks its range,
  * as a checkbox ticks a value.
  */
-export function Histogram({ title, label = title, bins, unit, selected = [], onToggle, name }) {
+export function Histogram({ title, label = title, bins, unit, selected = [], onToggle, name, format = number }) {
   const max = Math.max(1, ...bins.map(b => b.count));
   if (!bins.length) return <p class="empty">No values.</p>;
   const isSelected = bin => selected.some(([from, to]) => from === bin.from && to === bin.to);
@@ -38,7 +38,7 @@ export function Histogram({ title, label = title, bins, unit, selected = [], onT
       {title && <figcaption>{title}</figcaption>}
       <div class="columns" role={onToggle ? 'group' : 'list'} aria-label={label}>
         {bins.map(bin => {
-          const binLabel = `${number(bin.from)}–${number(bin.to)} ${unit}: ${count(bin.count)}`;
+          const binLabel = `${format(bin.from)}–${format(bin.to)} ${unit}: ${count(bin.count)}`.replace(' :', ':');
           const column = (
             <span class="column" ref={el => el && (el.style.height = `${Math.max(2, (100 * bin.count) / max)}%`)} />
           );
@@ -53,8 +53,8 @@ export function Histogram({ title, label = title, bins, unit, selected = [], onT
         })}
       </div>
       <div class="axis" aria-hidden="true">
-        <span>{number(bins[0].from)}</span>
-        <span>{number(bins[bins.length - 1].to)} {unit}</span>
+        <span>{format(bins[0].from)}</span>
+        <span>{format(bins[bins.length - 1].to)} {unit}</span>
       </div>
     </figure>
   );

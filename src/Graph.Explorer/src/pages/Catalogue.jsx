@@ -75,7 +75,7 @@ export function Catalogue({ query }) {
   const stats = data.catalogueStatistics;
 
   return (
-    <section aria-labelledby="catalogue-title">
+    <section aria-labelledby="catalogue-title" class="catalogue">
       <h1 id="catalogue-title">Catalogue</h1>
       <p class="lead">
         {count(stats.datasets)} datasets from {count(stats.repositories)} repositories: {count(stats.patients)} patients,{' '}

@@ -62,7 +62,7 @@ export function Dataset({ slug }) {
         <Bars title="Patients by sex" values={(d.patients.facets[0]?.values ?? []).map(v => ({ ...v, label: sexNames[v.value] ?? v.value }))} />
         <Histogram title={`Age at diagnosis (patients; mean ${Math.round(d.patients.age.mean ?? 0)} years)`} bins={d.patients.age.bins} unit="years" />
         <Histogram title="Slice thickness (series)" bins={d.series.thickness.bins} unit="mm" />
-        <Histogram title="Study year" bins={d.studies.year.bins} unit="" />
+        <Histogram title="Studies by year" bins={d.studies.year.bins} unit="" format={String} />
       </div>
       <section aria-labelledby="algorithms-title">
         <h2 id="algorithms-title">Algorithms trained on this dataset</h2>

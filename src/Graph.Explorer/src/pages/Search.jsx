@@ -51,19 +51,21 @@ export function variablesOf(state) {
 export function Search({ query, search }) {
   const state = readState(query);
   const variables = variablesOf(state);
-  const { data, error, loading, retry } = useQuery(QUERY, variables, search);
+  const { data, error, loading, retry, dataKey } = useQuery(QUERY, variables, search);
   const go = next => navigate(searchUrl(next));
 
+  // On a narrow screen the filters start folded, so the results come first.
+  const [wide] = useState(() => window.matchMedia('(min-width: 801px)').matches);
   const facetsOf = (counts, field) => counts?.facets.find(f => f.field === field);
   return (
-    <section aria-labelledby="search-title" class="search">
+    <section aria-labelledby="search-title" class="search" aria-busy={loading ? 'true' : 'false'} data-loaded={loading ? null : dataKey}>
       <h1 id="search-title">Search</h1>
       <Autocomplete onChoose={item => go(item.param === 'q' ? { ...state, text: item.value, after: null, before: null }
         : state[item.param].includes(item.value) ? state : toggle(state, item.param, item.value))} />
       <ActiveFilters state={state} go={go} data={data} />
       <div class="search-layout">
         <aside class="facets" aria-label="Facets">
-          <details open class="facet-group">
+          <details open={wide} class="facet-group">
             <summary>Filters</summary>
             <p class="hint">Patient facets count patients, series facets count series. Tick several values of a facet to combine them with “or”.</p>
             {error && !data ? null : !data ? <Loading what="Counting" /> : (
@@ -132,17 +134,18 @@ function FacetPanel({ facet, result, unit, state, go }) {
   const values = [...(result?.values ?? [])];
   for (const value of selected) if (!values.some(v => v.value === value)) values.push({ value, label: value, count: 0 });
   const max = Math.max(1, ...values.map(v => v.count));
-  const visible = all ? values : values.filter((v, i) => i < SHOWN || selected.includes(v.value));
+  const shown = (v, i) => all || i < SHOWN || selected.includes(v.value);
+  const hiddenCount = values.filter((v, i) => !shown(v, i)).length;
   const id = `facet-${facet.param}`;
   return (
     <fieldset class="facet" data-facet={facet.param}>
       <legend>{facet.label} <span class="unit">({unit})</span></legend>
       {values.length === 0 ? <p class="empty">No values.</p> : (
         <ul>
-          {visible.map(v => {
+          {values.map((v, i) => {
             const inputId = `${id}-${v.value}`;
             return (
-              <li key={v.value} data-value={v.value} data-count={v.count}>
+              <li key={v.value} data-value={v.value} data-count={v.count} hidden={!shown(v, i)}>
                 <input type="checkbox" id={inputId} data-facet={facet.param} value={v.value} checked={selected.includes(v.value)}
                   onChange={() => go(toggle(state, facet.param, v.value))} />
                 <label for={inputId}>
@@ -155,7 +158,7 @@ function FacetPanel({ facet, result, unit, state, go }) {
           })}
         </ul>
       )}
-      {values.length > visible.length || all ? (
+      {hiddenCount > 0 || all ? (
         <button type="button" class="link" aria-expanded={all ? 'true' : 'false'} onClick={() => setAll(!all)}>
           {all ? 'Show fewer' : `Show all ${values.length}`}
         </button>

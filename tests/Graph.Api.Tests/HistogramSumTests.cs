@@ -42,7 +42,7 @@ public sealed class HistogramSumTests(CatalogueFactory service)
     public async Task HistogramSum_NoValues_IsNull()
     {
         var histogram = (await service.DataAsync("""
-            { series(where: { sliceThickness: { gt: 1000000 } }) { histogram(field: "sliceThickness") { count sum } } }
+            { series(where: { sliceThickness: { gt: 1000000 } }) { histogram(field: "sliceThickness", multiSelect: false) { count sum } } }
             """))["series"]!["histogram"]!;
         Assert.Equal(0, (int)histogram["count"]!);
         Assert.Null(histogram["sum"]);

@@ -3,6 +3,7 @@ import { navigate } from '../router.js';
 import { useQuery } from '../useQuery.js';
 import { Empty, ErrorBox, Loading } from '../components/Status.jsx';
 
+// Two queries: the cheap one draws the page at once, the series figures (a pass over every series) follow.
 const QUERY = `query ExplorerCatalogue {
   catalogueStatistics { repositories datasets patients studies series cancerTypes }
   datasets(first: 1000) {
@@ -12,10 +13,17 @@ const QUERY = `query ExplorerCatalogue {
       repository { slug name country }
       cancerTypes(first: 20) { nodes { code name } }
       patients { totalCount }
-      series { totalCount facets(fields: ["modality"]) { values { value count } } size: histogram(field: "sizeBytes", bins: 1) { sum } }
     }
   }
 }`;
+
+const SERIES_QUERY = `query ExplorerCatalogueSeries {
+  datasets(first: 1000) {
+    nodes { slug series { totalCount facets(fields: ["modality"]) { values { value count } } size: histogram(field: "sizeBytes", bins: 1) { sum } } }
+  }
+}`;
+
+const pending = { totalCount: null, facets: [], size: { sum: null } };
 
 const columns = [
   { key: 'title', label: 'Title', value: d => d.title ?? d.slug },
@@ -24,7 +32,7 @@ const columns = [
   { key: 'cancerTypes', label: 'Cancer types', value: d => d.cancerTypes.nodes.map(c => c.name).join(', ') },
   { key: 'modalities', label: 'Modalities', value: d => modalities(d).join(', ') },
   { key: 'patients', label: 'Patients', value: d => d.patients.totalCount, numeric: true },
-  { key: 'series', label: 'Series', value: d => d.series.totalCount, numeric: true },
+  { key: 'series', label: 'Series', value: d => d.series.totalCount ?? 0, numeric: true },
   { key: 'size', label: 'Size', value: d => d.series.size.sum ?? 0, numeric: true, format: bytes },
   { key: 'accessTier', label: 'Access', value: d => d.accessTier ?? '' },
   { key: 'licence', label: 'Licence', value: d => d.licence ?? '' },
@@ -35,6 +43,7 @@ const modalities = d => d.series.facets[0]?.values.map(v => v.value) ?? [];
 /** The datasets as cards or a table, filtered and sorted by controls whose state is in the URL. */
 export function Catalogue({ query }) {
   const { data, error, loading, retry } = useQuery(QUERY, {}, 'catalogue');
+  const details = useQuery(SERIES_QUERY, {}, 'catalogue-series');
   const view = query.get('view') === 'table' ? 'table' : 'cards';
   const sort = columns.find(c => c.key === query.get('sort')) ?? null;
   const dir = query.get('dir') === 'desc' ? 'desc' : 'asc';
@@ -47,10 +56,12 @@ export function Catalogue({ query }) {
     navigate(text ? `/?${text}` : '/', { replace: 'q' in changes });
   };
 
-  if (error) return <ErrorBox error={error} retry={retry} />;
+  // One "Try again" retries both queries: when the service is down both fail.
+  if (error) return <ErrorBox error={error} retry={() => { retry(); if (details.error) details.retry(); }} />;
   if (!data) return <Loading what="Loading datasets" />;
 
-  const all = data.datasets.nodes;
+  const seriesBySlug = new Map((details.data?.datasets.nodes ?? []).map(d => [d.slug, d.series]));
+  const all = data.datasets.nodes.map(d => ({ ...d, series: seriesBySlug.get(d.slug) ?? pending }));
   const options = {
     cancer: unique(all.flatMap(d => d.cancerTypes.nodes.map(c => [c.code, c.name]))),
     modality: unique(all.flatMap(d => modalities(d).map(m => [m, m]))),
@@ -75,7 +86,7 @@ export function Catalogue({ query }) {
   const stats = data.catalogueStatistics;
 
   return (
-    <section aria-labelledby="catalogue-title" class="catalogue">
+    <section aria-labelledby="catalogue-title" class="catalogue" aria-busy={details.loading ? 'true' : 'false'}>
       <h1 id="catalogue-title">Catalogue</h1>
       <p class="lead">
         {count(stats.datasets)} datasets from {count(stats.repositories)} repositories: {count(stats.patients)} patients,{' '}
@@ -106,7 +117,8 @@ export function Catalogue({ query }) {
           <button type="button" aria-pressed={view === 'table' ? 'true' : 'false'} onClick={() => set({ view: 'table' })}>Table</button>
         </fieldset>
       </form>
-      <p role="status" class="result-count" data-count={shown.length}>{count(shown.length)} of {count(all.length)} datasets{loading ? ' (updating…)' : ''}</p>
+      <p role="status" class="result-count" data-count={shown.length}>{count(shown.length)} of {count(all.length)} datasets{loading || details.loading ? ' (loading series figures…)' : ''}</p>
+      {details.error && <ErrorBox error={details.error} retry={details.retry} />}
       {shown.length === 0 ? (
         <Empty>No dataset matches these filters. <a href="/">Clear the filters</a>.</Empty>
       ) : view === 'table' ? (
@@ -142,9 +154,9 @@ function Card({ dataset: d }) {
       <p class="tags">{d.cancerTypes.nodes.map(c => <span class="tag" key={c.code}>{c.name}</span>)}</p>
       <dl class="figures">
         <div><dt>Patients</dt><dd>{count(d.patients.totalCount)}</dd></div>
-        <div><dt>Series</dt><dd>{count(d.series.totalCount)}</dd></div>
-        <div><dt>Size</dt><dd>{bytes(d.series.size.sum)}</dd></div>
-        <div><dt>Modalities</dt><dd>{modalities(d).join(', ') || '–'}</dd></div>
+        <div><dt>Series</dt><dd>{d.series === pending ? '…' : count(d.series.totalCount)}</dd></div>
+        <div><dt>Size</dt><dd>{d.series === pending ? '…' : bytes(d.series.size.sum)}</dd></div>
+        <div><dt>Modalities</dt><dd>{d.series === pending ? '…' : modalities(d).join(', ') || '–'}</dd></div>
       </dl>
       <p class="licence">Licence: {d.licence ?? 'not stated'}</p>
     </li>
@@ -173,7 +185,7 @@ function Table({ rows, sort, dir, set }) {
             <tr key={d.slug} data-slug={d.slug}>
               {columns.map(c => (
                 <td key={c.key} class={c.numeric ? 'num' : ''}>
-                  {c.key === 'title' ? <a href={`/datasets/${encodeURIComponent(d.slug)}`}>{d.title ?? d.slug}</a> : c.format ? c.format(c.value(d)) : c.numeric ? count(c.value(d)) : c.value(d)}
+                  {c.key === 'title' ? <a href={`/datasets/${encodeURIComponent(d.slug)}`}>{d.title ?? d.slug}</a> : d.series === pending && ['series', 'size', 'modalities'].includes(c.key) ? '…' : c.format ? c.format(c.value(d)) : c.numeric ? count(c.value(d)) : c.value(d)}
                 </td>
               ))}
             </tr>

@@ -1,4 +1,5 @@
 using Graph.Api.Dcat;
+using Graph.Api.Explorer;
 using Graph.Api.Hosting;
 using Graph.Api.Http;
 using Graph.Api.Ide;
@@ -27,6 +28,7 @@ app.UseCatalogueSecurity();
 var graphOptions = app.Configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();
 app.MapBananaCakePop("/graphql", new IdeOptions { Enabled = graphOptions.EnableIde, DefaultDocument = ExampleDocuments.IdeStart });
 app.MapGraphQL("/graphql");
+app.MapExplorer(graphOptions.EnableExplorer);
 app.MapCohortManifest();
 app.MapDcat();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -19,7 +19,9 @@ public sealed class GraphServiceFixture : ServiceFixture
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseEnvironment("Development")
             .UseSetting("Graph:DataDirectory", _data.FullName)
-            .UseSetting("Graph:DemoPatients", "200"));
+            .UseSetting("Graph:DemoPatients", "200")
+            .UseSetting("Graph:Limits:RequestsPerSecondPerKey", "0"));
+        ServiceApi.ApiKey = await Graph.Testing.TestKeys.CreateAsync(_data.FullName, "admin");
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         var server = _factory.Services.GetRequiredService<IServer>();

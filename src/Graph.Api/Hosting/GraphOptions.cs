@@ -21,6 +21,9 @@ public sealed class GraphOptions
     /// <summary>Whether browsers get the Banana Cake Pop IDE at /graphql.</summary>
     public bool EnableIde { get; set; } = true;
 
+    /// <summary>Whether the catalogue explorer (the web page built on the public GraphQL API) is served at /.</summary>
+    public bool EnableExplorer { get; set; } = true;
+
     /// <summary>The path of the SQLite file.</summary>
     public string DatabasePath => Path.Combine(DataDirectory, "graph.db");
 }

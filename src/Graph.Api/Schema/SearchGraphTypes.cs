@@ -31,6 +31,7 @@ internal sealed class SearchGraphTypes
         ConnectionGraphTypes.Add(Histogram, "min", Scalars.Float, "Smallest value.", c => ((HistogramResult)c.Source!).Min);
         ConnectionGraphTypes.Add(Histogram, "max", Scalars.Float, "Largest value.", c => ((HistogramResult)c.Source!).Max);
         ConnectionGraphTypes.Add(Histogram, "mean", Scalars.Float, "Mean value.", c => ((HistogramResult)c.Source!).Mean);
+        ConnectionGraphTypes.Add(Histogram, "sum", Scalars.Float, "The values added up (total bytes of sizeBytes, for instance).", c => ((HistogramResult)c.Source!).Sum);
         ConnectionGraphTypes.Add(Histogram, "bins", new NonNullGraphType(new ListGraphType(new NonNullGraphType(bin))), "The bins, ascending.", c => ((HistogramResult)c.Source!).Bins);
 
         var hit = new ObjectGraphType { Name = "SearchHit", Description = "A node found by text search." };

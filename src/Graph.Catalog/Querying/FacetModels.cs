@@ -18,4 +18,8 @@ public sealed record FacetResult(string Field, IReadOnlyList<FacetValue> Values,
 public sealed record HistogramBin(double From, double To, int Count);
 
 /// <summary>The distribution of a numeric field.</summary>
-public sealed record HistogramResult(string Field, int Count, int Missing, double? Min, double? Max, double? Mean, IReadOnlyList<HistogramBin> Bins);
+public sealed record HistogramResult(string Field, int Count, int Missing, double? Min, double? Max, double? Mean, IReadOnlyList<HistogramBin> Bins)
+{
+    /// <summary>The values added up (null when no node has a value).</summary>
+    public double? Sum { get; init; }
+}

@@ -41,7 +41,7 @@ public static class Histograms
 
         if (values.Count == 0)
             return new HistogramResult(path.Text, 0, missing, null, null, null, []);
-        double min = values.Min(), max = values.Max(), mean = values.Average();
+        double min = values.Min(), max = values.Max(), sum = values.Sum(), mean = sum / values.Count;
         double start, step;
         int count;
         if (width is { } binWidth)
@@ -65,6 +65,6 @@ public static class Histograms
         var result = new HistogramBin[count];
         for (var i = 0; i < count; i++)
             result[i] = new HistogramBin(start + (i * step), i == count - 1 && width is null ? max : start + ((i + 1) * step), counts[i]);
-        return new HistogramResult(path.Text, values.Count, missing, min, max, mean, result);
+        return new HistogramResult(path.Text, values.Count, missing, min, max, mean, result) { Sum = sum };
     }
 }

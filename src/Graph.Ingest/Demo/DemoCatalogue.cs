@@ -91,6 +91,6 @@ public static class DemoCatalogue
                 set.Add(EdgeRecord.Of(DemoRelations.Covers, dataset.Slug, DemoCancerTypes.All[cohort.CancerType].Code));
         }
 
-        return set;
+        return Vocabulary.SeedVocabulary.AddTo(set, linkCancerTypes: true);
     }
 }

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Graph.Cli.Commands;
+
+/// <summary><c>graph import</c>: the parent of the commands that bring files of knowledge into the catalogue.</summary>
+internal static class ImportCommand
+{
+    public static Command Create() => new("import", "Import files into the catalogue: ontology mappings (SSSOM TSV).")
+    {
+        ImportMappingsCommand.Create(),
+    };
+}

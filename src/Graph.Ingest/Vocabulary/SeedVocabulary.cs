@@ -9,6 +9,7 @@ namespace Graph.Ingest.Vocabulary;
 public static class SeedVocabulary
 {
     private static readonly Lazy<IReadOnlyList<SeedConcept>> LazyConcepts = new(LoadConcepts);
+    private static readonly Lazy<HashSet<string>> LazyCuries = new(() => Concepts.Select(c => c.Curie).ToHashSet(StringComparer.Ordinal));
     private static readonly Lazy<SssomDocument> LazyMappings = new(() => SssomReader.Read(new StringReader(Resource("seed-mappings.sssom.tsv"))));
 
     /// <summary>The seed concepts.</summary>
@@ -18,7 +19,18 @@ public static class SeedVocabulary
     public static SssomDocument Mappings => LazyMappings.Value;
 
     /// <summary>Whether a curie is a seed concept.</summary>
-    public static bool Contains(string curie) => Concepts.Any(c => c.Curie == curie);
+    public static bool Contains(string curie) => LazyCuries.Value.Contains(curie);
+
+    /// <summary>The seed concepts that code values of coded fields, as curies: (ICD10, C61) gives ICD10:C61 when it is a seed concept.</summary>
+    public static IEnumerable<string> CodedAs(params (string System, object? Code)[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        foreach (var (system, code) in values)
+        {
+            if (code is string text && Contains(system + ":" + text))
+                yield return system + ":" + text;
+        }
+    }
 
     /// <summary>Adds the concepts, BROADER links and mappings to a set; with <paramref name="linkCancerTypes"/> also the cancer types' CODED_AS links (the set or the graph must hold the types).</summary>
     public static ChangeSet AddTo(ChangeSet set, bool linkCancerTypes)

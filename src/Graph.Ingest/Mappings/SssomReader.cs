@@ -129,7 +129,8 @@ public static class SssomReader
             Get("mapping_justification") ?? "",
             confidence,
             Get("author_id") ?? Get("author_label"),
-            Get("mapping_date")) { Line = line };
+            Get("mapping_date"))
+        { Line = line };
         return (record, null);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Graph.Domain;
 
 namespace Graph.Catalog.Querying;
@@ -12,19 +13,22 @@ namespace Graph.Catalog.Querying;
 /// </remarks>
 public static class ConceptExpansion
 {
-    private const int CacheLimit = 4096;
+    private const int CacheLimit = 1024;
 
     /// <summary>The curies a search for a concept matches.</summary>
     public static IReadOnlySet<string> Expand(CatalogSnapshot snapshot, string curie, bool includeNarrower)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(curie);
-        var key = $"concept-expansion:{(includeNarrower ? 'n' : 'e')}:{curie}";
-        if (snapshot.Derived.TryGetValue(key, out var cached))
-            return (IReadOnlySet<string>)cached;
+        // One entry in the snapshot's shared cache, so expansions never crowd out the clause cache.
+        var cache = (ConcurrentDictionary<string, IReadOnlySet<string>>)snapshot.Derived.GetOrAdd(
+            "concept-expansions", _ => new ConcurrentDictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal));
+        var key = (includeNarrower ? "n:" : "e:") + curie;
+        if (cache.TryGetValue(key, out var cached))
+            return cached;
         var result = Compute(snapshot, curie, includeNarrower);
-        if (snapshot.Derived.Count < CacheLimit)
-            snapshot.Derived.TryAdd(key, result);
+        if (cache.Count < CacheLimit)
+            cache.TryAdd(key, result);
         return result;
     }
 

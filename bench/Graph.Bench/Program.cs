@@ -2,10 +2,13 @@
 //   dotnet run -c Release --project bench/Graph.Bench -- startup [--patients 20000] [--data DIR] [--iterations 2000]
 //   dotnet run -c Release --project bench/Graph.Bench -- search [--patients 20000] [--data DIR] [--iterations 300]
 //   dotnet run -c Release --project bench/Graph.Bench -- seed-profile [--patients 5000]
+//   dotnet run -c Release --project bench/Graph.Bench -- ontology [--patients 20000] [--data DIR] [--iterations 300]
 // startup: seeds a store (or reuses DIR), then measures index load time, resident memory, and p50/p99 of a node
 // lookup and of a nested page (20 patients -> studies -> series) through the GraphQL executor.
 // search: p50/p99 of a facet query (10 facets, 3 filters, one across a relationship), a cohort preview and a text
 // search, and memory. --patients 100000 gives about a million series.
+// ontology: ontology-expanded facet queries (concept: { curie, includeNarrower }) against the same queries on plain codes,
+// warm and cold, interleaved, with the ratio of their p50s.
 // seed-profile: where seeding time goes (generation, validation, SQLite commits, index catch-up).
 using Graph.Bench;
 
@@ -15,11 +18,12 @@ return args.FirstOrDefault() switch
     "seed-profile" => await SeedProfile.RunAsync(args[1..]),
     "search" => await SearchBenchmark.RunAsync(args[1..]),
     "facet-profile" => await FacetProfile.RunAsync(args[1..]),
+    "ontology" => await OntologyBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Graph.Bench startup|search|seed-profile [--patients N] [--data DIR] [--iterations N]");
+    Console.Error.WriteLine("usage: Graph.Bench startup|search|ontology|seed-profile [--patients N] [--data DIR] [--iterations N]");
     return 2;
 }

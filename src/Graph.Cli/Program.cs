@@ -9,4 +9,5 @@ root.Subcommands.Add(RepositoryCommand.Create());
 root.Subcommands.Add(HarvestCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 return await root.Parse(args).InvokeAsync();

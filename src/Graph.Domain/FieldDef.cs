@@ -24,6 +24,9 @@ public sealed record FieldDef(string Name, FieldType Type, string Description)
     /// <summary>Whether every node of the kind must carry a value.</summary>
     public bool Required { get; init; }
 
+    /// <summary>The CURIE prefix of the code system the field's values belong to (ICD10, DCM, ...), for coded fields; null otherwise.</summary>
+    public string? CodeSystem { get; init; }
+
     /// <summary>Whether the field is numeric (Int, Long or Float).</summary>
     public bool IsNumeric => Type is FieldType.Int or FieldType.Long or FieldType.Float;
 }

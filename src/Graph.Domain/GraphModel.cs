@@ -61,8 +61,8 @@ public static class GraphModel
         "Diagnosis", "diagnosisId", "The patient pseudonym and a diagnosis number (pseudonym/1).", "diagnoses",
         "A cancer diagnosis with its codes, stage, grade and markers.",
         [
-            S("icd10", "ICD-10 code of the topography (C50.9, C61, ...).", facet: true, maxLength: 16),
-            S("icdO3Morphology", "ICD-O-3 morphology code (8500/3, 9440/3, ...).", facet: true, maxLength: 16),
+            S("icd10", "ICD-10 code of the topography (C50.9, C61, ...).", facet: true, maxLength: 16) with { CodeSystem = "ICD10" },
+            S("icdO3Morphology", "ICD-O-3 morphology code (8500/3, 9440/3, ...).", facet: true, maxLength: 16) with { CodeSystem = "ICDO3" },
             S("stage", "Overall stage group (0, I, IIA, IV, ...).", facet: true, maxLength: 16),
             S("tnmT", "TNM T category.", facet: true, maxLength: 8),
             S("tnmN", "TNM N category.", facet: true, maxLength: 8),
@@ -95,8 +95,8 @@ public static class GraphModel
         "Series", "seriesInstanceUid", "The DICOM Series Instance UID.", "series",
         "An image series: one acquisition of one modality.",
         [
-            S("modality", "DICOM modality (CT, MR, PT, MG, US, ...).", facet: true, maxLength: 16) with { Required = true },
-            S("bodyPart", "DICOM Body Part Examined (BREAST, CHEST, PROSTATE, ...).", facet: true, maxLength: 64),
+            S("modality", "DICOM modality (CT, MR, PT, MG, US, ...).", facet: true, maxLength: 16) with { Required = true, CodeSystem = "DCM" },
+            S("bodyPart", "DICOM Body Part Examined (BREAST, CHEST, PROSTATE, ...).", facet: true, maxLength: 64) with { CodeSystem = "DCMBP" },
             S("manufacturer", "Equipment manufacturer.", facet: true, maxLength: 128),
             S("model", "Manufacturer's model name.", facet: true, maxLength: 128),
             S("description", "Series description.", maxLength: 300),
@@ -117,8 +117,8 @@ public static class GraphModel
         "A cancer type of the catalogue with its classification codes.",
         [
             S("name", "Display name.", maxLength: 100) with { Required = true },
-            S("icd10", "ICD-10 code.", maxLength: 16),
-            S("icdO3Morphology", "ICD-O-3 morphology code, where the type is defined by morphology.", maxLength: 16),
+            S("icd10", "ICD-10 code.", maxLength: 16) with { CodeSystem = "ICD10" },
+            S("icdO3Morphology", "ICD-O-3 morphology code, where the type is defined by morphology.", maxLength: 16) with { CodeSystem = "ICDO3" },
             S("description", "What the type covers.", maxLength: 2000),
         ]);
 
@@ -131,6 +131,7 @@ public static class GraphModel
             S("code", "The code within its system.", maxLength: 64) with { Required = true },
             S("label", "The preferred label.", maxLength: 500),
             new("synonyms", FieldType.StringList, "Other labels.") { MaxLength = 500 },
+            S("iri", "The full IRI of the concept (the CURIE expanded with its prefix's base IRI).", maxLength: 2048),
         ]);
 
     /// <summary>An AI model built on the catalogue.</summary>

@@ -7,7 +7,7 @@ namespace Graph.Catalog.Tests;
 /// <summary>Random filters, facets, histograms and orders give the same answers from the index as from the plain reference.</summary>
 public sealed class FilterPropertyTests
 {
-    private static readonly NodeKind[] Kinds = [GraphModel.Series, GraphModel.Patient, GraphModel.Study, GraphModel.Dataset];
+    private static readonly NodeKind[] Kinds = [GraphModel.Series, GraphModel.Patient, GraphModel.Study, GraphModel.Dataset, GraphModel.Concept];
 
     private static HashSet<string> Keys(CatalogSnapshot snapshot, NodeKind kind, Bitset set) =>
         set.Ordinals().Select(o => snapshot.At(kind, o)!.Key).ToHashSet();

@@ -12,6 +12,11 @@ internal sealed class RandomCatalogue
     public static readonly double[] Thicknesses = [0.5, 1, 1.5, 3, 5];
     public static readonly string[] Sexes = ["F", "M", "U"];
 
+    /// <summary>Concepts of the coded fields' systems (modality DCM, bodyPart DCMBP) and of a partner's system.</summary>
+    public static readonly string[] Concepts = ["DCM:MR", "DCM:CT", "DCM:PT", "DCM:US", "DCMBP:PROSTATE", "DCMBP:BREAST", "DCMBP:CHEST", "P:imaging", "P:mri", "P:pelvis", "SCTID:1", "SCTID:2"];
+
+    public static readonly string[] MappingPredicates = ["exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch"];
+
     public RandomCatalogue(int seed)
     {
         var random = new Random(seed);
@@ -66,6 +71,35 @@ internal sealed class RandomCatalogue
             }
         }
 
+        // A small concept graph with random links: BROADER, MAPS_TO with every predicate (cycles included), and CODED_AS from series.
+        foreach (var curie in Concepts)
+            Node(GraphModel.Concept, curie, ("system", curie[..curie.IndexOf(':', StringComparison.Ordinal)]), ("code", curie[(curie.IndexOf(':', StringComparison.Ordinal) + 1)..]));
+        for (var i = random.Next(4, 14); i > 0; i--)
+        {
+            var from = Concepts[random.Next(Concepts.Length)];
+            var to = Concepts[random.Next(Concepts.Length)];
+            if (from == to || Edges.Any(e => e.From.Key == from && e.To.Key == to && e.From.Label == "Concept"))
+                continue;
+            if (random.Next(3) == 0)
+            {
+                Edge("BROADER", GraphModel.Concept, from, GraphModel.Concept, to);
+                continue;
+            }
+
+            var edge = new EdgeRecord("MAPS_TO", new NodeRef("Concept", from), new NodeRef("Concept", to), new Dictionary<string, object?>
+            {
+                ["predicate"] = MappingPredicates[random.Next(MappingPredicates.Length)],
+            });
+            edges1.Add(new StoredEdge(edge, 1, false));
+            Edges.Add(edge);
+        }
+
+        foreach (var series in Order.Where(k => k.Label == "Series").ToList())
+        {
+            if (random.Next(3) == 0)
+                Edge("CODED_AS", GraphModel.Series, series.Key, GraphModel.Concept, Concepts[random.Next(Concepts.Length)]);
+        }
+
         var builder = new SnapshotBuilder(CatalogSnapshot.CreateEmpty());
         batch1.ForEach(builder.Node);
         edges1.ForEach(builder.Edge);
@@ -76,6 +110,7 @@ internal sealed class RandomCatalogue
         foreach (var key in Nodes.Keys.Where(k => k.Label == "Series").Where((_, i) => i % 7 == 3).ToList())
             Delete(second, key);
         Delete(second, ("Patient", "P005"));
+        Delete(second, ("Concept", Concepts[random.Next(Concepts.Length)]));
         foreach (var key in Nodes.Keys.Where(k => k.Label == "Series").Where((_, i) => i % 5 == 1).ToList())
         {
             var updated = NodeRecord.Of(GraphModel.Series, key.Key, ("modality", "CT"), ("sliceThickness", 2.5));

@@ -21,14 +21,22 @@ internal static class RandomFilters
         ["title"] = ["Dataset 1", "dataset", null],
     };
 
-    private static readonly string[] Relations = ["studies", "series", "study", "patient", "datasets", "patients"];
+    private static readonly string[] Relations = ["studies", "series", "study", "patient", "datasets", "patients", "concepts"];
 
     public static Filter Make(Random random, NodeKind kind, int depth = 0)
     {
+        if (kind.Label == "Concept" || (kind.Label == "Series" && random.Next(5) == 0))
+        {
+            // Concepts that are in the graph, one that is not, and codes that only occur as field values.
+            var curie = random.Next(6) == 0 ? "DCM:XA" : RandomCatalogue.Concepts[random.Next(RandomCatalogue.Concepts.Length)];
+            var coded = kind.Label == "Concept" ? "curie" : random.Next(2) == 0 ? "modality" : "bodyPart";
+            return new ConceptFilter(coded, curie, random.Next(2) == 0);
+        }
+
         var roll = random.Next(depth >= 2 ? 6 : 10);
         if (roll >= 6)
         {
-            var relations = RelationField.Of(kind).Where(r => Relations.Contains(r.Name) && r.Target.Label is "Patient" or "Study" or "Series" or "Dataset").ToList();
+            var relations = RelationField.Of(kind).Where(r => Relations.Contains(r.Name) && r.Target.Label is "Patient" or "Study" or "Series" or "Dataset" or "Concept").ToList();
             if (roll < 8 && relations.Count > 0)
             {
                 var relation = relations[random.Next(relations.Count)];

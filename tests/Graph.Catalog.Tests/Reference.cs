@@ -39,8 +39,51 @@ internal sealed class Reference(RandomCatalogue catalogue)
         NotFilter not => !Matches(kind, key, not.Inner),
         RelationFilter relation => MatchesRelation(kind, key, relation),
         FieldFilter field => MatchesField(Value(kind, key, field.Field), field),
+        ConceptFilter concept => MatchesConcept(kind, key, concept),
         _ => throw new NotSupportedException(),
     };
+
+    private bool MatchesConcept(NodeKind kind, string key, ConceptFilter filter)
+    {
+        var expansion = Expand(filter.Curie, filter.IncludeNarrower);
+        if (kind.Label == "Concept" && filter.Field == "curie")
+            return expansion.Contains(key);
+        var system = kind.Field(filter.Field)!.CodeSystem!;
+        return Value(kind, key, filter.Field) is string value
+            && (expansion.Contains($"{system}:{value}")
+                || (filter.IncludeNarrower && system == "ICD10" && value.Length > 4 && value[3] == '.' && expansion.Contains($"ICD10:{value[..3]}")));
+    }
+
+    /// <summary>Breadth-first over the live concepts: exact matches both ways; with narrower, BROADER reversed, narrowMatch forward, broadMatch reversed.</summary>
+    public HashSet<string> Expand(string curie, bool narrower)
+    {
+        if (!catalogue.Nodes.ContainsKey(("Concept", curie)))
+            return [curie];
+        var links = catalogue.Edges.Where(e => e.From.Label == "Concept" && e.To.Label == "Concept").ToList();
+        string? Predicate(EdgeRecord e) => e.Type == "MAPS_TO" ? (string?)e.Properties["predicate"] : null;
+        var seen = new HashSet<string> { curie };
+        var queue = new Queue<string>([curie]);
+        while (queue.Count > 0)
+        {
+            var node = queue.Dequeue();
+            var next = links.Where(e => Predicate(e) == "exactMatch" && e.From.Key == node).Select(e => e.To.Key)
+                .Concat(links.Where(e => Predicate(e) == "exactMatch" && e.To.Key == node).Select(e => e.From.Key));
+            if (narrower)
+            {
+                next = next.Concat(links.Where(e => e.Type == "BROADER" && e.To.Key == node).Select(e => e.From.Key))
+                    .Concat(links.Where(e => Predicate(e) == "narrowMatch" && e.From.Key == node).Select(e => e.To.Key))
+                    .Concat(links.Where(e => Predicate(e) == "broadMatch" && e.To.Key == node).Select(e => e.From.Key));
+            }
+
+            foreach (var n in next.ToList())
+            {
+                if (catalogue.Nodes.ContainsKey(("Concept", n)) && seen.Add(n))
+                    queue.Enqueue(n);
+            }
+        }
+
+        return seen;
+    }
 
     private bool MatchesRelation(NodeKind kind, string key, RelationFilter filter)
     {

@@ -17,11 +17,14 @@ internal sealed class CatalogSchema : GraphQL.Types.Schema
         cohorts.Extend(nodes.For(Domain.GraphModel.Cohort));
         var query = new QueryGraphType(node, nodes, filters, orders);
         SearchQueryFields.AddTo(query, search, cohorts);
+        var mappings = new MappingGraphTypes();
+        ConceptQueryFields.AddTo(query, nodes.For(Domain.GraphModel.Concept), mappings);
         Query = query;
         var mutation = new MutationGraphType(nodes, cohorts);
         Harvest.RepositoryMutationFields.AddTo(mutation);
         AlgorithmMutationFields.AddTo(mutation);
         ClinicalMutationFields.AddTo(mutation);
+        MappingMutationFields.AddTo(mutation, mappings);
         Mutation = mutation;
         Description = "Cancer Imaging Graph: the catalogue of a European federation of cancer-imaging repositories.";
         RegisterType(node);

@@ -20,13 +20,17 @@ internal sealed class FilterInputGraphTypes
         _operations[FieldType.Long] = Operations("LongOperationFilterInput", Scalars.Long, text: false, order: true);
         _operations[FieldType.Float] = Operations("FloatOperationFilterInput", Scalars.Float, text: false, order: true);
         _operations[FieldType.Bool] = Operations("BooleanOperationFilterInput", Scalars.Boolean, text: false, order: false);
+        _coded = ConceptMatchInputGraphType.CodedOperations(Operations("CodedStringOperationFilterInput", Scalars.String, text: true, order: true,
+            "Conditions on a coded value: the string conditions, and concept, which matches the codes of a concept from any linked system."));
         foreach (var kind in GraphModel.NodeKinds)
             _byKind[kind.Label] = new InputObjectGraphType { Name = $"{kind.Label}FilterInput", Description = $"Conditions on {kind.Label} nodes; all given conditions must hold." };
         foreach (var kind in GraphModel.NodeKinds)
             Populate(kind);
     }
 
-    public IEnumerable<IGraphType> All => _byKind.Values.Concat<IGraphType>(_operations.Values);
+    private readonly InputObjectGraphType _coded;
+
+    public IEnumerable<IGraphType> All => _byKind.Values.Concat<IGraphType>(_operations.Values).Append(_coded);
 
     public InputObjectGraphType For(NodeKind kind) => _byKind[kind.Label];
 
@@ -37,9 +41,9 @@ internal sealed class FilterInputGraphTypes
         AddField(type, "and", new ListGraphType(new NonNullGraphType(self)), "Every condition of the list holds.");
         AddField(type, "or", new ListGraphType(new NonNullGraphType(self)), "At least one condition of the list holds.");
         AddField(type, "not", self, "The condition does not hold.");
-        AddField(type, kind.KeyField, _operations[FieldType.String], kind.KeyDescription);
+        AddField(type, kind.KeyField, kind == GraphModel.Concept ? _coded : _operations[FieldType.String], kind.KeyDescription);
         foreach (var field in kind.Fields)
-            AddField(type, field.Name, _operations[field.Type], field.Description);
+            AddField(type, field.Name, field.CodeSystem is null ? _operations[field.Type] : _coded, field.Description);
         foreach (var relation in RelationField.Of(kind))
         {
             var target = _byKind[relation.Target.Label];

@@ -70,7 +70,9 @@ internal static class FilterParser
         }
 
         var field = kind.Field(name);
-        var items = conditions.Select(c => (Filter)new FieldFilter(name, Operators[c.Key], Normalize(field, c.Value))).ToArray();
+        var items = conditions.Select(c => c.Key == ConceptMatchInputGraphType.Operator
+            ? ConceptMatchInputGraphType.Parse(name, c.Value)
+            : new FieldFilter(name, Operators[c.Key], Normalize(field, c.Value))).ToArray();
         return items.Length == 1 ? items[0] : new AndFilter(items);
     }
 

@@ -57,6 +57,7 @@ public sealed class Clauses
     internal static string? PathOf(Filter filter) => filter switch
     {
         FieldFilter field => field.Field,
+        ConceptFilter concept => concept.Field,
         NotFilter not => PathOf(not.Inner),
         AndFilter and => Same(and.Items),
         OrFilter or => Same(or.Items),

@@ -28,10 +28,12 @@ internal static class FieldMatcher
         };
     }
 
-    private static Bitset EvaluateCodes(NodeTable table, FieldFilter filter, ValueDictionary values, StringColumn column)
+    private static Bitset EvaluateCodes(NodeTable table, FieldFilter filter, ValueDictionary values, StringColumn column) =>
+        ScanCodes(table, column, MatchingCodes(filter, values), MatchesMissing(filter));
+
+    /// <summary>The live nodes whose value's dictionary code is marked in <paramref name="matching"/> (or that have no value, when <paramref name="matchMissing"/>).</summary>
+    internal static Bitset ScanCodes(NodeTable table, StringColumn column, bool[] matching, bool matchMissing)
     {
-        var matching = MatchingCodes(filter, values);
-        var matchMissing = MatchesMissing(filter);
         var set = new Bitset(table.Count);
         var codes = column.Codes;
         var count = Math.Min(table.Count, codes.Length);

@@ -41,6 +41,8 @@ public static class FilterEvaluator
                 return EvaluateRelation(snapshot, table, relation);
             case FieldFilter field:
                 return FieldMatcher.Evaluate(table, field);
+            case ConceptFilter concept:
+                return ConceptMatcher.Evaluate(snapshot, table, concept);
             default:
                 throw new CatalogQueryException($"Unsupported filter {filter.GetType().Name}.");
         }

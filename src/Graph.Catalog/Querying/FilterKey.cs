@@ -12,6 +12,7 @@ internal static class FilterKey
         OrFilter o => $"or({string.Join(',', o.Items.Select(Of))})",
         NotFilter n => $"not({Of(n.Inner)})",
         RelationFilter r => $"{r.Field}.{r.Quantifier}({Of(r.Inner)})",
+        ConceptFilter c => $"{c.Field}:concept{(c.IncludeNarrower ? "+narrower" : "")}={Value(c.Curie)}",
         _ => throw new ArgumentException($"Unknown filter {filter.GetType().Name}.", nameof(filter)),
     };
 

@@ -92,6 +92,6 @@ public static class DemoCatalogue
         }
 
         DemoAlgorithms.AddTo(set);
-        return set;
+        return Vocabulary.SeedVocabulary.AddTo(set, linkCancerTypes: true);
     }
 }

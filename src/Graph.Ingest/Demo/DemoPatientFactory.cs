@@ -17,6 +17,8 @@ internal sealed class DemoPatientFactory
     private static readonly Choice<int> NeuroblastomaAge = new((0, 30), (1, 20), (2, 15), (3, 11), (4, 8), (5, 5), (6, 4), (7, 3), (8, 2), (9, 1), (10, 1));
     private static readonly Choice<string> VitalStatus = new(("known", 71), ("unknown", 4), ("absent", 25));
 
+    private static readonly RelationKind DiagnosisCodedAs = GraphModel.Relation("CODED_AS", "Diagnosis", "Concept")!;
+
     private readonly int _seed;
     private readonly Scanner[][][] _fleets;
     private readonly Scanner?[] _studyScanners = new Scanner?[Enum.GetValues<Device>().Length];
@@ -80,7 +82,10 @@ internal sealed class DemoPatientFactory
     private static void AddDiagnosis(ChangeSet set, string pseudonym, int number, int type, bool child, int age, int year, Random random)
     {
         var key = string.Create(CultureInfo.InvariantCulture, $"{pseudonym}/{number}");
-        set.Add(new NodeRecord(GraphModel.Diagnosis.Label, key, DemoDiagnoses.Create(type, child, age, year, random)));
+        var diagnosis = DemoDiagnoses.Create(type, child, age, year, random);
+        set.Add(new NodeRecord(GraphModel.Diagnosis.Label, key, diagnosis));
+        foreach (var curie in Vocabulary.SeedVocabulary.CodedAs(("ICD10", diagnosis.GetValueOrDefault("icd10")), ("ICDO3", diagnosis.GetValueOrDefault("icdO3Morphology"))))
+            set.Add(EdgeRecord.Of(DiagnosisCodedAs, key, curie));
         set.Add(EdgeRecord.Of(DemoRelations.HasDiagnosis, pseudonym, key));
         set.Add(EdgeRecord.Of(DemoRelations.OfType, key, All[type].Code));
     }

@@ -17,6 +17,9 @@ public sealed class AccessMatrixTests(CatalogueFactory service) : IAsyncLifetime
         ["addRepository"] = ("""mutation { addRepository(input: { slug: "matrix-repo", name: "Matrix", baseUrl: "http://127.0.0.1:9/dicom-web" }) { slug } }""", ["curator", "admin"]),
         ["removeRepository"] = ("""mutation { removeRepository(slug: "no-such-repository") { slug } }""", ["curator", "admin"]),
         ["registerAlgorithm"] = ("""mutation { registerAlgorithm(input: { slug: "matrix-model", name: "Matrix model", task: "segmentation" }) { slug } }""", ["curator", "admin"]),
+        ["linkConcepts"] = ("""mutation { linkConcepts(input: { subject: "ICD10:C50", object: "PARTNER:breast", predicate: "exactMatch" }) { predicate } }""", ["partner", "curator", "admin"]),
+        ["unlinkConcepts"] = ("""mutation { unlinkConcepts(subject: "ICD10:C50", object: "PARTNER:none") }""", ["partner", "curator", "admin"]),
+        ["importMappings"] = ("""mutation { importMappings(sssom: "subject_id\tpredicate_id\tobject_id\tmapping_justification") { applied } }""", ["partner", "curator", "admin"]),
         ["importClinical"] = ("""mutation { importClinical(content: "pseudonym\nnobody") { applied } }""", ["curator", "admin"]),
     };
 
@@ -54,6 +57,9 @@ public sealed class AccessMatrixTests(CatalogueFactory service) : IAsyncLifetime
     [InlineData("removeRepository")]
     [InlineData("registerAlgorithm")]
     [InlineData("importClinical")]
+    [InlineData("linkConcepts")]
+    [InlineData("unlinkConcepts")]
+    [InlineData("importMappings")]
     public async Task Mutation_EachRole_OnlyAllowedRolesRunIt(string mutation)
     {
         var (document, allowed) = Mutations[mutation];

@@ -1,0 +1,42 @@
+namespace Graph.Ingest.Mappings;
+
+/// <summary>The CURIE prefixes the catalogue knows: each with its system's name and the base IRI its codes expand to.</summary>
+public static class ConceptSystems
+{
+    private static readonly Dictionary<string, (string Name, string Iri)> Known = new(StringComparer.Ordinal)
+    {
+        ["SCTID"] = ("SNOMED CT", "http://snomed.info/id/"),
+        ["NCIT"] = ("NCIt", "http://purl.obolibrary.org/obo/NCIT_"),
+        ["ICD10"] = ("ICD-10", "https://icd.who.int/browse10/2019/en#/"),
+        ["ICDO3"] = ("ICD-O-3", "urn:cancer-imaging-graph:icd-o-3:"),
+        ["DCM"] = ("DICOM", "http://dicom.nema.org/resources/ontology/DCM/"),
+        ["DCMBP"] = ("DICOM Body Part", "urn:cancer-imaging-graph:dicom-body-part:"),
+        ["RADLEX"] = ("RadLex", "http://radlex.org/RID/"),
+        ["UBERON"] = ("UBERON", "http://purl.obolibrary.org/obo/UBERON_"),
+    };
+
+    /// <summary>Prefixes SSSOM files use for their own vocabulary, with their IRIs.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Builtin = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["skos"] = "http://www.w3.org/2004/02/skos/core#",
+        ["semapv"] = "https://w3id.org/semapv/vocab/",
+    };
+
+    /// <summary>The system name of a prefix (the prefix itself when unknown).</summary>
+    public static string NameOf(string prefix) => Known.TryGetValue(prefix, out var known) ? known.Name : prefix;
+
+    /// <summary>The base IRI of a known prefix, or null.</summary>
+    public static string? IriOf(string prefix) => Known.TryGetValue(prefix, out var known) ? known.Iri : null;
+
+    /// <summary>Splits a CURIE into prefix and local code; false when it has no prefix, no code or spaces.</summary>
+    public static bool TrySplit(string? curie, out string prefix, out string code)
+    {
+        prefix = code = "";
+        var colon = curie?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        if (curie is null || colon <= 0 || colon == curie.Length - 1 || curie.Any(char.IsWhiteSpace))
+            return false;
+        prefix = curie[..colon];
+        code = curie[(colon + 1)..];
+        return true;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Graph.Domain;
+
+namespace Graph.Ingest.Mappings;
+
+/// <summary>Checks one mapping before it enters the graph; the reason names the column and the value.</summary>
+public static partial class MappingRules
+{
+    [GeneratedRegex("^semapv:[A-Za-z]+$")]
+    private static partial Regex Justification();
+
+    /// <summary>Why a mapping cannot be applied, or null when it can; <paramref name="curieMap"/> lists the prefixes its CURIEs may use (null: any).</summary>
+    public static string? Check(MappingRecord mapping, IReadOnlyDictionary<string, string>? curieMap)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        return CheckConcept("subject_id", mapping.SubjectId, curieMap)
+            ?? CheckConcept("object_id", mapping.ObjectId, curieMap)
+            ?? (mapping.SubjectId == mapping.ObjectId ? $"subject_id and object_id are both '{mapping.SubjectId}': a concept cannot map to itself" : null)
+            ?? (MappingRecord.Predicates.Contains(mapping.Predicate) ? null
+                : $"predicate_id 'skos:{mapping.Predicate}' is not one of {string.Join(", ", MappingRecord.Predicates.Select(p => "skos:" + p))}")
+            ?? (Justification().IsMatch(mapping.Justification ?? "") && mapping.Justification!.Length <= 200 ? null
+                : $"mapping_justification '{mapping.Justification}' is not a SEMAPV term such as semapv:ManualMappingCuration")
+            ?? (mapping.Confidence is null or (>= 0 and <= 1) ? null
+                : $"confidence {mapping.Confidence.Value.ToString(CultureInfo.InvariantCulture)} is not between 0 and 1")
+            ?? CheckLength("subject_label", mapping.SubjectLabel, 500)
+            ?? CheckLength("object_label", mapping.ObjectLabel, 500)
+            ?? CheckLength("author", mapping.Author, 200)
+            ?? (mapping.Date is null || IsDate(mapping.Date) ? null : $"mapping_date '{mapping.Date}' is not an ISO 8601 date (2024-05-31)");
+    }
+
+    /// <summary>Whether a text is an ISO 8601 date or date and time.</summary>
+    public static bool IsDate(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+        || (text.Length > 10 && text[4] == '-' && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _));
+
+    private static string? CheckConcept(string column, string curie, IReadOnlyDictionary<string, string>? curieMap)
+    {
+        if (!ConceptSystems.TrySplit(curie, out var prefix, out var code))
+            return $"{column} '{curie}' is not a CURIE (a prefix and a code separated by ':', without spaces)";
+        if (curieMap is not null && !curieMap.ContainsKey(prefix))
+            return $"{column} '{curie}' uses the prefix '{prefix}', which the curie_map does not declare";
+        if (curie.Length > NodeKind.MaxKeyLength || code.Length > 64)
+            return $"{column} '{curie}' is too long (codes have at most 64 characters)";
+        return null;
+    }
+
+    private static string? CheckLength(string column, string? value, int max) =>
+        value is not null && value.Length > max ? $"{column} has {value.Length} characters; at most {max} are accepted" : null;
+}

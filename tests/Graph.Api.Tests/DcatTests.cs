@@ -18,9 +18,32 @@ public sealed class DcatTests(CatalogueFactory service)
         Health + "numberOfRecords", Health + "numberOfUniqueIndividuals", Health + "minTypicalAge", Health + "maxTypicalAge",
     ];
 
-    private async Task<(HttpStatusCode Status, string? ContentType, JsonObject Body)> GetAsync(string path)
+    [Fact]
+    public async Task Catalog_Anonymous_CountsProtected()
     {
-        using var client = service.CreateClient();
+        var counts = await CountsAsync();
+        var (_, _, body) = await GetAsync("/catalog/dcat", anonymous: true);
+        var datasets = JsonLd.Values(JsonLd.Expand(body, JsonLd.Prefixes(body))!, Dcat + "dataset");
+        Assert.Equal(counts.Count, datasets.Count);
+        foreach (var dataset in datasets)
+        {
+            var slug = JsonLd.Text(JsonLd.Values(dataset, Dct + "identifier")[0]).Split('/')[^1];
+            var individuals = JsonLd.Values(dataset, Health + "numberOfUniqueIndividuals");
+            if (counts[slug].Patients is > 0 and < 5)
+            {
+                Assert.Empty(individuals);
+                continue;
+            }
+
+            var shown = int.Parse(JsonLd.Text(individuals[0]), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(0, shown % 5);
+            Assert.InRange(shown, counts[slug].Patients - 2, counts[slug].Patients + 2);
+        }
+    }
+
+    private async Task<(HttpStatusCode Status, string? ContentType, JsonObject Body)> GetAsync(string path, bool anonymous = false)
+    {
+        using var client = anonymous ? service.CreateAnonymousClient() : service.CreateClient();
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
         return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);

@@ -10,7 +10,7 @@ namespace Graph.Api.Dcat;
 /// <summary>Describes the catalogue and its datasets in HealthDCAT-AP (DCAT-AP 3 with the health extension), as JSON-LD.</summary>
 /// <remarks>Counts come from the index snapshot: numberOfUniqueIndividuals is the dataset's patients, numberOfRecords its image series;
 /// ages are the patients' ages at diagnosis, the period the years of its studies. No patient-level value is exported.</remarks>
-internal sealed class DcatDocuments(CatalogSnapshot snapshot, string baseUrl)
+internal sealed class DcatDocuments(CatalogSnapshot snapshot, string baseUrl, int? threshold)
 {
     private static readonly RelationField Patients = RelationField.Find(GraphModel.Dataset, "patients")!;
     private static readonly RelationField Studies = RelationField.Find(GraphModel.Dataset, "studies")!;
@@ -77,9 +77,16 @@ internal sealed class DcatDocuments(CatalogSnapshot snapshot, string baseUrl)
         json["dcat:keyword"] = Keywords(cancerTypes, series);
         if (CodeValues(cancerTypes) is { Count: > 0 } codes)
             json["healthdcatap:hasCodeValues"] = codes;
-        json["healthdcatap:numberOfUniqueIndividuals"] = Count(patients.Count);
-        json["healthdcatap:numberOfRecords"] = Count(series.Count);
-        AddAges(json, patients);
+        // A public document: counts are protected like any aggregate answer to a caller who may not read every record.
+        var individuals = Security.AccessPolicy.Protect(patients.Count, threshold);
+        if (individuals is { } shown)
+        {
+            json["healthdcatap:numberOfUniqueIndividuals"] = Count(shown);
+            AddAges(json, patients);
+        }
+
+        if (Security.AccessPolicy.Protect(series.Count, threshold) is { } records)
+            json["healthdcatap:numberOfRecords"] = Count(records);
         AddPeriod(json, Related(Studies, dataset));
         if (dataset["version"] is string version)
             json["dcat:version"] = version;

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using Graph.Api.Schema;
 using Graph.Api.Security;
 using Graph.Catalog;
-using Microsoft.Extensions.Options;
 using Graph.Domain;
+using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Dcat;
 

@@ -80,6 +80,15 @@ public sealed class OntologyTests(CatalogueFactory service) : IClassFixture<Cata
     }
 
     [Fact]
+    public async Task Facets_OnCodedFields_CarryTheConceptLabels()
+    {
+        var data = await service.DataAsync("""{ series { facets(fields: ["modality", "bodyPart"]) { field values { value label } } } }""");
+        string? Label(int facet, string value) => (string?)data["series"]!["facets"]![facet]!["values"]!.AsArray().Single(v => (string?)v!["value"] == value)!["label"];
+        Assert.Equal("Magnetic Resonance", Label(0, "MR"));
+        Assert.Equal("Prostate", Label(1, "PROSTATE"));
+    }
+
+    [Fact]
     public async Task Filter_ConceptThatIsNotACurie_IsBadUserInput()
     {
         var body = await service.PostAsync("""{ series(where: { modality: { concept: { curie: "MR" } } }) { totalCount } }""");

@@ -145,6 +145,12 @@ public static class Facets
             return (ids, texts.ToArray());
         });
 
+    /// <summary>For a coded field, the label of the concept a value codes (modality MR: Magnetic Resonance), when the catalogue holds it.</summary>
+    private static Func<int, string?> ConceptLabel(CatalogSnapshot? snapshot, FieldDef definition, Func<int, string> text) =>
+        snapshot is null || definition.CodeSystem is not { } system
+            ? _ => null
+            : value => snapshot.Find(GraphModel.Concept, system + ":" + text(value))?["label"] as string;
+
     /// <summary>Collects value ids of target nodes and turns them back into text and labels.</summary>
     private sealed class Counter
     {
@@ -195,7 +201,7 @@ public static class Facets
                     var (numberIds, numberTexts) = NumberIds(snapshot, table, number, path.Definition.Type != FieldType.Float);
                     return new Counter((t, seen) => { if (numberIds[t] >= 0) seen.Add(numberIds[t]); }, id => numberTexts[id], _ => null, t => numberIds[t]);
                 case StringColumn text:
-                    return new Counter((t, seen) => { if (text.Code(t) is var c and >= 0) seen.Add(c); }, c => text.Values[c], _ => null, text.Code);
+                    return new Counter((t, seen) => { if (text.Code(t) is var c and >= 0) seen.Add(c); }, c => text.Values[c], ConceptLabel(snapshot, path.Definition, c => text.Values[c]), text.Code);
                 case StringListColumn list:
                     return new Counter((t, seen) => { foreach (var c in list.CodesOf(t) ?? []) seen.Add(c); }, c => list.Values[c], _ => null);
                 case BoolColumn flag:

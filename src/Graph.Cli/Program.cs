@@ -7,4 +7,5 @@ root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(RepositoryCommand.Create());
 root.Subcommands.Add(HarvestCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -17,7 +17,12 @@ internal sealed partial class CatalogExecutor(
     IOptions<ServiceLimits> limits,
     ILogger<CatalogExecutor> logger)
 {
+    private readonly DocumentCache _documents = new(limits.Value.DocumentCacheSize, limits.Value.MaxRequestBytes);
+
     public CatalogSchema Schema => schema;
+
+    /// <summary>Validated documents by query text; the HTTP endpoint takes its parsed documents from here first.</summary>
+    public DocumentCache Documents => _documents;
 
     /// <summary>Executes one request; <paramref name="document"/> is the request's parsed document when the caller has it.</summary>
     public async Task<(ExecutionResult Result, CatalogRequest Request)> ExecuteAsync(
@@ -28,11 +33,18 @@ internal sealed partial class CatalogExecutor(
         CancellationToken cancellationToken)
     {
         var catalog = new CatalogRequest(index.Current, limits.Value);
+        if (document is null && _documents.TryGet(request.Query, out var cached))
+            document = cached;
+        var validated = _documents.IsValidated(request.Query, document);
         var result = await executer.ExecuteAsync(options =>
         {
             options.Schema = schema;
             options.Query = request.Query;
             options.Document = document;
+            // A cached document passed the document rules when it was cached; variables are still coerced and checked for every
+            // request. Rules that look at the user or the variables (authorization) belong in CachedDocumentValidationRules too.
+            if (validated)
+                options.ValidationRules = options.CachedDocumentValidationRules ?? [];
             options.OperationName = request.OperationName;
             options.Variables = request.Variables;
             options.Extensions = request.Extensions;
@@ -42,6 +54,8 @@ internal sealed partial class CatalogExecutor(
             options.UnhandledExceptionDelegate = Mask;
             catalog.AttachTo(options.UserContext);
         }).ConfigureAwait(false);
+        if (!validated && result.Executed && result.Document is { } parsed && request.Query is { } query)
+            _documents.Add(query, parsed);
         return (result, catalog);
     }
 

@@ -17,4 +17,7 @@ public sealed class ServiceLimits
 
     /// <summary>The largest request body, in bytes.</summary>
     public int MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>How many validated documents to keep by query text (0 turns the cache off).</summary>
+    public int DocumentCacheSize { get; set; } = 1000;
 }

@@ -34,7 +34,7 @@ internal static class PeerBenchmark
         var concurrency = arguments.Int("--concurrency", 8);
         var seconds = arguments.Int("--seconds", 10);
         var warmUp = arguments.Int("--warmup", 3);
-        // --ours-only: our service alone (no export, PostgreSQL or PostGraphile), e.g. to attach dotnet-trace while it runs.
+        // --ours-only [--scenario NAME]: our service alone (no export, PostgreSQL or PostGraphile), e.g. to attach dotnet-trace.
         var oursOnly = Array.IndexOf(arguments.Arguments, "--ours-only") >= 0;
         var repo = RepositoryRoot();
         var work = Path.Combine(Path.GetTempPath(), "graph-bench-peer", Guid.NewGuid().ToString("N"));
@@ -53,7 +53,7 @@ internal static class PeerBenchmark
 
             var watch = Stopwatch.StartNew();
             if (oursOnly)
-                return await RunOursOnlyAsync(repo, work, concurrency, warmUp, seconds, cancellationToken);
+                return await RunOursOnlyAsync(arguments, repo, work, concurrency, warmUp, seconds, cancellationToken);
             var export = Path.Combine(work, "export");
             PostgresExportSummary summary;
             await using (var store = new SqliteGraphStore(Path.Combine(work, "ours", "graph.db")))
@@ -140,7 +140,7 @@ internal static class PeerBenchmark
         return (ours, new Uri($"http://127.0.0.1:{port}/graphql"));
     }
 
-    private static async Task<int> RunOursOnlyAsync(string repo, string work, int concurrency, int warmUp, int seconds, CancellationToken cancellationToken)
+    private static async Task<int> RunOursOnlyAsync(BenchArguments arguments, string repo, string work, int concurrency, int warmUp, int seconds, CancellationToken cancellationToken)
     {
         var (ours, endpoint) = await StartOursAsync(repo, work, cancellationToken);
         using (ours)
@@ -149,8 +149,11 @@ internal static class PeerBenchmark
             using var sample = JsonDocument.Parse(await load.SendAsync(endpoint, Scenarios.Body("{ series(first: 200) { nodes { seriesInstanceUid } } }", null), cancellationToken));
             var uids = sample.RootElement.GetProperty("data").GetProperty("series").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("seriesInstanceUid").GetString()!).ToArray();
             var cursors = await WalkPagesAsync(load, endpoint, Scenarios.OursPage, "patients", 30, cancellationToken);
+            var only = arguments.Get("--scenario");
             foreach (var scenario in new[] { Scenarios.Lookup(uids), Scenarios.NestedPage(cursors, cursors), Scenarios.Facets(), Scenarios.Cohort(), Scenarios.Search() })
             {
+                if (only is not null && !scenario.Name.StartsWith(only, StringComparison.OrdinalIgnoreCase))
+                    continue;
                 var result = await load.RunAsync(endpoint, scenario.Ours, cancellationToken);
                 Console.WriteLine($"  {scenario.Name}: {result.Throughput:F0}/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, errors {result.Errors}");
             }

@@ -50,19 +50,21 @@ public static class TextSearch
         if (unknown is not null)
             throw new CatalogQueryException($"'{unknown}' is not a searchable kind; searchable kinds are {string.Join(", ", searchable)}.");
 
-        // Hits kept per row in a list (a row's best field wins, the first field on ties), scores looked up per value code in an
-        // array, and only the best `first` ordered: a word common in series descriptions matches tens of thousands of rows.
+        // Scores looked up per value code in an array, and hits streamed into a queue of the best `first` (a row's best field
+        // wins, the first field on ties): a word common in series descriptions matches tens of thousands of rows.
         var whole = string.Join(' ', words);
         var order = Fields.Select(f => f.Kind.Label).Distinct().ToList();
-        var hits = new List<Hit>();
+        var best = new PriorityQueue<Hit, Hit>(HitOrder.Worst);
+        var total = 0;
         var countsByKind = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var kindFields in Fields.Where(f => kinds is null || kinds.Contains(f.Kind.Label)).GroupBy(f => f.Kind))
         {
             var kind = kindFields.Key;
             var table = snapshot.Table(kind);
             var kindOrder = order.IndexOf(kind.Label);
-            var before = hits.Count;
-            Dictionary<int, int>? hitOfOrdinal = kindFields.Count() > 1 ? [] : null;
+            var count = 0;
+            // Only kinds searched in several fields need to merge a row's hits.
+            Dictionary<int, Hit>? merged = kindFields.Count() > 1 ? [] : null;
             foreach (var (_, field, weight) in kindFields)
             {
                 var column = table.Column(field);
@@ -94,45 +96,40 @@ public static class TextSearch
                     if (score <= 0)
                         continue;
                     var hit = new Hit(kindOrder, ordinal, score, field, values[code]);
-                    if (hitOfOrdinal is null)
-                        hits.Add(hit);
-                    else if (!hitOfOrdinal.TryGetValue(ordinal, out var index))
+                    if (merged is null)
                     {
-                        hitOfOrdinal[ordinal] = hits.Count;
-                        hits.Add(hit);
+                        count++;
+                        Offer(best, hit, first);
                     }
-                    else if (hits[index].Score < score)
-                        hits[index] = hit;
+                    else if (!merged.TryGetValue(ordinal, out var current) || current.Score < score)
+                        merged[ordinal] = hit;
                 }
             }
 
-            if (hits.Count > before)
-                countsByKind[kind.Label] = hits.Count - before;
+            foreach (var hit in merged?.Values ?? Enumerable.Empty<Hit>())
+            {
+                count++;
+                Offer(best, hit, first);
+            }
+
+            total += count;
+            if (count > 0)
+                countsByKind[kind.Label] = count;
         }
 
-        var top = Best(hits, first)
-            .Select(h => new SearchHit(snapshot.At(GraphModel.Kind(order[h.KindOrder])!, h.Ordinal)!, h.Score, h.Field, h.Text))
-            .ToArray();
-        return new SearchResult(hits.Count, top, countsByKind);
+        var top = new SearchHit[best.Count];
+        for (var i = top.Length - 1; best.TryDequeue(out var hit, out _); i--)
+            top[i] = new SearchHit(snapshot.At(GraphModel.Kind(order[hit.KindOrder])!, hit.Ordinal)!, hit.Score, hit.Field, hit.Text);
+        return new SearchResult(total, top, countsByKind);
     }
 
-    /// <summary>The best <paramref name="first"/> hits: highest score first, then in the order of <see cref="Fields"/>' kinds, then by row.</summary>
-    private static List<Hit> Best(List<Hit> hits, int first)
+    /// <summary>Keeps <paramref name="hit"/> if it is among the best <paramref name="first"/> so far (the queue's head is the worst kept).</summary>
+    private static void Offer(PriorityQueue<Hit, Hit> best, Hit hit, int first)
     {
-        var best = new PriorityQueue<Hit, Hit>(HitOrder.Worst);
-        foreach (var hit in hits)
-        {
-            if (best.Count < first)
-                best.Enqueue(hit, hit);
-            else if (first > 0 && HitOrder.Best.Compare(hit, best.Peek()) < 0)
-                best.EnqueueDequeue(hit, hit);
-        }
-
-        var result = new List<Hit>(best.Count);
-        while (best.TryDequeue(out var hit, out _))
-            result.Add(hit);
-        result.Reverse();
-        return result;
+        if (best.Count < first)
+            best.Enqueue(hit, hit);
+        else if (first > 0 && HitOrder.Best.Compare(hit, best.Peek()) < 0)
+            best.EnqueueDequeue(hit, hit);
     }
 
     // Score per code: every word must match; a whole-word match counts twice a prefix match.

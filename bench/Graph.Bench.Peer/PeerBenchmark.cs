@@ -31,7 +31,7 @@ internal static class PeerBenchmark
     {
         var patients = arguments.Int("--patients", 20_000);
         var data = arguments.Get("--data") ?? Path.Combine(Path.GetTempPath(), $"graph-bench-{patients}");
-        var concurrency = arguments.Int("--concurrency", 8);
+        var concurrency = arguments.Int("--concurrency", 4);
         var seconds = arguments.Int("--seconds", 10);
         var warmUp = arguments.Int("--warmup", 3);
         // --ours-only [--scenario NAME]: our service alone (no export, PostgreSQL or PostGraphile), e.g. to attach dotnet-trace.

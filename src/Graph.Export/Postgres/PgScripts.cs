@@ -88,7 +88,7 @@ internal static class PgScripts
     /// <summary>The psql script that loads an export; run it from the export's folder (the CSV paths are relative).</summary>
     public static string Load(PgLayout layout)
     {
-        var sql = new StringBuilder("-- Load with: cd <this folder> && psql -d <database> -f load.sql\n\\set ON_ERROR_STOP on\nBEGIN;\n");
+        var sql = new StringBuilder("-- Load with: cd <this folder> && psql -d <database> -f load.sql\n\\set ON_ERROR_STOP on\nSET client_min_messages = warning;\nBEGIN;\n");
         sql.Append($"\\i {SchemaFile}\n");
         foreach (var table in layout.NodeTables)
             sql.Append(Copy(table.Name, table.ColumnNames));

@@ -5,8 +5,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests use: Chromium (browser tests), pydicom test files and dcmtk (DICOM reference reading),
-# Orthanc with its DICOMweb plugin (harvest tests start their own server on 127.0.0.1).
-packages=(chromium python3-pydicom dcmtk orthanc orthanc-dicomweb)
+# Orthanc with its DICOMweb plugin (harvest tests start their own server on 127.0.0.1), PostgreSQL (export tests start
+# their own server on 127.0.0.1).
+packages=(chromium python3-pydicom dcmtk orthanc orthanc-dicomweb postgresql)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

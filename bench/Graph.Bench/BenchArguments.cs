@@ -5,6 +5,8 @@ namespace Graph.Bench;
 /// <summary>Reads --name value pairs.</summary>
 internal sealed class BenchArguments(string[] args)
 {
+    public string[] Arguments => args;
+
     public string? Get(string name)
     {
         var index = Array.IndexOf(args, name);

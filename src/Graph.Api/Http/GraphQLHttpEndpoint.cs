@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Graph.Api.Schema;
 using GraphQL;
@@ -34,7 +35,7 @@ internal static class GraphQLHttpEndpoint
                 return;
             }
 
-            var document = TryParse(request.Query);
+            var document = TryParse(executor.Documents, request.Query);
             if (document is not null && IsMutation(document, request.OperationName))
             {
                 http.Response.Headers.Allow = "POST";
@@ -53,13 +54,26 @@ internal static class GraphQLHttpEndpoint
             return;
         }
 
-        var body = await ReadBodyAsync(http.Request, limits.Value.MaxRequestBytes, cancellationToken);
+        var (body, length) = await ReadBodyAsync(http.Request, limits.Value.MaxRequestBytes, cancellationToken);
         if (body is null)
         {
             await WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, mediaType, $"The request body is larger than {limits.Value.MaxRequestBytes} bytes.", serializer);
             return;
         }
 
+        // The parsed JSON reads from the pooled buffer, so the buffer goes back to the pool only once the request is answered.
+        try
+        {
+            await ExecutePostAsync(http, executor, serializer, limits.Value, mediaType, body.AsMemory(0, length), cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(body);
+        }
+    }
+
+    private static async Task ExecutePostAsync(HttpContext http, CatalogExecutor executor, IGraphQLTextSerializer serializer, ServiceLimits limits, string mediaType, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
         JsonDocument json;
         try
         {
@@ -75,7 +89,7 @@ internal static class GraphQLHttpEndpoint
         {
             if (json.RootElement.ValueKind == JsonValueKind.Array)
             {
-                await ExecuteBatchAsync(http, executor, serializer, mediaType, json.RootElement, limits.Value.MaxBatchSize, cancellationToken);
+                await ExecuteBatchAsync(http, executor, serializer, mediaType, json.RootElement, limits.MaxBatchSize, cancellationToken);
                 return;
             }
 
@@ -86,7 +100,7 @@ internal static class GraphQLHttpEndpoint
                 return;
             }
 
-            await ExecuteAsync(http, executor, serializer, mediaType, request, TryParse(request.Query), cancellationToken);
+            await ExecuteAsync(http, executor, serializer, mediaType, request, TryParse(executor.Documents, request.Query), cancellationToken);
         }
     }
 
@@ -117,7 +131,7 @@ internal static class GraphQLHttpEndpoint
                 continue;
             }
 
-            var document = TryParse(request.Query);
+            var document = TryParse(executor.Documents, request.Query);
             if (document is not null && IsMutation(document, request.OperationName))
             {
                 results.Add(ErrorResult("Mutations cannot be batched; send each with its own POST."));
@@ -221,27 +235,50 @@ internal static class GraphQLHttpEndpoint
         }
     }
 
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>Reads the body into a buffer rented from the shared pool (the caller returns it); null when it is larger than <paramref name="maxBytes"/>.</summary>
+    private static async Task<(byte[]? Buffer, int Length)> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
-            return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            return (null, 0);
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } known ? (int)known + 1 : 4096);
+        var length = 0;
+        try
         {
-            if (buffer.Length + read > maxBytes)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, maxBytes + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
 
-        return buffer.ToArray();
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                if (read == 0)
+                    return (buffer, length);
+                length += read;
+                if (length > maxBytes)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    return (null, 0);
+                }
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
     }
 
-    private static GraphQLDocument? TryParse(string? query)
+    /// <summary>The cached (validated) document of a query, else the query parsed; null when it does not parse (execution then reports why).</summary>
+    private static GraphQLDocument? TryParse(DocumentCache documents, string? query)
     {
         if (string.IsNullOrEmpty(query))
             return null;
+        if (documents.TryGet(query, out var cached))
+            return cached;
         try
         {
             return GraphQLParser.Parser.Parse(query, new GraphQLParser.ParserOptions { MaxDepth = 128 });

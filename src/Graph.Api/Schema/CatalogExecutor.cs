@@ -21,6 +21,8 @@ internal sealed partial class CatalogExecutor
     public const string UntrustedDocumentCode = "TRUSTED_DOCUMENTS_ONLY";
     public const string DocumentNotFoundCode = "DOCUMENT_NOT_FOUND";
 
+    private static readonly IValidationRule[] CallerRules = [RoleValidationRule.Instance];
+
     private readonly CatalogSchema _schema;
     private readonly IDocumentExecuter _executer;
     private readonly CatalogIndex _index;
@@ -29,6 +31,7 @@ internal sealed partial class CatalogExecutor
     private readonly AuditLog _audit;
     private readonly ILogger<CatalogExecutor> _logger;
     private readonly IValidationRule[] _rules;
+    private readonly DocumentCache _documents;
 
     public CatalogExecutor(
         CatalogSchema schema,
@@ -46,6 +49,7 @@ internal sealed partial class CatalogExecutor
         _trusted = trusted;
         _audit = audit;
         _logger = logger;
+        _documents = new DocumentCache(_limits.DocumentCacheSize, _limits.MaxRequestBytes);
         var complexity = new ComplexityOptions { MaxDepth = _limits.MaxDepth, MaxComplexity = _limits.MaxComplexity };
         _rules =
         [
@@ -58,6 +62,9 @@ internal sealed partial class CatalogExecutor
     }
 
     public CatalogSchema Schema => _schema;
+
+    /// <summary>Validated documents by query text; the HTTP endpoint takes its parsed documents from here first.</summary>
+    public DocumentCache Documents => _documents;
 
     /// <summary>Executes one request; <paramref name="document"/> is the request's parsed document when the caller has it.</summary>
     public async Task<(ExecutionResult Result, CatalogRequest Request)> ExecuteAsync(
@@ -72,6 +79,9 @@ internal sealed partial class CatalogExecutor
         if (Admit(request, ref document) is { } refusal)
             return (Refused(refusal), catalog);
 
+        if (document is null && _documents.TryGet(request.Query, out var cached))
+            document = cached;
+        var validated = _documents.IsValidated(request.Query, document);
         var result = await _executer.ExecuteAsync(options =>
         {
             options.Schema = _schema;
@@ -83,12 +93,16 @@ internal sealed partial class CatalogExecutor
             options.User = user;
             options.RequestServices = services;
             options.CancellationToken = cancellationToken;
-            options.ValidationRules = _rules;
+            // A cached document passed the document rules when it was cached; variables are still coerced and checked for every
+            // request, and the role rule runs again because it depends on the caller.
+            options.ValidationRules = validated ? CallerRules : _rules;
             options.Timeout = TimeSpan.FromSeconds(_limits.TimeoutSeconds);
             options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
             options.UnhandledExceptionDelegate = Mask;
             catalog.AttachTo(options.UserContext);
         }).ConfigureAwait(false);
+        if (!validated && result.Executed && result.Document is { } parsed && request.Query is { } query)
+            _documents.Add(query, parsed);
         await AuditAsync(caller, result, document ?? result.Document, request.OperationName).ConfigureAwait(false);
         return (result, catalog);
     }

@@ -50,4 +50,7 @@ public sealed class ServiceLimits
 
     /// <summary>A folder of trusted .graphql documents (each may be sent by documentId = "sha256:" + the SHA-256 of its text).</summary>
     public string? TrustedDocumentsDirectory { get; set; }
+
+    /// <summary>How many validated documents to keep by query text (0 turns the cache off).</summary>
+    public int DocumentCacheSize { get; set; } = 1000;
 }

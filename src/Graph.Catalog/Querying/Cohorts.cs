@@ -24,11 +24,25 @@ public static class Cohorts
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(criteria);
-        var patients = FilterEvaluator.Evaluate(snapshot, GraphModel.Patient, criteria.Patients);
-        var seriesMatch = FilterEvaluator.Evaluate(snapshot, GraphModel.Series, criteria.Series);
+        // Clause results, and the patients that have a matching series, come from the snapshot's cache as facets' clauses do:
+        // a user refining a cohort sends the same criteria again and again while the catalogue stays the same.
+        var patients = new Clauses(snapshot, GraphModel.Patient, criteria.Patients).All();
+        var seriesMatch = new Clauses(snapshot, GraphModel.Series, criteria.Series).All();
         if (criteria.Series is not null)
-            patients.And(Traversal.ReachingAny(snapshot, PatientSeries, seriesMatch));
+            patients.And(PatientsWithAny(snapshot, criteria.Series, seriesMatch));
         return FromPatients(snapshot, patients, seriesMatch);
+    }
+
+    // The cached set is shared: it is only ever read (And with it), never changed.
+    private static Bitset PatientsWithAny(CatalogSnapshot snapshot, Filter series, Bitset seriesMatch)
+    {
+        var key = $"cohort-patients:{FilterKey.Of(series)}";
+        if (snapshot.Derived.TryGetValue(key, out var cached))
+            return (Bitset)cached;
+        var result = Traversal.ReachingAny(snapshot, PatientSeries, seriesMatch);
+        if (snapshot.Derived.Count < Clauses.CacheSize)
+            snapshot.Derived.TryAdd(key, result);
+        return result;
     }
 
     /// <summary>The selection of a fixed set of patients (a saved cohort's members), with the series that match.</summary>

@@ -50,55 +50,86 @@ public static class TextSearch
         if (unknown is not null)
             throw new CatalogQueryException($"'{unknown}' is not a searchable kind; searchable kinds are {string.Join(", ", searchable)}.");
 
-        var best = new Dictionary<(string Kind, int Ordinal), (double Score, string Field, string Text)>();
-        foreach (var (kind, field, weight) in Fields.Where(f => kinds is null || kinds.Contains(f.Kind.Label)))
+        // Scores looked up per value code in an array, and hits streamed into a queue of the best `first` (a row's best field
+        // wins, the first field on ties): a word common in series descriptions matches tens of thousands of rows.
+        var whole = string.Join(' ', words);
+        var order = Fields.Select(f => f.Kind.Label).Distinct().ToList();
+        var best = new PriorityQueue<Hit, Hit>(HitOrder.Worst);
+        var total = 0;
+        var countsByKind = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var kindFields in Fields.Where(f => kinds is null || kinds.Contains(f.Kind.Label)).GroupBy(f => f.Kind))
         {
+            var kind = kindFields.Key;
             var table = snapshot.Table(kind);
-            var column = table.Column(field);
-            var values = column switch
+            var kindOrder = order.IndexOf(kind.Label);
+            var count = 0;
+            // Only kinds searched in several fields need to merge a row's hits.
+            Dictionary<int, Hit>? merged = kindFields.Count() > 1 ? [] : null;
+            foreach (var (_, field, weight) in kindFields)
             {
-                StringColumn s => s.Values,
-                StringListColumn l => l.Values,
-                _ => null,
-            };
-            if (values is null)
-                continue;
-            var scores = Score(TokenIndex.Of(values), words, weight);
-            var whole = string.Join(' ', words);
-            foreach (var code in scores.Keys.ToList())
-            {
-                // A value that is exactly the query (a cancer type's name) ranks above longer texts that contain it.
-                if (string.Join(' ', TokenIndex.Tokenize(values[code])) == whole)
-                    scores[code] += 2 * weight;
+                var column = table.Column(field);
+                var values = column switch
+                {
+                    StringColumn s => s.Values,
+                    StringListColumn l => l.Values,
+                    _ => null,
+                };
+                if (values is null)
+                    continue;
+                var scores = Score(TokenIndex.Of(values), words, weight);
+                if (scores.Count == 0)
+                    continue;
+                var byCode = new double[scores.Keys.Max() + 1];
+                foreach (var (code, score) in scores)
+                {
+                    // A value that is exactly the query (a cancer type's name) ranks above longer texts that contain it.
+                    byCode[code] = string.Join(' ', TokenIndex.Tokenize(values[code])) == whole ? score + 2 * weight : score;
+                }
+
+                for (var ordinal = 0; ordinal < table.Count; ordinal++)
+                {
+                    if (!table.Live[ordinal])
+                        continue;
+                    var (score, code) = column is StringColumn single
+                        ? ScoreOf(single.Code(ordinal), byCode)
+                        : BestOf((StringListColumn)column!, ordinal, byCode);
+                    if (score <= 0)
+                        continue;
+                    var hit = new Hit(kindOrder, ordinal, score, field, values[code]);
+                    if (merged is null)
+                    {
+                        count++;
+                        Offer(best, hit, first);
+                    }
+                    else if (!merged.TryGetValue(ordinal, out var current) || current.Score < score)
+                        merged[ordinal] = hit;
+                }
             }
 
-            if (scores.Count == 0)
-                continue;
-            for (var ordinal = 0; ordinal < table.Count; ordinal++)
+            foreach (var hit in merged?.Values ?? Enumerable.Empty<Hit>())
             {
-                if (!table.Live[ordinal])
-                    continue;
-                var (score, code) = column is StringColumn single
-                    ? ScoreOf(single.Code(ordinal), scores)
-                    : BestOf((StringListColumn)column!, ordinal, scores);
-                if (score <= 0)
-                    continue;
-                var key = (kind.Label, ordinal);
-                if (!best.TryGetValue(key, out var current) || current.Score < score)
-                    best[key] = (score, field, values[code]);
+                count++;
+                Offer(best, hit, first);
             }
+
+            total += count;
+            if (count > 0)
+                countsByKind[kind.Label] = count;
         }
 
-        var order = Fields.Select(f => f.Kind.Label).Distinct().ToList();
-        var hits = best
-            .OrderByDescending(h => h.Value.Score)
-            .ThenBy(h => order.IndexOf(h.Key.Kind))
-            .ThenBy(h => h.Key.Ordinal)
-            .Take(first)
-            .Select(h => new SearchHit(snapshot.At(GraphModel.Kind(h.Key.Kind)!, h.Key.Ordinal)!, h.Value.Score, h.Value.Field, h.Value.Text))
-            .ToArray();
-        var byKind = best.GroupBy(h => h.Key.Kind).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return new SearchResult(best.Count, hits, byKind);
+        var top = new SearchHit[best.Count];
+        for (var i = top.Length - 1; best.TryDequeue(out var hit, out _); i--)
+            top[i] = new SearchHit(snapshot.At(GraphModel.Kind(order[hit.KindOrder])!, hit.Ordinal)!, hit.Score, hit.Field, hit.Text);
+        return new SearchResult(total, top, countsByKind);
+    }
+
+    /// <summary>Keeps <paramref name="hit"/> if it is among the best <paramref name="first"/> so far (the queue's head is the worst kept).</summary>
+    private static void Offer(PriorityQueue<Hit, Hit> best, Hit hit, int first)
+    {
+        if (best.Count < first)
+            best.Enqueue(hit, hit);
+        else if (first > 0 && HitOrder.Best.Compare(hit, best.Peek()) < 0)
+            best.EnqueueDequeue(hit, hit);
     }
 
     // Score per code: every word must match; a whole-word match counts twice a prefix match.
@@ -126,16 +157,16 @@ public static class TextSearch
         return scores ?? [];
     }
 
-    private static (double Score, int Code) ScoreOf(int code, Dictionary<int, double> scores) =>
-        code >= 0 && scores.TryGetValue(code, out var score) ? (score, code) : (0, -1);
+    private static (double Score, int Code) ScoreOf(int code, double[] scores) =>
+        code >= 0 && code < scores.Length && scores[code] > 0 ? (scores[code], code) : (0, -1);
 
-    private static (double Score, int Code) BestOf(StringListColumn column, int ordinal, Dictionary<int, double> scores)
+    private static (double Score, int Code) BestOf(StringListColumn column, int ordinal, double[] scores)
     {
         (double Score, int Code) best = (0, -1);
         foreach (var code in column.CodesOf(ordinal) ?? [])
         {
-            if (scores.TryGetValue(code, out var score) && score > best.Score)
-                best = (score, code);
+            if (code >= 0 && code < scores.Length && scores[code] > best.Score)
+                best = (scores[code], code);
         }
 
         return best;

@@ -1,0 +1,93 @@
+using Graph.Api.Schema;
+using GraphQLParser;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Graph.Api.Tests;
+
+/// <summary>Validated documents are kept by query text and reused; invalid ones never are; variables are still checked.</summary>
+[Collection(CatalogueCollection.Name)]
+public sealed class DocumentCacheTests(CatalogueFactory service)
+{
+    private DocumentCache Documents => service.Services.GetRequiredService<CatalogExecutor>().Documents;
+
+    [Fact]
+    public async Task Post_SameQueryTwice_CachesItsDocumentAndAnswersAlike()
+    {
+        const string query = "{ datasets(first: 3) { totalCount nodes { slug } } } # document cache: twice";
+
+        var first = await service.DataAsync(query);
+        Assert.True(Documents.TryGet(query, out var cached));
+        var second = await service.DataAsync(query);
+
+        Assert.Equal(first.ToJsonString(), second.ToJsonString());
+        Assert.True(Documents.TryGet(query, out var after));
+        Assert.Same(cached, after);
+    }
+
+    [Fact]
+    public async Task Post_InvalidQuery_IsNeverCachedAndFailsEveryTime()
+    {
+        const string query = "{ datasets { nodes { nonsense } } } # document cache: invalid";
+
+        for (var i = 0; i < 2; i++)
+        {
+            var body = await service.PostAsync(query);
+            Assert.Equal("FIELDS_ON_CORRECT_TYPE", (string)body["errors"]![0]!["extensions"]!["code"]!);
+        }
+
+        Assert.False(Documents.TryGet(query, out _));
+    }
+
+    [Fact]
+    public async Task Post_CachedQueryWithVariablesOfTheWrongType_StillReportsTheVariable()
+    {
+        const string query = "query($first: Int!) { datasets(first: $first) { totalCount nodes { slug } } } # document cache: variables";
+        var good = await service.DataAsync(query, new { first = 2 });
+        Assert.Equal(2, good["datasets"]!["nodes"]!.AsArray().Count);
+        Assert.True(Documents.TryGet(query, out _));
+
+        var bad = await service.PostAsync(query, new { first = "two" });
+
+        Assert.Null(bad["data"]);
+        Assert.Contains("$first", (string)bad["errors"]![0]!["message"]!, StringComparison.Ordinal);
+        var missing = await service.PostAsync(query, new { });
+        Assert.Contains("$first", (string)missing["errors"]![0]!["message"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Add_BeyondCapacity_StartsOverInsteadOfGrowing()
+    {
+        var cache = new DocumentCache(capacity: 2, maxQueryLength: 100);
+        foreach (var query in new[] { "{ a }", "{ b }", "{ c }" })
+            cache.Add(query, Parser.Parse(query));
+
+        Assert.Equal(1, cache.Count);
+        Assert.True(cache.TryGet("{ c }", out _));
+        Assert.False(cache.TryGet("{ a }", out _));
+    }
+
+    [Fact]
+    public void Add_QueryLongerThanTheLimitOrCacheOff_KeepsNothing()
+    {
+        var small = new DocumentCache(capacity: 10, maxQueryLength: 4);
+        var off = new DocumentCache(capacity: 0, maxQueryLength: 100);
+
+        small.Add("{ abc }", Parser.Parse("{ abc }"));
+        off.Add("{ a }", Parser.Parse("{ a }"));
+
+        Assert.False(small.TryGet("{ abc }", out _));
+        Assert.False(off.TryGet("{ a }", out _));
+    }
+
+    [Fact]
+    public void IsValidated_OtherDocumentOfTheSameText_IsFalse()
+    {
+        var cache = new DocumentCache(capacity: 10, maxQueryLength: 100);
+        var cached = Parser.Parse("{ a }");
+        cache.Add("{ a }", cached);
+
+        Assert.True(cache.IsValidated("{ a }", cached));
+        Assert.False(cache.IsValidated("{ a }", Parser.Parse("{ a }")));
+        Assert.False(cache.IsValidated(null, cached));
+    }
+}

@@ -1,0 +1,40 @@
+using Graph.Catalog.Querying;
+
+namespace Graph.Catalog.Tests;
+
+/// <summary>Text search keeps only the best hits: they must be the head of the whole ranking, whatever <c>first</c> is.</summary>
+public sealed class TextSearchTests
+{
+    [Theory]
+    [InlineData(3, "dataset")]
+    [InlineData(17, "dataset")]
+    [InlineData(42, "data")]
+    public void Search_FewerHitsAsked_GivesTheHeadOfTheWholeRanking(int seed, string text)
+    {
+        var snapshot = Catalogues.Get(seed).Snapshot;
+
+        var all = TextSearch.Search(snapshot, text, null, 10_000);
+        var head = TextSearch.Search(snapshot, text, null, 2);
+
+        Assert.True(all.TotalCount > 2, $"the random catalogue {seed} should have more than 2 hits for '{text}'");
+        Assert.Equal(all.TotalCount, all.Hits.Count);
+        Assert.Equal(all.TotalCount, head.TotalCount);
+        Assert.Equal(all.Hits.Take(2).Select(h => h.Node.Key), head.Hits.Select(h => h.Node.Key));
+        for (var i = 1; i < all.Hits.Count; i++)
+            Assert.True(all.Hits[i - 1].Score >= all.Hits[i].Score, $"hit {i} scores {all.Hits[i].Score} after {all.Hits[i - 1].Score}");
+        Assert.Equal(all.Hits.Count, all.CountsByKind.Values.Sum());
+    }
+
+    [Fact]
+    public void Search_TiedScores_KeepRowOrder()
+    {
+        var snapshot = Catalogues.Get(5).Snapshot;
+
+        var hits = TextSearch.Search(snapshot, "dataset", ["Dataset"], 10_000).Hits;
+
+        var keys = hits.Select(h => h.Node.Key).ToList();
+        var rows = keys.Select(k => snapshot.Table(Domain.GraphModel.Dataset).Ordinals[k]).ToList();
+        Assert.Equal(rows.Order(), rows);
+        Assert.Empty(TextSearch.Search(snapshot, "dataset", null, 0).Hits);
+    }
+}

@@ -6,7 +6,8 @@ namespace Graph.Bench.Peer;
 
 /// <summary>A closed-loop HTTP load generator: a fixed number of workers, each sending its next request as soon as the last
 /// answered, for a fixed time; the same for both sides.</summary>
-internal sealed class LoadGenerator(int concurrency, TimeSpan warmUp, TimeSpan duration) : IDisposable
+/// <param name="apiKey">Sent as X-Api-Key (our service answers a curator with every record; PostGraphile ignores the header).</param>
+internal sealed class LoadGenerator(int concurrency, TimeSpan warmUp, TimeSpan duration, string? apiKey) : IDisposable
 {
     private static readonly byte[] ErrorsMarker = Encoding.UTF8.GetBytes("\"errors\"");
     private readonly HttpClient _client = new(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseCookies = false })
@@ -86,12 +87,14 @@ internal sealed class LoadGenerator(int concurrency, TimeSpan warmUp, TimeSpan d
         }
     }
 
-    private static HttpRequestMessage Request(Uri endpoint, byte[] body)
+    private HttpRequestMessage Request(Uri endpoint, byte[] body)
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (apiKey is not null)
+            request.Headers.Add("X-Api-Key", apiKey);
         return request;
     }
 }

@@ -76,7 +76,7 @@ internal static class PeerBenchmark
             Uri oursEndpoint;
             (ours, oursEndpoint) = await StartOursAsync(repo, work, cancellationToken);
 
-            using var load = new LoadGenerator(concurrency, TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(seconds));
+            using var load = new LoadGenerator(concurrency, TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(seconds), _oursKey);
             var uids = (await postgres.PsqlAsync("SELECT series_instance_uid FROM series ORDER BY md5(series_instance_uid) LIMIT 200", cancellationToken: cancellationToken)).Split('\n');
             var oursCursors = await WalkPagesAsync(load, oursEndpoint, Scenarios.OursPage, "patients", 30, cancellationToken);
             var peerCursors = await WalkPagesAsync(load, peerEndpoint, Scenarios.PeerPage, "allPatients", 30, cancellationToken);
@@ -120,12 +120,16 @@ internal static class PeerBenchmark
         }
     }
 
+    // A curator's key: the peer has no access control, so ours must answer over every record too. Rate limits are off for the load.
+    private static string? _oursKey;
+
     private static async Task<(ServerProcess Process, Uri Endpoint)> StartOursAsync(string repo, string work, CancellationToken cancellationToken)
     {
+        _oursKey = (await Graph.Store.Sqlite.Access.ApiKeyStore.InDataDirectory(Path.Combine(work, "ours")).CreateAsync("curator", "peer-benchmark", [], null, cancellationToken)).Secret;
         var watch = Stopwatch.StartNew();
         var port = ServerProcess.FreePort();
         var api = Path.Combine(repo, "src", "Graph.Api", "bin", Configuration(), "net10.0", "Graph.Api.dll");
-        var ours = ServerProcess.Start("our service", "dotnet", [api, "--urls", $"http://127.0.0.1:{port}", "--data", Path.Combine(work, "ours"), "--Serilog:MinimumLevel:Default=Warning"], work, Lifetime, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+        var ours = ServerProcess.Start("our service", "dotnet", [api, "--urls", $"http://127.0.0.1:{port}", "--data", Path.Combine(work, "ours"), "--Serilog:MinimumLevel:Default=Warning", "--Graph:Limits:RequestsPerSecondPerKey=0"], work, Lifetime, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
         try
         {
             await ours.WaitReadyAsync(new Uri($"http://127.0.0.1:{port}/health/ready"), anyAnswer: false, TimeSpan.FromMinutes(5), cancellationToken);
@@ -145,7 +149,7 @@ internal static class PeerBenchmark
         var (ours, endpoint) = await StartOursAsync(repo, work, cancellationToken);
         using (ours)
         {
-            using var load = new LoadGenerator(concurrency, TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(seconds));
+            using var load = new LoadGenerator(concurrency, TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(seconds), _oursKey);
             using var sample = JsonDocument.Parse(await load.SendAsync(endpoint, Scenarios.Body("{ series(first: 200) { nodes { seriesInstanceUid } } }", null), cancellationToken));
             var uids = sample.RootElement.GetProperty("data").GetProperty("series").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("seriesInstanceUid").GetString()!).ToArray();
             var cursors = await WalkPagesAsync(load, endpoint, Scenarios.OursPage, "patients", 30, cancellationToken);

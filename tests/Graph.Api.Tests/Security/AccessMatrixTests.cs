@@ -74,6 +74,16 @@ public sealed class AccessMatrixTests(CatalogueFactory service) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Mutation_CachedAfterAdminRanIt_StillRefusedToOthers()
+    {
+        const string document = """mutation { removeRepository(slug: "cached-document-check") { slug } }""";
+        Assert.DoesNotContain("FORBIDDEN", Responses.Codes(await PostAsync("admin", document)));
+        Assert.DoesNotContain("FORBIDDEN", Responses.Codes(await PostAsync("admin", document)));
+        Assert.Equal(["FORBIDDEN"], Responses.Codes(await PostAsync("researcher", document)));
+        Assert.Equal(["UNAUTHENTICATED"], Responses.Codes(await PostAsync("anonymous", document)));
+    }
+
     [Theory]
     [InlineData("anonymous")]
     [InlineData("researcher")]

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Graph.Catalog;
 using Graph.Catalog.Querying;
+using Graph.Store;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -54,10 +55,24 @@ internal sealed partial class CatalogExecutor(
         }
 
         var path = context.FieldContext is { } field ? string.Join('.', field.ResponsePath) : "(request)";
+        if (context.OriginalException is GraphStoreException store)
+        {
+            // The log names the store and the cause; the client learns the reason only, never where the store is.
+            LogStoreFailed(path, store.Message);
+            context.Exception = new ExecutionError(
+                $"The catalogue store could not save this change{(store.Reason is { } reason ? ": " + reason : "")}. Nothing of it was saved; "
+                + (store.IsTransient ? "try again later." : "reads still work; an operator has to fix the store."))
+            { Code = ErrorCodes.StoreUnavailable };
+            return Task.CompletedTask;
+        }
+
         LogUnhandled(context.OriginalException, path);
         context.Exception = new ExecutionError("An internal error occurred; it has been logged.") { Code = ErrorCodes.Internal };
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The store refused {Path}: {Reason}")]
+    private partial void LogStoreFailed(string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error resolving {Path}")]
     private partial void LogUnhandled(Exception exception, string path);

@@ -9,6 +9,7 @@ internal static class ErrorCodes
     public const string NotFound = "NOT_FOUND";
     public const string Forbidden = "FORBIDDEN";
     public const string Internal = "INTERNAL_SERVER_ERROR";
+    public const string StoreUnavailable = "STORE_UNAVAILABLE";
 
     public static ExecutionError BadInput(string message) => new(message) { Code = BadUserInput };
 }

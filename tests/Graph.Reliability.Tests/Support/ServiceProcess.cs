@@ -88,6 +88,17 @@ internal sealed class ServiceProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>Asks the process to stop (SIGTERM), as a service manager does, and waits for it to exit.</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+            return;
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await KillAsync();

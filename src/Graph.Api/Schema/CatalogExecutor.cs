@@ -29,20 +29,43 @@ internal sealed partial class CatalogExecutor(
         CancellationToken cancellationToken)
     {
         var catalog = new CatalogRequest(index.Current, limits.Value);
-        var result = await executer.ExecuteAsync(options =>
+        if (document is not null && DocumentSize.ExpandedFields(document, limits.Value.MaxExpandedFields) > limits.Value.MaxExpandedFields)
         {
-            options.Schema = schema;
-            options.Query = request.Query;
-            options.Document = document;
-            options.OperationName = request.OperationName;
-            options.Variables = request.Variables;
-            options.Extensions = request.Extensions;
-            options.User = user;
-            options.RequestServices = services;
-            options.CancellationToken = cancellationToken;
-            options.UnhandledExceptionDelegate = Mask;
-            catalog.AttachTo(options.UserContext);
-        }).ConfigureAwait(false);
+            var refused = new ExecutionResult { Executed = false };
+            refused.AddError(new ExecutionError(
+                $"The operation selects more than {limits.Value.MaxExpandedFields} fields once its fragments are expanded; select fewer or split it.")
+            { Code = ErrorCodes.QueryTooComplex });
+            return (refused, catalog);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(limits.Value.ExecutionTimeout);
+        ExecutionResult result;
+        try
+        {
+            result = await executer.ExecuteAsync(options =>
+            {
+                options.Schema = schema;
+                options.Query = request.Query;
+                options.Document = document;
+                options.OperationName = request.OperationName;
+                options.Variables = request.Variables;
+                options.Extensions = request.Extensions;
+                options.User = user;
+                options.RequestServices = services;
+                options.CancellationToken = timeout.Token;
+                options.UnhandledExceptionDelegate = Mask;
+                catalog.AttachTo(options.UserContext);
+            }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            result = new ExecutionResult();
+            result.AddError(new ExecutionError(
+                $"The request ran longer than {limits.Value.ExecutionTimeout.TotalSeconds:0.#} s and was stopped; ask for less (smaller pages, fewer aliases).")
+            { Code = ErrorCodes.Timeout });
+        }
+
         return (result, catalog);
     }
 
@@ -51,6 +74,18 @@ internal sealed partial class CatalogExecutor(
         if (context.OriginalException is CatalogQueryException query)
         {
             context.Exception = ErrorCodes.BadInput(query.Message);
+            return Task.CompletedTask;
+        }
+
+        if (context.OriginalException is ArgumentException && context.FieldContext?.FieldDefinition.Name == "__type")
+        {
+            context.Exception = ErrorCodes.BadInput("'name' of __type must be a GraphQL type name.");
+            return Task.CompletedTask;
+        }
+
+        if (context.OriginalException is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
+        {
+            context.Exception = new ExecutionError("The document nests deeper than the service parses (128 levels).") { Code = ErrorCodes.QueryTooComplex };
             return Task.CompletedTask;
         }
 

@@ -15,6 +15,12 @@ public sealed class ServiceLimits
     /// <summary>The deepest nesting of <c>and</c>/<c>or</c>/<c>not</c>/relationship filters.</summary>
     public int MaxFilterDepth { get; set; } = 12;
 
+    /// <summary>The most fields one operation may select once its fragments are expanded (also refused: more than 20 directives in one place).</summary>
+    public int MaxExpandedFields { get; set; } = 20_000;
+
+    /// <summary>How long one request may execute before it is stopped and answered with a TIMEOUT error.</summary>
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The largest request body, in bytes.</summary>
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 }

@@ -9,6 +9,7 @@ namespace Graph.Store.Sqlite;
 public sealed class SqliteGraphStore : IGraphStore
 {
     private readonly string _connectionString;
+    private readonly string _readOnlyConnectionString;
 
     /// <summary>Opens (or will create) the store in a file.</summary>
     public SqliteGraphStore(string path)
@@ -20,6 +21,11 @@ public sealed class SqliteGraphStore : IGraphStore
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             DefaultTimeout = 60,
+        }.ToString();
+        _readOnlyConnectionString = new SqliteConnectionStringBuilder(_connectionString)
+        {
+            DataSource = new Uri(Path).AbsoluteUri + "?immutable=1",
+            Mode = SqliteOpenMode.ReadOnly,
         }.ToString();
     }
 
@@ -35,6 +41,10 @@ public sealed class SqliteGraphStore : IGraphStore
             if (!string.IsNullOrEmpty(directory))
                 Directory.CreateDirectory(directory);
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+            // A store already at this schema needs no write, so one on a read-only volume still opens and serves reads.
+            if (await HasCurrentSchemaAsync(connection, cancellationToken).ConfigureAwait(false))
+                return 0;
             await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, SqliteSchema.Create, cancellationToken).ConfigureAwait(false);
             return 0;
@@ -207,10 +217,35 @@ public sealed class SqliteGraphStore : IGraphStore
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=60000;", cancellationToken).ConfigureAwait(false);
-        return connection;
+        try
+        {
+            return await OpenAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException e) when ((e.SqliteErrorCode & 0xFF) == 14 && File.Exists(Path))
+        {
+            // A read-only volume: SQLite cannot create the WAL's side files there. With no unmerged WAL left, nobody can
+            // change the file either, so it opens as immutable and serves reads; writes then fail as read-only.
+            var wal = new FileInfo(Path + "-wal");
+            if (wal.Exists && wal.Length > 0)
+                throw;
+            return await OpenAsync(_readOnlyConnectionString, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=60000;", cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
@@ -218,6 +253,21 @@ public sealed class SqliteGraphStore : IGraphStore
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> HasCurrentSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE name = 'schema_version' AND EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'edges_by_end')";
+        try
+        {
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string version
+                && version == SqliteSchema.Version.ToString(CultureInfo.InvariantCulture);
+        }
+        catch (SqliteException e) when ((e.SqliteErrorCode & 0xFF) == 1)
+        {
+            return false; // no meta table yet
+        }
     }
 
     private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
@@ -250,11 +300,11 @@ public sealed class SqliteGraphStore : IGraphStore
         }
         catch (IOException e)
         {
-            throw new GraphStoreException($"SQLite store {Path}: {e.Message}", isTransient: false, e);
+            throw new GraphStoreException($"SQLite store {Path}: {e.Message}", isTransient: false, e) { Reason = "the store's folder cannot be used" };
         }
         catch (UnauthorizedAccessException e)
         {
-            throw new GraphStoreException($"SQLite store {Path}: {e.Message}", isTransient: false, e);
+            throw new GraphStoreException($"SQLite store {Path}: {e.Message}", isTransient: false, e) { Reason = "the store's folder is not writable" };
         }
     }
 
@@ -271,6 +321,6 @@ public sealed class SqliteGraphStore : IGraphStore
             14 => ("the file cannot be opened", false),
             _ => (e.Message, false),
         };
-        return new GraphStoreException($"SQLite store {Path}: {reason}.", transient, e);
+        return new GraphStoreException($"SQLite store {Path}: {reason}.", transient, e) { Reason = reason == e.Message ? null : reason };
     }
 }

@@ -27,4 +27,7 @@ public sealed class GraphStoreException : Exception
 
     /// <summary>Whether retrying the same operation later may succeed (busy store, lost connection, timeout).</summary>
     public bool IsTransient { get; }
+
+    /// <summary>What went wrong in words fit for a client (such as "the disk is full"), without the store's location; null when unknown.</summary>
+    public string? Reason { get; init; }
 }

@@ -13,6 +13,8 @@ public static class TestKeys
     {
         Directory.CreateDirectory(dataDirectory);
         var (_, secret) = await ApiKeyStore.InDataDirectory(dataDirectory).CreateAsync(role, "tests", grants, null, CancellationToken.None);
+        // Pooled connections keep access.db open; a test that remounts the folder read-only needs it closed.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return secret;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Graph.Api.Security;
 using Graph.Catalog;
 using Graph.Catalog.Querying;
+using Graph.Store;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -78,6 +79,12 @@ internal sealed partial class CatalogExecutor
         var catalog = new CatalogRequest(_index.Current, _limits, caller);
         if (Admit(request, ref document) is { } refusal)
             return (Refused(refusal), catalog);
+        if (document is not null && DocumentSize.ExpandedFields(document, _limits.MaxExpandedFields) > _limits.MaxExpandedFields)
+        {
+            return (Refused(new ExecutionError(
+                $"The operation selects more than {_limits.MaxExpandedFields} fields once its fragments are expanded; select fewer or split it (Graph:Limits:MaxExpandedFields).")
+            { Code = ErrorCodes.QueryTooComplex }), catalog);
+        }
 
         if (document is null && _documents.TryGet(request.Query, out var cached))
             document = cached;
@@ -104,6 +111,7 @@ internal sealed partial class CatalogExecutor
         if (!validated && result.Executed && result.Document is { } parsed && request.Query is { } query)
             _documents.Add(query, parsed);
         await AuditAsync(caller, result, document ?? result.Document, request.OperationName).ConfigureAwait(false);
+
         return (result, catalog);
     }
 
@@ -153,11 +161,37 @@ internal sealed partial class CatalogExecutor
             return Task.CompletedTask;
         }
 
+        if (context.OriginalException is ArgumentException && context.FieldContext?.FieldDefinition.Name == "__type")
+        {
+            context.Exception = ErrorCodes.BadInput("'name' of __type must be a GraphQL type name.");
+            return Task.CompletedTask;
+        }
+
+        if (context.OriginalException is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
+        {
+            context.Exception = new ExecutionError("The document nests deeper than the service parses (128 levels).") { Code = ErrorCodes.QueryTooComplex };
+            return Task.CompletedTask;
+        }
+
         var path = context.FieldContext is { } field ? string.Join('.', field.ResponsePath) : "(request)";
+        if (context.OriginalException is GraphStoreException store)
+        {
+            // The log names the store and the cause; the client learns the reason only, never where the store is.
+            LogStoreFailed(path, store.Message);
+            context.Exception = new ExecutionError(
+                $"The catalogue store could not save this change{(store.Reason is { } reason ? ": " + reason : "")}. Nothing of it was saved; "
+                + (store.IsTransient ? "try again later." : "reads still work; an operator has to fix the store."))
+            { Code = ErrorCodes.StoreUnavailable };
+            return Task.CompletedTask;
+        }
+
         LogUnhandled(context.OriginalException, path);
         context.Exception = new ExecutionError("An internal error occurred; it has been logged.") { Code = ErrorCodes.Internal };
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The store refused {Path}: {Reason}")]
+    private partial void LogStoreFailed(string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error resolving {Path}")]
     private partial void LogUnhandled(Exception exception, string path);

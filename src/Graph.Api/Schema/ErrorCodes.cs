@@ -10,6 +10,9 @@ internal static class ErrorCodes
     public const string Forbidden = "FORBIDDEN";
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string Internal = "INTERNAL_SERVER_ERROR";
+    public const string StoreUnavailable = "STORE_UNAVAILABLE";
+    public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
+    public const string Timeout = "TIMEOUT";
 
     public static ExecutionError BadInput(string message) => new(message) { Code = BadUserInput };
 }

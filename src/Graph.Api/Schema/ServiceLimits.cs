@@ -15,6 +15,9 @@ public sealed class ServiceLimits
     /// <summary>The deepest nesting of <c>and</c>/<c>or</c>/<c>not</c>/relationship filters.</summary>
     public int MaxFilterDepth { get; set; } = 12;
 
+    /// <summary>The most fields one operation may select once its fragments are expanded (also refused: more than 20 directives in one place).</summary>
+    public int MaxExpandedFields { get; set; } = 20_000;
+
     /// <summary>The largest request body, in bytes.</summary>
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
@@ -34,7 +37,7 @@ public sealed class ServiceLimits
     public int MaxDocumentLength { get; set; } = 32 * 1024;
 
     /// <summary>How long one request may run, in seconds.</summary>
-    public double TimeoutSeconds { get; set; } = 15;
+    public double TimeoutSeconds { get; set; } = 10;
 
     /// <summary>Requests per second one address may send without an API key or token (0: no limit).</summary>
     public int RequestsPerSecondPerAddress { get; set; } = 50;

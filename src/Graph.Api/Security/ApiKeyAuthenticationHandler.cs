@@ -31,7 +31,16 @@ internal sealed class ApiKeyAuthenticationHandler(
                 : AuthenticateResult.NoResult();
         }
 
-        var key = await keys.FindAsync(text, Context.RequestAborted).ConfigureAwait(false);
+        ApiKey? key;
+        try
+        {
+            key = await keys.FindAsync(text, Context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            return AuthenticateResult.Fail($"The API key store cannot be read ({e.SqliteErrorCode}); keys cannot be checked.");
+        }
+
         if (key is null)
             return AuthenticateResult.Fail("The API key is not known.");
         if (key.RevokedAt is not null)

@@ -10,6 +10,7 @@ internal sealed partial class AuditLog(IOptions<GraphOptions> options, ILogger<A
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private StreamWriter? _writer;
+    private bool _fileFailed;
 
     /// <summary>The path of the audit file.</summary>
     public string Path => System.IO.Path.Combine(options.Value.DataDirectory, "audit.log");
@@ -32,6 +33,13 @@ internal sealed partial class AuditLog(IOptions<GraphOptions> options, ILogger<A
             _writer ??= new StreamWriter(new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
             await _writer.WriteAsync(line).ConfigureAwait(false);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only or full volume: the entry is still in the service log above; the request is not failed for it.
+            if (!_fileFailed)
+                LogFileFailed(e, Path);
+            _fileFailed = true;
+        }
         finally
         {
             _gate.Release();
@@ -43,6 +51,9 @@ internal sealed partial class AuditLog(IOptions<GraphOptions> options, ILogger<A
         _writer?.Dispose();
         _gate.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Cannot write the audit file {Path}; audit entries go to the service log only")]
+    private partial void LogFileFailed(Exception exception, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit {Caller} ({Role}) {Action} {Operation} [{Fields}]: {Outcome}")]
     private partial void LogAudit(string caller, string role, string action, string? operation, string fields, string outcome);

@@ -21,7 +21,9 @@ public static class TextFold
 
         if (ascii)
             return text;
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+
+        // Normalize throws on a lone surrogate (text decoded from a "\ud800" escape); it becomes U+FFFD and matches nothing real.
+        var decomposed = WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -30,5 +32,27 @@ public static class TextFold
         }
 
         return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    private static string WithoutLoneSurrogates(string text)
+    {
+        StringBuilder? fixedText = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var paired = char.IsHighSurrogate(c) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) : !char.IsLowSurrogate(c);
+            if (paired && char.IsHighSurrogate(c))
+            {
+                fixedText?.Append(c).Append(text[i + 1]);
+                i++;
+                continue;
+            }
+
+            if (!paired)
+                fixedText ??= new StringBuilder(text.Length).Append(text, 0, i);
+            fixedText?.Append(paired ? c : '\uFFFD');
+        }
+
+        return fixedText?.ToString() ?? text;
     }
 }

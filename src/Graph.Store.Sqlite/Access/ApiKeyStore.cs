@@ -81,16 +81,23 @@ public sealed class ApiKeyStore(string path)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        if (Interlocked.Exchange(ref _created, 1) == 0)
+        if (Volatile.Read(ref _created) == 0)
         {
-            await using var create = connection.CreateCommand();
-            create.CommandText = """
-                PRAGMA journal_mode = WAL;
-                CREATE TABLE IF NOT EXISTS api_keys(
-                    id TEXT PRIMARY KEY, hash BLOB NOT NULL, role TEXT NOT NULL, owner TEXT NOT NULL, grants TEXT NOT NULL,
-                    created_at TEXT NOT NULL, expires_at TEXT NULL, revoked_at TEXT NULL);
-                """;
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            // Created only when missing, so a store on a read-only volume still checks keys.
+            await using var check = connection.CreateCommand();
+            check.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'api_keys'";
+            if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
+            {
+                await using var create = connection.CreateCommand();
+                create.CommandText = """
+                    CREATE TABLE IF NOT EXISTS api_keys(
+                        id TEXT PRIMARY KEY, hash BLOB NOT NULL, role TEXT NOT NULL, owner TEXT NOT NULL, grants TEXT NOT NULL,
+                        created_at TEXT NOT NULL, expires_at TEXT NULL, revoked_at TEXT NULL);
+                    """;
+                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            Volatile.Write(ref _created, 1);
         }
 
         return connection;

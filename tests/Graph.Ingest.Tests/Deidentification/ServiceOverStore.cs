@@ -25,8 +25,19 @@ internal sealed class ServiceOverStore(string dataDirectory, string logFile) : W
         }));
     }
 
+    private string? _adminKey;
+
+    // Ingested datasets have no access tier, so only a curator or administrator reads their records.
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        if (_adminKey is not null)
+            client.DefaultRequestHeaders.Add(Graph.Testing.TestKeys.Header, _adminKey);
+    }
+
     public async Task WaitUntilReadyAsync()
     {
+        _adminKey = await Graph.Testing.TestKeys.CreateAsync(dataDirectory, "admin");
         using var client = CreateClient();
         for (var i = 0; i < 600; i++)
         {

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Diagnostics.Tracing;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Diagnostics.NETCore.Client;
+
+namespace Graph.Bench.Soak;
+
+/// <summary>The service started as its own process on 127.0.0.1, with its resident memory read from /proc.</summary>
+internal sealed class ServiceUnderTest : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ServiceUnderTest(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<ServiceUnderTest> StartAsync(string dataDirectory, int seedPatients)
+    {
+        int port;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "Graph.Api.dll"), "--urls", $"http://127.0.0.1:{port}", "--data", dataDirectory,
+            "--seed-demo", seedPatients > 0 ? "true" : "false", "--demo-patients", Math.Max(1, seedPatients).ToString(System.Globalization.CultureInfo.InvariantCulture), "--Serilog:MinimumLevel:Default", "Warning", "--Graph:EnableIde", "false",
+            "--Graph:Limits:RequestsPerSecondPerKey", "0",
+        })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Cannot start the service.");
+        process.OutputDataReceived += (_, e) => Echo(e.Data);
+        process.ErrorDataReceived += (_, e) => Echo(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var service = new ServiceUnderTest(process, new Uri($"http://127.0.0.1:{port}"));
+        using var client = new HttpClient { BaseAddress = service.Address };
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"The service exited with code {process.ExitCode}.");
+            try
+            {
+                if ((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode)
+                    return service;
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("The service was not ready within 3 minutes.");
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>Resident memory of the service process, in MiB.</summary>
+    public double ResidentMiB()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+        }
+
+        return double.NaN;
+    }
+
+    /// <summary>Makes the service run a full, compacting garbage collection, as dotnet-gcdump does (an EventPipe session asking for a heap collection).</summary>
+    public async Task<bool> CollectGarbageAsync()
+    {
+        try
+        {
+            var client = new DiagnosticsClient(_process.Id);
+            const long gc = 0x1, gcHeapCollect = 0x800000;
+            using var session = client.StartEventPipeSession(
+                [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, gc | gcHeapCollect)], requestRundown: false);
+            var drain = session.EventStream.CopyToAsync(Stream.Null);
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            await session.StopAsync(CancellationToken.None);
+            await drain;
+            return true;
+        }
+        catch (Exception e) when (e is ServerNotAvailableException or UnsupportedCommandException or IOException or TimeoutException)
+        {
+            Console.WriteLine($"Could not make the service collect garbage: {e.Message}");
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static void Echo(string? line)
+    {
+        if (!string.IsNullOrEmpty(line))
+            Console.WriteLine("  [service] " + line);
+    }
+}

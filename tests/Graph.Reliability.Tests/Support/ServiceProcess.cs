@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Graph.Testing;
+
+namespace Graph.Reliability.Tests.Support;
+
+/// <summary>The service (Graph.Api.dll) run as a separate process on 127.0.0.1, as an operator runs it, so a test can kill it.</summary>
+internal sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    private ServiceProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+        Client = CreateClient();
+    }
+
+    public int Port { get; }
+
+    /// <summary>A client for the service; requests made through <see cref="PostAsync"/> go through <see cref="Authorize"/>.</summary>
+    public HttpClient Client { get; }
+
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>What the service wrote to its console so far (the end of it), for failure messages.</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+                return _log.Length > 4000 ? _log.ToString(_log.Length - 4000, 4000) : _log.ToString();
+        }
+    }
+
+    /// <summary>Starts the service on a data folder and waits until it reports ready.</summary>
+    public static async Task<ServiceProcess> StartAsync(string dataDirectory, int demoPatients, params string[] extra)
+    {
+        var port = FreePort();
+        string? key;
+        try
+        {
+            key = await TestKeys.CreateAsync(dataDirectory, "admin");
+            AdminKeys[dataDirectory] = key;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            // A data folder remounted read-only: the key made when it was writable is still in its access.db.
+            key = AdminKeys.GetValueOrDefault(dataDirectory);
+        }
+
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        string[] args =
+        [
+            Path.Combine(AppContext.BaseDirectory, "Graph.Api.dll"), "--urls", $"http://127.0.0.1:{port}", "--data", dataDirectory,
+            "--demo-patients", demoPatients.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Graph:FollowIntervalSeconds", "0.5",
+            "--Graph:Limits:RequestsPerSecondPerKey", "0", "--Graph:Limits:RequestsPerSecondPerAddress", "0",
+        ];
+        foreach (var arg in args.Concat(extra))
+            info.ArgumentList.Add(arg);
+        info.Environment["NO_COLOR"] = "1";
+        var service = new ServiceProcess(Process.Start(info)!, port) { _key = key };
+        service._process.OutputDataReceived += (_, e) => service.Append(e.Data);
+        service._process.ErrorDataReceived += (_, e) => service.Append(e.Data);
+        service._process.BeginOutputReadLine();
+        service._process.BeginErrorReadLine();
+        await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
+        return service;
+    }
+
+    /// <summary>Sends one GraphQL request over POST and returns the status and the parsed body.</summary>
+    public async Task<(HttpStatusCode Status, JsonObject Body)> PostAsync(string query, object? variables = null, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        Authorize(request);
+        using var response = await Client.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        var body = JsonNode.Parse(text)?.AsObject() ?? throw new InvalidOperationException($"Empty response ({response.StatusCode}).");
+        return (response.StatusCode, body);
+    }
+
+    /// <summary>Posts a query that must succeed and returns its data.</summary>
+    public async Task<JsonObject> DataAsync(string query, object? variables = null)
+    {
+        var (status, body) = await PostAsync(query, variables);
+        Assert.True(status == HttpStatusCode.OK && body["errors"] is null, $"{status}: {body.ToJsonString()}");
+        return body["data"]!.AsObject();
+    }
+
+    /// <summary>Kills the process at once (SIGKILL), as a power cut or the OOM killer would.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Asks the process to stop (SIGTERM), as a service manager does, and waits for it to exit.</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited)
+            return;
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        Client.Dispose();
+        _process.Dispose();
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> AdminKeys = new(StringComparer.Ordinal);
+
+    private string? _key;
+
+    // The one place where requests get credentials: an administrator's key, so mutations run and every record is read.
+    private void Authorize(HttpRequestMessage request)
+    {
+        if (_key is not null)
+            request.Headers.Add(TestKeys.Header, _key);
+    }
+
+    private HttpClient CreateClient() => new() { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(60) };
+
+    private async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"The service exited with code {_process.ExitCode}:\n{Log}");
+            try
+            {
+                using var response = await Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"The service was not ready within {timeout.TotalSeconds} s:\n{Log}");
+            await Task.Delay(200);
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_log)
+        {
+            if (_log.Length > 256 * 1024)
+                _log.Remove(0, 128 * 1024);
+            _log.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -101,7 +101,9 @@ public sealed class LimitTests(CatalogueFactory service)
     public async Task Timeout_Exceeded_AnswersTimeoutCode()
     {
         await using var factory = await new ConfiguredFactory(new Dictionary<string, string> { ["Graph:Limits:TimeoutSeconds"] = "0.000001" }).StartAsync();
-        var (_, body) = await factory.PostAsync(new { query = "{ series(first: 500) { totalCount facets(fields: [\"modality\", \"bodyPart\"]) { field } nodes { modality study { patient { pseudonym } } } } }" });
+        // Enough work (25 aliased pages of every series with its study and patient) to outlast the timer's first tick.
+        var pages = string.Join(' ', Enumerable.Range(0, 25).Select(i => $"p{i}: series(first: 1000) {{ nodes {{ modality study {{ year patient {{ pseudonym sex }} }} }} }}"));
+        var (_, body) = await factory.PostAsync(new { query = $"{{ {pages} }}" });
         Assert.Contains("TIMEOUT", Responses.Codes(body));
     }
 }

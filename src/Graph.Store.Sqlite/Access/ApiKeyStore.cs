@@ -10,7 +10,10 @@ namespace Graph.Store.Sqlite.Access;
 public sealed class ApiKeyStore(string path)
 {
     private const string Prefix = "cig_";
+    private const int CacheSize = 10_000;
     private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ApiKey?> _found = new(StringComparer.Ordinal);
+    private DateTime _foundStamp;
     private int _created;
 
     /// <summary>The store of a catalogue's data folder.</summary>
@@ -61,9 +64,28 @@ public sealed class ApiKeyStore(string path)
     }
 
     /// <summary>Finds the key a secret text belongs to, whatever its state; null when the text is not a key of this store.</summary>
+    /// <remarks>Answers are remembered until the file changes (a key created or revoked by another process), by the secret's hash.</remarks>
     public async Task<ApiKey?> FindAsync(string secret, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(secret);
+        var stamp = File.GetLastWriteTimeUtc(path);
+        if (stamp != _foundStamp)
+        {
+            _found.Clear();
+            _foundStamp = stamp;
+        }
+
+        var hash = Convert.ToHexString(Hash(secret));
+        if (_found.TryGetValue(hash, out var known))
+            return known;
+        var key = await LookUpAsync(secret, cancellationToken).ConfigureAwait(false);
+        if (_found.Count < CacheSize)
+            _found[hash] = key;
+        return key;
+    }
+
+    private async Task<ApiKey?> LookUpAsync(string secret, CancellationToken cancellationToken)
+    {
         var parts = secret.Split('_');
         if (parts.Length != 3 || parts[0] + "_" != Prefix || parts[1].Length != 12 || secret.Length > 100)
             return null;

@@ -100,8 +100,12 @@ public sealed class LimitTests(CatalogueFactory service)
     [Fact]
     public async Task Timeout_Exceeded_AnswersTimeoutCode()
     {
-        await using var factory = await new ConfiguredFactory(new Dictionary<string, string> { ["Graph:Limits:TimeoutSeconds"] = "0.000001" }).StartAsync();
-        // Enough work (25 aliased pages of every series with its study and patient) to outlast the timer's first tick.
+        await using var factory = await new ConfiguredFactory(new Dictionary<string, string>
+        {
+            ["Graph:Limits:TimeoutSeconds"] = "0.005",
+            ["Graph:DemoPatients"] = "1000",
+        }).StartAsync();
+        // Far more work than 5 ms on any machine: 25 aliased pages of 1,000 series, each with its study and patient.
         var pages = string.Join(' ', Enumerable.Range(0, 25).Select(i => $"p{i}: series(first: 1000) {{ nodes {{ modality study {{ year patient {{ pseudonym sex }} }} }} }}"));
         var (_, body) = await factory.PostAsync(new { query = $"{{ {pages} }}" });
         Assert.Contains("TIMEOUT", Responses.Codes(body));

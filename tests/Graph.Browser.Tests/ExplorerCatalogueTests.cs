@@ -15,7 +15,7 @@ public sealed class ExplorerCatalogueTests(ChromiumFixture chromium, GraphServic
         """;
 
     /// <summary>Cards show every dataset with the API's counts; the table sorts and filters, and the URL keeps that state.</summary>
-    [ChromiumFact]
+    [Fact]
     public async Task Catalogue_CardsTableSortAndFilter_MatchApi()
     {
         var api = await ServiceApi.DataAsync(service.BaseUrl, DatasetsQuery);
@@ -61,7 +61,7 @@ public sealed class ExplorerCatalogueTests(ChromiumFixture chromium, GraphServic
     }
 
     /// <summary>A dataset page shows the API's counts and distributions, links to DCAT-AP and lists the algorithms trained on it.</summary>
-    [ChromiumFact]
+    [Fact]
     public async Task DatasetPage_FromCard_ShowsCountsChartsDcatAndAlgorithms()
     {
         var api = await ServiceApi.DataAsync(service.BaseUrl, DatasetsQuery);

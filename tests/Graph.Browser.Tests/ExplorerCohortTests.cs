@@ -9,7 +9,7 @@ namespace Graph.Browser.Tests;
 public sealed class ExplorerCohortTests(ChromiumFixture chromium, GraphServiceFixture service)
 {
     /// <summary>Two searches saved as cohorts are listed without drift, compare as the API compares them, and download their manifests.</summary>
-    [ChromiumFact]
+    [Fact]
     public async Task Cohorts_SaveCompareAndDownloadManifest_MatchApi()
     {
         await using var session = await ExplorerSession.OpenAsync(chromium.Browser, service.BaseUrl);

@@ -14,7 +14,7 @@ public sealed class ExplorerQualityTests(ChromiumFixture chromium, GraphServiceF
         """;
 
     /// <summary>On a phone-sized screen no page scrolls sideways; the pages still show their content.</summary>
-    [ChromiumFact]
+    [Fact]
     public async Task Explorer_NarrowScreen_FitsWithoutSidewaysScrolling()
     {
         await using var session = await ExplorerSession.OpenAsync(chromium.Browser, service.BaseUrl, width: 390, height: 844);
@@ -34,7 +34,7 @@ public sealed class ExplorerQualityTests(ChromiumFixture chromium, GraphServiceF
     }
 
     /// <summary>The first Tab reaches the skip link, every control is labelled, and a facet is ticked with the space bar.</summary>
-    [ChromiumFact]
+    [Fact]
     public async Task Explorer_Keyboard_SkipLinkLabelsAndSpaceTicksFacet()
     {
         await using var session = await ExplorerSession.OpenAsync(chromium.Browser, service.BaseUrl);
@@ -61,7 +61,7 @@ public sealed class ExplorerQualityTests(ChromiumFixture chromium, GraphServiceF
     }
 
     /// <summary>A search that matches nothing says so and cannot be saved; an unknown dataset says so.</summary>
-    [ChromiumFact]
+    [Fact]
     public async Task Explorer_NothingMatches_ShowsEmptyStates()
     {
         await using var session = await ExplorerSession.OpenAsync(chromium.Browser, service.BaseUrl);
@@ -78,7 +78,7 @@ public sealed class ExplorerQualityTests(ChromiumFixture chromium, GraphServiceF
     }
 
     /// <summary>When the API fails the page shows the reason and a retry that works once the API is back.</summary>
-    [ChromiumFact]
+    [Fact]
     public async Task Explorer_ApiFails_ShowsErrorAndRetries()
     {
         await using var session = await ExplorerSession.OpenAsync(chromium.Browser, service.BaseUrl);

@@ -17,7 +17,7 @@ public sealed class ExplorerSearchTests(ChromiumFixture chromium, GraphServiceFi
         """;
 
     /// <summary>Ticking a cancer type and two modalities gives the API's counts in the summary and in every facet (multi-select).</summary>
-    [ChromiumFact]
+    [Fact]
     public async Task Search_TickFacets_CountsMatchApiAndUrlReloads()
     {
         await using var session = await ExplorerSession.OpenAsync(chromium.Browser, service.BaseUrl);
@@ -75,7 +75,7 @@ public sealed class ExplorerSearchTests(ChromiumFixture chromium, GraphServiceFi
     }
 
     /// <summary>Result lists page with the API's cursors: next, next, previous, at the series level; patients and studies list the API's first page.</summary>
-    [ChromiumFact]
+    [Fact]
     public async Task Search_PageThroughResults_RowsMatchApiPages()
     {
         var page1 = await SeriesPageAsync("first: 20");
@@ -117,7 +117,7 @@ public sealed class ExplorerSearchTests(ChromiumFixture chromium, GraphServiceFi
     }
 
     /// <summary>Typing in the search box suggests cancer types from the API; choosing one by keyboard ticks it.</summary>
-    [ChromiumFact]
+    [Fact]
     public async Task Search_AutocompleteByKeyboard_TicksSuggestedCancerType()
     {
         var cancerType = (await ServiceApi.DataAsync(service.BaseUrl, "{ cancerTypes(first: 1, order: [{ name: ASC }]) { nodes { code name } } }"))["cancerTypes"]!["nodes"]![0]!;

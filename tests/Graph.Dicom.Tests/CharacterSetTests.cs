@@ -25,7 +25,7 @@ public sealed class CharacterSetTests
         { "chrX2.dcm", "Wang^XiaoDong=王^小东" },
     };
 
-    [PydicomTheory]
+    [Theory]
     [MemberData(nameof(PatientNames))]
     public void GetPersonName_CharacterSetFile_DecodesLikePydicom(string file, string expected)
     {
@@ -34,7 +34,7 @@ public sealed class CharacterSetTests
         Assert.Equal(expected, dataset.GetPersonName(DicomTag.PatientName)?.ToString());
     }
 
-    [PydicomFact]
+    [Fact]
     public void GetPersonName_JapaneseThreeGroups_SplitsComponentGroups()
     {
         var name = DicomFile.Read(TestData.File("charset_files/chrH31.dcm")).GetPersonName(DicomTag.PatientName)!;
@@ -46,7 +46,7 @@ public sealed class CharacterSetTests
         Assert.Equal("Tarou", name.GivenName);
     }
 
-    [PydicomFact]
+    [Fact]
     public void GetString_TrailingEmptyComponentGroup_KeepsRawValue()
     {
         var dataset = DicomFile.Read(TestData.File("charset_files/chrX1.dcm"));
@@ -55,7 +55,7 @@ public sealed class CharacterSetTests
         Assert.Equal(["ISO_IR 192"], dataset.SpecificCharacterSet);
     }
 
-    [PydicomFact]
+    [Fact]
     public void GetStrings_MultiValuedLatin1_SplitsValues()
     {
         var dataset = DicomFile.Read(TestData.File("charset_files/chrFrenMulti.dcm"));
@@ -65,7 +65,7 @@ public sealed class CharacterSetTests
         Assert.Equal("Jérôme", dataset.GetPersonName(DicomTag.OtherPatientNames, 1)?.GivenName);
     }
 
-    [PydicomFact]
+    [Fact]
     public void GetStrings_MultiValuedIso2022_ResetsAtEachValue()
     {
         var dataset = DicomFile.Read(TestData.File("charset_files/chrJapMulti.dcm"));
@@ -74,7 +74,7 @@ public sealed class CharacterSetTests
         Assert.Equal(["やまだ^たろう", "やまだ^たろう"], dataset.GetStrings(DicomTag.OtherPatientNames));
     }
 
-    [PydicomFact]
+    [Fact]
     public void GetString_KoreanOperatorsName_Decodes()
     {
         var dataset = DicomFile.Read(TestData.File("charset_files/chrKoreanMulti.dcm"));
@@ -82,7 +82,7 @@ public sealed class CharacterSetTests
         Assert.Equal("김희중", dataset.GetString(DicomTag.OperatorsName));
     }
 
-    [PydicomFact]
+    [Fact]
     public void GetString_ItemWithOwnCharacterSet_UsesItsOwn()
     {
         var dataset = DicomFile.Read(TestData.File("charset_files/chrSQEncoding.dcm"));
@@ -94,7 +94,7 @@ public sealed class CharacterSetTests
         Assert.Equal("Doctor^Who^^MD", dataset.GetString(new DicomTag(0x0032, 0x1032)));
     }
 
-    [PydicomFact]
+    [Fact]
     public void GetString_ItemWithoutCharacterSet_InheritsParents()
     {
         var dataset = DicomFile.Read(TestData.File("charset_files/chrSQEncoding1.dcm"));

@@ -130,7 +130,7 @@ public sealed class DicomJsonTests
         Assert.Throws<DicomReadException>(() => DicomJson.Parse(json.ToString()));
     }
 
-    [PydicomFact]
+    [Fact]
     public void Parse_PydicomPersonNameJson_ReadsNestedNames()
     {
         var dataset = DicomJson.Parse(TestData.Bytes("test_files/test_PN.json"));
@@ -141,7 +141,7 @@ public sealed class DicomJsonTests
         Assert.Equal(new DicomAge(51, DicomAgeUnit.Years), modified.GetAge(DicomTag.PatientAge));
     }
 
-    [PydicomFact]
+    [Fact]
     public void Parse_PydicomJson_ReadsNumbersAndPrivateCreators()
     {
         var dataset = DicomJson.Parse(TestData.Bytes("test_files/test1.json"));
@@ -152,7 +152,7 @@ public sealed class DicomJsonTests
         Assert.All(dataset.Where(e => e.VR is DicomVR.US or DicomVR.SS or DicomVR.UL or DicomVR.SL), e => Assert.NotNull(dataset.GetInt(e.Tag)));
     }
 
-    [ReferenceTheory]
+    [Theory]
     [InlineData("test_files/MR_small.dcm")]
     [InlineData("test_files/CT_small.dcm")]
     [InlineData("test_files/ExplVR_BigEnd.dcm")]

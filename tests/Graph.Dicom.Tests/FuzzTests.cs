@@ -37,7 +37,7 @@ public sealed class FuzzTests
     private static readonly Gen<(int File, Mutation[] Mutations, bool Seekable)> Cases =
         Gen.Select(Gen.Int[0, Seeds.Length - 1], MutationGen.Array[1, 4], Gen.Bool);
 
-    [PydicomFact]
+    [Fact]
     public void Read_MutatedRealFile_ReturnsDataSetOrThrowsDicomReadException()
     {
         Cases.Sample(
@@ -58,7 +58,7 @@ public sealed class FuzzTests
             iter: 20_000);
     }
 
-    [PydicomFact]
+    [Fact]
     public void Parse_MutatedDicomJson_ReturnsDataSetsOrThrowsDicomReadException()
     {
         var json = TestData.Bytes("test_files/test1.json");

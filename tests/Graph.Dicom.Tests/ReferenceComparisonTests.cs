@@ -21,7 +21,7 @@ public sealed class ReferenceComparisonTests
 
     public static TheoryData<string> UnreadableFiles() => [.. Corpus.NotDicom.Keys.Concat(Corpus.Broken.Keys)];
 
-    [PydicomFact]
+    [Fact]
     public void Corpus_IsInstalled_HasEveryKindOfFile()
     {
         var files = TestData.CorpusFiles();
@@ -30,7 +30,7 @@ public sealed class ReferenceComparisonTests
         Assert.All(Corpus.NotDicom.Keys.Concat(Corpus.Broken.Keys).Concat(Corpus.NotCompared.Keys), f => Assert.Contains(f, files));
     }
 
-    [PydicomTheory]
+    [Theory]
     [MemberData(nameof(UnreadableFiles))]
     public void Read_NotDicomOrBrokenFile_ThrowsDicomReadException(string file)
     {
@@ -42,7 +42,7 @@ public sealed class ReferenceComparisonTests
         Assert.NotNull(error.Offset);
     }
 
-    [ReferenceTheory]
+    [Theory]
     [MemberData(nameof(ComparedFiles))]
     public void Read_CorpusFile_MatchesDcmtk(string file)
     {

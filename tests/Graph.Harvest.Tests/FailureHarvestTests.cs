@@ -9,7 +9,7 @@ namespace Graph.Harvest.Tests;
 /// <summary>Runs that fail: the repository stops answering half-way, refuses the credentials, or is not registered.</summary>
 public sealed class FailureHarvestTests
 {
-    [OrthancFact]
+    [Fact]
     public async Task Harvest_OrthancKilledMidway_FailsWithTheReasonThenTheNextRunCompletesWithoutDuplicates()
     {
         await using var orthanc = await OrthancServer.StartAsync();
@@ -42,7 +42,7 @@ public sealed class FailureHarvestTests
         Assert.Equal(catalogue.Series.Order(StringComparer.Ordinal), content.Nodes("Series").Select(s => s.Key));
     }
 
-    [OrthancFact]
+    [Fact]
     public async Task Harvest_WrongPassword_FailsNamingTheRepositoryAnd401WithoutThePassword()
     {
         const string wrong = "not-the-password-Zq81";
@@ -66,7 +66,7 @@ public sealed class FailureHarvestTests
         Assert.Empty(content.Nodes("Study"));
     }
 
-    [OrthancFact]
+    [Fact]
     public async Task Harvest_AfterAProcessDiedMidRun_MarksThatRunFailedAsInterrupted()
     {
         await using var orthanc = await OrthancServer.StartAsync();

@@ -5,7 +5,7 @@ namespace Graph.Harvest.Tests;
 /// <summary><c>graph harvest REPOSITORY --dataset D</c> against a real Orthanc.</summary>
 public sealed class HarvestCommandTests
 {
-    [OrthancFact]
+    [Fact]
     public async Task HarvestCommand_TwiceOverOrthanc_WritesThenFindsNothingChanged()
     {
         await using var orthanc = await OrthancServer.StartAsync();
@@ -30,7 +30,7 @@ public sealed class HarvestCommandTests
         Assert.Matches(@"pacs\s+Synthetic PACS\s+DICOMweb\s+\S+\s+tiny\s+\S+ succeeded \(0 written", listed.Output);
     }
 
-    [OrthancFact]
+    [Fact]
     public async Task HarvestCommand_WrongCredentials_ExitsOneNamingTheRepositoryAnd401()
     {
         await using var orthanc = await OrthancServer.StartAsync();

@@ -6,7 +6,7 @@ namespace Graph.Harvest.Tests;
 /// <summary>Second and later runs: only what changed is read and written; studies gone from the source are withdrawn.</summary>
 public sealed class IncrementalHarvestTests
 {
-    [OrthancFact]
+    [Fact]
     public async Task Harvest_NothingChangedAtSource_ReadsAndWritesNoStudy()
     {
         await using var orthanc = await OrthancServer.StartAsync();
@@ -29,7 +29,7 @@ public sealed class IncrementalHarvestTests
         Assert.All(after.Nodes("HarvestRun"), run => Assert.Equal("succeeded", run["status"]));
     }
 
-    [OrthancFact]
+    [Fact]
     public async Task Harvest_StudyDeletedAtSource_MarksItWithdrawnAndKeepsIt()
     {
         await using var orthanc = await OrthancServer.StartAsync();
@@ -52,7 +52,7 @@ public sealed class IncrementalHarvestTests
         Assert.Equal(3, content.Nodes("Series").Count);
     }
 
-    [OrthancFact]
+    [Fact]
     public async Task Harvest_InstanceAddedToSeries_RewritesOnlyThatStudyWithTheNewImageCount()
     {
         await using var orthanc = await OrthancServer.StartAsync();
@@ -71,7 +71,7 @@ public sealed class IncrementalHarvestTests
         Assert.Equal(1L, content.Node("Series", catalogue.Instances[1].SeriesInstanceUid)["imageCount"]);
     }
 
-    [OrthancFact]
+    [Fact]
     public async Task Harvest_FullRun_ReadsEveryStudyAndChangesNothing()
     {
         await using var orthanc = await OrthancServer.StartAsync();

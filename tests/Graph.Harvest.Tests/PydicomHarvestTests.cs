@@ -15,7 +15,7 @@ public sealed class PydicomHarvestTests(PydicomOrthanc source) : IClassFixture<P
 {
     private static readonly string[] DerivedFromFiles = ["sizeBytes"];
 
-    [PydicomOrthancFact]
+    [Fact]
     public async Task Harvest_PydicomFiles_WritesTheNodesThatFileIngestWrites()
     {
         await using var scenario = await HarvestScenario.CreateAsync(source.Orthanc);
@@ -47,7 +47,7 @@ public sealed class PydicomHarvestTests(PydicomOrthanc source) : IClassFixture<P
         Assert.Equal(1L, ct["imageCount"]);
     }
 
-    [PydicomOrthancFact]
+    [Fact]
     public async Task Harvest_PydicomFiles_LeavesNoPatientIdentifierInTheDataFolder()
     {
         await using var scenario = await HarvestScenario.CreateAsync(source.Orthanc);
@@ -61,7 +61,7 @@ public sealed class PydicomHarvestTests(PydicomOrthanc source) : IClassFixture<P
         Assert.True(File.Exists(scenario.CheckpointPath));
     }
 
-    [PydicomOrthancFact]
+    [Fact]
     public async Task Harvest_RemappedUids_KeepsSourceUidsOutOfStoreAndCheckpoint()
     {
         await using var scenario = await HarvestScenario.CreateAsync(source.Orthanc);

@@ -6,7 +6,7 @@ namespace Graph.Harvest.Tests;
 /// <summary>The service's scheduled harvester.</summary>
 public sealed class ScheduledHarvesterTests
 {
-    [OrthancFact]
+    [Fact]
     public async Task ScheduledHarvester_OneRepositoryUnreachable_HarvestsTheOthers()
     {
         await using var orthanc = await OrthancServer.StartAsync();

@@ -6,8 +6,6 @@ internal static class TestData
     private const string DebianPydicomData = "/usr/lib/python3/dist-packages/pydicom/data";
     private static readonly string[] CorpusFolders = ["test_files", "charset_files", "palettes"];
 
-    /// <summary>CI sets CI=true; there a missing reference is a failure, never a skip.</summary>
-    public static bool IsCI => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>pydicom's data folder (override with PYDICOM_DATA), or null when it is not installed.</summary>
     public static string? PydicomData { get; } = FindPydicomData();
@@ -17,14 +15,6 @@ internal static class TestData
 
     /// <summary>The dcm2json executable on PATH, or null.</summary>
     public static string? Dcm2json { get; } = FindOnPath("dcm2json");
-
-    /// <summary>Why tests that need pydicom's files are skipped here, or null when they run (always in CI).</summary>
-    public static string? PydicomSkipReason =>
-        PydicomData is null && !IsCI ? "pydicom's test files are not installed (apt-get install python3-pydicom)" : null;
-
-    /// <summary>Why tests that need pydicom's files and DCMTK are skipped here, or null when they run (always in CI).</summary>
-    public static string? ReferenceSkipReason =>
-        PydicomSkipReason ?? ((Dcmdump is null || Dcm2json is null) && !IsCI ? "DCMTK is not installed (apt-get install dcmtk)" : null);
 
     /// <summary>The full path of a file of pydicom's data folder, such as "test_files/CT_small.dcm".</summary>
     public static string File(string relativePath)

@@ -160,7 +160,7 @@ public sealed class DicomDeidentifierTests
         Assert.Throws<DeidentificationException>(() => DicomDeidentifier.FromOptions(options, "hospital"));
     }
 
-    [PydicomFact]
+    [Fact]
     public void Deidentify_DicomJsonOfAFile_SameAsThePart10File()
     {
         // The DICOMweb harvester de-identifies DICOM JSON with the same de-identifier: both readings must agree.

@@ -29,7 +29,7 @@ public sealed class IdentityLeakTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _scenario.DisposeAsync();
 
-    [PydicomFact]
+    [Fact]
     public async Task Ingest_FilesWithKnownIdentity_NoIdentifierInStoreLogsOrAnyServiceAnswer()
     {
         WriteIdentifiedFiles();

@@ -5,18 +5,9 @@ internal static class PydicomFiles
 {
     private const string DebianTestFiles = "/usr/lib/python3/dist-packages/pydicom/data/test_files";
 
-    /// <summary>CI sets CI=true; there a missing tool is a failure, never a skip.</summary>
-    public static bool IsCI => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The test files folder (override with PYDICOM_DATA, the folder above it), or null.</summary>
     public static string? Folder { get; } = Find();
-
-    /// <summary>Why tests that need pydicom's files and DCMTK are skipped here, or null when they run (always in CI).</summary>
-    public static string? SkipReason =>
-        IsCI ? null
-        : Folder is null ? "pydicom's test files are not installed (apt-get install python3-pydicom)"
-        : Dcmtk.Dcmodify is null || Dcmtk.Dcm2json is null ? "DCMTK is not installed (apt-get install dcmtk)"
-        : null;
 
     /// <summary>The full path of a file of pydicom's test_files folder.</summary>
     public static string File(string name) =>

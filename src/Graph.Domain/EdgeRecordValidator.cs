@@ -17,6 +17,13 @@ public sealed class EdgeRecordValidator : AbstractValidator<EdgeRecord>
                 return;
             }
 
+            if (kind.FromCodedFields)
+            {
+                var fields = string.Join(", ", kind.From.Fields.Where(f => f.CodeSystem is not null).Select(f => f.Name));
+                context.AddFailure("type", $"Relationship {edge}: {kind.Type} from {kind.From.Label} is derived from its coded fields ({fields}); set those fields instead.");
+                return;
+            }
+
             foreach (var (end, node) in new[] { ("start", kind.From), ("end", kind.To) })
             {
                 var key = end == "start" ? edge.From.Key : edge.To.Key;

@@ -204,7 +204,8 @@ public static class GraphModel
         R("OF_TYPE", Diagnosis, CancerType, "cancerType", true, "diagnoses", false, "A diagnosis is of a cancer type."),
         R("COVERS", Dataset, CancerType, "cancerTypes", false, "datasets", false, "A dataset covers a cancer type."),
         R("CODED_AS", CancerType, Concept, "concepts", false, "cancerTypes", false, "A cancer type is coded as a concept."),
-        R("CODED_AS", Series, Concept, "concepts", false, "series", false, "A series is coded as a concept (modality, body part)."),
+        R("CODED_AS", Series, Concept, "concepts", false, "series", false, "A series is coded as the concepts of its modality and body part (derived from those fields).")
+            with { FromCodedFields = true },
         R("CODED_AS", Diagnosis, Concept, "concepts", false, "diagnoses", false, "A diagnosis is coded as a concept."),
         R("BROADER", Concept, Concept, "broader", false, "narrower", false, "A concept has a broader concept."),
         new("MAPS_TO", Concept, Concept, "mappings", false, "mappedFrom", false, "A concept maps to a concept of another system.")

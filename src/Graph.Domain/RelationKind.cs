@@ -22,6 +22,11 @@ public sealed record RelationKind(
     /// <summary>The properties a relationship of this kind may carry.</summary>
     public IReadOnlyList<FieldDef> Properties { get; init; } = [];
 
+    /// <summary>Whether relationships of this kind are derived from the start node's coded fields instead of stored.</summary>
+    /// <remarks>A series with modality CT is CODED_AS the concept DCM:CT whenever the catalogue holds that concept: the field is
+    /// the one source of truth, so the relationship can never disagree with it, and a concept added later links at once.</remarks>
+    public bool FromCodedFields { get; init; }
+
     /// <summary>Identifies the kind: the type with its two labels, since CODED_AS joins several pairs.</summary>
     public string Id { get; } = $"{From.Label}-{Type}->{To.Label}";
 

@@ -68,6 +68,30 @@ public sealed class OntologyTests(CatalogueFactory service) : IClassFixture<Cata
     }
 
     [Fact]
+    public async Task Series_CodedAsConcepts_FollowModalityAndBodyPartBothWays()
+    {
+        var data = await service.DataAsync("""
+            {
+              linked: series(where: { concepts: { some: { curie: { eq: "DCM:MR" } } } }) { totalCount }
+              plain: series(where: { modality: { eq: "MR" } }) { totalCount }
+              prostateThroughSnomed: series(where: { concepts: { some: { curie: { concept: { curie: "SCTID:41216001" } } } } }) { totalCount }
+              prostate: series(where: { bodyPart: { eq: "PROSTATE" } }) { totalCount }
+              mr: concepts(where: { curie: { eq: "DCM:MR" } }) { nodes { series { totalCount } } }
+              sample: series(first: 3, where: { bodyPart: { eq: "PROSTATE" }, modality: { eq: "MR" } }) { nodes { concepts { nodes { curie system } } } }
+            }
+            """);
+        Assert.True(Total(data, "plain") > 0);
+        Assert.Equal(Total(data, "plain"), Total(data, "linked"));
+        Assert.Equal(Total(data, "plain"), (int)data["mr"]!["nodes"]![0]!["series"]!["totalCount"]!);
+        Assert.True(Total(data, "prostate") > 0);
+        Assert.Equal(Total(data, "prostate"), Total(data, "prostateThroughSnomed"));
+        var samples = data["sample"]!["nodes"]!.AsArray();
+        Assert.Equal(3, samples.Count);
+        foreach (var series in samples)
+            Assert.Equal(["DCM:MR", "DCMBP:PROSTATE"], series!["concepts"]!["nodes"]!.AsArray().Select(c => (string)c!["curie"]!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Facets_UnderAConceptCondition_LeaveItOutOfItsOwnField()
     {
         var data = await service.DataAsync("""

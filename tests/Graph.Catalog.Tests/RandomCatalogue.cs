@@ -71,7 +71,7 @@ internal sealed class RandomCatalogue
             }
         }
 
-        // A small concept graph with random links: BROADER, MAPS_TO with every predicate (cycles included), and CODED_AS from series.
+        // A small concept graph with random links: BROADER, MAPS_TO with every predicate (cycles included); series are CODED_AS the concepts of their codes, derived.
         foreach (var curie in Concepts)
             Node(GraphModel.Concept, curie, ("system", curie[..curie.IndexOf(':', StringComparison.Ordinal)]), ("code", curie[(curie.IndexOf(':', StringComparison.Ordinal) + 1)..]));
         for (var i = random.Next(4, 14); i > 0; i--)
@@ -92,12 +92,6 @@ internal sealed class RandomCatalogue
             });
             edges1.Add(new StoredEdge(edge, 1, false));
             Edges.Add(edge);
-        }
-
-        foreach (var series in Order.Where(k => k.Label == "Series").ToList())
-        {
-            if (random.Next(3) == 0)
-                Edge("CODED_AS", GraphModel.Series, series.Key, GraphModel.Concept, Concepts[random.Next(Concepts.Length)]);
         }
 
         var builder = new SnapshotBuilder(CatalogSnapshot.CreateEmpty());
@@ -129,6 +123,17 @@ internal sealed class RandomCatalogue
     public List<(string Label, string Key)> Order { get; } = [];
 
     public CatalogSnapshot Snapshot { get; }
+
+    /// <summary>The stored relationships and the ones derived from coded fields: each node of a derived kind's start to the concept SYSTEM:value of each coded field, when that concept exists.</summary>
+    public IReadOnlyList<EdgeRecord> AllEdges() => _allEdges ??= [.. Edges.Concat(
+        from kind in GraphModel.Relations.Where(r => r.FromCodedFields)
+        from node in Nodes.Values.Where(n => n.Label == kind.From.Label)
+        from field in kind.From.Fields.Where(f => f.CodeSystem is not null)
+        let value = node.Properties.GetValueOrDefault(field.Name) as string
+        where value is not null && Nodes.ContainsKey((kind.To.Label, field.CodeSystem + ":" + value))
+        select EdgeRecord.Of(kind.Type, node.Ref, new NodeRef(kind.To.Label, field.CodeSystem + ":" + value)))];
+
+    private List<EdgeRecord>? _allEdges;
 
     private void Delete(SnapshotBuilder builder, (string Label, string Key) key)
     {

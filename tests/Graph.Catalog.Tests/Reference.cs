@@ -17,7 +17,7 @@ internal sealed class Reference(RandomCatalogue catalogue)
         IEnumerable<string> current = [key];
         foreach (var step in field.Steps)
         {
-            current = current.SelectMany(k => catalogue.Edges
+            current = current.SelectMany(k => catalogue.AllEdges()
                     .Where(e => e.Type == step.Relation.Type && e.From.Label == step.Relation.From.Label && e.To.Label == step.Relation.To.Label)
                     .Where(e => step.Forward ? e.From.Key == k : e.To.Key == k)
                     .Select(e => step.Forward ? e.To.Key : e.From.Key))

@@ -9,6 +9,8 @@ internal sealed class SnapshotBuilder(CatalogSnapshot source) : IChangeSink
 {
     private readonly Dictionary<string, TableBuilder> _tables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AdjacencyBuilder> _relations = new(StringComparer.Ordinal);
+    private static readonly HashSet<string> CodedKinds = GraphModel.Relations.Where(r => r.FromCodedFields).Select(r => r.From.Label).ToHashSet(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<int>> _coded = new(StringComparer.Ordinal);
 
     /// <summary>Rows that could not be placed: unknown labels or relationships to unknown nodes.</summary>
     public int Skipped { get; private set; }
@@ -28,16 +30,21 @@ internal sealed class SnapshotBuilder(CatalogSnapshot source) : IChangeSink
         Applied++;
         if (!node.Deleted)
         {
-            table.Put(node.Node);
+            var put = table.Put(node.Node);
+            if (CodedKinds.Contains(kind.Label))
+                Touched(kind).Add(put);
             return;
         }
+
+        if (CodedKinds.Contains(kind.Label))
+            Touched(kind).Add(table.Find(node.Node.Key));
 
         var ordinal = table.Delete(node.Node.Key);
         if (ordinal < 0)
             return;
         foreach (var relation in GraphModel.Relations)
         {
-            if (relation.From == kind || relation.To == kind)
+            if ((relation.From == kind || relation.To == kind) && !relation.FromCodedFields)
                 RelationFor(relation).RemoveNode(ordinal, relation.From == kind, relation.To == kind);
         }
     }
@@ -46,7 +53,7 @@ internal sealed class SnapshotBuilder(CatalogSnapshot source) : IChangeSink
     {
         var record = edge.Edge;
         var kind = GraphModel.Relation(record.Type, record.From.Label, record.To.Label);
-        if (kind is null)
+        if (kind is null || kind.FromCodedFields)
         {
             Skipped++;
             return;
@@ -71,7 +78,31 @@ internal sealed class SnapshotBuilder(CatalogSnapshot source) : IChangeSink
     {
         var tables = source.Tables.ToDictionary(t => t.Key, t => _tables.TryGetValue(t.Key, out var b) ? b.Build() : t.Value, StringComparer.Ordinal);
         var relations = source.Relations.ToDictionary(r => r.Key, r => _relations.TryGetValue(r.Key, out var b) ? b.Build() : r.Value, StringComparer.Ordinal);
+        foreach (var kind in GraphModel.Relations.Where(r => r.FromCodedFields))
+            relations[kind.Id] = DeriveCoded(kind, tables[kind.From.Label], tables[kind.To.Label]);
         return new CatalogSnapshot(sequence, tables, relations);
+    }
+
+    /// <summary>The links of a derived kind: rebuilt whole when concepts changed, else re-derived for the start nodes that changed.</summary>
+    private Adjacency DeriveCoded(RelationKind kind, NodeTable from, NodeTable concepts)
+    {
+        var previous = source.Relations[kind.Id];
+        if (_tables.ContainsKey(kind.To.Label))
+            return CodedLinks.Build(kind, from, concepts);
+        if (!_coded.TryGetValue(kind.From.Label, out var touched) || touched.Count == 0)
+            return previous;
+        return CodedLinks.Update(previous, new AdjacencyBuilder(previous), from, concepts, touched.Where(o => o >= 0));
+    }
+
+    private HashSet<int> Touched(NodeKind kind)
+    {
+        if (!_coded.TryGetValue(kind.Label, out var set))
+        {
+            set = [];
+            _coded[kind.Label] = set;
+        }
+
+        return set;
     }
 
     private TableBuilder TableFor(NodeKind kind)

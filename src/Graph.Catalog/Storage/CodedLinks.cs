@@ -1,0 +1,97 @@
+using Graph.Domain;
+
+namespace Graph.Catalog.Storage;
+
+/// <summary>Derives the relationships of a kind <see cref="RelationKind.FromCodedFields"/> from the start nodes' coded fields.</summary>
+/// <remarks>A node is linked to the concept <c>SYSTEM:value</c> of each coded field when the concepts table holds it live.
+/// Nodes with the same codes share one neighbour array, so a million series cost one reference each.</remarks>
+internal sealed class CodedLinks
+{
+    private readonly StringColumn[] _columns;
+    private readonly int[][] _concepts;
+    private readonly Dictionary<long, int[]> _shared = [];
+
+    private CodedLinks(RelationKind kind, NodeTable from, NodeTable concepts)
+    {
+        _columns = kind.From.Fields.Where(f => f.CodeSystem is not null).Select(f => (StringColumn)from.Column(f.Name)!).ToArray();
+        _concepts = _columns.Select(column =>
+        {
+            var prefix = column.Field.CodeSystem + ":";
+            var values = column.Values;
+            var ordinals = new int[values.Count];
+            for (var code = 0; code < ordinals.Length; code++)
+                ordinals[code] = concepts.Find(prefix + values[code]);
+            return ordinals;
+        }).ToArray();
+    }
+
+    /// <summary>Builds the whole adjacency of a derived kind.</summary>
+    public static Adjacency Build(RelationKind kind, NodeTable from, NodeTable concepts)
+    {
+        var links = new CodedLinks(kind, from, concepts);
+        var outgoing = new ChunkedArrayBuilder<int[]>(ChunkedArray<int[]>.Empty, null!);
+        var incoming = new List<int>?[concepts.Count];
+        var count = 0;
+        for (var ordinal = 0; ordinal < from.Count; ordinal++)
+        {
+            if (!from.IsLive(ordinal))
+                continue;
+            var targets = links.Targets(ordinal);
+            if (targets.Length == 0)
+                continue;
+            outgoing.Set(ordinal, targets);
+            count += targets.Length;
+            foreach (var target in targets)
+                (incoming[target] ??= []).Add(ordinal);
+        }
+
+        var reverse = new ChunkedArrayBuilder<int[]>(ChunkedArray<int[]>.Empty, null!);
+        for (var concept = 0; concept < incoming.Length; concept++)
+        {
+            if (incoming[concept] is { } list)
+                reverse.Set(concept, [.. list]);
+        }
+
+        return new Adjacency(kind, outgoing.Build(), reverse.Build(), count, System.Collections.Immutable.ImmutableDictionary<long, IReadOnlyDictionary<string, object?>>.Empty);
+    }
+
+    /// <summary>Re-derives the links of some start nodes (changed or new) on top of the previous adjacency.</summary>
+    public static Adjacency Update(Adjacency source, AdjacencyBuilder builder, NodeTable from, NodeTable concepts, IEnumerable<int> ordinals)
+    {
+        var links = new CodedLinks(source.Kind, from, concepts);
+        foreach (var ordinal in ordinals)
+        {
+            foreach (var target in source.Neighbours(ordinal, forward: true))
+                builder.Remove(ordinal, target);
+            if (!from.IsLive(ordinal))
+                continue;
+            foreach (var target in links.Targets(ordinal))
+                builder.Add(ordinal, target, EmptyProperties);
+        }
+
+        return builder.Build();
+    }
+
+    private static readonly IReadOnlyDictionary<string, object?> EmptyProperties = new Dictionary<string, object?>();
+
+    /// <summary>The concept ordinals a node is coded as, ascending; one shared array per combination of codes.</summary>
+    private int[] Targets(int ordinal)
+    {
+        long signature = 0;
+        for (var i = 0; i < _columns.Length; i++)
+            signature = (signature * (_concepts[i].Length + 2)) + Math.Min(_columns[i].Code(ordinal), _concepts[i].Length) + 1;
+        if (_shared.TryGetValue(signature, out var shared))
+            return shared;
+        var targets = new SortedSet<int>();
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            var code = _columns[i].Code(ordinal);
+            if (code >= 0 && code < _concepts[i].Length && _concepts[i][code] >= 0)
+                targets.Add(_concepts[i][code]);
+        }
+
+        shared = [.. targets];
+        _shared[signature] = shared;
+        return shared;
+    }
+}

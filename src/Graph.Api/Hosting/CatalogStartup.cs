@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Graph.Catalog;
 using Graph.Ingest;
 using Graph.Ingest.Demo;
+using Graph.Ingest.Vocabulary;
 using Graph.Store;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,7 @@ internal sealed partial class CatalogStartup(
         await index.LoadAsync(stoppingToken);
         if (settings.SeedDemoOnEmptyStore && index.Current.Sequence == 0)
             await SeedAsync(settings, stoppingToken);
+        await LoadReferenceDataAsync(stoppingToken);
         IsReady = true;
         LogReady(index.Current.Count(Domain.GraphModel.Series), index.Current.Sequence);
 
@@ -60,6 +62,30 @@ internal sealed partial class CatalogStartup(
         var summary = await DemoSeeder.SeedAsync(writer, new DemoOptions { Patients = settings.DemoPatients }, progress, cancellationToken);
         LogSeeded(summary.Counts.Patients, summary.Counts.Series, watch.ElapsedMilliseconds);
     }
+
+    /// <summary>Adds the cancer types and seed vocabulary the catalogue lacks; a store that cannot be written leaves the catalogue readable.</summary>
+    private async Task LoadReferenceDataAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = index.Current;
+        try
+        {
+            var result = await ReferenceData.WriteAsync(writer, node => snapshot.Find(Domain.GraphModel.Kind(node.Label)!, node.Key) is not null, cancellationToken);
+            if (result is null)
+                return;
+            await index.CatchUpAsync(cancellationToken);
+            LogReferenceData(result.NodesChanged, result.EdgesChanged);
+        }
+        catch (GraphStoreException e)
+        {
+            LogReferenceDataFailed(e.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Added the missing reference data (cancer types, seed vocabulary): {Nodes} nodes, {Edges} relationships")]
+    private partial void LogReferenceData(int nodes, int edges);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not add the missing reference data (cancer types, seed vocabulary); the catalogue stays readable: {Reason}")]
+    private partial void LogReferenceDataFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The store is empty: seeding the synthetic demo catalogue with {Patients} patients")]
     private partial void LogSeeding(int patients);

@@ -94,7 +94,7 @@ internal sealed class QueryGraphType : ObjectGraphType
             });
         }
 
-        ConnectionGraphTypes.Add(type, "relationships", Scalars.Int, SearchGraphTypes.Protected("The number of relationships of every kind."),
+        ConnectionGraphTypes.Add(type, "relationships", Scalars.Int, SearchGraphTypes.Protected("The number of relationships of every kind, the series' CODED_AS links derived from their modality and body part included."),
             c => ((CatalogRequest)c.Source!).Protect(GraphModel.Relations.Sum(r => ((CatalogRequest)c.Source!).Full.Count(r))));
         ConnectionGraphTypes.Add(type, "catalogueVersion", new NonNullGraphType(Scalars.Long), "The change sequence the answer reflects.", c => ((CatalogRequest)c.Source!).Full.Sequence);
         return type;

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Graph.Ingest.Vocabulary;
 using Graph.Store;
 using Graph.Store.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Graph.Cli.Commands;
 
@@ -19,5 +21,13 @@ internal static class CommonOptions
         var store = new SqliteGraphStore(Path.Combine(data.FullName, "graph.db"));
         await store.EnsureSchemaAsync(cancellationToken);
         return store;
+    }
+
+    /// <summary>A writer for an import: first adds the reference data the catalogue lacks (cancer types, seed vocabulary), which imports link to.</summary>
+    public static async Task<GraphWriter> ImportWriterAsync(IGraphStore store, CancellationToken cancellationToken)
+    {
+        var writer = new GraphWriter(store, [], NullLogger<GraphWriter>.Instance);
+        await ReferenceData.EnsureAsync(store, writer, cancellationToken);
+        return writer;
     }
 }

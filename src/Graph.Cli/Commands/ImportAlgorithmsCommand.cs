@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Graph.Ingest.Algorithms;
 using Graph.Store;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Graph.Cli.Commands;
 
@@ -35,7 +34,7 @@ internal static class ImportAlgorithmsCommand
             try
             {
                 await using var store = await CommonOptions.OpenStoreAsync(result.GetValue(o.Data)!, cancellationToken);
-                var writer = new GraphWriter(store, [], NullLogger<GraphWriter>.Instance);
+                var writer = await CommonOptions.ImportWriterAsync(store, cancellationToken);
                 var s = await AlgorithmImport.RunAsync(store, writer, set, cancellationToken);
                 var report = await o.WriteReportAsync(result, s.Problems, cancellationToken);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Graph.Ingest.Clinical;
 using Graph.Store;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Graph.Cli.Commands;
 
@@ -43,7 +42,7 @@ internal static class ImportClinicalCommand
             try
             {
                 await using var store = await CommonOptions.OpenStoreAsync(result.GetValue(o.Data)!, cancellationToken);
-                var writer = new GraphWriter(store, [], NullLogger<GraphWriter>.Instance);
+                var writer = await CommonOptions.ImportWriterAsync(store, cancellationToken);
                 var s = await ClinicalImport.RunAsync(store, writer, set, size, cancellationToken);
                 var report = await o.WriteReportAsync(result, s.Problems, cancellationToken);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

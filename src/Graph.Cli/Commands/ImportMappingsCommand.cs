@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Graph.Ingest.Mappings;
 using Graph.Store;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Graph.Cli.Commands;
 
@@ -58,8 +57,8 @@ internal static class ImportMappingsCommand
             try
             {
                 await using var store = await CommonOptions.OpenStoreAsync(result.GetValue(data)!, cancellationToken);
+                var writer = await CommonOptions.ImportWriterAsync(store, cancellationToken);
                 var existing = await MappingSetSource.ReadAsync(store, cancellationToken);
-                var writer = new GraphWriter(store, [], NullLogger<GraphWriter>.Instance);
                 var isPartial = result.GetValue(partial);
                 var outcome = await MappingImporter.ImportAsync(writer, document, isPartial, existing.Concepts.ContainsKey, cancellationToken);
                 foreach (var rejection in outcome.Rejections)

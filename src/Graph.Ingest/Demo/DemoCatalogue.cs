@@ -67,13 +67,7 @@ public static class DemoCatalogue
 
     private static ChangeSet CatalogueSet()
     {
-        var set = new ChangeSet { Source = Source };
-        foreach (var type in DemoCancerTypes.All)
-        {
-            set.Add(NodeRecord.Of(GraphModel.CancerType, type.Code,
-                ("name", type.Name), ("icd10", type.Icd10), ("icdO3Morphology", type.Morphology), ("description", type.Description)));
-        }
-
+        var set = Vocabulary.ReferenceData.AddTo(new ChangeSet { Source = Source }, _ => true);
         foreach (var repository in DemoRepositories.All)
         {
             set.Add(NodeRecord.Of(GraphModel.Repository, repository.Slug,
@@ -92,6 +86,6 @@ public static class DemoCatalogue
         }
 
         DemoAlgorithms.AddTo(set);
-        return Vocabulary.SeedVocabulary.AddTo(set, linkCancerTypes: true);
+        return set;
     }
 }

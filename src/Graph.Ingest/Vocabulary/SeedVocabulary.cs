@@ -32,11 +32,11 @@ public static class SeedVocabulary
         }
     }
 
-    /// <summary>Adds the concepts, BROADER links and mappings to a set; with <paramref name="linkCancerTypes"/> also the cancer types' CODED_AS links (the set or the graph must hold the types).</summary>
-    public static ChangeSet AddTo(ChangeSet set, bool linkCancerTypes)
+    /// <summary>Adds the concepts <paramref name="include"/> accepts, their BROADER links and cancer types' CODED_AS links, and every seed mapping, to a set.</summary>
+    /// <remarks>Links and mappings may touch concepts left out; <see cref="ReferenceData"/> keeps those that touch a node it adds.</remarks>
+    internal static ChangeSet AddTo(ChangeSet set, Func<string, bool> include)
     {
-        ArgumentNullException.ThrowIfNull(set);
-        foreach (var concept in Concepts)
+        foreach (var concept in Concepts.Where(c => include(c.Curie)))
         {
             set.Add(NodeRecord.Of(GraphModel.Concept, concept.Curie,
                 ("system", concept.System), ("code", concept.Code), ("label", concept.Label),
@@ -48,8 +48,6 @@ public static class SeedVocabulary
         {
             if (concept.Broader is not null)
                 set.Add(EdgeRecord.Of(GraphModel.Relation("BROADER", "Concept", "Concept")!, concept.Curie, concept.Broader));
-            if (!linkCancerTypes)
-                continue;
             foreach (var (label, key) in concept.CodedBy)
                 set.Add(EdgeRecord.Of(GraphModel.Relation("CODED_AS", label, "Concept")!, key, concept.Curie));
         }

@@ -46,7 +46,7 @@ public sealed class MappingImporterTests
     public async Task Import_ExistingConcept_KeepsItsLabel()
     {
         await using var store = await MappingStore.CreateAsync();
-        await store.Writer.WriteAsync(SeedVocabulary.AddTo(new ChangeSet(), linkCancerTypes: false), CancellationToken.None);
+        await store.Writer.WriteAsync(ReferenceData.Plan(_ => false), CancellationToken.None);
         await store.ImportAsync(SssomText.Of(SssomText.Metadata, SssomText.Good.Replace("\tGlioma\t", "\tglioma, as the partner spells it\t", StringComparison.Ordinal)), partial: false);
         var source = await MappingSetSource.ReadAsync(store.Store, CancellationToken.None);
         Assert.Equal("Glioma", source.Concepts["NCIT:C3059"].Label);
@@ -56,7 +56,7 @@ public sealed class MappingImporterTests
     public async Task RoundTrip_ExportImportIntoEmptyCatalogueExport_GivesTheSameMappingSet()
     {
         await using var first = await MappingStore.CreateAsync();
-        await first.Writer.WriteAsync(SeedVocabulary.AddTo(new ChangeSet(), linkCancerTypes: false), CancellationToken.None);
+        await first.Writer.WriteAsync(ReferenceData.Plan(_ => false), CancellationToken.None);
         await first.ImportAsync(SssomText.Of(SssomText.Metadata, SssomText.Good), partial: false);
         var exported = await first.ExportAsync();
 

@@ -25,6 +25,7 @@ internal sealed class CatalogSchema : GraphQL.Types.Schema
         AlgorithmMutationFields.AddTo(mutation);
         ClinicalMutationFields.AddTo(mutation);
         MappingMutationFields.AddTo(mutation, mappings);
+        VocabularyMutationFields.AddTo(mutation);
         Mutation = mutation;
         Description = "Cancer Imaging Graph: the catalogue of a European federation of cancer-imaging repositories.";
         RegisterType(node);

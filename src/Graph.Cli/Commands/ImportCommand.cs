@@ -8,6 +8,7 @@ internal static class ImportCommand
     public static Command Create() => new("import", "Import files into the catalogue: ontology mappings (SSSOM TSV), clinical data, algorithms.")
     {
         ImportMappingsCommand.Create(),
+        ImportVocabularyCommand.Create(),
         ImportClinicalCommand.Create(),
         ImportAlgorithmsCommand.Create(),
     };

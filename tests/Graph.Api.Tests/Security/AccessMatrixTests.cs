@@ -20,6 +20,7 @@ public sealed class AccessMatrixTests(CatalogueFactory service) : IAsyncLifetime
         ["linkConcepts"] = ("""mutation { linkConcepts(input: { subject: "ICD10:C50", object: "PARTNER:breast", predicate: "exactMatch" }) { predicate } }""", ["partner", "curator", "admin"]),
         ["unlinkConcepts"] = ("""mutation { unlinkConcepts(subject: "ICD10:C50", object: "PARTNER:none") }""", ["partner", "curator", "admin"]),
         ["importMappings"] = ("""mutation { importMappings(sssom: "subject_id\tpredicate_id\tobject_id\tmapping_justification") { applied } }""", ["partner", "curator", "admin"]),
+        ["importVocabulary"] = ("""mutation { importVocabulary(text: "curie\tlabel\nMATRIX:1\t") { applied } }""", ["partner", "curator", "admin"]),
         ["importClinical"] = ("""mutation { importClinical(content: "pseudonym\nnobody") { applied } }""", ["curator", "admin"]),
     };
 
@@ -60,6 +61,7 @@ public sealed class AccessMatrixTests(CatalogueFactory service) : IAsyncLifetime
     [InlineData("linkConcepts")]
     [InlineData("unlinkConcepts")]
     [InlineData("importMappings")]
+    [InlineData("importVocabulary")]
     public async Task Mutation_EachRole_OnlyAllowedRolesRunIt(string mutation)
     {
         var (document, allowed) = Mutations[mutation];

@@ -1,0 +1,76 @@
+using Graph.Domain;
+using Graph.Ingest.Mappings;
+using Graph.Ingest.Records;
+
+namespace Graph.Ingest.Vocabulary;
+
+/// <summary>Reads one row of a vocabulary file into a concept, or says why it cannot be one; each reason names the column and the value.</summary>
+public static class VocabularyRules
+{
+    /// <summary>The longest code a CURIE may have (the Concept model's code field).</summary>
+    public static int MaxCodeLength => GraphModel.Concept.Field("code")!.MaxLength;
+
+    /// <summary>Parses a row; returns null and adds the row's problems when it cannot be applied.</summary>
+    /// <param name="record">The row.</param>
+    /// <param name="listSeparators">The characters that separate list items ('|', and ';' for JSON, whose arrays arrive joined by ';').</param>
+    /// <param name="problems">Where the row's rejections go.</param>
+    public static VocabularyConcept? Parse(SourceRecord record, char[] listSeparators, List<RecordProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(problems);
+        var before = problems.Count;
+        void Reject(string column, string reason) => problems.Add(RecordProblem.Reject(record.Line, column, reason));
+
+        var curie = record["curie"];
+        string prefix = "", code = "";
+        if (curie is null)
+            Reject("curie", "curie is missing: every row needs the concept's CURIE (PREFIX:code)");
+        else if (CheckCurie("curie", curie, out prefix, out code) is { } error)
+            Reject("curie", error);
+
+        var label = record["label"];
+        if (label is null)
+            Reject("label", "label is missing: every concept needs a preferred label");
+        var system = record["system"];
+        var synonyms = Split(record["synonyms"], listSeparators);
+        var broader = Split(record["broader"], listSeparators);
+        var iri = record["iri"];
+        foreach (var (name, value) in new (string, object?)[] { ("label", label), ("system", system), ("synonyms", synonyms), ("iri", iri) })
+        {
+            if (value is not null && FieldRules.Check(GraphModel.Concept.Field(name)!, value) is { } fieldError)
+                Reject(name, $"{name} {fieldError}");
+        }
+
+        if (iri is not null && !Uri.TryCreate(iri, UriKind.Absolute, out _))
+            Reject("iri", $"iri '{iri}' is not an absolute IRI (https://example.org/onto/GBM)");
+        foreach (var b in broader ?? [])
+        {
+            if (CheckCurie("broader", b, out _, out _) is { } error)
+                Reject("broader", error);
+            else if (b == curie)
+                Reject("broader", $"BROADER cycle: broader '{b}' is the concept itself");
+        }
+
+        if (problems.Count > before)
+            return null;
+        return new VocabularyConcept(record.Line, curie!, prefix, code, label!, system, synonyms, broader, iri);
+    }
+
+    /// <summary>Why a CURIE cannot name a concept, or null (the rules of the mapping import: prefix, ':', code, no spaces, code of at most 64 characters).</summary>
+    public static string? CheckCurie(string column, string curie, out string prefix, out string code)
+    {
+        ArgumentNullException.ThrowIfNull(curie);
+        if (!ConceptSystems.TrySplit(curie, out prefix, out code))
+            return $"{column} '{curie}' is not a CURIE (a prefix and a code separated by ':', without spaces)";
+        if (curie.Length > NodeKind.MaxKeyLength || code.Length > MaxCodeLength)
+            return $"{column} '{curie}' is too long (codes have at most {MaxCodeLength} characters)";
+        if (KeyRules.Check(GraphModel.Concept, curie) is { } keyError)
+            return $"{column} '{curie}': {keyError}";
+        return null;
+    }
+
+    private static string[]? Split(string? value, char[] separators) =>
+        value?.Split(separators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToArray() is { Length: > 0 } items
+            ? items
+            : null;
+}

@@ -1,0 +1,126 @@
+using Graph.Ingest.Vocabulary;
+using Graph.Store.Sqlite;
+using Graph.Testing;
+
+namespace Graph.Cli.Tests;
+
+/// <summary><c>graph import vocabulary</c> as an operator runs it: the shipped concepts.tsv into an empty catalogue, exit codes, line numbers, rejects file.</summary>
+public sealed class ImportVocabularyTests : IDisposable
+{
+    private const string Local = """
+        # A hospital's local tumour codes.
+        curie	system	label	synonyms	broader	source
+        LOCAL:GLIOMA	Hospital codes	Glioma (local)	Glial tumour		local list 2024
+        LOCAL:GBM		Glioblastoma (local)	GBM|Grade 4 glioma	LOCAL:GLIOMA	local list 2024
+        """;
+
+    private readonly TempDirectory _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private string Data => _folder.File("data");
+
+    private string Write(string name, string text)
+    {
+        var path = _folder.File(name);
+        File.WriteAllText(path, text.ReplaceLineEndings("\n") + "\n");
+        return path;
+    }
+
+    private async Task<(StoreConceptCatalogue Catalogue, long Sequence)> ReadAsync()
+    {
+        await using var store = new SqliteGraphStore(Path.Combine(Data, "graph.db"));
+        var catalogue = await StoreConceptCatalogue.ReadAsync(store, CancellationToken.None);
+        return (catalogue, await store.GetSequenceAsync(CancellationToken.None));
+    }
+
+    private static string ShippedConcepts()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Graph.sln")))
+            folder = folder.Parent;
+        return Path.Combine(folder!.FullName, "src", "Graph.Ingest", "Vocabulary", "concepts.tsv");
+    }
+
+    [Fact]
+    public async Task Import_ShippedConceptsTsvIntoEmptyData_EveryConceptAndBroaderLinkArrives()
+    {
+        var (exit, output, error) = await GraphCommand.RunAsync("import", "vocabulary", ShippedConcepts(), "--data", Data);
+        Assert.True(exit == 0, error);
+        var count = SeedVocabulary.Concepts.Count;
+        var links = SeedVocabulary.Concepts.Count(c => c.Broader is not null);
+        Assert.Contains($"Read {count} concepts: {count} created, 0 updated, 0 unchanged, {links} broader links added, 0 removed, 0 rows rejected.", output, StringComparison.Ordinal);
+        Assert.Contains("(codes): warning: unknown column, ignored", error, StringComparison.Ordinal);
+        var (catalogue, sequence) = await ReadAsync();
+        Assert.Equal(count, catalogue.Count);
+        foreach (var seed in SeedVocabulary.Concepts)
+        {
+            var concept = catalogue.Find(seed.Curie);
+            Assert.NotNull(concept);
+            Assert.Equal((seed.System, seed.Label, string.Join('|', seed.Synonyms)), (concept.System, concept.Label, string.Join('|', concept.Synonyms)));
+            Assert.Equal(seed.Broader is null ? [] : [seed.Broader], concept.Broader);
+        }
+
+        var again = await GraphCommand.RunAsync("import", "vocabulary", ShippedConcepts(), "--data", Data);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains($"0 created, 0 updated, {count} unchanged, 0 broader links added", again.Output, StringComparison.Ordinal);
+        Assert.Equal(sequence, (await ReadAsync()).Sequence);
+    }
+
+    [Fact]
+    public async Task Import_BadRow_ExitsOneNamingTheLineAndAppliesNothing()
+    {
+        var file = Write("local.tsv", Local + "\nLOCAL:LGG\t\tLow-grade glioma\t\tLOCAL:ASTROCYTOMA\t");
+        var rejects = _folder.File("rejects.tsv");
+        var (exit, output, error) = await GraphCommand.RunAsync("import", "vocabulary", file, "--rejects", rejects, "--data", Data);
+        Assert.Equal(1, exit);
+        Assert.Contains("line 5 (broader): broader 'LOCAL:ASTROCYTOMA' is neither a concept of this file nor of the catalogue", error, StringComparison.Ordinal);
+        Assert.Contains("nothing was applied", output, StringComparison.Ordinal);
+        Assert.Contains("5\tbroader\trejected\tbroader 'LOCAL:ASTROCYTOMA'", await File.ReadAllTextAsync(rejects), StringComparison.Ordinal);
+        var (catalogue, sequence) = await ReadAsync();
+        Assert.Equal((0, 0L), (catalogue.Count, sequence));
+    }
+
+    [Fact]
+    public async Task Import_Partial_AppliesTheGoodRowsAndExitsOne()
+    {
+        var file = Write("local.tsv", Local + "\nLOCAL:LGG\t\tLow-grade glioma\t\tLOCAL:ASTROCYTOMA\t");
+        var (exit, output, _) = await GraphCommand.RunAsync("import", "vocabulary", file, "--partial", "--data", Data);
+        Assert.Equal(1, exit);
+        Assert.Contains("Read 3 concepts: 2 created, 0 updated, 0 unchanged, 1 broader links added, 0 removed, 1 rows rejected.", output, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(Data, "rejects", "import-vocabulary-"), output, StringComparison.Ordinal);
+        var (catalogue, _) = await ReadAsync();
+        Assert.Equal(["LOCAL:GLIOMA"], catalogue.Find("LOCAL:GBM")!.Broader);
+        Assert.Null(catalogue.Find("LOCAL:LGG"));
+    }
+
+    [Theory]
+    [InlineData("csv", "curie,label,broader\nLOCAL:GLIOMA,Glioma (local),\nLOCAL:GBM,Glioblastoma (local),LOCAL:GLIOMA")]
+    [InlineData("json", "[{ \"curie\": \"LOCAL:GLIOMA\", \"label\": \"Glioma (local)\" }, { \"curie\": \"LOCAL:GBM\", \"label\": \"Glioblastoma (local)\", \"broader\": [\"LOCAL:GLIOMA\"] }]")]
+    public async Task Import_CsvOrJsonFile_CreatesTheHierarchy(string extension, string text)
+    {
+        var file = Write("local." + extension, text);
+        var (exit, output, error) = await GraphCommand.RunAsync("import", "vocabulary", file, "--data", Data);
+        Assert.True(exit == 0, error);
+        Assert.Contains("2 created", output, StringComparison.Ordinal);
+        Assert.Equal(["LOCAL:GLIOMA"], (await ReadAsync()).Catalogue.Find("LOCAL:GBM")!.Broader);
+    }
+
+    [Theory]
+    [InlineData("missing.tsv", null, "does not exist")]
+    [InlineData("no-label.tsv", null, "the header row has no 'label' column")]
+    [InlineData("local.tsv", "xml", "--format must be tsv, csv or json")]
+    public async Task Import_UsageErrorOrUnreadableFile_ExitsTwo(string name, string? format, string message)
+    {
+        var path = name switch
+        {
+            "missing.tsv" => _folder.File(name),
+            "no-label.tsv" => Write(name, "curie\tsystem\nLOCAL:A\tLocal"),
+            _ => Write(name, Local),
+        };
+        string[] args = format is null ? ["import", "vocabulary", path, "--data", Data] : ["import", "vocabulary", path, "--format", format, "--data", Data];
+        var (exit, _, error) = await GraphCommand.RunAsync(args);
+        Assert.Equal(2, exit);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+}

@@ -3,7 +3,6 @@ using System.Globalization;
 using Graph.Ingest.Records;
 using Graph.Ingest.Vocabulary;
 using Graph.Store;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Graph.Cli.Commands;
 
@@ -81,8 +80,8 @@ internal static class ImportVocabularyCommand
             try
             {
                 await using var store = await CommonOptions.OpenStoreAsync(result.GetValue(data)!, cancellationToken);
+                var writer = await CommonOptions.ImportWriterAsync(store, cancellationToken);
                 var catalogue = await StoreConceptCatalogue.ReadAsync(store, cancellationToken);
-                var writer = new GraphWriter(store, [], NullLogger<GraphWriter>.Instance);
                 var isPartial = result.GetValue(partial);
                 var outcome = await VocabularyImporter.ImportAsync(writer, records, detected, catalogue, isPartial, cancellationToken);
                 foreach (var problem in outcome.Problems)

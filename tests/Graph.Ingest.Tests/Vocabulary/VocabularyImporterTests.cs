@@ -20,7 +20,7 @@ public sealed class VocabularyImporterTests
     private static async Task<StoreConceptCatalogue> ReadAsync(MappingStore store) => await StoreConceptCatalogue.ReadAsync(store.Store, CancellationToken.None);
 
     private static async Task SeedAsync(MappingStore store) =>
-        await store.Writer.WriteAsync(SeedVocabulary.AddTo(new ChangeSet(), linkCancerTypes: false), CancellationToken.None);
+        await store.Writer.WriteAsync(ReferenceData.Plan(_ => false), CancellationToken.None);
 
     [Fact]
     public async Task Import_ShippedConceptsTsvIntoEmptyStore_GivesTheSeedConceptsAndBroaderLinks()
@@ -29,7 +29,7 @@ public sealed class VocabularyImporterTests
         var records = VocabularyReader.Read(await File.ReadAllBytesAsync(VocabularyText.ShippedConceptsPath()), VocabularyFormat.Tsv);
         var result = await VocabularyImporter.ImportAsync(store.Writer, records, VocabularyFormat.Tsv, await ReadAsync(store), partial: false, CancellationToken.None);
 
-        var seed = SeedVocabulary.AddTo(new ChangeSet(), linkCancerTypes: false);
+        var seed = ReferenceData.Plan(_ => false);
         var seedConcepts = seed.Nodes.Where(n => n.Label == "Concept").ToList();
         var seedBroader = seed.Edges.Count(e => e.Type == "BROADER");
         Assert.Equal((seedConcepts.Count, seedConcepts.Count, 0, seedBroader, 0), (result.Rows, result.Created, result.Rejected, result.BroaderAdded, result.BroaderRemoved));

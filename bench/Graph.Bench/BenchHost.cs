@@ -3,6 +3,7 @@ using Graph.Api.Hosting;
 using Graph.Api.Schema;
 using Graph.Catalog;
 using Graph.Ingest.Demo;
+using Graph.Ingest.Vocabulary;
 using Graph.Store;
 using GraphQL.Transport;
 using Microsoft.Extensions.Configuration;
@@ -47,6 +48,8 @@ internal sealed class BenchHost
             Console.WriteLine($"seed (generate + validate + SQLite commit + index catch-up): {watch.Elapsed.TotalSeconds:F1} s for {summary.Counts.Series:N0} series");
         }
 
+        // As the service does at every start (a store seeded before the vocabulary existed gets it now, once).
+        await ReferenceData.EnsureAsync(store, services.GetRequiredService<GraphWriter>(), CancellationToken.None);
         var index = services.GetRequiredService<CatalogIndex>();
         var load = Stopwatch.StartNew();
         await index.LoadAsync(CancellationToken.None);

@@ -57,38 +57,20 @@ public static class SeedVocabulary
         return set;
     }
 
-    private static IReadOnlyList<SeedConcept> LoadConcepts()
-    {
-        var result = new List<SeedConcept>();
-        string[]? header = null;
-        foreach (var line in Resource("concepts.tsv").Split('\n'))
+    private static IReadOnlyList<SeedConcept> LoadConcepts() =>
+        VocabularyTsv.Read(Resource("concepts.tsv")).Records.Select(record =>
         {
-            if (line.StartsWith('#') || line.Trim().Length == 0)
-                continue;
-            var fields = line.TrimEnd('\r').Split('\t');
-            if (header is null)
-            {
-                header = fields;
-                continue;
-            }
-
-            string Get(string name) => fields[Array.IndexOf(header, name)];
-            var curie = Get("curie");
-            result.Add(new SeedConcept(
+            var curie = record["curie"]!;
+            return new SeedConcept(
                 curie,
-                Get("system"),
+                record["system"]!,
                 curie[(curie.IndexOf(':', StringComparison.Ordinal) + 1)..],
-                Get("label"),
-                Split(Get("synonyms")),
-                Get("broader") is { Length: > 0 } broader ? broader : null,
-                Split(Get("codes")).Select(c => (c[..c.IndexOf(':', StringComparison.Ordinal)], c[(c.IndexOf(':', StringComparison.Ordinal) + 1)..])).ToArray(),
-                Get("source")));
-        }
-
-        return result;
-    }
-
-    private static string[] Split(string text) => text.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                record["label"]!,
+                record.List("synonyms") ?? [],
+                record["broader"],
+                (record.List("codes") ?? []).Select(c => (c[..c.IndexOf(':', StringComparison.Ordinal)], c[(c.IndexOf(':', StringComparison.Ordinal) + 1)..])).ToArray(),
+                record["source"]!);
+        }).ToList();
 
     private static string Resource(string name)
     {

@@ -112,12 +112,13 @@ public sealed class AccessMatrixTests(CatalogueFactory service) : IAsyncLifetime
     public async Task EveryRecordPath_EachRole_ReachesOnlyReadablePatients(string role)
     {
         var readable = _patients.Where(p => p.Datasets.Any(d => Readable(role, d.Slug, d.Tier))).Select(p => p.Pseudonym).ToHashSet();
-        // Series reached four ways: directly, through datasets, through cancer types and through text search.
+        // Series reached five ways: directly, through datasets, through cancer types, through concepts (their derived CODED_AS) and through text search.
         var body = await PostAsync(role, """
             {
               series(first: 1000) { nodes { patient { pseudonym } } }
               datasets(first: 100) { nodes { series(first: 1000) { nodes { patient { pseudonym } } } } }
               cancerTypes { nodes { patients(first: 1000) { nodes { pseudonym } } } }
+              concepts(first: 100) { nodes { series(first: 1000) { totalCount nodes { patient { pseudonym } } } } }
               search(text: "t1", kinds: ["Series"], first: 100) { hits { node { ... on Series { patient { pseudonym } } } } }
             }
             """);

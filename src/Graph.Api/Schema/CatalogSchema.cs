@@ -23,9 +23,10 @@ internal sealed class CatalogSchema : GraphQL.Types.Schema
         var mutation = new MutationGraphType(nodes, cohorts);
         Harvest.RepositoryMutationFields.AddTo(mutation);
         AlgorithmMutationFields.AddTo(mutation);
-        ClinicalMutationFields.AddTo(mutation);
+        var problems = new ImportProblemGraphType();
+        ClinicalMutationFields.AddTo(mutation, problems);
         MappingMutationFields.AddTo(mutation, mappings);
-        VocabularyMutationFields.AddTo(mutation);
+        VocabularyMutationFields.AddTo(mutation, problems);
         Mutation = mutation;
         Description = "Cancer Imaging Graph: the catalogue of a European federation of cancer-imaging repositories.";
         RegisterType(node);

@@ -5,10 +5,10 @@ using Graph.Ingest.Records;
 namespace Graph.Cli.Commands;
 
 /// <summary>The arguments every <c>graph import</c> subcommand of record files shares: FILE, --format, --rejects, --data.</summary>
-internal sealed class ImportFileOptions(string kind)
+internal sealed class ImportFileOptions(string kind, string fileDescription = "The file to import: CSV (RFC 4180, header row) or a JSON array of objects.")
 {
     // Zero or more, so a missing or second file reaches the command as a usage error (exit 2).
-    public Argument<string[]> File { get; } = new("FILE") { Description = "The file to import: CSV (RFC 4180, header row) or a JSON array of objects.", Arity = ArgumentArity.ZeroOrMore };
+    public Argument<string[]> File { get; } = new("FILE") { Description = fileDescription, Arity = ArgumentArity.ZeroOrMore };
 
     public Option<string?> Format { get; } = new("--format") { Description = "csv or json; by default from the extension, else JSON when the file starts with '['.", HelpName = "F" };
 
@@ -24,25 +24,32 @@ internal sealed class ImportFileOptions(string kind)
     public string? Read(ParseResult result, IReadOnlyCollection<string> columns, out RecordSet set)
     {
         set = null!;
-        var files = result.GetValue(File) ?? [];
-        if (files.Length != 1)
-            return files.Length == 0 ? "the FILE to import is missing (see --help)." : $"unrecognised argument '{files[1]}': give one FILE (see --help).";
-        if (!System.IO.File.Exists(files[0]))
-            return $"the file {files[0]} does not exist.";
+        if (Path(result, out var path) is { } usage)
+            return usage;
         var formatText = result.GetValue(Format)?.ToLowerInvariant();
         if (formatText is not (null or "csv" or "json"))
             return $"--format must be csv or json, not '{formatText}'.";
         RecordFormat? format = formatText switch { "csv" => RecordFormat.Csv, "json" => RecordFormat.Json, _ => null };
-        var content = System.IO.File.ReadAllBytes(files[0]);
-        set = RecordFile.Read(content, RecordFile.Detect(files[0], content, format), columns);
+        var content = System.IO.File.ReadAllBytes(path);
+        set = RecordFile.Read(content, RecordFile.Detect(path, content, format), columns);
         return null;
+    }
+
+    /// <summary>The one FILE named on the command line, which must exist; returns a usage error, or null.</summary>
+    public string? Path(ParseResult result, out string path)
+    {
+        var files = result.GetValue(File) ?? [];
+        path = files.FirstOrDefault() ?? "";
+        if (files.Length != 1)
+            return files.Length == 0 ? "the FILE to import is missing (see --help)." : $"unrecognised argument '{files[1]}': give one FILE (see --help).";
+        return System.IO.File.Exists(path) ? null : $"the file {path} does not exist.";
     }
 
     /// <summary>Writes the problems report when there is anything to report; returns its path, or null.</summary>
     public async Task<string?> WriteReportAsync(ParseResult result, IReadOnlyList<RecordProblem> problems, CancellationToken cancellationToken)
     {
         var path = result.GetValue(Rejects)?.FullName ?? (problems.Count > 0
-            ? Path.Combine(result.GetValue(Data)!.FullName, "rejects", $"import-{kind}-{DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.tsv")
+            ? System.IO.Path.Combine(result.GetValue(Data)!.FullName, "rejects", $"import-{kind}-{DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.tsv")
             : null);
         if (path is not null)
             await ProblemsReport.WriteAsync(path, problems, cancellationToken);

@@ -17,19 +17,11 @@ internal static class ImportVocabularyCommand
 
     public static Command Create()
     {
-        var file = new Argument<string[]>("FILE")
-        {
-            Description = "The vocabulary: TSV in the shape of the shipped concepts.tsv ('#' comment lines, a header row), CSV with a header row, or a JSON array of objects.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
+        var o = new ImportFileOptions(
+            "vocabulary",
+            "The vocabulary: TSV in the shape of the shipped concepts.tsv ('#' comment lines, a header row), CSV with a header row, or a JSON array of objects.");
         var format = new Option<string?>("--format") { Description = "tsv, csv or json; by default from the extension, else JSON when the file starts with '[', else TSV when its header holds a tab.", HelpName = "F" };
         var partial = new Option<bool>("--partial") { Description = "Apply the good rows even when some are rejected (in one transaction); by default a file applies whole or not at all." };
-        var rejects = new Option<FileInfo?>("--rejects")
-        {
-            Description = "Where to write rejected rows and warnings (TSV: line, column, severity, reason); by default DATA/rejects/import-vocabulary-TIME.tsv when there are any.",
-            HelpName = "FILE",
-        };
-        var data = CommonOptions.Data();
         var command = new Command(
             "vocabulary",
             $"Import concepts, one a row, columns {string.Join(", ", VocabularyColumns.All)} (curie and label required; synonyms and broader separated by '|'). "
@@ -37,22 +29,15 @@ internal static class ImportVocabularyCommand
             + "replace the stored ones; a non-empty broader column replaces its BROADER links. Each bad row is reported with its line number and reason. "
             + "Running it again changes nothing.")
         {
-            file, format, partial, rejects, data,
+            o.File, format, partial, o.Rejects, o.Data,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
             var output = result.InvocationConfiguration.Output;
             var error = result.InvocationConfiguration.Error;
-            var files = result.GetValue(file) ?? [];
-            if (files.Length != 1)
+            if (o.Path(result, out var path) is { } usage)
             {
-                await error.WriteLineAsync($"{Name}: " + (files.Length == 0 ? "the FILE to import is missing (see --help)." : $"unrecognised argument '{files[1]}': give one FILE (see --help)."));
-                return 2;
-            }
-
-            if (!File.Exists(files[0]))
-            {
-                await error.WriteLineAsync($"{Name}: the file {files[0]} does not exist.");
+                await error.WriteLineAsync($"{Name}: {usage}");
                 return 2;
             }
 
@@ -65,21 +50,21 @@ internal static class ImportVocabularyCommand
 
             VocabularyFormat? asked = formatText switch { "tsv" => VocabularyFormat.Tsv, "csv" => VocabularyFormat.Csv, "json" => VocabularyFormat.Json, _ => null };
             RecordSet records;
-            var content = await File.ReadAllBytesAsync(files[0], cancellationToken);
-            var detected = VocabularyReader.Detect(files[0], content, asked);
+            var content = await File.ReadAllBytesAsync(path, cancellationToken);
+            var detected = VocabularyReader.Detect(path, content, asked);
             try
             {
                 records = VocabularyReader.Read(content, detected);
             }
             catch (VocabularyFormatException e)
             {
-                await error.WriteLineAsync($"{Name}: {files[0]}: {e.Message}. Nothing was applied.");
+                await error.WriteLineAsync($"{Name}: {path}: {e.Message}. Nothing was applied.");
                 return 2;
             }
 
             try
             {
-                await using var store = await CommonOptions.OpenStoreAsync(result.GetValue(data)!, cancellationToken);
+                await using var store = await CommonOptions.OpenStoreAsync(result.GetValue(o.Data)!, cancellationToken);
                 var writer = await CommonOptions.ImportWriterAsync(store, cancellationToken);
                 var catalogue = await StoreConceptCatalogue.ReadAsync(store, cancellationToken);
                 var isPartial = result.GetValue(partial);
@@ -88,14 +73,10 @@ internal static class ImportVocabularyCommand
                 {
                     var kind = problem.Severity == ProblemSeverity.Rejected ? "" : "warning: ";
                     var column = problem.Column.Length > 0 ? $" ({problem.Column})" : "";
-                    await error.WriteLineAsync($"{Name}: {files[0]}: line {problem.Line}{column}: {kind}{problem.Reason}");
+                    await error.WriteLineAsync($"{Name}: {path}: line {problem.Line}{column}: {kind}{problem.Reason}");
                 }
 
-                var path = result.GetValue(rejects)?.FullName ?? (outcome.Problems.Count > 0
-                    ? Path.Combine(result.GetValue(data)!.FullName, "rejects", $"import-vocabulary-{DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.tsv")
-                    : null);
-                if (path is not null)
-                    await ProblemsReport.WriteAsync(path, outcome.Problems, cancellationToken);
+                var report = await o.WriteReportAsync(result, outcome.Problems, cancellationToken);
                 if (outcome.Rejected > 0 && !isPartial)
                 {
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -108,8 +89,8 @@ internal static class ImportVocabularyCommand
                         + $"{outcome.BroaderAdded:N0} broader links added, {outcome.BroaderRemoved:N0} removed, {outcome.Rejected:N0} rows rejected."));
                 }
 
-                if (path is not null)
-                    await output.WriteLineAsync($"Rejected rows and warnings are listed in {path}.");
+                if (report is not null)
+                    await output.WriteLineAsync($"Rejected rows and warnings are listed in {report}.");
                 return outcome.Rejected > 0 ? 1 : 0;
             }
             catch (ChangeSetRejectedException e)

@@ -91,7 +91,14 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     }
 
     /// <inheritdoc />
-    public Task<long> ReadAllAsync(IChangeSink sink, CancellationToken cancellationToken) => _reader.ReadAllAsync(sink, cancellationToken);
+    public Task<long> ReadAllAsync(IChangeSink sink, CancellationToken cancellationToken) => _reader.ReadAllAsync(sink, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> ReadAllAsync(IChangeSink sink, ReadScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return _reader.ReadAllAsync(sink, scope, cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<long> ReadChangesAsync(long afterSequence, IChangeSink sink, CancellationToken cancellationToken) =>

@@ -17,11 +17,12 @@ internal sealed class Neo4jReader(QueryApiClient client, int pageSize)
     public async Task<long> ReadSequenceAsync(CancellationToken cancellationToken) =>
         (await client.RunAsync(Neo4jStatements.ReadSequence, new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false)).Long("seq");
 
-    public async Task<long> ReadAllAsync(IChangeSink sink, CancellationToken cancellationToken)
+    /// <summary>Reads every live node and relationship, or those of a scope's labels and types.</summary>
+    public async Task<long> ReadAllAsync(IChangeSink sink, ReadScope? scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sink);
         var head = await ReadSequenceAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var kind in GraphModel.NodeKinds)
+        foreach (var kind in GraphModel.NodeKinds.Where(k => scope?.Includes(k.Label) ?? true))
         {
             var statement = Neo4jStatements.For(kind).ReadPage;
             var cursor = "";
@@ -39,7 +40,7 @@ internal sealed class Neo4jReader(QueryApiClient client, int pageSize)
             }
         }
 
-        foreach (var kind in GraphModel.Relations)
+        foreach (var kind in GraphModel.Relations.Where(r => scope?.IncludesType(r.Type) ?? true))
         {
             var statement = Neo4jStatements.For(kind).ReadPage;
             var fields = EdgeFields(kind);

@@ -86,11 +86,18 @@ public sealed class SqliteGraphStore : IGraphStore
 
     /// <inheritdoc />
     public Task<long> ReadAllAsync(IChangeSink sink, CancellationToken cancellationToken) =>
-        ReadAsync(null, sink, cancellationToken);
+        ReadAsync(null, null, sink, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> ReadAllAsync(IChangeSink sink, ReadScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return ReadAsync(null, scope, sink, cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<long> ReadChangesAsync(long afterSequence, IChangeSink sink, CancellationToken cancellationToken) =>
-        ReadAsync(afterSequence, sink, cancellationToken);
+        ReadAsync(afterSequence, null, sink, cancellationToken);
 
     /// <inheritdoc />
     public Task<long> GetSequenceAsync(CancellationToken cancellationToken) => Guard(async () =>
@@ -117,7 +124,7 @@ public sealed class SqliteGraphStore : IGraphStore
         return ValueTask.CompletedTask;
     }
 
-    private Task<long> ReadAsync(long? after, IChangeSink sink, CancellationToken cancellationToken) => Guard(async () =>
+    private Task<long> ReadAsync(long? after, ReadScope? scope, IChangeSink sink, CancellationToken cancellationToken) => Guard(async () =>
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = connection.BeginTransaction(deferred: true);
@@ -150,7 +157,7 @@ public sealed class SqliteGraphStore : IGraphStore
             var batch = new List<RawRow>(BatchRows);
             using (var nodes = connection.CreateCommand())
             {
-                nodes.CommandText = $"SELECT label, key, props, seq, deleted FROM nodes WHERE {filter}";
+                nodes.CommandText = $"SELECT label, key, props, seq, deleted FROM nodes WHERE {filter}{In(nodes, "label", scope?.Labels)}";
                 nodes.Parameters.AddWithValue("$after", after ?? 0);
                 using var reader = await nodes.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -162,7 +169,7 @@ public sealed class SqliteGraphStore : IGraphStore
 
             using (var edges = connection.CreateCommand())
             {
-                edges.CommandText = $"SELECT type, from_label, from_key, to_label, to_key, props, seq, deleted FROM edges WHERE {filter}";
+                edges.CommandText = $"SELECT type, from_label, from_key, to_label, to_key, props, seq, deleted FROM edges WHERE {filter}{In(edges, "type", scope?.RelationshipTypes)}{In(edges, "from_label", StartLabels(scope))}";
                 edges.Parameters.AddWithValue("$after", after ?? 0);
                 using var reader = await edges.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -190,6 +197,24 @@ public sealed class SqliteGraphStore : IGraphStore
     });
 
     private const int BatchRows = 1024;
+
+    /// <summary>The start labels of a scope's relationship types, so that SQLite reads them by the primary key's prefix, not the whole table.</summary>
+    private static string[]? StartLabels(ReadScope? scope) =>
+        scope?.RelationshipTypes.SelectMany(t => GraphModel.Relations.Where(r => r.Type == t).Select(r => r.From.Label)).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The condition that a column holds one of some values, as parameters of a command; empty when every value is wanted.</summary>
+    private static string In(SqliteCommand command, string column, IReadOnlyCollection<string>? values)
+    {
+        if (values is null)
+            return "";
+        var names = values.Select((value, i) =>
+        {
+            var name = $"${column}{i}";
+            command.Parameters.AddWithValue(name, value);
+            return name;
+        }).ToList();
+        return names.Count == 0 ? " AND 0" : $" AND {column} IN ({string.Join(", ", names)})";
+    }
 
     private static async Task<List<RawRow>> FlushIfFullAsync(ChannelWriter<List<RawRow>> writer, List<RawRow> batch, CancellationToken cancellationToken)
     {

@@ -19,6 +19,10 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>Streams every live node, then every live relationship, consistently; returns the sequence they reflect.</summary>
     Task<long> ReadAllAsync(IChangeSink sink, CancellationToken cancellationToken);
 
+    /// <summary>Streams the live nodes of some labels, then the live relationships of some types, consistently; returns the sequence they reflect.</summary>
+    /// <remarks>For imports that need a small part of a large catalogue (its concepts, its cancer types) without reading the rest.</remarks>
+    Task<long> ReadAllAsync(IChangeSink sink, ReadScope scope, CancellationToken cancellationToken);
+
     /// <summary>Streams every node, then every relationship, whose last change is after a sequence number, deletions
     /// included, consistently; returns the sequence they bring the reader to.</summary>
     Task<long> ReadChangesAsync(long afterSequence, IChangeSink sink, CancellationToken cancellationToken);

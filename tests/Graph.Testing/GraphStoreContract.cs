@@ -161,6 +161,34 @@ public abstract class GraphStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadAll_Scoped_ReturnsOnlyLiveNodesOfTheLabelsAndRelationshipsOfTheTypes()
+    {
+        await Store.ApplyAsync(OnePatient(out var patient, out var study, out _), CancellationToken.None);
+        var second = Some.Study();
+        await Store.ApplyAsync(new ChangeSet().Add(second).Add(Some.Edge("HAS_STUDY", patient, second)), CancellationToken.None);
+        var deletion = new ChangeSet();
+        deletion.DeletedNodes.Add(study.Ref);
+        var head = (await Store.ApplyAsync(deletion, CancellationToken.None)).Sequence;
+
+        var sink = new CollectingSink();
+        var sequence = await Store.ReadAllAsync(sink, new ReadScope(["Study", "Dataset"], ["HAS_STUDY"]), CancellationToken.None);
+
+        Assert.Equal(head, sequence);
+        var all = await ReadAllAsync();
+        Assert.Equal(
+            all.Nodes.Where(n => n.Node.Label is "Study" or "Dataset").Select(n => n.Node.Key).Order(StringComparer.Ordinal),
+            sink.Nodes.Select(n => n.Node.Key).Order(StringComparer.Ordinal));
+        Assert.Equal([second.Key], sink.Nodes.Where(n => n.Node.Label == "Study").Select(n => n.Node.Key));
+        Assert.Equal([(patient.Key, second.Key)], sink.Edges.Select(e => (e.Edge.From.Key, e.Edge.To.Key)));
+        Assert.All(sink.Nodes, n => Assert.False(n.Deleted));
+
+        var nothing = new CollectingSink();
+        await Store.ReadAllAsync(nothing, ReadScope.Nodes(), CancellationToken.None);
+        Assert.Empty(nothing.Nodes);
+        Assert.Empty(nothing.Edges);
+    }
+
+    [Fact]
     public async Task DeleteEdge_RemovesOnlyThatRelationship()
     {
         await Store.ApplyAsync(OnePatient(out var patient, out var study, out _), CancellationToken.None);

@@ -20,7 +20,7 @@ public sealed class StoreAlgorithmCatalogue : IAlgorithmCatalogue, IChangeSink
     {
         ArgumentNullException.ThrowIfNull(store);
         var catalogue = new StoreAlgorithmCatalogue();
-        await store.ReadAllAsync(catalogue, cancellationToken).ConfigureAwait(false);
+        await store.ReadAllAsync(catalogue, new ReadScope(["Dataset", "CancerType", "Algorithm"], ["TRAINED_ON", "TARGETS"]), cancellationToken).ConfigureAwait(false);
         return catalogue;
     }
 

@@ -22,7 +22,7 @@ public sealed class StoreClinicalCatalogue : IClinicalCatalogue, IChangeSink
     {
         ArgumentNullException.ThrowIfNull(store);
         var catalogue = new StoreClinicalCatalogue();
-        await store.ReadAllAsync(catalogue, cancellationToken).ConfigureAwait(false);
+        await store.ReadAllAsync(catalogue, new ReadScope(["Patient", "CancerType", "Concept"], ["OF_TYPE", "CODED_AS"]), cancellationToken).ConfigureAwait(false);
         return catalogue;
     }
 

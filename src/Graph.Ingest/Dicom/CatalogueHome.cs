@@ -17,7 +17,7 @@ internal sealed class CatalogueHome(string repository, string dataset) : IChange
     {
         // The store has no lookup by key: stream it once, keeping only what concerns the two nodes.
         var home = new CatalogueHome(repository, dataset);
-        await store.ReadAllAsync(home, cancellationToken).ConfigureAwait(false);
+        await store.ReadAllAsync(home, new ReadScope(["Repository", "Dataset"], ["HOSTS"]), cancellationToken).ConfigureAwait(false);
         if (home._host is { } host && host != repository)
             throw new ArgumentException($"Dataset '{dataset}' is hosted by repository '{host}', not '{repository}'.", nameof(dataset));
 

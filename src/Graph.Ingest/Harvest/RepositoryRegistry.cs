@@ -15,7 +15,7 @@ public static class RepositoryRegistry
     {
         ArgumentNullException.ThrowIfNull(store);
         var scan = new RepositoryScan();
-        await store.ReadAllAsync(scan, cancellationToken).ConfigureAwait(false);
+        await store.ReadAllAsync(scan, new ReadScope([GraphModel.Repository.Label, HarvestRunRecords.Label], ["HOSTS", HarvestRunRecords.Relation]), cancellationToken).ConfigureAwait(false);
         return scan.Repositories();
     }
 

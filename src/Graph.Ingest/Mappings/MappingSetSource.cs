@@ -20,7 +20,7 @@ public sealed class MappingSetSource : IChangeSink
     {
         ArgumentNullException.ThrowIfNull(store);
         var source = new MappingSetSource();
-        await store.ReadAllAsync(source, cancellationToken).ConfigureAwait(false);
+        await store.ReadAllAsync(source, new ReadScope(["Concept"], ["MAPS_TO"]), cancellationToken).ConfigureAwait(false);
         return source;
     }
 

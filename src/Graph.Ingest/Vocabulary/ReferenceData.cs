@@ -50,7 +50,7 @@ public static class ReferenceData
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(writer);
         var sink = new Existing();
-        await store.ReadAllAsync(sink, cancellationToken).ConfigureAwait(false);
+        await store.ReadAllAsync(sink, ReadScope.Nodes("CancerType", "Concept"), cancellationToken).ConfigureAwait(false);
         return await WriteAsync(writer, sink.Nodes.Contains, cancellationToken).ConfigureAwait(false);
     }
 

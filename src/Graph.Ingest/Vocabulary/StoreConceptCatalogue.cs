@@ -17,7 +17,7 @@ public sealed class StoreConceptCatalogue : IConceptCatalogue, IChangeSink
     {
         ArgumentNullException.ThrowIfNull(store);
         var catalogue = new StoreConceptCatalogue();
-        await store.ReadAllAsync(catalogue, cancellationToken).ConfigureAwait(false);
+        await store.ReadAllAsync(catalogue, new ReadScope(["Concept"], ["BROADER"]), cancellationToken).ConfigureAwait(false);
         return catalogue;
     }
 

@@ -7,6 +7,7 @@ namespace Graph.Catalog.Storage;
 /// Nodes with the same codes share one neighbour array, so a million series cost one reference each.</remarks>
 internal sealed class CodedLinks
 {
+    private static readonly IReadOnlyDictionary<string, object?> EmptyProperties = new Dictionary<string, object?>();
     private readonly StringColumn[] _columns;
     private readonly int[][] _concepts;
     private readonly Dictionary<long, int[]> _shared = [];
@@ -56,9 +57,10 @@ internal sealed class CodedLinks
     }
 
     /// <summary>Re-derives the links of some start nodes (changed or new) on top of the previous adjacency.</summary>
-    public static Adjacency Update(Adjacency source, AdjacencyBuilder builder, NodeTable from, NodeTable concepts, IEnumerable<int> ordinals)
+    public static Adjacency Update(Adjacency source, NodeTable from, NodeTable concepts, IEnumerable<int> ordinals)
     {
         var links = new CodedLinks(source.Kind, from, concepts);
+        var builder = new AdjacencyBuilder(source);
         foreach (var ordinal in ordinals)
         {
             foreach (var target in source.Neighbours(ordinal, forward: true))
@@ -71,8 +73,6 @@ internal sealed class CodedLinks
 
         return builder.Build();
     }
-
-    private static readonly IReadOnlyDictionary<string, object?> EmptyProperties = new Dictionary<string, object?>();
 
     /// <summary>The concept ordinals a node is coded as, ascending; one shared array per combination of codes.</summary>
     private int[] Targets(int ordinal)

@@ -7,9 +7,10 @@ namespace Graph.Catalog.Storage;
 /// <remarks>Rows replace what the snapshot holds: the store sends each node and relationship whole.</remarks>
 internal sealed class SnapshotBuilder(CatalogSnapshot source) : IChangeSink
 {
+    // The start labels of the relationship kinds derived from coded fields, whose changed nodes get their links re-derived.
+    private static readonly HashSet<string> CodedKinds = GraphModel.Relations.Where(r => r.FromCodedFields).Select(r => r.From.Label).ToHashSet(StringComparer.Ordinal);
     private readonly Dictionary<string, TableBuilder> _tables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AdjacencyBuilder> _relations = new(StringComparer.Ordinal);
-    private static readonly HashSet<string> CodedKinds = GraphModel.Relations.Where(r => r.FromCodedFields).Select(r => r.From.Label).ToHashSet(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<int>> _coded = new(StringComparer.Ordinal);
 
     /// <summary>Rows that could not be placed: unknown labels or relationships to unknown nodes.</summary>
@@ -91,7 +92,7 @@ internal sealed class SnapshotBuilder(CatalogSnapshot source) : IChangeSink
             return CodedLinks.Build(kind, from, concepts);
         if (!_coded.TryGetValue(kind.From.Label, out var touched) || touched.Count == 0)
             return previous;
-        return CodedLinks.Update(previous, new AdjacencyBuilder(previous), from, concepts, touched.Where(o => o >= 0));
+        return CodedLinks.Update(previous, from, concepts, touched.Where(o => o >= 0));
     }
 
     private HashSet<int> Touched(NodeKind kind)

@@ -73,12 +73,7 @@ internal static class ImportMappingsCommand
                     $"{outcome.MappingSetId}: {outcome.Applied} mappings applied, {outcome.ConceptsCreated} concepts created, {outcome.Rejections.Count} rows rejected.");
                 return outcome.Rejections.Count > 0 ? 1 : 0;
             }
-            catch (ChangeSetRejectedException e)
-            {
-                await error.WriteLineAsync($"{Name}: {e.Message} Nothing was applied.");
-                return 1;
-            }
-            catch (GraphStoreException e)
+            catch (Exception e) when (e is ChangeSetRejectedException or GraphStoreException)
             {
                 await error.WriteLineAsync($"{Name}: {e.Message} Nothing was applied.");
                 return 1;

@@ -93,12 +93,7 @@ internal static class ImportVocabularyCommand
                     await output.WriteLineAsync($"Rejected rows and warnings are listed in {report}.");
                 return outcome.Rejected > 0 ? 1 : 0;
             }
-            catch (ChangeSetRejectedException e)
-            {
-                await error.WriteLineAsync($"{Name}: {e.Message} Nothing was applied.");
-                return 1;
-            }
-            catch (GraphStoreException e)
+            catch (Exception e) when (e is ChangeSetRejectedException or GraphStoreException)
             {
                 await error.WriteLineAsync($"{Name}: {e.Message} Nothing was applied.");
                 return 1;

@@ -1,3 +1,5 @@
+using Graph.Domain;
+
 namespace Graph.Ingest.Mappings;
 
 /// <summary>The CURIE prefixes the catalogue knows: each with its system's name and the base IRI its codes expand to.</summary>
@@ -38,5 +40,18 @@ public static class ConceptSystems
         prefix = curie[..colon];
         code = curie[(colon + 1)..];
         return true;
+    }
+
+    /// <summary>Why a text cannot name a concept, naming the column, or null: a prefix, ':', a code of at most the Concept
+    /// model's code length, no spaces, a valid key.</summary>
+    public static string? CheckCurie(string column, string curie, out string prefix, out string code)
+    {
+        ArgumentNullException.ThrowIfNull(curie);
+        if (!TrySplit(curie, out prefix, out code))
+            return $"{column} '{curie}' is not a CURIE (a prefix and a code separated by ':', without spaces)";
+        var maxCode = GraphModel.Concept.Field("code")!.MaxLength;
+        if (curie.Length > NodeKind.MaxKeyLength || code.Length > maxCode)
+            return $"{column} '{curie}' is too long (codes have at most {maxCode} characters)";
+        return KeyRules.Check(GraphModel.Concept, curie) is { } keyError ? $"{column} '{curie}': {keyError}" : null;
     }
 }

@@ -36,13 +36,11 @@ public static partial class MappingRules
 
     private static string? CheckConcept(string column, string curie, IReadOnlyDictionary<string, string>? curieMap)
     {
-        if (!ConceptSystems.TrySplit(curie, out var prefix, out var code))
-            return $"{column} '{curie}' is not a CURIE (a prefix and a code separated by ':', without spaces)";
-        if (curieMap is not null && !curieMap.ContainsKey(prefix))
-            return $"{column} '{curie}' uses the prefix '{prefix}', which the curie_map does not declare";
-        if (curie.Length > NodeKind.MaxKeyLength || code.Length > 64)
-            return $"{column} '{curie}' is too long (codes have at most 64 characters)";
-        return null;
+        if (ConceptSystems.CheckCurie(column, curie, out var prefix, out _) is { } error)
+            return error;
+        return curieMap is not null && !curieMap.ContainsKey(prefix)
+            ? $"{column} '{curie}' uses the prefix '{prefix}', which the curie_map does not declare"
+            : null;
     }
 
     private static string? CheckLength(string column, string? value, int max) =>

@@ -54,7 +54,7 @@ public static class VocabularyImporter
         {
             var concept = VocabularyRules.Parse(record, separators, problems);
             var curie = record["curie"];
-            if (curie is null || VocabularyRules.CheckCurie("curie", curie, out _, out _) is not null)
+            if (curie is null || ConceptSystems.CheckCurie("curie", curie, out _, out _) is not null)
                 continue;
             if (!firstLine.TryAdd(curie, record.Line))
             {

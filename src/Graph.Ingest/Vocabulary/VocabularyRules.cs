@@ -7,9 +7,6 @@ namespace Graph.Ingest.Vocabulary;
 /// <summary>Reads one row of a vocabulary file into a concept, or says why it cannot be one; each reason names the column and the value.</summary>
 public static class VocabularyRules
 {
-    /// <summary>The longest code a CURIE may have (the Concept model's code field).</summary>
-    public static int MaxCodeLength => GraphModel.Concept.Field("code")!.MaxLength;
-
     /// <summary>Parses a row; returns null and adds the row's problems when it cannot be applied.</summary>
     /// <param name="record">The row.</param>
     /// <param name="listSeparators">The characters that separate list items ('|', and ';' for JSON, whose arrays arrive joined by ';').</param>
@@ -25,7 +22,7 @@ public static class VocabularyRules
         string prefix = "", code = "";
         if (curie is null)
             Reject("curie", "curie is missing: every row needs the concept's CURIE (PREFIX:code)");
-        else if (CheckCurie("curie", curie, out prefix, out code) is { } error)
+        else if (ConceptSystems.CheckCurie("curie", curie, out prefix, out code) is { } error)
             Reject("curie", error);
 
         var label = record["label"];
@@ -45,7 +42,7 @@ public static class VocabularyRules
             Reject("iri", $"iri '{iri}' is not an absolute IRI (https://example.org/onto/GBM)");
         foreach (var b in broader ?? [])
         {
-            if (CheckCurie("broader", b, out _, out _) is { } error)
+            if (ConceptSystems.CheckCurie("broader", b, out _, out _) is { } error)
                 Reject("broader", error);
             else if (b == curie)
                 Reject("broader", $"BROADER cycle: broader '{b}' is the concept itself");
@@ -54,19 +51,6 @@ public static class VocabularyRules
         if (problems.Count > before)
             return null;
         return new VocabularyConcept(record.Line, curie!, prefix, code, label!, system, synonyms, broader, iri);
-    }
-
-    /// <summary>Why a CURIE cannot name a concept, or null (the rules of the mapping import: prefix, ':', code, no spaces, code of at most 64 characters).</summary>
-    public static string? CheckCurie(string column, string curie, out string prefix, out string code)
-    {
-        ArgumentNullException.ThrowIfNull(curie);
-        if (!ConceptSystems.TrySplit(curie, out prefix, out code))
-            return $"{column} '{curie}' is not a CURIE (a prefix and a code separated by ':', without spaces)";
-        if (curie.Length > NodeKind.MaxKeyLength || code.Length > MaxCodeLength)
-            return $"{column} '{curie}' is too long (codes have at most {MaxCodeLength} characters)";
-        if (KeyRules.Check(GraphModel.Concept, curie) is { } keyError)
-            return $"{column} '{curie}': {keyError}";
-        return null;
     }
 
     private static string[]? Split(string? value, char[] separators) =>

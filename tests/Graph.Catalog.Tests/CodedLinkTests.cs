@@ -83,6 +83,24 @@ public sealed class CodedLinkTests
     }
 
     [Fact]
+    public void Update_ManySeriesChanged_RebuiltWholeWithTheSameLinks()
+    {
+        // More changed series than are re-derived one by one: the builder rebuilds the links whole.
+        var builder = new SnapshotBuilder(First());
+        for (var i = 0; i < 60_000; i++)
+            Series(builder, $"2.{i}", i % 2 == 0 ? "CT" : "MR", i % 3 == 0 ? "CHEST" : null);
+        Series(builder, "1.1", "MR", null);
+        var next = builder.Build(2);
+
+        Assert.Equal(["DCM:MR"], ConceptsOf(next, "1.1"));
+        Assert.Equal(["DCM:CT", "DCMBP:CHEST"], ConceptsOf(next, "2.0"));
+        Assert.Equal(["DCM:MR"], ConceptsOf(next, "2.1"));
+        Assert.Equal(30_001, SeriesOf(next, "DCM:CT").Length);
+        // The four first series now have one link each; the new ones one modality each and CHEST for a third of them.
+        Assert.Equal(4 + 60_000 + 20_000, next.Count(SeriesCodedAs));
+    }
+
+    [Fact]
     public void Validate_StoredCodedAsFromSeries_RejectedNamingTheFields()
     {
         var set = new ChangeSet().Add(EdgeRecord.Of(SeriesCodedAs, "1.1", "DCM:CT"));

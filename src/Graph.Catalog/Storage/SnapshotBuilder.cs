@@ -11,7 +11,9 @@ internal sealed class SnapshotBuilder(CatalogSnapshot source) : IChangeSink
     private static readonly HashSet<string> CodedKinds = GraphModel.Relations.Where(r => r.FromCodedFields).Select(r => r.From.Label).ToHashSet(StringComparer.Ordinal);
     private readonly Dictionary<string, TableBuilder> _tables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AdjacencyBuilder> _relations = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<int>> _coded = new(StringComparer.Ordinal);
+    // Past this many changed start nodes a whole rebuild is cheaper than re-deriving each (a load, a large ingest), so they are no longer collected.
+    private const int MaxTouched = 50_000;
+    private readonly Dictionary<string, HashSet<int>?> _coded = new(StringComparer.Ordinal);
 
     /// <summary>Rows that could not be placed: unknown labels or relationships to unknown nodes.</summary>
     public int Skipped { get; private set; }
@@ -32,13 +34,11 @@ internal sealed class SnapshotBuilder(CatalogSnapshot source) : IChangeSink
         if (!node.Deleted)
         {
             var put = table.Put(node.Node);
-            if (CodedKinds.Contains(kind.Label))
-                Touched(kind).Add(put);
+            Touch(kind, put);
             return;
         }
 
-        if (CodedKinds.Contains(kind.Label))
-            Touched(kind).Add(table.Find(node.Node.Key));
+        Touch(kind, table.Find(node.Node.Key));
 
         var ordinal = table.Delete(node.Node.Key);
         if (ordinal < 0)
@@ -84,26 +84,29 @@ internal sealed class SnapshotBuilder(CatalogSnapshot source) : IChangeSink
         return new CatalogSnapshot(sequence, tables, relations);
     }
 
-    /// <summary>The links of a derived kind: rebuilt whole when concepts changed, else re-derived for the start nodes that changed.</summary>
+    /// <summary>The links of a derived kind: rebuilt whole when concepts or many start nodes changed, else re-derived for the start nodes that changed.</summary>
     private Adjacency DeriveCoded(RelationKind kind, NodeTable from, NodeTable concepts)
     {
         var previous = source.Relations[kind.Id];
-        if (_tables.ContainsKey(kind.To.Label))
-            return CodedLinks.Build(kind, from, concepts);
-        if (!_coded.TryGetValue(kind.From.Label, out var touched) || touched.Count == 0)
+        if (!_coded.TryGetValue(kind.From.Label, out var touched) && !_tables.ContainsKey(kind.To.Label))
             return previous;
-        return CodedLinks.Update(previous, from, concepts, touched.Where(o => o >= 0));
+        return touched is null || _tables.ContainsKey(kind.To.Label)
+            ? CodedLinks.Build(kind, from, concepts)
+            : CodedLinks.Update(previous, from, concepts, touched.Where(o => o >= 0));
     }
 
-    private HashSet<int> Touched(NodeKind kind)
+    /// <summary>Notes a changed node of a kind whose derived links follow its fields; past <see cref="MaxTouched"/>, notes that all changed.</summary>
+    private void Touch(NodeKind kind, int ordinal)
     {
+        if (!CodedKinds.Contains(kind.Label))
+            return;
         if (!_coded.TryGetValue(kind.Label, out var set))
-        {
-            set = [];
-            _coded[kind.Label] = set;
-        }
-
-        return set;
+            _coded[kind.Label] = set = [];
+        if (set is null)
+            return;
+        set.Add(ordinal);
+        if (set.Count > MaxTouched)
+            _coded[kind.Label] = null;
     }
 
     private TableBuilder TableFor(NodeKind kind)

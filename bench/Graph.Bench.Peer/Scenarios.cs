@@ -57,13 +57,13 @@ internal static class Scenarios
         "cohort count (2 relationships each way)",
         Cohorts.Select(c => Body($$"""
             { cohortPreview(criteria: { patients: { cancerTypes: { some: { code: { in: [{{Quoted(c.Codes)}}] } } }, ageAtDiagnosis: { gte: {{c.Age}} } },
-                                        series: { modality: { eq: "MR" }, sliceThickness: { lte: 3 } } }) { patients studies series totalBytes } }
+                                        series: { modality: { eq: "MR" }, sliceThickness: { lte: 3 } } }) { patients { value } studies { value } series { value } totalBytes { value } } }
             """, null)).ToArray(),
         Cohorts.Select(c => Body(PeerCohort(c.Codes, c.Age), null)).ToArray(),
         data =>
         {
             var c = data.GetProperty("cohortPreview");
-            return $"patients {c.GetProperty("patients")}, studies {c.GetProperty("studies")}, series {c.GetProperty("series")}, bytes {c.GetProperty("totalBytes")}";
+            return $"patients {Value(c, "patients")}, studies {Value(c, "studies")}, series {Value(c, "series")}, bytes {Value(c, "totalBytes")}";
         },
         data => $"patients {Total(data, "patients")}, studies {Total(data, "studies")}, series {Total(data, "series")}, " +
             $"bytes {data.GetProperty("series").GetProperty("aggregates").GetProperty("sum").GetProperty("sizeBytes").ToString()}");
@@ -157,6 +157,8 @@ internal static class Scenarios
     private static string First(JsonElement nodes) => nodes.GetArrayLength() == 0 ? "none" : nodes[0].GetProperty("seriesInstanceUid").GetString()!;
 
     private static int Total(JsonElement data, string alias) => data.GetProperty(alias).GetProperty("totalCount").GetInt32();
+
+    private static string Value(JsonElement data, string field) => data.GetProperty(field).GetProperty("value").ToString();
 
     private static string SeriesAnswer(JsonElement series, string study, string patient) =>
         series.ValueKind == JsonValueKind.Null ? "not found"

@@ -44,7 +44,7 @@ try
     client.DefaultRequestHeaders.Add("X-Api-Key", key);
     var idsBody = JsonNode.Parse(await (await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query = SoakQueries.Ids })).Content.ReadAsStringAsync())!;
     var ids = idsBody["data"]!["patients"]!["nodes"]!.AsArray().Select(n => (string)n!["id"]!).ToList();
-    var statistics = JsonNode.Parse(await (await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query = "{ catalogueStatistics { patients series } }" })).Content.ReadAsStringAsync())!;
+    var statistics = JsonNode.Parse(await (await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query = "{ catalogueStatistics { patients { text } series { text } } }" })).Content.ReadAsStringAsync())!;
     Console.WriteLine($"catalogue: {statistics["data"]?["catalogueStatistics"]?.ToJsonString()}");
 
     await new SoakRun(service.Address, ids, key).RunAsync(concurrency, TimeSpan.FromSeconds(10));

@@ -23,7 +23,7 @@ internal static class SoakQueries
     public const string CohortPreview = """
         { cohortPreview(criteria: { patients: { cancerTypes: { some: { code: { in: ["prostate", "breast"] } } }, ageAtDiagnosis: { gte: 50 } },
                                     series: { modality: { eq: "MR" }, sliceThickness: { lte: 3 } } }) {
-            patients studies series datasets repositories totalBytes } }
+            patients { value } studies { value } series { value } datasets { value } repositories { value } totalBytes { value } } }
         """;
 
     public const string Search = "query($text: String!) { search(text: $text, first: 20) { totalCount hits { score node { id } } } }";

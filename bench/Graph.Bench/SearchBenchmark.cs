@@ -14,7 +14,7 @@ internal static class SearchBenchmark
     public const string CohortQuery = """
         { cohortPreview(criteria: { patients: { cancerTypes: { some: { code: { in: ["prostate", "breast"] } } }, ageAtDiagnosis: { gte: 50 } },
                                     series: { modality: { eq: "MR" }, sliceThickness: { lte: 3 } } }) {
-            patients studies series datasets repositories totalBytes } }
+            patients { value } studies { value } series { value } datasets { value } repositories { value } totalBytes { value } } }
         """;
 
     public static readonly string[] SearchTexts = ["glioblastoma", "t2", "prostate mri", "dce", "synthetic lung", "liver"];

@@ -23,6 +23,8 @@ builder.Services.AddCatalogue(builder.Configuration);
 
 var app = builder.Build();
 app.Services.GetRequiredService<Graph.Api.Schema.CatalogSchema>().Initialize();
+// Settings and secret of disclosure control are checked at start, not at the first aggregate answer.
+app.Services.GetRequiredService<Graph.Catalog.Disclosure.DisclosureControl>();
 app.UseSerilogRequestLogging();
 app.UseCatalogueSecurity();
 var graphOptions = app.Configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();

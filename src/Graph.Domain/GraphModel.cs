@@ -158,6 +158,7 @@ public static class GraphModel
             new("catalogueVersion", FieldType.Long, "The catalogue change sequence the cohort ran on.") { Min = 0 },
             S("createdAt", "When it was saved (UTC, ISO 8601).", maxLength: 40),
             S("owner", "Who saved it.", maxLength: 200),
+            S("access", "The access its owner had when it was saved ('all', or the readable tiers and granted datasets): its members and drift are computed in it.", maxLength: 8000),
         ]);
 
     /// <summary>A segmentation or structured report that refers to series.</summary>

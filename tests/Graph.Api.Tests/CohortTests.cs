@@ -15,21 +15,21 @@ public sealed class CohortTests(CatalogueFactory service)
         var data = await service.DataAsync($$"""
             {
               cohortPreview(criteria: {{ProstateMr}}) {
-                patients studies series datasets repositories totalBytes catalogueVersion
-                patientFacets { field values { value count } }
-                seriesFacets(fields: ["modality"]) { values { value count } }
+                patients { value } studies { value } series { value } datasets { value } repositories { value } totalBytes { value } catalogueVersion
+                patientFacets { field values { value count { value } } }
+                seriesFacets(fields: ["modality"]) { values { value count { value } } }
               }
               patients(where: { cancerTypes: { some: { code: { eq: "prostate" } } }, series: { some: { modality: { eq: "MR" } } } }) { totalCount }
             }
             """);
         var preview = data["cohortPreview"]!;
-        Assert.True((int)preview["patients"]! > 0);
-        Assert.Equal((int)data["patients"]!["totalCount"]!, (int)preview["patients"]!);
-        Assert.True((int)preview["series"]! >= (int)preview["studies"]!);
-        Assert.True((long)preview["totalBytes"]! > 0);
+        Assert.True((int)preview["patients"]!["value"]! > 0);
+        Assert.Equal((int)data["patients"]!["totalCount"]!, (int)preview["patients"]!["value"]!);
+        Assert.True((int)preview["series"]!["value"]! >= (int)preview["studies"]!["value"]!);
+        Assert.True((long)preview["totalBytes"]!["value"]! > 0);
         var modalities = preview["seriesFacets"]![0]!["values"]!.AsArray();
         Assert.Equal("MR", (string?)Assert.Single(modalities)!["value"]);
-        Assert.Equal((int)preview["series"]!, (int)modalities[0]!["count"]!);
+        Assert.Equal((int)preview["series"]!["value"]!, (int)modalities[0]!["count"]!["value"]!);
     }
 
     [Fact]
@@ -37,20 +37,20 @@ public sealed class CohortTests(CatalogueFactory service)
     {
         var saved = (await service.DataAsync($$"""
             mutation { saveCohort(input: { name: "Prostate MR", description: "test", criteria: {{ProstateMr}} }) {
-              cohortId name catalogueVersion patients { totalCount } manifestUrl drift { added removed savedPatients currentPatients }
-              selection { patients series } } }
+              cohortId name catalogueVersion patients { totalCount } manifestUrl drift { added { value } removed { value } savedPatients { value } currentPatients { value } }
+              selection { patients { value } series { value } } } }
             """))["saveCohort"]!;
         var id = (string)saved["cohortId"]!;
         Assert.Equal("Prostate MR", (string?)saved["name"]);
-        Assert.Equal((int)saved["selection"]!["patients"]!, (int)saved["patients"]!["totalCount"]!);
-        Assert.Equal(0, (int)saved["drift"]!["added"]!);
-        Assert.Equal(0, (int)saved["drift"]!["removed"]!);
+        Assert.Equal((int)saved["selection"]!["patients"]!["value"]!, (int)saved["patients"]!["totalCount"]!);
+        Assert.Equal(0, (int)saved["drift"]!["added"]!["value"]!);
+        Assert.Equal(0, (int)saved["drift"]!["removed"]!["value"]!);
 
         using var client = service.CreateClient();
         var csv = await client.GetStringAsync(new Uri((string)saved["manifestUrl"]!, UriKind.Relative));
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("seriesInstanceUid,studyInstanceUid,patientPseudonym,dataset,repository,modality,retrieveUrl", lines[0], StringComparison.Ordinal);
-        Assert.Equal((int)saved["selection"]!["series"]!, lines.Length - 1);
+        Assert.Equal((int)saved["selection"]!["series"]!["value"]!, lines.Length - 1);
         Assert.All(lines.Skip(1), l => Assert.Contains(",MR,", l, StringComparison.Ordinal));
         Assert.All(lines.Skip(1), l => Assert.Contains("/studies/", l, StringComparison.Ordinal));
 
@@ -64,10 +64,10 @@ public sealed class CohortTests(CatalogueFactory service)
         var other = (string)(await service.DataAsync("""
             mutation { saveCohort(input: { name: "All prostate", criteria: { patients: { cancerTypes: { some: { code: { eq: "prostate" } } } } } }) { cohortId } }
             """))["saveCohort"]!["cohortId"]!;
-        var comparison = (await service.DataAsync($$"""{ compareCohorts(a: "{{id}}", b: "{{other}}") { onlyA onlyB both jaccard facets(fields: ["sex"]) { field a { values { value count } } b { values { value count } } } } }"""))["compareCohorts"]!;
-        Assert.Equal(0, (int)comparison["onlyA"]!);
-        Assert.Equal((int)saved["patients"]!["totalCount"]!, (int)comparison["both"]!);
-        Assert.True((int)comparison["onlyB"]! >= 0);
+        var comparison = (await service.DataAsync($$"""{ compareCohorts(a: "{{id}}", b: "{{other}}") { onlyA { value } onlyB { value } both { value } jaccard facets(fields: ["sex"]) { field a { values { value count { value } } } b { values { value count { value } } } } } }"""))["compareCohorts"]!;
+        Assert.Equal(0, (int)comparison["onlyA"]!["value"]!);
+        Assert.Equal((int)saved["patients"]!["totalCount"]!, (int)comparison["both"]!["value"]!);
+        Assert.True((int)comparison["onlyB"]!["value"]! >= 0);
         Assert.Equal("sex", (string?)comparison["facets"]![0]!["field"]);
     }
 
@@ -81,7 +81,7 @@ public sealed class CohortTests(CatalogueFactory service)
     [Fact]
     public async Task CompareCohorts_Unknown_IsNotFound()
     {
-        var body = await service.PostAsync("""{ compareCohorts(a: "x", b: "y") { both } }""");
+        var body = await service.PostAsync("""{ compareCohorts(a: "x", b: "y") { both { value } } }""");
         Assert.Equal("NOT_FOUND", (string?)body["errors"]![0]!["extensions"]!["code"]);
     }
 }

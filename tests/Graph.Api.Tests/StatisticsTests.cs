@@ -9,16 +9,17 @@ public sealed class StatisticsTests(CatalogueFactory service)
     [Fact]
     public async Task CatalogueStatistics_SeededDemo_MatchesStoreCounts()
     {
-        var data = await service.DataAsync("{ catalogueStatistics { repositories datasets cancerTypes patients diagnoses studies series relationships catalogueVersion } }");
+        var data = await service.DataAsync("{ catalogueStatistics { repositories datasets cancerTypes patients { value exact } diagnoses { value } studies { value } series { value } relationships catalogueVersion } }");
         await using var store = new SqliteGraphStore(service.DatabasePath);
         var stored = await store.GetStatisticsAsync(CancellationToken.None);
 
         var stats = data["catalogueStatistics"]!;
         Assert.Equal(36, (int)stats["datasets"]!);
         Assert.Equal(9, (int)stats["cancerTypes"]!);
-        Assert.Equal(CatalogueFactory.Patients, (int)stats["patients"]!);
-        Assert.Equal(stored.Nodes["Series"], (int)stats["series"]!);
-        Assert.Equal(stored.Nodes["Study"], (int)stats["studies"]!);
+        Assert.Equal(CatalogueFactory.Patients, (int)stats["patients"]!["value"]!);
+        Assert.True((bool)stats["patients"]!["exact"]!);
+        Assert.Equal(stored.Nodes["Series"], (int)stats["series"]!["value"]!);
+        Assert.Equal(stored.Nodes["Study"], (int)stats["studies"]!["value"]!);
         Assert.Equal(stored.Nodes["Repository"], (int)stats["repositories"]!);
         // Relationships: the stored ones and the series' CODED_AS links derived from modality and body part.
         string Codes(string prefix) => string.Join(", ", SeedVocabulary.Concepts.Where(c => c.Curie.StartsWith(prefix, StringComparison.Ordinal)).Select(c => $"\"{c.Code}\""));

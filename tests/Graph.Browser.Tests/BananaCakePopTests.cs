@@ -9,7 +9,7 @@ namespace Graph.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class BananaCakePopTests(ChromiumFixture chromium, GraphServiceFixture service, ITestOutputHelper output)
 {
-    private const string Query = "{ catalogueStatistics { patients } }";
+    private const string Query = "{ catalogueStatistics { datasets } }";
 
     // Monaco renders each line as a positioned div and reuses them, so order them by their offset.
     private const string EditorTextScript = """
@@ -99,7 +99,7 @@ public sealed class BananaCakePopTests(ChromiumFixture chromium, GraphServiceFix
             Assert.NotNull(shownResult);
 
             Assert.Null(shownResult["errors"]);
-            Assert.NotNull(shownResult["data"]?["catalogueStatistics"]?["patients"]?.GetValue<int>());
+            Assert.NotNull(shownResult["data"]?["catalogueStatistics"]?["datasets"]?.GetValue<int>());
             var apiResult = await PostQueryAsync();
             Assert.True(JsonNode.DeepEquals(apiResult, shownResult), $"IDE showed {shownResult.ToJsonString()}, API returned {apiResult.ToJsonString()}");
         }

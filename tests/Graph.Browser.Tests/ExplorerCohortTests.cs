@@ -36,14 +36,14 @@ public sealed class ExplorerCohortTests(ChromiumFixture chromium, GraphServiceFi
 
         var api = await ServiceApi.DataAsync(service.BaseUrl, """
             query($a: String!, $b: String!) {
-              compareCohorts(a: $a, b: $b) { onlyA onlyB both }
-              cohortA: cohortByKey(key: $a) { selection { series } drift { added removed } }
+              compareCohorts(a: $a, b: $b) { onlyA { value } onlyB { value } both { value } }
+              cohortA: cohortByKey(key: $a) { selection { series { value } } drift { added { value } removed { value } } }
             }
             """, new { a, b });
         var compare = api["compareCohorts"]!;
-        Assert.Equal(((int)compare["onlyA"]!).ToString(CultureInfo.InvariantCulture), await comparison.GetAttributeAsync("data-only-a"));
-        Assert.Equal(((int)compare["onlyB"]!).ToString(CultureInfo.InvariantCulture), await comparison.GetAttributeAsync("data-only-b"));
-        Assert.Equal(((int)compare["both"]!).ToString(CultureInfo.InvariantCulture), await comparison.GetAttributeAsync("data-both"));
+        Assert.Equal(((int)compare["onlyA"]!["value"]!).ToString(CultureInfo.InvariantCulture), await comparison.GetAttributeAsync("data-only-a"));
+        Assert.Equal(((int)compare["onlyB"]!["value"]!).ToString(CultureInfo.InvariantCulture), await comparison.GetAttributeAsync("data-only-b"));
+        Assert.Equal(((int)compare["both"]!["value"]!).ToString(CultureInfo.InvariantCulture), await comparison.GetAttributeAsync("data-both"));
         Assert.True(await page.Locator("table.compare-table").CountAsync() >= 3);
         var rowA = page.Locator($"tr[data-cohort='{a}']");
         Assert.Equal("0", await rowA.Locator("[data-drift-added]").GetAttributeAsync("data-drift-added"));
@@ -52,7 +52,7 @@ public sealed class ExplorerCohortTests(ChromiumFixture chromium, GraphServiceFi
 
         // The CSV manifest has one row per series of the cohort: exactly the API's series of its criteria.
         var expected = await CohortSeriesAsync(cancer);
-        Assert.Equal((int)api["cohortA"]!["selection"]!["series"]!, expected.Count);
+        Assert.Equal((int)api["cohortA"]!["selection"]!["series"]!["value"]!, expected.Count);
         var csv = await DownloadAsync(page, rowA.GetByRole(AriaRole.Link, new() { Name = "CSV" }));
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0].Trim().Split(',');

@@ -42,7 +42,7 @@ public sealed class ServiceKillTests : IDisposable
         await using (var service = await ServiceProcess.StartAsync(_data.Path, Patients))
         {
             for (var v = 0; v < Criteria.Length; v++)
-                expectedMembers[v] = (long)(await service.DataAsync($"{{ cohortPreview(criteria: {Criteria[v]}) {{ patients }} }}"))["cohortPreview"]!["patients"]!;
+                expectedMembers[v] = (long)(await service.DataAsync($"{{ cohortPreview(criteria: {Criteria[v]}) {{ patients {{ value }} }} }}"))["cohortPreview"]!["patients"]!["value"]!;
             before = await StatisticsAsync(service);
 
             using var stop = new CancellationTokenSource();
@@ -135,8 +135,8 @@ public sealed class ServiceKillTests : IDisposable
 
     private static async Task<CatalogueCounts> StatisticsAsync(ServiceProcess service)
     {
-        var s = (await service.DataAsync("{ catalogueStatistics { repositories datasets patients series cohorts } }"))["catalogueStatistics"]!;
-        return new CatalogueCounts((int)s["repositories"]!, (int)s["datasets"]!, (int)s["patients"]!, (int)s["series"]!, (int)s["cohorts"]!);
+        var s = (await service.DataAsync("{ catalogueStatistics { repositories datasets patients { value } series { value } cohorts } }"))["catalogueStatistics"]!;
+        return new CatalogueCounts((int)s["repositories"]!, (int)s["datasets"]!, (int)s["patients"]!["value"]!, (int)s["series"]!["value"]!, (int)s["cohorts"]!);
     }
 
     private sealed record CatalogueCounts(int Repositories, int Datasets, int Patients, int Series, int Cohorts);

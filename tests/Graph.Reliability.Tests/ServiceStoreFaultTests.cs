@@ -9,7 +9,7 @@ public sealed class ServiceStoreFaultTests : IDisposable
 {
     private const int Patients = 60;
     private const string SaveCohort = """mutation($name: String!) { saveCohort(input: { name: $name, criteria: {} }) { cohortId } }""";
-    private const string Statistics = "{ catalogueStatistics { patients series cohorts } }";
+    private const string Statistics = "{ catalogueStatistics { patients { value } series { value } cohorts } }";
 
     private readonly TmpfsMount _disk = new(sizeKiB: 48 * 1024);
 
@@ -59,7 +59,7 @@ public sealed class ServiceStoreFaultTests : IDisposable
         await using var restarted = await ServiceProcess.StartAsync(_disk.Path, Patients);
         var after = (await restarted.DataAsync(Statistics))["catalogueStatistics"]!;
         Assert.Equal(acknowledged, (int)after["cohorts"]!);
-        Assert.Equal(Patients, (int)after["patients"]!);
+        Assert.Equal(Patients, (int)after["patients"]!["value"]!);
     }
 
     [Fact]

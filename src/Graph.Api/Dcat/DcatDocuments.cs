@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Graph.Catalog;
+using Graph.Catalog.Disclosure;
 using Graph.Catalog.Querying;
 using Graph.Domain;
 using static Graph.Api.Dcat.DcatVocabulary;
@@ -8,13 +9,12 @@ using static Graph.Api.Dcat.DcatVocabulary;
 namespace Graph.Api.Dcat;
 
 /// <summary>Describes the catalogue and its datasets in HealthDCAT-AP (DCAT-AP 3 with the health extension), as JSON-LD.</summary>
-/// <remarks>Counts come from the index snapshot: numberOfUniqueIndividuals is the dataset's patients, numberOfRecords its image series;
-/// ages are the patients' ages at diagnosis, the period the years of its studies. No patient-level value is exported.</remarks>
-internal sealed class DcatDocuments(CatalogSnapshot snapshot, string baseUrl, int? threshold)
+/// <remarks>Counts come from the dataset's summary: numberOfUniqueIndividuals is its patients, numberOfRecords its image series; ages
+/// are the patients' ages at diagnosis and the period the years of its studies, each from a facet's listed values. For callers who may not
+/// read every record all of them pass the disclosure-control layer, like any aggregate answer. No patient-level value is exported.</remarks>
+internal sealed class DcatDocuments(ProtectedCatalog aggregates, string baseUrl)
 {
-    private static readonly RelationField Patients = RelationField.Find(GraphModel.Dataset, "patients")!;
-    private static readonly RelationField Studies = RelationField.Find(GraphModel.Dataset, "studies")!;
-    private static readonly RelationField Series = RelationField.Find(GraphModel.Dataset, "series")!;
+    private readonly CatalogSnapshot _snapshot = aggregates.Readable;
     private static readonly RelationField CancerTypes = RelationField.Find(GraphModel.Dataset, "cancerTypes")!;
     private static readonly RelationField Repository = RelationField.Find(GraphModel.Dataset, "repository")!;
 
@@ -22,9 +22,9 @@ internal sealed class DcatDocuments(CatalogSnapshot snapshot, string baseUrl, in
     public JsonObject Catalog()
     {
         var datasets = new JsonArray();
-        var table = snapshot.Table(GraphModel.Dataset);
+        var table = _snapshot.Table(GraphModel.Dataset);
         foreach (var ordinal in Enumerable.Range(0, table.Count).Where(table.IsLive))
-            datasets.Add(Dataset(snapshot.At(GraphModel.Dataset, ordinal)!, withContext: false));
+            datasets.Add(Dataset(_snapshot.At(GraphModel.Dataset, ordinal)!, withContext: false));
         return new JsonObject
         {
             ["@context"] = Context(),
@@ -48,8 +48,7 @@ internal sealed class DcatDocuments(CatalogSnapshot snapshot, string baseUrl, in
         var id = $"{baseUrl}/datasets/{Uri.EscapeDataString(dataset.Key)}";
         var repository = Related(Repository, dataset).FirstOrDefault();
         var cancerTypes = Related(CancerTypes, dataset);
-        var patients = Related(Patients, dataset);
-        var series = Related(Series, dataset);
+        var summary = aggregates.Summarize(dataset);
         var title = dataset["title"] as string ?? dataset.Key;
         var json = new JsonObject();
         if (withContext)
@@ -74,20 +73,25 @@ internal sealed class DcatDocuments(CatalogSnapshot snapshot, string baseUrl, in
         json["dcat:distribution"] = new JsonArray(Distribution(dataset, repository, id));
         json["dcat:theme"] = new JsonArray(Ref(HealthTheme));
         json["dcatap:applicableLegislation"] = Ref(Ehds);
-        json["dcat:keyword"] = Keywords(cancerTypes, series);
+        json["dcat:keyword"] = Keywords(cancerTypes, Listed(summary, GraphModel.Series, "modality"));
         if (CodeValues(cancerTypes) is { Count: > 0 } codes)
             json["healthdcatap:hasCodeValues"] = codes;
-        // A public document: counts are protected like any aggregate answer to a caller who may not read every record.
-        var individuals = Security.AccessPolicy.Protect(patients.Count, threshold);
-        if (individuals is { } shown)
+        // A count whose every part is withheld is left out rather than given as 0.
+        if (summary.Patients is { } individuals && (individuals.Readable > 0 || individuals.Restricted > 0))
+            json["healthdcatap:numberOfUniqueIndividuals"] = Count(individuals.Value);
+        if (summary.Series is { } records && (records.Readable > 0 || records.Restricted > 0))
+            json["healthdcatap:numberOfRecords"] = Count(records.Value);
+        AddRange(json, Listed(summary, GraphModel.Patient, "ageAtDiagnosis"), (min, max) =>
         {
-            json["healthdcatap:numberOfUniqueIndividuals"] = Count(shown);
-            AddAges(json, patients);
-        }
-
-        if (Security.AccessPolicy.Protect(series.Count, threshold) is { } records)
-            json["healthdcatap:numberOfRecords"] = Count(records);
-        AddPeriod(json, Related(Studies, dataset));
+            json["healthdcatap:minTypicalAge"] = Count(min);
+            json["healthdcatap:maxTypicalAge"] = Count(max);
+        });
+        AddRange(json, Listed(summary, GraphModel.Patient, "studies.year"), (start, end) => json["dct:temporal"] = new JsonObject
+        {
+            ["@type"] = "dct:PeriodOfTime",
+            ["dcat:startDate"] = Typed(start.ToString(CultureInfo.InvariantCulture), "xsd:gYear"),
+            ["dcat:endDate"] = Typed(end.ToString(CultureInfo.InvariantCulture), "xsd:gYear"),
+        });
         if (dataset["version"] is string version)
             json["dcat:version"] = version;
         if (dataset["doi"] is string doi)
@@ -96,7 +100,7 @@ internal sealed class DcatDocuments(CatalogSnapshot snapshot, string baseUrl, in
     }
 
     private List<GraphNode> Related(RelationField field, GraphNode node) =>
-        Traversal.Related(snapshot, field, node.Ordinal).Select(o => snapshot.At(field.Target, o)!).ToList();
+        Traversal.Related(_snapshot, field, node.Ordinal).Select(o => _snapshot.At(field.Target, o)!).ToList();
 
     private JsonObject Publisher(GraphNode repository) => new()
     {
@@ -130,14 +134,25 @@ internal sealed class DcatDocuments(CatalogSnapshot snapshot, string baseUrl, in
         return distribution;
     }
 
-    private static JsonArray Keywords(List<GraphNode> cancerTypes, List<GraphNode> series)
+    private static JsonArray Keywords(List<GraphNode> cancerTypes, IReadOnlyList<string> modalities)
     {
         var keywords = new JsonArray();
         foreach (var name in cancerTypes.Select(t => t["name"] as string ?? t.Key).Distinct(StringComparer.Ordinal))
             keywords.Add(English(name));
-        foreach (var modality in series.Select(s => s["modality"] as string).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var modality in modalities.Order(StringComparer.Ordinal))
             keywords.Add(English(modality));
         return keywords;
+    }
+
+    // The values of a facet of the dataset's records that the caller may be shown (those listed).
+    private static IReadOnlyList<string> Listed(RecordSummary summary, NodeKind level, string field) =>
+        summary.Facets(level, [field], Facets.MaxLimit)[0].Values.Select(v => v.Value).ToList();
+
+    private static void AddRange(JsonObject json, IReadOnlyList<string> values, Action<long, long> add)
+    {
+        var numbers = values.Select(v => long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : (long?)null).OfType<long>().ToList();
+        if (numbers.Count > 0)
+            add(numbers.Min(), numbers.Max());
     }
 
     private static JsonArray CodeValues(List<GraphNode> cancerTypes)
@@ -146,28 +161,6 @@ internal sealed class DcatDocuments(CatalogSnapshot snapshot, string baseUrl, in
         foreach (var icd10 in cancerTypes.Select(t => t["icd10"] as string).OfType<string>().Distinct(StringComparer.Ordinal))
             codes.Add(Ref($"http://id.who.int/icd/release/10/{icd10}"));
         return codes;
-    }
-
-    private static void AddAges(JsonObject json, List<GraphNode> patients)
-    {
-        var ages = patients.Select(p => p["ageAtDiagnosis"]).OfType<long>().ToList();
-        if (ages.Count == 0)
-            return;
-        json["healthdcatap:minTypicalAge"] = Count(ages.Min());
-        json["healthdcatap:maxTypicalAge"] = Count(ages.Max());
-    }
-
-    private static void AddPeriod(JsonObject json, List<GraphNode> studies)
-    {
-        var years = studies.Select(s => s["year"]).OfType<long>().ToList();
-        if (years.Count == 0)
-            return;
-        json["dct:temporal"] = new JsonObject
-        {
-            ["@type"] = "dct:PeriodOfTime",
-            ["dcat:startDate"] = Typed(years.Min().ToString(CultureInfo.InvariantCulture), "xsd:gYear"),
-            ["dcat:endDate"] = Typed(years.Max().ToString(CultureInfo.InvariantCulture), "xsd:gYear"),
-        };
     }
 
     private static JsonObject Count(long count) => Typed(count.ToString(CultureInfo.InvariantCulture), "xsd:nonNegativeInteger");

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Graph.Api.Schema;
 using Graph.Api.Security;
 using Graph.Catalog;
+using Graph.Catalog.Disclosure;
 using Graph.Domain;
-using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Dcat;
 
@@ -19,18 +18,18 @@ internal static class DcatEndpoints
 
     public static IEndpointRouteBuilder MapDcat(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/catalog/dcat", (HttpContext http, CatalogIndex index, IOptions<ServiceLimits> limits) =>
+        endpoints.MapGet("/catalog/dcat", (HttpContext http, CatalogIndex index, DisclosureControl disclosure) =>
         {
-            // Harvesters poll the whole catalogue; it changes only with the snapshot, so it is built once per snapshot. One address is
-            // cached (the first asked for), so requests with made-up Host headers cannot fill memory.
+            // Harvesters poll the whole catalogue; it changes only with the snapshot, so it is built once per snapshot and access. One
+            // address is cached (the first asked for), so requests with made-up Host headers cannot fill memory.
             var snapshot = index.Current;
             var baseUrl = BaseUrl(http);
-            var threshold = Threshold(http, limits.Value);
-            var cached = (CachedCatalog)snapshot.Derived.GetOrAdd($"dcat-catalog:{threshold}", _ => new CachedCatalog(baseUrl, Catalog(snapshot, baseUrl, threshold)));
-            var text = cached.BaseUrl == baseUrl ? cached.Text : Catalog(snapshot, baseUrl, threshold);
+            var access = Caller.From(http.User).Access;
+            var cached = (CachedCatalog)snapshot.Derived.GetOrAdd($"dcat-catalog:{access.Signature}", _ => new CachedCatalog(baseUrl, Catalog(disclosure.For(snapshot, access), baseUrl)));
+            var text = cached.BaseUrl == baseUrl ? cached.Text : Catalog(disclosure.For(snapshot, access), baseUrl);
             return Write(http, text, StatusCodes.Status200OK);
         });
-        endpoints.MapGet("/datasets/{slug}/dcat", (HttpContext http, string slug, CatalogIndex index, IOptions<ServiceLimits> limits) =>
+        endpoints.MapGet("/datasets/{slug}/dcat", (HttpContext http, string slug, CatalogIndex index, DisclosureControl disclosure) =>
         {
             var snapshot = index.Current;
             if (snapshot.Find(GraphModel.Dataset, slug) is not { } dataset)
@@ -42,16 +41,12 @@ internal static class DcatEndpoints
                 }, StatusCodes.Status404NotFound, "application/json");
             }
 
-            return Write(http, new DcatDocuments(snapshot, BaseUrl(http), Threshold(http, limits.Value)).Dataset(dataset), StatusCodes.Status200OK);
+            return Write(http, new DcatDocuments(disclosure.For(snapshot, Caller.From(http.User).Access), BaseUrl(http)).Dataset(dataset), StatusCodes.Status200OK);
         });
         return endpoints;
     }
 
-    private static string Catalog(CatalogSnapshot snapshot, string baseUrl, int? threshold) => new DcatDocuments(snapshot, baseUrl, threshold).Catalog().ToJsonString(Indented);
-
-    // Exact counts only for callers who may read every record; everyone else gets protected ones.
-    private static int? Threshold(HttpContext http, ServiceLimits limits) =>
-        Caller.From(http.User).Access.IsEverything ? null : limits.SuppressionThreshold;
+    private static string Catalog(ProtectedCatalog aggregates, string baseUrl) => new DcatDocuments(aggregates, baseUrl).Catalog().ToJsonString(Indented);
 
     private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 

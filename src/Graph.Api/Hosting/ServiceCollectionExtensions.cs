@@ -41,6 +41,7 @@ internal static class ServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<CatalogStartup>());
         services.AddHarvesting(configuration);
         services.AddCatalogueSecurity(configuration);
+        services.AddDisclosureControl(configuration);
         services.AddHealthChecks().AddCheck<ReadinessCheck>("catalogue", tags: ["ready"]);
         return services;
     }

@@ -45,7 +45,7 @@ internal static class ManifestEndpoint
             return;
         }
 
-        var series = cohorts.SelectionOf(cohort).Series;
+        var series = cohorts.SeriesOf(cohort);
         if (AuditLog.IsGated(caller))
             await audit.WriteAsync(caller, "manifest", null, [id], "ok");
         http.Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Graph.Api.Security;
 using Graph.Catalog;
+using Graph.Catalog.Disclosure;
 using Graph.Catalog.Querying;
 using Graph.Store;
 using GraphQL;
@@ -28,6 +29,7 @@ internal sealed partial class CatalogExecutor
     private readonly IDocumentExecuter _executer;
     private readonly CatalogIndex _index;
     private readonly ServiceLimits _limits;
+    private readonly DisclosureControl _disclosure;
     private readonly TrustedDocuments _trusted;
     private readonly AuditLog _audit;
     private readonly ILogger<CatalogExecutor> _logger;
@@ -39,6 +41,7 @@ internal sealed partial class CatalogExecutor
         IDocumentExecuter executer,
         CatalogIndex index,
         IOptions<ServiceLimits> limits,
+        DisclosureControl disclosure,
         TrustedDocuments trusted,
         AuditLog audit,
         ILogger<CatalogExecutor> logger)
@@ -47,6 +50,7 @@ internal sealed partial class CatalogExecutor
         _executer = executer;
         _index = index;
         _limits = limits.Value;
+        _disclosure = disclosure;
         _trusted = trusted;
         _audit = audit;
         _logger = logger;
@@ -76,7 +80,7 @@ internal sealed partial class CatalogExecutor
         CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
-        var catalog = new CatalogRequest(_index.Current, _limits, caller);
+        var catalog = new CatalogRequest(_index.Current, _limits, _disclosure, caller);
         if (Admit(request, ref document) is { } refusal)
             return (Refused(refusal), catalog);
         if (document is not null && DocumentSize.ExpandedFields(document, _limits.MaxExpandedFields) > _limits.MaxExpandedFields)

@@ -1,5 +1,6 @@
 using Graph.Api.Security;
 using Graph.Catalog;
+using Graph.Catalog.Disclosure;
 using GraphQL;
 
 namespace Graph.Api.Schema;
@@ -9,11 +10,13 @@ internal sealed class CatalogRequest
 {
     private const string Key = "catalog";
     private readonly Dictionary<object, object> _loaders = new(ReferenceEqualityComparer.Instance);
+    private readonly DisclosureControl _disclosure;
 
-    public CatalogRequest(CatalogSnapshot snapshot, ServiceLimits limits, Caller caller)
+    public CatalogRequest(CatalogSnapshot snapshot, ServiceLimits limits, DisclosureControl disclosure, Caller caller)
     {
         Limits = limits;
         Caller = caller;
+        _disclosure = disclosure;
         Use(snapshot);
     }
 
@@ -21,26 +24,15 @@ internal sealed class CatalogRequest
     public Caller Caller { get; }
 
     /// <summary>The snapshot as the caller sees it: records the caller may not read are absent. Every record answer comes from it.</summary>
-    public CatalogSnapshot Snapshot { get; private set; } = null!;
+    public CatalogSnapshot Snapshot => Aggregates.Readable;
 
-    /// <summary>The whole snapshot, for aggregate counts only; they are protected with <see cref="Threshold"/>.</summary>
-    public CatalogSnapshot Full { get; private set; } = null!;
-
-    /// <summary>The small-count threshold that protects aggregate counts, or null when the caller may read every record.</summary>
-    public int? Threshold { get; private set; }
+    /// <summary>Aggregates over the whole catalogue, protected where they count records the caller may not read: the only way to reach them.</summary>
+    public ProtectedCatalog Aggregates { get; private set; } = null!;
 
     public ServiceLimits Limits { get; }
 
     /// <summary>Moves the request to a snapshot (a mutation's own write).</summary>
-    public void Use(CatalogSnapshot full)
-    {
-        Full = full;
-        Snapshot = Caller.Access.View(full);
-        Threshold = ReferenceEquals(Snapshot, full) ? null : Limits.SuppressionThreshold;
-    }
-
-    /// <summary>A count over <see cref="Full"/>, protected when the caller may not read every record.</summary>
-    public long? Protect(long count) => AccessPolicy.Protect(count, Threshold);
+    public void Use(CatalogSnapshot full) => Aggregates = _disclosure.For(full, Caller.Access);
 
     /// <summary>How many batched reads of the index the request made (one per field per level).</summary>
     public int BatchReads { get; set; }

@@ -13,9 +13,12 @@ internal sealed class CatalogSchema : GraphQL.Types.Schema
         var orders = new OrderInputGraphTypes();
         var search = new SearchGraphTypes(node);
         var nodes = new NodeGraphTypes(node, filters, orders, search);
-        var cohorts = new CohortGraphTypes(filters, search);
+        var aggregates = new AggregateGraphTypes();
+        var cohorts = new CohortGraphTypes(filters, aggregates);
         cohorts.Extend(nodes.For(Domain.GraphModel.Cohort));
-        var query = new QueryGraphType(node, nodes, filters, orders);
+        foreach (var holder in new[] { Domain.GraphModel.Dataset, Domain.GraphModel.Repository, Domain.GraphModel.CancerType })
+            cohorts.AddSummary(nodes.For(holder));
+        var query = new QueryGraphType(node, nodes, filters, orders, aggregates);
         SearchQueryFields.AddTo(query, search, cohorts);
         var mappings = new MappingGraphTypes();
         ConceptQueryFields.AddTo(query, nodes.For(Domain.GraphModel.Concept), mappings);

@@ -30,7 +30,7 @@ internal static class ConnectionGraphTypes
         Add(connection, "edges", new NonNullGraphType(new ListGraphType(new NonNullGraphType(edge))), "The nodes of the page with their cursors.", c => ((ConnectionSource)c.Source!).Edges);
         Add(connection, "nodes", new NonNullGraphType(new ListGraphType(new NonNullGraphType(nodeType))), "The nodes of the page.", c => ((ConnectionSource)c.Source!).Nodes);
         Add(connection, "pageInfo", new NonNullGraphType(pageInfo), "Where the page sits.", c => c.Source);
-        Add(connection, "totalCount", new NonNullGraphType(Scalars.Int), "The number of nodes in the whole connection (all pages).", c => ((ConnectionSource)c.Source!).Page.TotalCount);
+        Add(connection, "totalCount", new NonNullGraphType(Scalars.Int), "The number of nodes in the whole connection (all pages) that the caller may read.", c => ((ConnectionSource)c.Source!).Page.TotalCount).Disclosed(DisclosureKind.Readable);
         connection.AddField(new FieldType
         {
             Name = "facets",
@@ -47,9 +47,9 @@ internal static class ConnectionGraphTypes
                 var fields = c.GetArgument<List<string>>("fields");
                 if (fields.Count > 30)
                     throw ErrorCodes.BadInput($"'fields' has {fields.Count} facets; at most 30 are accepted.");
-                return Facets.Compute(source.Snapshot, source.Kind, source.Clauses, fields, c.GetArgument("limit", 20), c.GetArgument("multiSelect", true)).Select(FacetView.Exact);
+                return Facets.Compute(source.Snapshot, source.Kind, source.Clauses, fields, c.GetArgument("limit", 20), c.GetArgument("multiSelect", true));
             }),
-        });
+        }).Disclosed(DisclosureKind.Readable);
         connection.AddField(new FieldType
         {
             Name = "histogram",
@@ -67,10 +67,10 @@ internal static class ConnectionGraphTypes
                 var nodes = c.GetArgument("multiSelect", true) ? source.Clauses.Except(path.Text) : source.Clauses.All();
                 return Histograms.Compute(source.Snapshot, path, nodes, c.GetArgument<int?>("bins"), c.GetArgument<double?>("width"));
             }),
-        });
+        }).Disclosed(DisclosureKind.Readable);
         return connection;
     }
 
-    internal static void Add(IComplexGraphType type, string name, IGraphType graphType, string description, Func<GraphQL.IResolveFieldContext, object?> resolve) =>
+    internal static FieldType Add(IComplexGraphType type, string name, IGraphType graphType, string description, Func<GraphQL.IResolveFieldContext, object?> resolve) =>
         type.AddField(new FieldType { Name = name, ResolvedType = graphType, Description = description, Resolver = new FuncFieldResolver<object?>(resolve) });
 }

@@ -53,7 +53,7 @@ internal sealed class NodeGraphTypes
             var name = field.Name;
             ConnectionGraphTypes.Add(type, name, ScalarType(field), field.Description, field.Type == FieldType.Int
                 ? c => ((GraphNode)c.Source!)[name] is long l ? (int)l : null
-                : c => ((GraphNode)c.Source!)[name]);
+                : c => ((GraphNode)c.Source!)[name]).Disclosed(DisclosureKind.Record);
         }
 
         foreach (var relation in RelationField.Of(kind))
@@ -113,7 +113,7 @@ internal sealed class NodeGraphTypes
                 });
                 return loader.Load(((GraphNode)context.Source!).Ordinal);
             }),
-        });
+        }).Disclosed(DisclosureKind.Readable);
 
     private static IGraphType ScalarType(FieldDef field) => field.Type switch
     {

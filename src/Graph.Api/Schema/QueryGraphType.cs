@@ -1,5 +1,6 @@
 using Graph.Catalog;
 using Graph.Catalog.Access;
+using Graph.Catalog.Disclosure;
 using Graph.Catalog.Querying;
 using Graph.Domain;
 using GraphQL;
@@ -11,7 +12,7 @@ namespace Graph.Api.Schema;
 /// <summary>The root query: node lookups, a connection and a key lookup per node kind, and catalogue statistics.</summary>
 internal sealed class QueryGraphType : ObjectGraphType
 {
-    public QueryGraphType(InterfaceGraphType node, NodeGraphTypes nodes, FilterInputGraphTypes filters, OrderInputGraphTypes orders)
+    public QueryGraphType(InterfaceGraphType node, NodeGraphTypes nodes, FilterInputGraphTypes filters, OrderInputGraphTypes orders, AggregateGraphTypes aggregates)
     {
         Name = "Query";
         AddField(new GraphQL.Types.FieldType
@@ -55,7 +56,7 @@ internal sealed class QueryGraphType : ObjectGraphType
                     request.BatchReads++;
                     return new ConnectionSource(request.Snapshot, kind, cut, () => clauses);
                 }),
-            });
+            }.Disclosed(DisclosureKind.Readable));
             AddField(new GraphQL.Types.FieldType
             {
                 Name = $"{char.ToLowerInvariant(kind.Label[0])}{kind.Label[1..]}ByKey",
@@ -69,10 +70,11 @@ internal sealed class QueryGraphType : ObjectGraphType
         AddField(new GraphQL.Types.FieldType
         {
             Name = "catalogueStatistics",
-            Description = "How many nodes of each kind the whole catalogue holds, and its change sequence (an aggregate answer: protected for callers who may not read every record).",
-            ResolvedType = new NonNullGraphType(StatisticsType()),
-            Resolver = new FuncFieldResolver<object?>(context => CatalogRequest.From(context)),
-        });
+            Description = "How many nodes of each kind the whole catalogue holds, and its change sequence: catalogue-level kinds exactly (public metadata), " +
+                "patient-level kinds protected for callers who may not read every record.",
+            ResolvedType = new NonNullGraphType(StatisticsType(aggregates)),
+            Resolver = new FuncFieldResolver<object?>(context => CatalogRequest.From(context).Aggregates),
+        }.Disclosed(DisclosureKind.Protected));
     }
 
     private static GraphNode? Resolve(IResolveFieldContext context, string id)
@@ -82,21 +84,21 @@ internal sealed class QueryGraphType : ObjectGraphType
         return CatalogRequest.From(context).Snapshot.Find(kind!, key);
     }
 
-    private static ObjectGraphType StatisticsType()
+    private static ObjectGraphType<ProtectedCatalog> StatisticsType(AggregateGraphTypes aggregates)
     {
-        var type = new ObjectGraphType { Name = "CatalogueStatistics", Description = "Counts of live nodes and relationships." };
+        var type = new ObjectGraphType<ProtectedCatalog> { Name = "CatalogueStatistics", Description = "Counts of live nodes." };
         foreach (var kind in GraphModel.NodeKinds)
         {
-            ConnectionGraphTypes.Add(type, kind.Plural, Scalars.Int, SearchGraphTypes.Protected($"The number of {kind.Label} nodes."), c =>
-            {
-                var request = (CatalogRequest)c.Source!;
-                return RecordAccess.PatientLevelKinds.Contains(kind) ? request.Protect(request.Full.Count(kind)) : request.Full.Count(kind);
-            });
+            if (RecordAccess.PatientLevelKinds.Contains(kind))
+                AggregateGraphTypes.Add(type, kind.Plural, aggregates.Count, true, $"The number of {kind.Label} nodes, protected.", c => c.Count(kind));
+            else
+                AggregateGraphTypes.Add(type, kind.Plural, Scalars.Int, true, $"The number of {kind.Label} nodes (public metadata, exact).", c => (int)c.Count(kind).Value).Disclosed(DisclosureKind.Public);
         }
 
-        ConnectionGraphTypes.Add(type, "relationships", Scalars.Int, SearchGraphTypes.Protected("The number of relationships of every kind, the series' CODED_AS links derived from their modality and body part included."),
-            c => ((CatalogRequest)c.Source!).Protect(GraphModel.Relations.Sum(r => ((CatalogRequest)c.Source!).Full.Count(r))));
-        ConnectionGraphTypes.Add(type, "catalogueVersion", new NonNullGraphType(Scalars.Long), "The change sequence the answer reflects.", c => ((CatalogRequest)c.Source!).Full.Sequence);
+        AggregateGraphTypes.Add(type, "relationships", Scalars.Int, false,
+            "The number of relationships of every kind, the series' CODED_AS links derived from their modality and body part included; null for callers who may not read every record.",
+            c => c.IsExact ? GraphModel.Relations.Sum(c.RelationshipCount) : null);
+        AggregateGraphTypes.Add(type, "catalogueVersion", Scalars.Long, true, "The change sequence the answer reflects.", c => c.CatalogueVersion).Disclosed(DisclosureKind.Public);
         return type;
     }
 }

@@ -3,61 +3,60 @@ using GraphQL.Types;
 
 namespace Graph.Api.Schema;
 
-/// <summary>Output types of facets, histograms and text search.</summary>
+/// <summary>Output types of facets, histograms and text search over the records the caller may read (exact: they count nothing else).</summary>
 internal sealed class SearchGraphTypes
 {
     public SearchGraphTypes(InterfaceGraphType node)
     {
-        FacetValue = new ObjectGraphType { Name = "FacetValue", Description = "A value of a facet and how many nodes have it." };
-        ConnectionGraphTypes.Add(FacetValue, "value", new NonNullGraphType(Scalars.String), "The value (numbers as text).", c => ((FacetValueView)c.Source!).Value.Value);
-        ConnectionGraphTypes.Add(FacetValue, "label", Scalars.String, "A display label when the value is a code.", c => ((FacetValueView)c.Source!).Value.Label ?? ((FacetValueView)c.Source!).Value.Value);
-        ConnectionGraphTypes.Add(FacetValue, "count", Scalars.Int, Protected("Nodes with the value."), c => ((FacetValueView)c.Source!).Count);
+        FacetValue = new ObjectGraphType<FacetValue> { Name = "FacetValue", Description = "A value of a facet and how many of the caller's readable nodes have it." };
+        Add(FacetValue, "value", Scalars.String, true, "The value (numbers as text).", v => v.Value);
+        Add(FacetValue, "label", Scalars.String, false, "A display label when the value is a code.", v => v.Label ?? v.Value);
+        Add(FacetValue, "count", Scalars.Int, true, "Nodes with the value.", v => v.Count);
 
-        Facet = new ObjectGraphType { Name = "Facet", Description = "Counts per value of one field." };
-        ConnectionGraphTypes.Add(Facet, "field", new NonNullGraphType(Scalars.String), "The facet field path.", c => ((FacetView)c.Source!).Result.Field);
-        ConnectionGraphTypes.Add(Facet, "values", new NonNullGraphType(new ListGraphType(new NonNullGraphType(FacetValue))), "The most frequent values, most frequent first.", c => ((FacetView)c.Source!).Values);
-        ConnectionGraphTypes.Add(Facet, "missing", Scalars.Int, Protected("Nodes with no value."), c => ((FacetView)c.Source!).Protect(((FacetView)c.Source!).Result.Missing));
-        ConnectionGraphTypes.Add(Facet, "other", Scalars.Int, Protected("Counts of the values beyond the limit, added up."), c => ((FacetView)c.Source!).Protect(((FacetView)c.Source!).Result.Other));
-        ConnectionGraphTypes.Add(Facet, "distinctValues", new NonNullGraphType(Scalars.Int), "The number of distinct values.", c => ((FacetView)c.Source!).Result.Distinct);
+        Facet = new ObjectGraphType<FacetResult> { Name = "Facet", Description = "Counts per value of one field over the records the caller may read." };
+        Add(Facet, "field", Scalars.String, true, "The facet field path.", f => f.Field);
+        Add(Facet, "values", new ListGraphType(new NonNullGraphType(FacetValue)), true, "The most frequent values, most frequent first.", f => f.Values);
+        Add(Facet, "missing", Scalars.Int, true, "Nodes with no value.", f => f.Missing);
+        Add(Facet, "other", Scalars.Int, true, "Counts of the values beyond the limit, added up.", f => f.Other);
+        Add(Facet, "distinctValues", Scalars.Int, true, "The number of distinct values.", f => f.Distinct);
 
-        var bin = new ObjectGraphType { Name = "HistogramBin", Description = "Values from 'from' (inclusive) to 'to' (exclusive; inclusive for the last bin of a bin-count histogram)." };
-        ConnectionGraphTypes.Add(bin, "from", new NonNullGraphType(Scalars.Float), "Lower bound.", c => ((HistogramBin)c.Source!).From);
-        ConnectionGraphTypes.Add(bin, "to", new NonNullGraphType(Scalars.Float), "Upper bound.", c => ((HistogramBin)c.Source!).To);
-        ConnectionGraphTypes.Add(bin, "count", new NonNullGraphType(Scalars.Int), "Nodes in the bin.", c => ((HistogramBin)c.Source!).Count);
-        Histogram = new ObjectGraphType { Name = "Histogram", Description = "The distribution of a numeric field." };
-        ConnectionGraphTypes.Add(Histogram, "field", new NonNullGraphType(Scalars.String), "The field path.", c => ((HistogramResult)c.Source!).Field);
-        ConnectionGraphTypes.Add(Histogram, "count", new NonNullGraphType(Scalars.Int), "Nodes with a value.", c => ((HistogramResult)c.Source!).Count);
-        ConnectionGraphTypes.Add(Histogram, "missing", new NonNullGraphType(Scalars.Int), "Nodes with no value.", c => ((HistogramResult)c.Source!).Missing);
-        ConnectionGraphTypes.Add(Histogram, "min", Scalars.Float, "Smallest value.", c => ((HistogramResult)c.Source!).Min);
-        ConnectionGraphTypes.Add(Histogram, "max", Scalars.Float, "Largest value.", c => ((HistogramResult)c.Source!).Max);
-        ConnectionGraphTypes.Add(Histogram, "mean", Scalars.Float, "Mean value.", c => ((HistogramResult)c.Source!).Mean);
-        ConnectionGraphTypes.Add(Histogram, "sum", Scalars.Float, "The values added up (total bytes of sizeBytes, for instance).", c => ((HistogramResult)c.Source!).Sum);
-        ConnectionGraphTypes.Add(Histogram, "bins", new NonNullGraphType(new ListGraphType(new NonNullGraphType(bin))), "The bins, ascending.", c => ((HistogramResult)c.Source!).Bins);
+        var bin = new ObjectGraphType<HistogramBin> { Name = "HistogramBin", Description = "Values from 'from' (inclusive) to 'to' (exclusive; inclusive for the last bin of a bin-count histogram)." };
+        Add(bin, "from", Scalars.Float, true, "Lower bound.", b => b.From);
+        Add(bin, "to", Scalars.Float, true, "Upper bound.", b => b.To);
+        Add(bin, "count", Scalars.Int, true, "Nodes in the bin.", b => b.Count);
+        Histogram = new ObjectGraphType<HistogramResult> { Name = "Histogram", Description = "The distribution of a numeric field over the records the caller may read." };
+        Add(Histogram, "field", Scalars.String, true, "The field path.", h => h.Field);
+        Add(Histogram, "count", Scalars.Int, true, "Nodes with a value.", h => h.Count);
+        Add(Histogram, "missing", Scalars.Int, true, "Nodes with no value.", h => h.Missing);
+        Add(Histogram, "min", Scalars.Float, false, "Smallest value.", h => h.Min);
+        Add(Histogram, "max", Scalars.Float, false, "Largest value.", h => h.Max);
+        Add(Histogram, "mean", Scalars.Float, false, "Mean value.", h => h.Mean);
+        Add(Histogram, "sum", Scalars.Float, false, "The values added up (total bytes of sizeBytes, for instance).", h => h.Sum);
+        Add(Histogram, "bins", new ListGraphType(new NonNullGraphType(bin)), true, "The bins, ascending.", h => h.Bins);
 
-        var hit = new ObjectGraphType { Name = "SearchHit", Description = "A node found by text search." };
-        ConnectionGraphTypes.Add(hit, "node", new NonNullGraphType(node), "The node.", c => ((SearchHit)c.Source!).Node);
-        ConnectionGraphTypes.Add(hit, "score", new NonNullGraphType(Scalars.Float), "Higher is better: whole words over prefixes, titles over descriptions.", c => ((SearchHit)c.Source!).Score);
-        ConnectionGraphTypes.Add(hit, "field", new NonNullGraphType(Scalars.String), "The field that matched best.", c => ((SearchHit)c.Source!).Field);
-        ConnectionGraphTypes.Add(hit, "text", new NonNullGraphType(Scalars.String), "That field's text.", c => ((SearchHit)c.Source!).Text);
-        var kindCount = new ObjectGraphType { Name = "KindCount", Description = "How many hits of one node kind." };
-        ConnectionGraphTypes.Add(kindCount, "kind", new NonNullGraphType(Scalars.String), "The node kind.", c => ((KeyValuePair<string, int>)c.Source!).Key);
-        ConnectionGraphTypes.Add(kindCount, "count", new NonNullGraphType(Scalars.Int), "Hits of that kind.", c => ((KeyValuePair<string, int>)c.Source!).Value);
-        SearchResult = new ObjectGraphType { Name = "SearchResult", Description = "The result of a text search." };
-        ConnectionGraphTypes.Add(SearchResult, "totalCount", new NonNullGraphType(Scalars.Int), "Nodes that matched.", c => ((SearchResult)c.Source!).TotalCount);
-        ConnectionGraphTypes.Add(SearchResult, "byKind", new NonNullGraphType(new ListGraphType(new NonNullGraphType(kindCount))), "Matches per node kind.", c => ((SearchResult)c.Source!).CountsByKind);
-        ConnectionGraphTypes.Add(SearchResult, "hits", new NonNullGraphType(new ListGraphType(new NonNullGraphType(hit))), "The best hits, best first.", c => ((SearchResult)c.Source!).Hits);
+        var hit = new ObjectGraphType<SearchHit> { Name = "SearchHit", Description = "A node found by text search." };
+        Add(hit, "node", node, true, "The node.", h => h.Node);
+        Add(hit, "score", Scalars.Float, true, "Higher is better: whole words over prefixes, titles over descriptions.", h => h.Score);
+        Add(hit, "field", Scalars.String, true, "The field that matched best.", h => h.Field);
+        Add(hit, "text", Scalars.String, true, "That field's text.", h => h.Text);
+        var kindCount = new ObjectGraphType<KeyValuePair<string, int>> { Name = "KindCount", Description = "How many hits of one node kind." };
+        Add(kindCount, "kind", Scalars.String, true, "The node kind.", k => k.Key);
+        Add(kindCount, "count", Scalars.Int, true, "Hits of that kind.", k => k.Value);
+        SearchResult = new ObjectGraphType<SearchResult> { Name = "SearchResult", Description = "The result of a text search over the records the caller may read." };
+        Add(SearchResult, "totalCount", Scalars.Int, true, "Nodes that matched.", r => r.TotalCount);
+        Add(SearchResult, "byKind", new ListGraphType(new NonNullGraphType(kindCount)), true, "Matches per node kind.", r => r.CountsByKind);
+        Add(SearchResult, "hits", new ListGraphType(new NonNullGraphType(hit)), true, "The best hits, best first.", r => r.Hits);
     }
 
-    public ObjectGraphType FacetValue { get; }
+    public ObjectGraphType<FacetValue> FacetValue { get; }
 
-    /// <summary>The description of a count that aggregate answers protect for callers who may not read every record.</summary>
-    public static string Protected(string description) =>
-        $"{description} In aggregate answers (cohortPreview, compareCohorts, catalogueStatistics) to callers who may not read every record, " +
-        "counts from 1 to the suppression threshold - 1 are null and larger ones are rounded to a multiple of it.";
+    public ObjectGraphType<FacetResult> Facet { get; }
 
-    public ObjectGraphType Facet { get; }
+    public ObjectGraphType<HistogramResult> Histogram { get; }
 
-    public ObjectGraphType Histogram { get; }
+    public ObjectGraphType<SearchResult> SearchResult { get; }
 
-    public ObjectGraphType SearchResult { get; }
+    // Every figure of these types is computed over the caller's view of the catalogue.
+    private static void Add<TSource>(ObjectGraphType<TSource> type, string name, IGraphType graphType, bool nonNull, string description, Func<TSource, object?> resolve) =>
+        AggregateGraphTypes.Add(type, name, graphType, nonNull, description, resolve).Disclosed(DisclosureKind.Readable);
 }

@@ -4,7 +4,6 @@ using Graph.Domain;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 using FieldType = GraphQL.Types.FieldType;
 
 namespace Graph.Api.Schema;
@@ -31,7 +30,7 @@ internal static class SearchQueryFields
                     throw ErrorCodes.BadInput($"'first' must be between 0 and 100; it was {first}.");
                 return TextSearch.Search(CatalogRequest.From(c).Snapshot, c.GetArgument<string>("text"), c.GetArgument<List<string>?>("kinds"), first);
             }),
-        });
+        }).Disclosed(DisclosureKind.Readable);
 
         query.AddField(new FieldType
         {
@@ -58,31 +57,29 @@ internal static class SearchQueryFields
                 return all.Values
                     .Where(v => words.All(w => TokenIndex.Tokenize(v.Label ?? v.Value).Concat(TokenIndex.Tokenize(v.Value)).Any(t => t.StartsWith(w, StringComparison.Ordinal))))
                     .Take(limit)
-                    .Select(v => new FacetValueView(v, null))
                     .ToList();
             }),
-        });
+        }).Disclosed(DisclosureKind.Readable);
 
         query.AddField(new FieldType
         {
             Name = "cohortPreview",
-            Description = "What cohort criteria select now: counts of patients, studies, series, datasets and repositories, total bytes, and facets.",
-            ResolvedType = new NonNullGraphType(cohorts.Preview),
+            Description = "What cohort criteria select now over the whole catalogue: patients, studies, series, datasets, repositories, total bytes and facets; " +
+                "the records the caller may not read are protected, and the readable part is what saveCohort would save.",
+            ResolvedType = new NonNullGraphType(cohorts.Aggregates.Summary),
             Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(cohorts.Criteria)) { Name = "criteria", Description = "The criteria." }),
             Resolver = new FuncFieldResolver<object?>(c =>
             {
-                // An aggregate answer: counted over the whole catalogue, protected for callers who may not read every record.
                 var request = CatalogRequest.From(c);
-                var criteria = c.RequestServices!.GetRequiredService<CohortService>().Parse(c.GetArgument<Dictionary<string, object?>>("criteria"));
-                return new CohortSource(request.Full, Cohorts.Select(request.Full, criteria), request.Threshold);
+                return request.Aggregates.Summarize(CohortCriteriaReader.Parse(c.GetArgument<Dictionary<string, object?>>("criteria"), request.Limits));
             }),
-        });
+        }).Disclosed(DisclosureKind.Protected);
 
         query.AddField(new FieldType
         {
             Name = "compareCohorts",
             Description = "Two saved cohorts side by side: the overlap of their patients and their facet distributions.",
-            ResolvedType = new NonNullGraphType(cohorts.Comparison),
+            ResolvedType = new NonNullGraphType(cohorts.Aggregates.Comparison),
             Arguments = new QueryArguments(
                 new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "a", Description = "The first cohort's id (cohortId)." },
                 new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "b", Description = "The second cohort's id." }),
@@ -92,11 +89,11 @@ internal static class SearchQueryFields
                 GraphNode Find(string name)
                 {
                     var id = c.GetArgument<string>(name);
-                    return request.Full.Find(GraphModel.Cohort, id) ?? throw new ExecutionError($"No cohort '{id}'.") { Code = ErrorCodes.NotFound };
+                    return request.Snapshot.Find(GraphModel.Cohort, id) ?? throw new ExecutionError($"No cohort '{id}'.") { Code = ErrorCodes.NotFound };
                 }
 
-                return new CohortComparison(request.Full, CohortService.MembersOf(Find("a")), CohortService.MembersOf(Find("b")), request.Threshold);
+                return request.Aggregates.Compare(Find("a"), Find("b"));
             }),
-        });
+        }).Disclosed(DisclosureKind.Protected);
     }
 }

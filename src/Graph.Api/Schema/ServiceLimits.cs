@@ -21,9 +21,6 @@ public sealed class ServiceLimits
     /// <summary>The largest request body, in bytes.</summary>
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
-    /// <summary>Aggregate counts that include records the caller may not read are suppressed below this and rounded to multiples of it.</summary>
-    public int SuppressionThreshold { get; set; } = 5;
-
     /// <summary>The deepest nesting of fields in a document.</summary>
     public int MaxDepth { get; set; } = 15;
 

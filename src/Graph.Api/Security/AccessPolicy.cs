@@ -2,7 +2,7 @@ using GraphQL.Types;
 
 namespace Graph.Api.Security;
 
-/// <summary>The one place that decides who may run which field, and how counts are protected for callers who may not read every record.</summary>
+/// <summary>The one place that decides who may run which field.</summary>
 public static class AccessPolicy
 {
     private const string RolesKey = "catalog:roles";
@@ -37,19 +37,4 @@ public static class AccessPolicy
 
     /// <summary>A role's name as callers write it (researcher, partner, ...).</summary>
     public static string Name(CatalogRole role) => role.ToString().ToLowerInvariant();
-
-    /// <summary>
-    /// Protects a count that may include records the caller may not read: 0 stays 0, 1 to threshold - 1 is suppressed
-    /// (null), anything else is rounded to the nearest multiple of the threshold, so a suppressed count cannot be
-    /// recovered by subtracting visible counts from a total.
-    /// </summary>
-    /// <remarks>A null threshold leaves the count exact (the caller may read every record counted).</remarks>
-    public static long? Protect(long count, int? threshold)
-    {
-        if (threshold is not { } t || t <= 1 || count == 0)
-            return count;
-        if (count < t)
-            return null;
-        return (long)Math.Round(count / (double)t, MidpointRounding.AwayFromZero) * t;
-    }
 }

@@ -41,6 +41,20 @@ public sealed class RecordAccess
     public static RecordAccess Of(IEnumerable<string> tiers, IEnumerable<string> grants) =>
         new(false, tiers.ToHashSet(StringComparer.Ordinal), grants.ToHashSet(StringComparer.Ordinal));
 
+    /// <summary>The access a <see cref="Signature"/> describes; null when the text is not one.</summary>
+    public static RecordAccess? FromSignature(string? signature)
+    {
+        if (signature == "all")
+            return Everything;
+        if (signature is null || !signature.StartsWith("tiers:", StringComparison.Ordinal))
+            return null;
+        var bar = signature.IndexOf("|grants:", StringComparison.Ordinal);
+        if (bar < 0)
+            return null;
+        static string[] Items(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        return Of(Items(signature[6..bar]), Items(signature[(bar + 8)..]));
+    }
+
     /// <summary>Whether the records of a dataset with this slug and access tier are readable.</summary>
     public bool CanRead(string slug, string? tier) =>
         IsEverything || Grants.Contains(slug) || Tiers.Contains(tier ?? GraphModel.AccessTiers[^1]);

@@ -19,7 +19,7 @@ public sealed class Clauses
     public const int CacheSize = 256;
 
     // Like Solr's filter cache: a faceted search repeats its clauses request after request while the snapshot stays.
-    private static Bitset Cached(CatalogSnapshot snapshot, Domain.NodeKind kind, Filter clause)
+    internal static Bitset Cached(CatalogSnapshot snapshot, Domain.NodeKind kind, Filter clause)
     {
         var key = $"clause:{kind.Label}:{FilterKey.Of(clause)}";
         if (snapshot.Derived.TryGetValue(key, out var cached))

@@ -43,6 +43,8 @@ public static class FilterEvaluator
                 return FieldMatcher.Evaluate(table, field);
             case ConceptFilter concept:
                 return ConceptMatcher.Evaluate(snapshot, table, concept);
+            case SetFilter set:
+                return set.Set.Clone();
             default:
                 throw new CatalogQueryException($"Unsupported filter {filter.GetType().Name}.");
         }

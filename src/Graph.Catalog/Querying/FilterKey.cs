@@ -13,6 +13,7 @@ internal static class FilterKey
         NotFilter n => $"not({Of(n.Inner)})",
         RelationFilter r => $"{r.Field}.{r.Quantifier}({Of(r.Inner)})",
         ConceptFilter c => $"{c.Field}:concept{(c.IncludeNarrower ? "+narrower" : "")}={Value(c.Curie)}",
+        SetFilter s => $"set:{s.Name}",
         _ => throw new ArgumentException($"Unknown filter {filter.GetType().Name}.", nameof(filter)),
     };
 

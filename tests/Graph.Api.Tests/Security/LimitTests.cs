@@ -28,7 +28,7 @@ public sealed class LimitTests(CatalogueFactory service)
     [Fact]
     public async Task Aliases_BeyondMaximum_AreRejected()
     {
-        var aliases = string.Join(' ', Enumerable.Range(0, 31).Select(i => $"a{i}: catalogueStatistics {{ patients }}"));
+        var aliases = string.Join(' ', Enumerable.Range(0, 31).Select(i => $"a{i}: catalogueStatistics {{ datasets }}"));
         var body = await service.PostAsync($"{{ {aliases} }}");
         Assert.Equal([AliasLimitValidationRule.Code], Responses.Codes(body));
     }
@@ -36,7 +36,7 @@ public sealed class LimitTests(CatalogueFactory service)
     [Fact]
     public async Task Document_LongerThanMaximum_IsRejected()
     {
-        var body = await service.PostAsync("{ catalogueStatistics { patients } }" + new string(' ', 40_000) + "#");
+        var body = await service.PostAsync("{ catalogueStatistics { datasets } }" + new string(' ', 40_000) + "#");
         Assert.Equal(["DOCUMENT_TOO_LARGE"], Responses.Codes(body));
     }
 

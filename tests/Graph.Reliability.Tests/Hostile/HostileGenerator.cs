@@ -221,7 +221,7 @@ internal sealed class HostileGenerator(SchemaShape schema, int seed)
             "cohortPreview(criteria: { patients: { ageAtDiagnosis: { gte: 1 } }, series: { modality: { neq: \"XX\" } } }) { patients series datasets }",
             "search(text: \"s\", first: 200) { totalCount hits { score } }",
             "patients(first: 1000) { nodes { studies { nodes { series { totalCount } } } } }",
-            "catalogueStatistics { series }",
+            "catalogueStatistics { series { value } }",
         ];
         var field = expensive[_random.Next(expensive.Length)];
         var count = _random.Next(10, 4000);
@@ -240,7 +240,7 @@ internal sealed class HostileGenerator(SchemaShape schema, int seed)
         for (var i = 0; i < levels; i++)
         {
             var next = i + 1 < levels ? $"F{i + 1}" : (_random.Next(3) == 0 ? "F0" : null);
-            var spreads = next is null ? "catalogueStatistics { series } __typename" : string.Join(" ", Enumerable.Repeat("..." + next, width));
+            var spreads = next is null ? "catalogueStatistics { series { value } } __typename" : string.Join(" ", Enumerable.Repeat("..." + next, width));
             text.Append("fragment F").Append(i).Append(" on Query { ").Append(spreads).Append(" } ");
         }
 
@@ -291,7 +291,7 @@ internal sealed class HostileGenerator(SchemaShape schema, int seed)
             1 => "@include(if: true)",
             _ => "@unknown(x: 1)",
         };
-        return "{ catalogueStatistics " + string.Concat(Enumerable.Repeat(directive + " ", count)) + "{ series } }";
+        return "{ catalogueStatistics " + string.Concat(Enumerable.Repeat(directive + " ", count)) + "{ series { value } } }";
     }
 
     private string Introspection()
@@ -308,8 +308,8 @@ internal sealed class HostileGenerator(SchemaShape schema, int seed)
         byte[][] bodies =
         [
             [0xC0, 0xAF, 0xFF, 0xFE],
-            Encoding.UTF8.GetBytes("{\"query\":\"{ catalogueStatistics { series } }\"").Concat(new byte[] { 0xED, 0xA0, 0x80 }).ToArray(),
-            Encoding.UTF8.GetBytes("{\"query\":\"{ catalogueStatistics { series } }\",\"query\":\"{ __typename }\"}"),
+            Encoding.UTF8.GetBytes("{\"query\":\"{ catalogueStatistics { series { value } } }\"").Concat(new byte[] { 0xED, 0xA0, 0x80 }).ToArray(),
+            Encoding.UTF8.GetBytes("{\"query\":\"{ catalogueStatistics { series { value } } }\",\"query\":\"{ __typename }\"}"),
             Encoding.UTF8.GetBytes("{\"query\":123}"),
             Encoding.UTF8.GetBytes("{\"query\":\"{ __typename }\",\"variables\":\"{\\\"a\\\":1}\"}"),
             Encoding.UTF8.GetBytes("{\"query\":\"{ __typename }\",\"variables\":[1,2]}"),
@@ -334,7 +334,7 @@ internal sealed class HostileGenerator(SchemaShape schema, int seed)
             0 => "{\"query\":\"mutation { saveCohort(input: { name: \\\"batched\\\", criteria: {} }) { cohortId } }\"}",
             1 => "1",
             2 => "{\"query\":" + HostileStrings.JsonLiteral("{ " + Selection("Query", 0, 3) + " }") + "}",
-            _ => "{\"query\":\"{ catalogueStatistics { series } }\"}",
+            _ => "{\"query\":\"{ catalogueStatistics { series { value } } }\"}",
         });
         return new HostileRequest("batch", Encoding.UTF8.GetBytes("[" + string.Join(",", items) + "]"), null);
     }

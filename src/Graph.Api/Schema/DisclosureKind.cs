@@ -1,0 +1,41 @@
+using GraphQL.Types;
+
+namespace Graph.Api.Schema;
+
+/// <summary>Where a numeric field's value comes from, so that no aggregate over records a caller may not read escapes protection.</summary>
+/// <remarks>Every numeric field of the schema declares one (a schema test fails otherwise): a new aggregate field must say what it counts.</remarks>
+internal enum DisclosureKind
+{
+    /// <summary>A value of one record the caller may read (a series' slice thickness).</summary>
+    Record,
+
+    /// <summary>An aggregate over the records the caller may read only (a connection's totalCount, facets and histograms).</summary>
+    Readable,
+
+    /// <summary>Produced by the disclosure-control layer (protected counts, sizes and facets over the whole catalogue).</summary>
+    Protected,
+
+    /// <summary>A public, catalogue-level fact (how many datasets exist, the catalogue version).</summary>
+    Public,
+
+    /// <summary>What a mutation did with the caller's own input (rows applied, rejected).</summary>
+    Input,
+}
+
+/// <summary>Declares and reads the <see cref="DisclosureKind"/> of fields.</summary>
+internal static class DisclosureKinds
+{
+    private const string Key = "catalog:disclosure";
+
+    /// <summary>Declares where a field's value comes from.</summary>
+    public static FieldType Disclosed(this FieldType field, DisclosureKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        field.Metadata[Key] = kind;
+        return field;
+    }
+
+    /// <summary>What a field declared, or null.</summary>
+    public static DisclosureKind? Of(IFieldType field) =>
+        field.Metadata.TryGetValue(Key, out var kind) && kind is DisclosureKind known ? known : null;
+}

@@ -1,0 +1,220 @@
+using Graph.Catalog.Access;
+using Graph.Catalog.Querying;
+using Graph.Domain;
+
+namespace Graph.Catalog.Disclosure;
+
+/// <summary>The aggregates of one snapshot as one caller may see them: exact over the records the caller may read, protected over the rest.</summary>
+public sealed class ProtectedCatalog
+{
+    private static readonly RelationField CohortMembers = RelationField.Find(GraphModel.Cohort, "patients")!;
+    private readonly Dictionary<NodeKind, Bitset> _readable = [];
+    private readonly RecordAccess _access;
+
+    internal ProtectedCatalog(CatalogSnapshot full, RecordAccess access, DisclosureOptions options, StickyNoise noise)
+    {
+        Full = full;
+        _access = access;
+        Readable = access.View(full);
+        Noise = noise;
+        Protector = new Protector(options, ReferenceEquals(Readable, full));
+        Options = options;
+    }
+
+    /// <summary>The snapshot as the caller sees it: records the caller may not read are absent.</summary>
+    public CatalogSnapshot Readable { get; }
+
+    /// <summary>Whether the caller may read every record, so that every aggregate is exact.</summary>
+    public bool IsExact => Protector.Exact;
+
+    /// <summary>The catalogue version the answers reflect.</summary>
+    public long CatalogueVersion => Full.Sequence;
+
+    /// <summary>How answers without identifying conditions are protected.</summary>
+    public Protection Protection => ProtectionWith([]);
+
+    internal CatalogSnapshot Full { get; }
+
+    internal StickyNoise Noise { get; }
+
+    internal Protector Protector { get; }
+
+    internal DisclosureOptions Options { get; }
+
+    /// <summary>How many nodes of a kind the catalogue holds: protected for patient-level kinds, exact for catalogue-level ones (public metadata).</summary>
+    public ProtectedCount Count(NodeKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        if (IsExact || !RecordAccess.PatientLevelKinds.Contains(kind))
+            return ProtectedCount.Of(Full.Count(kind));
+        var readable = Readable.Count(kind);
+        var unreadablePatients = Full.Table(GraphModel.Patient).LiveSet().AndNot(ReadableSet(GraphModel.Patient));
+        var hash = KeyHashes.Of(Full.Table(GraphModel.Patient)).Hash(unreadablePatients);
+        var split = new SplitCount(readable, Full.Count(kind) - readable, unreadablePatients.Count());
+        return Protector.Count(split, Noise.Of($"statistics:{kind.Label}", hash));
+    }
+
+    /// <summary>How many relationships of a kind the catalogue holds (for callers who may read every record).</summary>
+    public int RelationshipCount(RelationKind kind) => IsExact ? Full.Count(kind) : throw new InvalidOperationException("Relationship counts are for callers who may read every record.");
+
+    /// <summary>What cohort criteria select: counts at every level, total size and facets.</summary>
+    /// <exception cref="CatalogQueryException">The criteria name an unknown field or compare with a wrong value.</exception>
+    public RecordSummary Summarize(CohortCriteria criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        var limited = new List<string>();
+        var patients = Limit(criteria.Patients, GraphModel.Patient, limited, "patients.");
+        var series = Limit(criteria.Series, GraphModel.Series, limited, "series.");
+        var selection = Cohorts.Select(Full, new CohortCriteria(patients, series));
+        var layers = NoiseLayers.Of(GraphModel.Patient, patients).Select(l => (GraphModel.Patient, l))
+            .Concat(NoiseLayers.Of(GraphModel.Series, series).Select(l => (GraphModel.Series, l)));
+        return new RecordSummary(this, selection.Patients, selection.Series, layers.ToList(), limited);
+    }
+
+    /// <summary>What a dataset, repository or cancer type holds: its patients and their series.</summary>
+    public RecordSummary Summarize(GraphNode owner)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        var field = RelationField.Find(owner.Kind, "patients") ?? throw new ArgumentException($"{owner.Kind.Label} has no patients.", nameof(owner));
+        var patients = Bitset.Of(Full.Table(GraphModel.Patient).Count, Traversal.Related(Full, field, owner.Ordinal));
+        return Members(patients, $"patients-of:{owner.Kind.Label}:{owner.Key}", null, []);
+    }
+
+    /// <summary>What a saved cohort's members hold now, with the series that match its saved series criteria.</summary>
+    public RecordSummary Summarize(GraphNode cohort, Filter? seriesCriteria)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        var limited = new List<string>();
+        return Members(MembersOf(cohort), $"members:{cohort.Key}", Limit(seriesCriteria, GraphModel.Series, limited, "series."), limited);
+    }
+
+    /// <summary>Two saved cohorts' patients side by side: the overlap protected, the Jaccard index of the readable parts exact.</summary>
+    public CohortOverlap Compare(GraphNode a, GraphNode b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var (membersA, membersB) = (MembersOf(a), MembersOf(b));
+        var layers = Layers([(GraphModel.Patient, new SetFilter(membersA, $"members:{a.Key}")), (GraphModel.Patient, new SetFilter(membersB, $"members:{b.Key}"))]);
+        var readable = ReadableSet(GraphModel.Patient);
+        var either = membersA.Clone().Or(membersB);
+        var readableEither = either.Clone().And(readable).Count();
+        var readableBoth = membersA.Clone().And(membersB).And(readable).Count();
+        return new CohortOverlap(
+            Split(membersA.Clone().AndNot(membersB), "compare:onlyA", layers),
+            Split(membersB.Clone().AndNot(membersA), "compare:onlyB", layers),
+            Split(membersA.Clone().And(membersB), "compare:both", layers),
+            readableEither == 0 ? 0 : (double)readableBoth / readableEither,
+            Summarize(a, null),
+            Summarize(b, null));
+    }
+
+    /// <summary>How a saved cohort's members compare with what its criteria select now, in the access the cohort was saved with.</summary>
+    /// <param name="cohort">The saved cohort.</param>
+    /// <param name="criteria">Its criteria.</param>
+    /// <param name="savedWith">The access of the cohort's owner when it was saved: drift shows changes of the catalogue, not of access.</param>
+    public CohortDrift Drift(GraphNode cohort, CohortCriteria criteria, RecordAccess savedWith)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        ArgumentNullException.ThrowIfNull(criteria);
+        ArgumentNullException.ThrowIfNull(savedWith);
+        var saved = MembersOf(cohort);
+        // Patients stay patients of the whole catalogue: the saved access decides which of them the criteria may select.
+        var current = Cohorts.Select(savedWith.View(Full), criteria).Patients;
+        var layers = Layers([(GraphModel.Patient, new SetFilter(saved, $"members:{cohort.Key}")), (GraphModel.Patient, new SetFilter(current, $"current:{cohort.Key}"))]);
+        return new CohortDrift(
+            Split(saved, "drift:saved", layers),
+            Split(current, "drift:current", layers),
+            Split(current.Clone().AndNot(saved), "drift:added", layers),
+            Split(saved.Clone().AndNot(current), "drift:removed", layers),
+            cohort["catalogueVersion"] is long version ? version : 0,
+            Full.Sequence);
+    }
+
+    /// <summary>The live member patients of a saved cohort.</summary>
+    internal Bitset MembersOf(GraphNode cohort) =>
+        Bitset.Of(Full.Table(GraphModel.Patient).Count, Traversal.Related(Full, CohortMembers, cohort.Ordinal));
+
+    /// <summary>The records of a kind the caller may read.</summary>
+    internal Bitset ReadableSet(NodeKind kind)
+    {
+        lock (_readable)
+        {
+            if (!_readable.TryGetValue(kind, out var set))
+                _readable[kind] = set = Readable.Table(kind).LiveSet();
+            return set;
+        }
+    }
+
+    internal Protection ProtectionWith(IReadOnlyList<string> limited) =>
+        new(IsExact, Options.Threshold, Options.RoundingStep, Options.NoiseScale, limited);
+
+    /// <summary>The sum of the noise layers of conditions, each seeded by the records it selects in the whole catalogue.</summary>
+    internal double Layers(IReadOnlyList<(NodeKind Kind, Filter Layer)> layers)
+    {
+        if (IsExact)
+            return 0;
+        var sum = 0.0;
+        foreach (var (kind, layer) in layers)
+        {
+            var key = $"layer-hash:{kind.Label}:{FilterKey.Of(layer)}";
+            if (!Full.Derived.TryGetValue(key, out var cached))
+            {
+                cached = KeyHashes.Of(Full.Table(kind)).Hash(Clauses.Cached(Full, kind, layer));
+                if (Full.Derived.Count < Clauses.CacheSize * 2)
+                    Full.Derived.TryAdd(key, cached);
+            }
+
+            sum += Noise.Of("layer:" + kind.Label, (SetHash)cached);
+        }
+
+        return sum;
+    }
+
+    private RecordSummary Members(Bitset patients, string name, Filter? series, List<string> limited)
+    {
+        var selection = Cohorts.FromPatients(Full, patients, FilterEvaluator.Evaluate(Full, GraphModel.Series, series));
+        var layers = new List<(NodeKind, Filter)> { (GraphModel.Patient, new SetFilter(patients, name)) };
+        layers.AddRange(NoiseLayers.Of(GraphModel.Series, series).Select(l => (GraphModel.Series, l)));
+        return new RecordSummary(this, selection.Patients, selection.Series, layers, limited);
+    }
+
+    // A count of patients split into readable and unreadable, protected with the given static layers and its own dynamic one.
+    private ProtectedCount Split(Bitset patients, string tag, double layers)
+    {
+        if (IsExact)
+            return ProtectedCount.Of(patients.Count());
+        var readable = patients.Clone().And(ReadableSet(GraphModel.Patient));
+        var unreadable = patients.Clone().AndNot(readable);
+        var count = unreadable.Count();
+        var hash = KeyHashes.Of(Full.Table(GraphModel.Patient)).Hash(unreadable);
+        return Protector.Count(new SplitCount(readable.Count(), count, count), layers + Noise.Of(tag, hash));
+    }
+
+    private Filter? Limit(Filter? filter, NodeKind kind, List<string> limited, string prefix)
+    {
+        if (IsExact)
+            return filter;
+        var found = new List<string>();
+        var result = IdentifyingConditions.Limit(filter, kind, k => new SetFilter(ReadableSet(k), $"readable:{_access.Signature}:{k.Label}"), found);
+        limited.AddRange(found.Select(f => prefix + f));
+        return result;
+    }
+}
+
+/// <summary>Two cohorts' patients side by side.</summary>
+/// <param name="OnlyA">Patients only in the first.</param>
+/// <param name="OnlyB">Patients only in the second.</param>
+/// <param name="Both">Patients in both.</param>
+/// <param name="Jaccard">Both divided by either, over the patients the caller may read (0 when none).</param>
+/// <param name="A">What the first holds.</param>
+/// <param name="B">What the second holds.</param>
+public sealed record CohortOverlap(ProtectedCount OnlyA, ProtectedCount OnlyB, ProtectedCount Both, double Jaccard, RecordSummary A, RecordSummary B);
+
+/// <summary>How a saved cohort's members compare with what its criteria select now.</summary>
+/// <param name="Saved">Members saved (still in the catalogue).</param>
+/// <param name="Current">Patients the criteria select now, in the access the cohort was saved with.</param>
+/// <param name="Added">Selected now, not saved.</param>
+/// <param name="Removed">Saved, not selected now.</param>
+/// <param name="SavedVersion">The catalogue version when saved.</param>
+/// <param name="CurrentVersion">The catalogue version now.</param>
+public sealed record CohortDrift(ProtectedCount Saved, ProtectedCount Current, ProtectedCount Added, ProtectedCount Removed, long SavedVersion, long CurrentVersion);

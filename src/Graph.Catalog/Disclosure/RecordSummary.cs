@@ -1,0 +1,203 @@
+using Graph.Catalog.Querying;
+using Graph.Catalog.Storage;
+using Graph.Domain;
+
+namespace Graph.Catalog.Disclosure;
+
+/// <summary>Patients and their series as one caller may see them counted: at every level, their total size and facets, protected.</summary>
+/// <remarks>Built by <see cref="ProtectedCatalog"/>; each figure is computed when first asked for.</remarks>
+public sealed class RecordSummary
+{
+    private static readonly RelationField SeriesPatient = RelationField.Find(GraphModel.Series, "patient")!;
+    private static readonly RelationField SeriesStudy = RelationField.Find(GraphModel.Series, "study")!;
+    private static readonly RelationField DatasetRepository = RelationField.Find(GraphModel.Dataset, "repository")!;
+    private static readonly FieldPath PatientDatasets = FieldPath.Resolve(GraphModel.Patient, "datasets.slug", facetsOnly: true);
+
+    private readonly ProtectedCatalog _catalog;
+    private readonly Bitset _patients;
+    private readonly Bitset _series;
+    private readonly Lazy<double> _layers;
+    private readonly Lazy<Split> _split;
+    private readonly Lazy<(ProtectedCount Datasets, ProtectedCount Repositories)> _holders;
+    private readonly List<string> _limited;
+
+    internal RecordSummary(ProtectedCatalog catalog, Bitset patients, Bitset series, IReadOnlyList<(NodeKind, Filter)> layers, List<string> limited)
+    {
+        _catalog = catalog;
+        _patients = patients;
+        _series = series;
+        _limited = limited;
+        _layers = new(() => catalog.Layers(layers));
+        _split = new(ComputeSplit);
+        _holders = new(ComputeHolders);
+    }
+
+    /// <summary>Patients selected.</summary>
+    public ProtectedCount Patients => Count(_split.Value.Patients, "patients");
+
+    /// <summary>Studies that hold selected series.</summary>
+    public ProtectedCount Studies => Count(_split.Value.Studies, "studies");
+
+    /// <summary>Series selected.</summary>
+    public ProtectedCount Series => Count(_split.Value.Series, "series");
+
+    /// <summary>The size of the selected series, in bytes.</summary>
+    public ProtectedSize TotalBytes
+    {
+        get
+        {
+            var split = _split.Value;
+            return _catalog.Protector.Size(split.ReadableBytes, split.UnreadableBytes, split.Series.UnreadableOwners, Noise("bytes"));
+        }
+    }
+
+    /// <summary>Datasets that include selected patients: those a protected facet of the patients' datasets lists, so the two always agree.</summary>
+    public ProtectedCount Datasets => _holders.Value.Datasets;
+
+    /// <summary>Repositories that host those datasets.</summary>
+    public ProtectedCount Repositories => _holders.Value.Repositories;
+
+    /// <summary>The catalogue version the figures reflect.</summary>
+    public long CatalogueVersion => _catalog.CatalogueVersion;
+
+    /// <summary>How the figures were protected, with the identifying conditions that matched only readable records.</summary>
+    public Protection Protection
+    {
+        get
+        {
+            lock (_limited)
+                return _catalog.ProtectionWith(_limited.Distinct().ToList());
+        }
+    }
+
+    /// <summary>Counts per value of facets of the selected patients or series; values whose count is withheld are not listed.</summary>
+    /// <param name="level">Patient or Series.</param>
+    /// <param name="fields">Facet paths of that kind.</param>
+    /// <param name="limit">Values per facet, 1 to <see cref="Facets.MaxLimit"/>.</param>
+    /// <exception cref="CatalogQueryException">A path is not a facet of the kind, or the limit is out of range.</exception>
+    public IReadOnlyList<ProtectedFacet> Facets(NodeKind level, IEnumerable<string> fields, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(level);
+        ArgumentNullException.ThrowIfNull(fields);
+        if (limit is < 1 or > Querying.Facets.MaxLimit)
+            throw new CatalogQueryException($"The facet limit must be between 1 and {Querying.Facets.MaxLimit}; it was {limit}.");
+        if (level != GraphModel.Patient && level != GraphModel.Series)
+            throw new CatalogQueryException($"Facets of a summary are of Patient or Series, not {level.Label}.");
+        return fields.Select(f => Facet(level, FieldPath.Resolve(level, f, facetsOnly: true), limit)).ToList();
+    }
+
+    private ProtectedFacet Facet(NodeKind level, FieldPath path, int limit)
+    {
+        var snapshot = _catalog.Full;
+        var nodes = level == GraphModel.Patient ? _patients : _series;
+        var readable = _catalog.ReadableSet(level);
+        var ownerOf = level == GraphModel.Patient ? null : FieldPath.SingleMap(snapshot, GraphModel.Series, [SeriesPatient]);
+        if (!_catalog.IsExact && path.Relations.Any(r => r.Target == GraphModel.Cohort))
+        {
+            // Cohort membership names people: only readable members are counted.
+            nodes = nodes.Clone().And(readable);
+            lock (_limited)
+                _limited.Add($"{level.Label}.{path.Text}");
+        }
+
+        var split = Querying.Facets.CountSplit(snapshot, path, nodes, readable, ownerOf);
+        var perPatient = level == GraphModel.Patient ? 1 : _split.Value.SeriesPerPatient;
+        var prefix = $"facet:{level.Label}:{path.Text}";
+        var candidates = split.Values
+            .Select(v => (v.Count, Shown: Count(v.Count, $"{prefix}={v.Value}", _catalog.Noise.Of($"{prefix}={v.Value}"), perPatient), v.Value, v.Label))
+            .ToList();
+        var listed = candidates.Where(c => c.Shown.Readable > 0 || c.Shown.Restricted is not null)
+            .OrderByDescending(c => c.Shown.Value).ThenBy(c => c.Value, StringComparer.Ordinal).ToList();
+        var shown = listed.Take(limit).ToList();
+        var rest = candidates.Where(c => !shown.Any(s => s.Value == c.Value)).Aggregate(default(SplitCount), (sum, c) => sum + c.Count);
+        return new ProtectedFacet(
+            path.Text,
+            shown.Select(c => new ProtectedFacetValue(c.Value, c.Label, c.Shown)).ToList(),
+            Count(split.Missing, $"{prefix}:missing", 0, perPatient),
+            Count(rest, $"{prefix}:other", 0, perPatient),
+            listed.Count);
+    }
+
+    private ProtectedCount Count(SplitCount count, string tag, double extra = 0, double? perPatient = null) =>
+        _catalog.Protector.Count(count, Noise(tag) + extra, perPatient);
+
+    // The static layers of the conditions, plus a layer seeded by the unreadable patients counted and what is counted of them.
+    private double Noise(string tag) =>
+        _catalog.IsExact ? 0 : _layers.Value + _catalog.Noise.Of("summary:" + tag, _split.Value.UnreadableHash);
+
+    private Split ComputeSplit()
+    {
+        var snapshot = _catalog.Full;
+        var readablePatients = _patients.Clone().And(_catalog.ReadableSet(GraphModel.Patient));
+        var unreadablePatients = _patients.Clone().AndNot(readablePatients);
+        var readableSeries = _catalog.ReadableSet(GraphModel.Series);
+        var patientOf = FieldPath.SingleMap(snapshot, GraphModel.Series, [SeriesPatient]);
+        var studyOf = FieldPath.SingleMap(snapshot, GraphModel.Series, [SeriesStudy]);
+        var size = (NumberColumn)snapshot.Table(GraphModel.Series).Column("sizeBytes")!;
+        var seriesOwners = new Bitset(snapshot.Table(GraphModel.Patient).Count);
+        var readableStudies = new Bitset(snapshot.Table(GraphModel.Study).Count);
+        var unreadableStudies = new Bitset(readableStudies.Length);
+        long readableSeriesCount = 0, unreadableSeriesCount = 0, readableBytes = 0, unreadableBytes = 0;
+        foreach (var series in _series)
+        {
+            var bytes = size.Value(series);
+            var add = double.IsNaN(bytes) ? 0 : (long)bytes;
+            var study = studyOf[series];
+            if (readableSeries[series])
+            {
+                readableSeriesCount++;
+                readableBytes += add;
+                if (study >= 0)
+                    readableStudies.Add(study);
+            }
+            else
+            {
+                unreadableSeriesCount++;
+                unreadableBytes += add;
+                if (study >= 0)
+                    unreadableStudies.Add(study);
+                if (patientOf[series] >= 0)
+                    seriesOwners.Add(patientOf[series]);
+            }
+        }
+
+        var unreadable = unreadablePatients.Count();
+        var owners = seriesOwners.Count();
+        return new Split(
+            new SplitCount(readablePatients.Count(), unreadable, unreadable),
+            new SplitCount(readableStudies.Count(), unreadableStudies.Count(), owners),
+            new SplitCount(readableSeriesCount, unreadableSeriesCount, owners),
+            readableBytes,
+            unreadableBytes,
+            owners == 0 ? 1 : unreadableSeriesCount / (double)owners,
+            KeyHashes.Of(snapshot.Table(GraphModel.Patient)).Hash(unreadablePatients));
+    }
+
+    private (ProtectedCount, ProtectedCount) ComputeHolders()
+    {
+        var facet = Facet(GraphModel.Patient, PatientDatasets, Querying.Facets.MaxLimit);
+        var snapshot = _catalog.Full;
+        var repositories = new HashSet<string>(StringComparer.Ordinal);
+        var readableRepositories = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in facet.Values)
+        {
+            if (snapshot.Find(GraphModel.Dataset, value.Value) is not { } dataset
+                || Traversal.Related(snapshot, DatasetRepository, dataset.Ordinal) is not [var repository, ..])
+                continue;
+            var key = snapshot.Table(GraphModel.Repository).Key(repository);
+            repositories.Add(key);
+            if (value.Count.Readable > 0)
+                readableRepositories.Add(key);
+        }
+
+        var readableDatasets = facet.Values.Count(v => v.Count.Readable > 0);
+        return (Listed(readableDatasets, facet.Values.Count), Listed(readableRepositories.Count, repositories.Count));
+    }
+
+    // A count of listed catalogue-level nodes: those reached through readable records, and the others listed through protected counts.
+    private ProtectedCount Listed(int readable, int listed) =>
+        _catalog.IsExact ? ProtectedCount.Of(listed) : new ProtectedCount(readable, listed - readable, false, _catalog.Options.Threshold, Estimated: false);
+
+    private sealed record Split(
+        SplitCount Patients, SplitCount Studies, SplitCount Series, long ReadableBytes, long UnreadableBytes, double SeriesPerPatient, SetHash UnreadableHash);
+}

@@ -10,7 +10,7 @@ namespace Graph.Browser.Tests;
 public sealed class ExplorerCatalogueTests(ChromiumFixture chromium, GraphServiceFixture service, ITestOutputHelper output)
 {
     private const string DatasetsQuery = """
-        { datasets(first: 1000) { totalCount nodes { slug title patients { totalCount } series { totalCount }
+        { datasets(first: 1000) { totalCount nodes { slug title summary { patients { value } }
             cancerTypes { nodes { code } } } } }
         """;
 
@@ -20,7 +20,7 @@ public sealed class ExplorerCatalogueTests(ChromiumFixture chromium, GraphServic
     {
         var api = await ServiceApi.DataAsync(service.BaseUrl, DatasetsQuery);
         var datasets = api["datasets"]!["nodes"]!.AsArray();
-        var patientsBySlug = datasets.ToDictionary(d => (string)d!["slug"]!, d => (int)d!["patients"]!["totalCount"]!);
+        var patientsBySlug = datasets.ToDictionary(d => (string)d!["slug"]!, d => (int)d!["summary"]!["patients"]!["value"]!);
         await using var session = await ExplorerSession.OpenAsync(chromium.Browser, service.BaseUrl);
         var page = session.Page;
 
@@ -65,12 +65,12 @@ public sealed class ExplorerCatalogueTests(ChromiumFixture chromium, GraphServic
     public async Task DatasetPage_FromCard_ShowsCountsChartsDcatAndAlgorithms()
     {
         var api = await ServiceApi.DataAsync(service.BaseUrl, DatasetsQuery);
-        var largest = api["datasets"]!["nodes"]!.AsArray().MaxBy(d => (int)d!["patients"]!["totalCount"]!)!;
+        var largest = api["datasets"]!["nodes"]!.AsArray().MaxBy(d => (int)d!["summary"]!["patients"]!["value"]!)!;
         var slug = (string)largest["slug"]!;
         var detail = (await ServiceApi.DataAsync(service.BaseUrl, """
             query($slug: String!) { datasetByKey(key: $slug) {
-              patients { totalCount } studies { totalCount }
-              series { totalCount facets(fields: ["modality"]) { values { value count } } }
+              summary { patients { value } studies { value } series { value } }
+              series { facets(fields: ["modality"]) { values { value count } } }
               algorithms { nodes { name } } } }
             """, new { slug }))["datasetByKey"]!;
         await using var session = await ExplorerSession.OpenAsync(chromium.Browser, service.BaseUrl);
@@ -81,9 +81,9 @@ public sealed class ExplorerCatalogueTests(ChromiumFixture chromium, GraphServic
         await page.WaitForURLAsync($"**/datasets/{slug}");
         await page.Locator("[data-figure='patients']").WaitForAsync();
 
-        Assert.Equal((int)detail["patients"]!["totalCount"]!, ParseCount(await page.Locator("[data-figure='patients']").InnerTextAsync()));
-        Assert.Equal((int)detail["studies"]!["totalCount"]!, ParseCount(await page.Locator("[data-figure='studies']").InnerTextAsync()));
-        Assert.Equal((int)detail["series"]!["totalCount"]!, ParseCount(await page.Locator("[data-figure='series']").InnerTextAsync()));
+        Assert.Equal((int)detail["summary"]!["patients"]!["value"]!, ParseCount(await page.Locator("[data-figure='patients']").InnerTextAsync()));
+        Assert.Equal((int)detail["summary"]!["studies"]!["value"]!, ParseCount(await page.Locator("[data-figure='studies']").InnerTextAsync()));
+        Assert.Equal((int)detail["summary"]!["series"]!["value"]!, ParseCount(await page.Locator("[data-figure='series']").InnerTextAsync()));
         var modalityBars = await page.EvaluateAsync<string[][]>("""
             () => [...document.querySelectorAll('figure.bars')].find(f => f.querySelector('figcaption').textContent === 'Series by modality')
                 ? [...[...document.querySelectorAll('figure.bars')].find(f => f.querySelector('figcaption').textContent === 'Series by modality').querySelectorAll('li')]
@@ -104,7 +104,7 @@ public sealed class ExplorerCatalogueTests(ChromiumFixture chromium, GraphServic
         await page.GetByRole(AriaRole.Link, new() { Name = "Search this dataset" }).ClickAsync();
         await session.SearchSettledAsync();
         Assert.True(await page.Locator($"input[data-facet='dataset'][value='{slug}']").IsCheckedAsync());
-        Assert.Equal(((int)detail["patients"]!["totalCount"]!).ToString(CultureInfo.InvariantCulture), await page.Locator(".summary").GetAttributeAsync("data-patients"));
+        Assert.Equal(((int)detail["summary"]!["patients"]!["value"]!).ToString(CultureInfo.InvariantCulture), await page.Locator(".summary").GetAttributeAsync("data-patients"));
         session.AssertOnlyServiceAndNoErrors();
     }
 

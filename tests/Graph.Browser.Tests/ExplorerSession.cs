@@ -23,7 +23,12 @@ internal sealed class ExplorerSession : IAsyncDisposable
     public IPage Page { get; }
 
     /// <summary>Opens a context and a page of the given size that record requests, console errors and uncaught exceptions.</summary>
-    public static async Task<ExplorerSession> OpenAsync(IBrowser browser, Uri baseUrl, int width = 1400, int height = 1000)
+    /// <param name="browser">The browser.</param>
+    /// <param name="baseUrl">The service.</param>
+    /// <param name="width">The viewport's width.</param>
+    /// <param name="height">The viewport's height.</param>
+    /// <param name="signedIn">Whether the explorer holds the fixture's administrator key; false for a signed-out visitor.</param>
+    public static async Task<ExplorerSession> OpenAsync(IBrowser browser, Uri baseUrl, int width = 1400, int height = 1000, bool signedIn = true)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -31,7 +36,7 @@ internal sealed class ExplorerSession : IAsyncDisposable
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(30_000);
-        if (ServiceApi.ApiKey is { } key)
+        if (signedIn && ServiceApi.ApiKey is { } key)
             await context.AddInitScriptAsync($"localStorage.setItem('cig.apiKey', '{key}')");
         var page = await context.NewPageAsync();
         var session = new ExplorerSession(context, page, baseUrl);

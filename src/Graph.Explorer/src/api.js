@@ -80,8 +80,14 @@ export async function gql(query, variables = {}, signal) {
 const integer = new Intl.NumberFormat('en');
 const decimal = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 
-/** 12,345 */
-export const count = n => (n == null ? '–' : integer.format(n));
+/** A count as a number: a plain number, or the figure to show of a protected count ({ value, readable, restricted, text }). */
+export const amount = n => (n == null ? 0 : typeof n === 'object' ? n.value : n);
+
+/** 12,345; a protected count as the API words it ("about 2,200", "fewer than 5", "1,234 + about 2,200"). */
+export const count = n => (n == null ? '–' : typeof n === 'object' ? n.text : integer.format(n));
+
+/** The fields of a protected count that the explorer shows. */
+export const PROTECTED = 'value readable restricted exact text';
 
 /** 1.2 */
 export const number = n => (n == null ? '–' : decimal.format(n));
@@ -89,6 +95,7 @@ export const number = n => (n == null ? '–' : decimal.format(n));
 /** 1.2 GB (decimal units, as disks are sold). */
 export function bytes(n) {
   if (n == null) return '–';
+  if (typeof n === 'object') return n.text;
   const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
   let value = n;
   let unit = 0;

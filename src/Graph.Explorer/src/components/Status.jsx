@@ -17,3 +17,13 @@ export function ErrorBox({ error, retry }) {
 export function Empty({ children }) {
   return <div class="empty" role="status">{children}</div>;
 }
+
+/** Says how the counts of records the visitor may not read are shown. */
+export function ProtectedNote() {
+  return (
+    <p class="hint protected-note">
+      Counts of data you may not read are protected: estimates rounded to 5 with a little noise (“about 2,200”), “fewer than 5” below that,
+      and values seen in fewer than 5 such patients are not listed. What you may read is counted exactly.
+    </p>
+  );
+}

@@ -1,11 +1,11 @@
-import { count, number } from '../api.js';
+import { amount, count, number } from '../api.js';
 
 // Charts are plain HTML (bars sized through the CSSOM, which the CSP allows), so screen readers and
 // keyboards get the same numbers: each chart is a list or a group of buttons with the figures as text.
 
 /** Horizontal bars for categories: label, bar, count. */
 export function Bars({ title, values, unit = '' }) {
-  const max = Math.max(1, ...values.map(v => v.count));
+  const max = Math.max(1, ...values.map(v => amount(v.count)));
   if (!values.length) return <p class="empty">No values.</p>;
   return (
     <figure class="chart bars">
@@ -15,7 +15,7 @@ export function Bars({ title, values, unit = '' }) {
           <li key={v.value}>
             <span class="bar-label">{v.label ?? v.value}</span>
             <span class="bar-track" aria-hidden="true">
-              <span class="bar" ref={el => el && (el.style.width = `${(100 * v.count) / max}%`)} />
+              <span class="bar" ref={el => el && (el.style.width = `${(100 * amount(v.count)) / max}%`)} />
             </span>
             <span class="bar-count">{count(v.count)}{unit}</span>
           </li>

@@ -1,29 +1,30 @@
-import { bytes, count } from '../api.js';
+import { PROTECTED, amount, bytes, count } from '../api.js';
 import { navigate } from '../router.js';
 import { useQuery } from '../useQuery.js';
-import { Empty, ErrorBox, Loading } from '../components/Status.jsx';
+import { Empty, ErrorBox, Loading, ProtectedNote } from '../components/Status.jsx';
 
-// Two queries: the cheap one draws the page at once, the series figures (a pass over every series) follow.
+// Two queries: the cheap one draws the page at once, the series figures (a pass over every series) follow. Counts are of the
+// whole catalogue: exact for what the caller may read, protected for the rest ("about 2,200"), so restricted datasets show their size.
 const QUERY = `query ExplorerCatalogue {
-  catalogueStatistics { repositories datasets patients studies series cancerTypes }
+  catalogueStatistics { repositories datasets cancerTypes patients { ${PROTECTED} } studies { ${PROTECTED} } series { ${PROTECTED} } }
   datasets(first: 1000) {
     totalCount
     nodes {
       slug title project licence accessTier
       repository { slug name country }
       cancerTypes(first: 20) { nodes { code name } }
-      patients { totalCount }
+      summary { patients { ${PROTECTED} } }
     }
   }
 }`;
 
 const SERIES_QUERY = `query ExplorerCatalogueSeries {
   datasets(first: 1000) {
-    nodes { slug series { totalCount facets(fields: ["modality"]) { values { value count } } size: histogram(field: "sizeBytes", bins: 1) { sum } } }
+    nodes { slug summary { series { ${PROTECTED} } totalBytes { ${PROTECTED} } seriesFacets(fields: ["modality"], limit: 50) { values { value } } } }
   }
 }`;
 
-const pending = { totalCount: null, facets: [], size: { sum: null } };
+const pending = { series: null, totalBytes: null, seriesFacets: [] };
 
 const columns = [
   { key: 'title', label: 'Title', value: d => d.title ?? d.slug },
@@ -31,14 +32,14 @@ const columns = [
   { key: 'country', label: 'Country', value: d => d.repository?.country ?? '' },
   { key: 'cancerTypes', label: 'Cancer types', value: d => d.cancerTypes.nodes.map(c => c.name).join(', ') },
   { key: 'modalities', label: 'Modalities', value: d => modalities(d).join(', ') },
-  { key: 'patients', label: 'Patients', value: d => d.patients.totalCount, numeric: true },
-  { key: 'series', label: 'Series', value: d => d.series.totalCount ?? 0, numeric: true },
-  { key: 'size', label: 'Size', value: d => d.series.size.sum ?? 0, numeric: true, format: bytes },
+  { key: 'patients', label: 'Patients', value: d => amount(d.patients), numeric: true, shown: d => count(d.patients) },
+  { key: 'series', label: 'Series', value: d => amount(d.series.series), numeric: true, shown: d => count(d.series.series) },
+  { key: 'size', label: 'Size', value: d => amount(d.series.totalBytes), numeric: true, shown: d => bytes(d.series.totalBytes) },
   { key: 'accessTier', label: 'Access', value: d => d.accessTier ?? '' },
   { key: 'licence', label: 'Licence', value: d => d.licence ?? '' },
 ];
 
-const modalities = d => d.series.facets[0]?.values.map(v => v.value) ?? [];
+const modalities = d => d.series.seriesFacets[0]?.values.map(v => v.value) ?? [];
 
 /** The datasets as cards or a table, filtered and sorted by controls whose state is in the URL. */
 export function Catalogue({ query }) {
@@ -60,8 +61,8 @@ export function Catalogue({ query }) {
   if (error) return <ErrorBox error={error} retry={() => { retry(); if (details.error) details.retry(); }} />;
   if (!data) return <Loading what="Loading datasets" />;
 
-  const seriesBySlug = new Map((details.data?.datasets.nodes ?? []).map(d => [d.slug, d.series]));
-  const all = data.datasets.nodes.map(d => ({ ...d, series: seriesBySlug.get(d.slug) ?? pending }));
+  const seriesBySlug = new Map((details.data?.datasets.nodes ?? []).map(d => [d.slug, d.summary]));
+  const all = data.datasets.nodes.map(d => ({ ...d, patients: d.summary.patients, series: seriesBySlug.get(d.slug) ?? pending }));
   const options = {
     cancer: unique(all.flatMap(d => d.cancerTypes.nodes.map(c => [c.code, c.name]))),
     modality: unique(all.flatMap(d => modalities(d).map(m => [m, m]))),
@@ -93,6 +94,7 @@ export function Catalogue({ query }) {
         {count(stats.studies)} studies, {count(stats.series)} series over {count(stats.cancerTypes)} cancer types.{' '}
         <a href="/search">Search the catalogue</a> to build a cohort.
       </p>
+      {!stats.patients.exact && <ProtectedNote />}
       <form class="toolbar" role="search" aria-label="Filter datasets" onSubmit={e => e.preventDefault()}>
         <label>Find <input type="search" name="q" value={filters.q} placeholder="title, repository, cancer type" onInput={e => set({ q: e.currentTarget.value })} /></label>
         <Select label="Cancer type" name="cancer" value={filters.cancer} options={options.cancer} set={set} />
@@ -153,9 +155,9 @@ function Card({ dataset: d }) {
       <p class="meta">{d.repository?.name} · {d.repository?.country} · <span class={`tier tier-${d.accessTier}`}>{d.accessTier}</span></p>
       <p class="tags">{d.cancerTypes.nodes.map(c => <span class="tag" key={c.code}>{c.name}</span>)}</p>
       <dl class="figures">
-        <div><dt>Patients</dt><dd>{count(d.patients.totalCount)}</dd></div>
-        <div><dt>Series</dt><dd>{d.series === pending ? '…' : count(d.series.totalCount)}</dd></div>
-        <div><dt>Size</dt><dd>{d.series === pending ? '…' : bytes(d.series.size.sum)}</dd></div>
+        <div><dt>Patients</dt><dd data-figure="patients" data-exact={String(d.patients.exact)}>{count(d.patients)}</dd></div>
+        <div><dt>Series</dt><dd>{d.series === pending ? '…' : count(d.series.series)}</dd></div>
+        <div><dt>Size</dt><dd>{d.series === pending ? '…' : bytes(d.series.totalBytes)}</dd></div>
         <div><dt>Modalities</dt><dd>{d.series === pending ? '…' : modalities(d).join(', ') || '–'}</dd></div>
       </dl>
       <p class="licence">Licence: {d.licence ?? 'not stated'}</p>
@@ -185,7 +187,7 @@ function Table({ rows, sort, dir, set }) {
             <tr key={d.slug} data-slug={d.slug}>
               {columns.map(c => (
                 <td key={c.key} class={c.numeric ? 'num' : ''}>
-                  {c.key === 'title' ? <a href={`/datasets/${encodeURIComponent(d.slug)}`}>{d.title ?? d.slug}</a> : d.series === pending && ['series', 'size', 'modalities'].includes(c.key) ? '…' : c.format ? c.format(c.value(d)) : c.numeric ? count(c.value(d)) : c.value(d)}
+                  {c.key === 'title' ? <a href={`/datasets/${encodeURIComponent(d.slug)}`}>{d.title ?? d.slug}</a> : d.series === pending && ['series', 'size', 'modalities'].includes(c.key) ? '…' : c.shown ? c.shown(d) : c.value(d)}
                 </td>
               ))}
             </tr>

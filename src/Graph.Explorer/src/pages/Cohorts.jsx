@@ -1,4 +1,4 @@
-import { bytes, count, number, onDownload } from '../api.js';
+import { PROTECTED, amount, bytes, count, number, onDownload } from '../api.js';
 import { navigate } from '../router.js';
 import { useQuery } from '../useQuery.js';
 import { Empty, ErrorBox, Loading } from '../components/Status.jsx';
@@ -9,19 +9,19 @@ const LIST = `query ExplorerCohorts {
     totalCount
     nodes {
       cohortId name description createdAt catalogueVersion criteria manifestUrl
-      drift { savedPatients currentPatients added removed }
-      selection { patients studies series totalBytes }
+      drift { savedPatients { ${PROTECTED} } currentPatients { ${PROTECTED} } added { ${PROTECTED} } removed { ${PROTECTED} } }
+      selection { patients { ${PROTECTED} } studies { ${PROTECTED} } series { ${PROTECTED} } totalBytes { ${PROTECTED} } }
     }
   }
 }`;
 
 const COMPARE = `query ExplorerCompare($a: String!, $b: String!) {
-  a: cohortByKey(key: $a) { cohortId name selection { patients series totalBytes } }
-  b: cohortByKey(key: $b) { cohortId name selection { patients series totalBytes } }
+  a: cohortByKey(key: $a) { cohortId name }
+  b: cohortByKey(key: $b) { cohortId name }
   comparison: compareCohorts(a: $a, b: $b) {
-    onlyA onlyB both jaccard
+    onlyA { ${PROTECTED} } onlyB { ${PROTECTED} } both { ${PROTECTED} } jaccard
     facets(fields: ["cancerTypes.code", "sex", "datasets.slug"], limit: 40) {
-      field a { values { value label count } } b { values { value label count } }
+      field a { values { value label count { ${PROTECTED} } } } b { values { value label count { ${PROTECTED} } } }
     }
   }
 }`;
@@ -73,8 +73,8 @@ export function Cohorts({ query }) {
                     <td class="num">{count(c.drift.savedPatients)}</td>
                     <td class="num">{count(c.selection.series)}</td>
                     <td class="num">{bytes(c.selection.totalBytes)}</td>
-                    <td data-drift-added={c.drift.added} data-drift-removed={c.drift.removed}>
-                      {c.drift.added === 0 && c.drift.removed === 0 ? 'no change' : `+${count(c.drift.added)} / −${count(c.drift.removed)} (now ${count(c.drift.currentPatients)})`}
+                    <td data-drift-added={c.drift.added.value} data-drift-removed={c.drift.removed.value}>
+                      {c.drift.added.value === 0 && c.drift.removed.value === 0 ? 'no change' : `+${count(c.drift.added)} / −${count(c.drift.removed)} (now ${count(c.drift.currentPatients)})`}
                     </td>
                     <td><a href={c.manifestUrl} download onClick={onDownload}>CSV</a> · <a href={c.manifestUrl.replace('format=csv', 'format=json')} download onClick={onDownload}>JSON</a></td>
                     <td>
@@ -118,19 +118,19 @@ function Comparison({ a, b }) {
   const { comparison: c } = data;
   if (!data.a || !data.b) return <Empty>One of these cohorts no longer exists.</Empty>;
   return (
-    <section class="comparison" aria-labelledby="comparison-title" data-only-a={c.onlyA} data-only-b={c.onlyB} data-both={c.both}>
+    <section class="comparison" aria-labelledby="comparison-title" data-only-a={c.onlyA.value} data-only-b={c.onlyB.value} data-both={c.both.value}>
       <h2 id="comparison-title">{data.a.name} compared with {data.b.name}</h2>
-      <div class="venn" role="img" aria-label={`${c.onlyA} patients only in A, ${c.both} in both, ${c.onlyB} only in B`}>
+      <div class="venn" role="img" aria-label={`${count(c.onlyA)} patients only in A, ${count(c.both)} in both, ${count(c.onlyB)} only in B`}>
         <span class="only-a">Only A <strong>{count(c.onlyA)}</strong></span>
         <span class="both">Both <strong>{count(c.both)}</strong></span>
         <span class="only-b">Only B <strong>{count(c.onlyB)}</strong></span>
-        <span class="jaccard">Jaccard overlap {number(c.jaccard * 100)}%</span>
+        <span class="jaccard">Jaccard overlap {number(c.jaccard * 100)}% (of the patients you may read)</span>
       </div>
       <div class="side-by-side">
         {c.facets.map(f => {
           const values = [...new Set([...f.a.values, ...f.b.values].map(v => v.value))];
           const find = (side, value) => side.values.find(v => v.value === value);
-          const max = Math.max(1, ...f.a.values.map(v => v.count), ...f.b.values.map(v => v.count));
+          const max = Math.max(1, ...f.a.values.map(v => amount(v.count)), ...f.b.values.map(v => amount(v.count)));
           return (
             <table key={f.field} class="compare-table" data-field={f.field}>
               <caption>{facetLabels[f.field] ?? f.field} (patients)</caption>
@@ -159,7 +159,7 @@ function Comparison({ a, b }) {
 function Bar({ n, max, side }) {
   return (
     <span class={`pair pair-${side}`}>
-      <span class="bar" aria-hidden="true" ref={el => el && (el.style.width = `${(100 * n) / max}%`)} /> {count(n)}
+      <span class="bar" aria-hidden="true" ref={el => el && (el.style.width = `${(100 * amount(n)) / max}%`)} /> {count(n)}
     </span>
   );
 }

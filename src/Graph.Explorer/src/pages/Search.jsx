@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { bytes, count, gql, number, onDownload } from '../api.js';
+import { PROTECTED, bytes, count, gql, number, onDownload } from '../api.js';
 import { navigate } from '../router.js';
 import { useQuery } from '../useQuery.js';
 import { Autocomplete } from '../components/Autocomplete.jsx';
 import { Histogram } from '../components/charts.jsx';
-import { Empty, ErrorBox, Loading } from '../components/Status.jsx';
+import { Empty, ErrorBox, Loading, ProtectedNote } from '../components/Status.jsx';
 import { hasFilters, levels, patientFacets, ranges, readState, searchUrl, seriesFacets, toggle, whereOf } from '../filters.js';
 
 export const PAGE_SIZE = 20;
@@ -12,7 +12,9 @@ export const PAGE_SIZE = 20;
 const QUERY = `query ExplorerSearch($patients: PatientFilterInput, $series: SeriesFilterInput, $studies: StudyFilterInput,
   $criteria: CohortCriteriaInput!, $first: Int, $after: String, $last: Int, $before: String,
   $wantPatients: Boolean!, $wantStudies: Boolean!, $wantSeries: Boolean!) {
-  selection: cohortPreview(criteria: $criteria) { patients studies series datasets repositories totalBytes }
+  selection: cohortPreview(criteria: $criteria) {
+    patients { ${PROTECTED} } studies { ${PROTECTED} } series { ${PROTECTED} } datasets { ${PROTECTED} } repositories { ${PROTECTED} } totalBytes { ${PROTECTED} }
+  }
   patientCounts: patients(where: $patients, first: 0) {
     totalCount
     facets(fields: [${patientFacets.map(f => `"${f.field}"`).join(', ')}], limit: 60) { field values { value label count } missing other }
@@ -83,7 +85,7 @@ export function Search({ query, search }) {
           {error ? <ErrorBox error={error} retry={retry} /> : !data ? <Loading what="Searching" /> : (
             <>
               <Summary selection={data.selection} loading={loading} />
-              <SaveCohort state={state} disabled={data.selection.patients === 0} />
+              <SaveCohort state={state} disabled={data.selection.patients.readable === 0} />
               <Results state={state} data={data} go={go} />
             </>
           )}
@@ -95,11 +97,18 @@ export function Search({ query, search }) {
 
 function Summary({ selection, loading }) {
   return (
-    <p class="summary" role="status" aria-live="polite" data-patients={selection.patients} data-studies={selection.studies} data-series={selection.series}>
-      <strong>{count(selection.patients)}</strong> patients, <strong>{count(selection.studies)}</strong> studies,{' '}
-      <strong>{count(selection.series)}</strong> series ({bytes(selection.totalBytes)}) in {count(selection.datasets)} datasets
-      of {count(selection.repositories)} repositories{loading ? ' — updating…' : ''}
-    </p>
+    <>
+      <p class="summary" role="status" aria-live="polite" data-patients={selection.patients.value} data-studies={selection.studies.value} data-series={selection.series.value}
+        data-readable-patients={selection.patients.readable} data-exact={String(selection.patients.exact)}>
+        <strong>{count(selection.patients)}</strong> patients, <strong>{count(selection.studies)}</strong> studies,{' '}
+        <strong>{count(selection.series)}</strong> series ({bytes(selection.totalBytes)}) in {count(selection.datasets)} datasets
+        of {count(selection.repositories)} repositories{loading ? ' — updating…' : ''}
+      </p>
+      {!selection.patients.exact && (
+        <p class="hint">{count(selection.patients.readable)} of these patients are in data you may read, listed below; the rest is protected.</p>
+      )}
+      {!selection.patients.exact && <ProtectedNote />}
+    </>
   );
 }
 
@@ -198,7 +207,7 @@ function Results({ state, data, go }) {
         {levels.map(level => (
           <button type="button" role="tab" id={`tab-${level}`} key={level} aria-selected={state.level === level ? 'true' : 'false'}
             aria-controls="results-panel" tabIndex={state.level === level ? 0 : -1} onClick={() => select(level)}>
-            {levelLabels[level]} <span class="count">{count(data.selection[level])}</span>
+            {levelLabels[level]} <span class="count">{count(data.selection[level].readable)}</span>
           </button>
         ))}
       </div>
@@ -304,7 +313,7 @@ function SeriesTable({ nodes }) {
 }
 
 const SAVE = `mutation ExplorerSaveCohort($input: SaveCohortInput!) {
-  saveCohort(input: $input) { cohortId name manifestUrl selection { patients series } }
+  saveCohort(input: $input) { cohortId name manifestUrl selection { patients { ${PROTECTED} } series { ${PROTECTED} } } }
 }`;
 
 function SaveCohort({ state, disabled }) {

@@ -3,16 +3,21 @@ using Graph.Domain;
 
 namespace Graph.Catalog.Disclosure;
 
-/// <summary>Splits a filter into the conditions that each carry a layer of noise: its largest parts that constrain one field.</summary>
+/// <summary>Splits a filter into its atoms, the single comparisons that each carry a layer of noise.</summary>
 /// <remarks>
-/// Each part is lifted back to the filter's kind (through the relationship and not-filters around it) and seeded by the
-/// set of records it selects, so that any way of writing the same condition (in versus several eq, reordered and/or, a range
-/// written as one or two conditions, a relationship walked directly or through a derived path) gives the same noise. An
-/// attacker who varies the other parts of a question to average the noise away keeps the layers of the part that singles
-/// out the target, which never change.
+/// An atom is one comparison (a bound of a range, one value of an in-list, a text match, a concept), lifted back to the
+/// filter's kind through the relationship and not-filters around it, and seeded by the set of records it selects in the
+/// whole catalogue. So the same condition written another way (in versus several eq, reordered and/or, gt 59 versus gte 60,
+/// a relationship walked directly or through a derived path) gives the same noise, and an attacker who varies the other
+/// parts of a question to average the noise away (the upper bound of a range, the chaff of an in-list or an or) keeps the
+/// layers of the atoms that single out the target, which never change. Conditions limited to readable records carry no
+/// layer: they cannot select what is protected.
 /// </remarks>
 internal static class NoiseLayers
 {
+    /// <summary>In-lists give one atom per value up to this many values; the rest of a longer list share one atom.</summary>
+    public const int MaxAtomsPerList = 100;
+
     /// <summary>The noise layers of a filter on a kind, each as a filter on that kind.</summary>
     public static IReadOnlyList<Filter> Of(NodeKind kind, Filter? filter)
     {
@@ -24,14 +29,12 @@ internal static class NoiseLayers
 
     private static void Collect(Filter filter, NodeKind kind, Func<Filter, Filter> lift, List<Filter> layers)
     {
-        if (Field(filter, kind) is { Length: > 0 })
-        {
-            layers.Add(lift(filter));
-            return;
-        }
-
         switch (filter)
         {
+            case AndFilter { Items: [_, SetFilter] }:
+            case SetFilter:
+                // Limited to readable records (or a fixed set the caller chose, such as a cohort's members, seeded elsewhere).
+                break;
             case AndFilter and:
                 foreach (var item in and.Items)
                     Collect(item, kind, lift, layers);
@@ -46,48 +49,17 @@ internal static class NoiseLayers
             case RelationFilter relation when RelationField.Find(kind, relation.Field) is { } field:
                 Collect(relation.Inner, field.Target, inner => lift(relation with { Inner = inner }), layers);
                 break;
+            case FieldFilter { Operator: FilterOperator.In or FilterOperator.NotIn, Value: IEnumerable<object?> values } list:
+                var single = list.Operator == FilterOperator.In ? FilterOperator.Eq : FilterOperator.Neq;
+                var ordered = values.OrderBy(v => v?.ToString(), StringComparer.Ordinal).ToList();
+                foreach (var value in ordered.Take(MaxAtomsPerList))
+                    layers.Add(lift(new FieldFilter(list.Field, single, value)));
+                if (ordered.Count > MaxAtomsPerList)
+                    layers.Add(lift(list with { Value = ordered.Skip(MaxAtomsPerList).ToList() }));
+                break;
             default:
                 layers.Add(lift(filter));
                 break;
         }
-    }
-
-    // The one field (Kind.field) all conditions of a filter constrain; "" when there is none (a fixed set), null when several.
-    private static string? Field(Filter filter, NodeKind kind)
-    {
-        switch (filter)
-        {
-            case FieldFilter field:
-                return $"{kind.Label}.{field.Field}";
-            case ConceptFilter concept:
-                return $"{kind.Label}.{concept.Field}";
-            case SetFilter:
-                return "";
-            case NotFilter not:
-                return Field(not.Inner, kind);
-            case RelationFilter relation:
-                return RelationField.Find(kind, relation.Field) is { } target ? Field(relation.Inner, target.Target) : null;
-            case AndFilter and:
-                return Same(and.Items, kind);
-            case OrFilter or:
-                return Same(or.Items, kind);
-            default:
-                return null;
-        }
-    }
-
-    private static string? Same(IReadOnlyList<Filter> items, NodeKind kind)
-    {
-        var found = "";
-        foreach (var item in items)
-        {
-            var field = Field(item, kind);
-            if (field is null || (field.Length > 0 && found.Length > 0 && field != found))
-                return null;
-            if (field.Length > 0)
-                found = field;
-        }
-
-        return found;
     }
 }

@@ -66,9 +66,18 @@ public sealed class ProtectedCatalog
         var patients = Limit(criteria.Patients, GraphModel.Patient, limited, "patients.");
         var series = Limit(criteria.Series, GraphModel.Series, limited, "series.");
         var selection = Cohorts.Select(Full, new CohortCriteria(patients, series));
+        var (selectedPatients, selectedSeries) = (selection.Patients, selection.Series);
+        if (!IsExact && (ReadableEvaluation.DependsOnOthers(GraphModel.Patient, criteria.Patients) || ReadableEvaluation.DependsOnOthers(GraphModel.Series, criteria.Series)))
+        {
+            // The readable part is what the caller can list: evaluated in the caller's view; the rest comes from the whole catalogue.
+            var readable = Cohorts.Select(Readable, criteria);
+            selectedPatients = selectedPatients.Clone().AndNot(ReadableSet(GraphModel.Patient)).Or(readable.Patients);
+            selectedSeries = selectedSeries.Clone().AndNot(ReadableSet(GraphModel.Series)).Or(readable.Series);
+        }
+
         var layers = NoiseLayers.Of(GraphModel.Patient, patients).Select(l => (GraphModel.Patient, l))
             .Concat(NoiseLayers.Of(GraphModel.Series, series).Select(l => (GraphModel.Series, l)));
-        return new RecordSummary(this, selection.Patients, selection.Series, layers.ToList(), limited);
+        return new RecordSummary(this, selectedPatients, selectedSeries, layers.ToList(), limited);
     }
 
     /// <summary>What a dataset, repository or cancer type holds: its patients and their series.</summary>
@@ -153,21 +162,22 @@ public sealed class ProtectedCatalog
     {
         if (IsExact)
             return 0;
-        var sum = 0.0;
+        // One layer per distinct set: a condition repeated, or written twice in two ways, adds nothing; summed in a fixed order.
+        var seeds = new HashSet<(string, SetHash)>();
         foreach (var (kind, layer) in layers)
         {
             var key = $"layer-hash:{kind.Label}:{FilterKey.Of(layer)}";
             if (!Full.Derived.TryGetValue(key, out var cached))
             {
                 cached = KeyHashes.Of(Full.Table(kind)).Hash(Clauses.Cached(Full, kind, layer));
-                if (Full.Derived.Count < Clauses.CacheSize * 2)
+                if (Full.Derived.Count < Clauses.CacheSize * 4)
                     Full.Derived.TryAdd(key, cached);
             }
 
-            sum += Noise.Of("layer:" + kind.Label, (SetHash)cached);
+            seeds.Add((kind.Label, (SetHash)cached));
         }
 
-        return sum;
+        return seeds.Select(s => Noise.Of("layer:" + s.Item1, s.Item2)).Order().Sum();
     }
 
     private RecordSummary Members(Bitset patients, string name, Filter? series, List<string> limited)

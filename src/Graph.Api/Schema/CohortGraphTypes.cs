@@ -39,21 +39,24 @@ internal sealed class CohortGraphTypes
             // A cohort saved before its access was recorded ran on whatever its owner could read: its drift is counted over everything.
             var savedWith = RecordAccess.FromSignature(node["access"] as string) ?? RecordAccess.Everything;
             return request.Aggregates.Drift(node, criteria, savedWith);
-        });
+        }).Disclosed(DisclosureKind.Protected);
         ConnectionGraphTypes.Add(cohort, "selection", new NonNullGraphType(Aggregates.Summary), "The saved members that are still in the catalogue, with their series that match the saved series criteria now.", c =>
         {
             var node = (GraphNode)c.Source!;
             var request = CatalogRequest.From(c);
             var criteria = CohortCriteriaReader.Parse(CriteriaJson.Read(node["criteria"] as string ?? "{}"), request.Limits);
             return request.Aggregates.Summarize(node, criteria.Series);
-        });
+        }).Disclosed(DisclosureKind.Protected);
         ConnectionGraphTypes.Add(cohort, "manifestUrl", new NonNullGraphType(Scalars.String), "Where to download the manifest (add ?format=json for JSON).", c =>
             $"/cohorts/{Uri.EscapeDataString(((GraphNode)c.Source!).Key)}/manifest?format=csv");
     }
 
     /// <summary>Adds what a dataset, repository or cancer type holds: its patients' records counted over the whole catalogue, protected.</summary>
-    public void AddSummary(ObjectGraphType holder) =>
-        ConnectionGraphTypes.Add(holder, "summary", new NonNullGraphType(Aggregates.Summary),
+    public void AddSummary(ObjectGraphType holder)
+    {
+        var field = ConnectionGraphTypes.Add(holder, "summary", new NonNullGraphType(Aggregates.Summary),
             "What it holds over the whole catalogue: patients, studies, series, size and facets, with the records the caller may not read protected (\"about 2,200 patients\").",
             c => CatalogRequest.From(c).Aggregates.Summarize((GraphNode)c.Source!));
+        field.Disclosed(DisclosureKind.Protected);
+    }
 }

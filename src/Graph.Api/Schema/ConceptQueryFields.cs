@@ -52,7 +52,7 @@ internal static class ConceptQueryFields
             Description = "The concept's mappings, those it starts and those that end at it, with predicate and provenance.",
             ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(mappings.Mapping))),
             Resolver = new FuncFieldResolver<object?>(c => ConceptGraph.MappingsOf((Catalog.GraphNode)c.Source!)),
-        });
+        }.Disclosed(DisclosureKind.Record));
     }
 
     /// <summary>The snapshot's mappings as SSSOM TSV.</summary>

@@ -35,6 +35,26 @@ internal static class DisclosureKinds
         return field;
     }
 
+    /// <summary>Declares every field of a type, and of the non-node object types under it, that declares nothing yet.</summary>
+    /// <remarks>For mutation answers: beyond the nodes they return, they describe what the caller's own write did.</remarks>
+    public static void DiscloseAll(IComplexGraphType type, DisclosureKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        foreach (var field in type.Fields.Where(f => Of(f) is null))
+        {
+            field.Disclosed(kind);
+            if (Unwrap(field.ResolvedType) is IObjectGraphType inner && !inner.ResolvedInterfaces.Any(i => i.Name == "Node"))
+                DiscloseAll(inner, kind);
+        }
+    }
+
+    private static IGraphType? Unwrap(IGraphType? type) => type switch
+    {
+        NonNullGraphType nonNull => Unwrap(nonNull.ResolvedType),
+        ListGraphType list => Unwrap(list.ResolvedType),
+        _ => type,
+    };
+
     /// <summary>What a field declared, or null.</summary>
     public static DisclosureKind? Of(IFieldType field) =>
         field.Metadata.TryGetValue(Key, out var kind) && kind is DisclosureKind known ? known : null;

@@ -17,7 +17,7 @@ internal sealed class MappingGraphTypes
         Mapping.AddField(new FieldType { Name = "object", ResolvedType = new NonNullGraphType(concept), Description = "The concept it maps to.", Resolver = Resolve(m => m.Object) });
         Add(Mapping, "predicate", new NonNullGraphType(Scalars.String), "The SKOS predicate: exactMatch, closeMatch, broadMatch, narrowMatch or relatedMatch.", m => m.Predicate);
         Add(Mapping, "justification", Scalars.String, "How it was made (a SEMAPV term such as semapv:ManualMappingCuration).", m => m.Justification);
-        Add(Mapping, "confidence", Scalars.Float, "Confidence between 0 and 1.", m => m.Confidence);
+        Add(Mapping, "confidence", Scalars.Float, "Confidence between 0 and 1.", m => m.Confidence).Disclosed(DisclosureKind.Record);
         Add(Mapping, "author", Scalars.String, "Who made it (an ORCID CURIE or a name).", m => m.Author);
         Add(Mapping, "date", Scalars.String, "When it was made (ISO 8601).", m => m.Date);
 
@@ -50,6 +50,6 @@ internal sealed class MappingGraphTypes
 
     private static GraphQL.Resolvers.FuncFieldResolver<object?> Resolve(Func<ConceptMapping, object?> get) => new(c => get((ConceptMapping)c.Source!));
 
-    private static void Add(ObjectGraphType type, string name, IGraphType graphType, string description, Func<ConceptMapping, object?> get) =>
+    private static GraphQL.Types.FieldType Add(ObjectGraphType type, string name, IGraphType graphType, string description, Func<ConceptMapping, object?> get) =>
         ConnectionGraphTypes.Add(type, name, graphType, description, c => get((ConceptMapping)c.Source!));
 }

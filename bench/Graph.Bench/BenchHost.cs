@@ -70,11 +70,29 @@ internal sealed class BenchHost
     private static readonly System.Security.Claims.ClaimsPrincipal Curator = new(new System.Security.Claims.ClaimsIdentity(
         [new System.Security.Claims.Claim("sub", "bench"), new System.Security.Claims.Claim("role", "curator")], "bench"));
 
-    public async Task ExecuteAsync(string query, Dictionary<string, object?>? variables = null)
+    /// <summary>A caller without credentials.</summary>
+    public static readonly System.Security.Claims.ClaimsPrincipal Anonymous = new(new System.Security.Claims.ClaimsIdentity());
+
+    /// <summary>A researcher without grants.</summary>
+    public static readonly System.Security.Claims.ClaimsPrincipal Researcher = new(new System.Security.Claims.ClaimsIdentity(
+        [new System.Security.Claims.Claim("sub", "bench-researcher"), new System.Security.Claims.Claim("role", "researcher")], "bench"));
+
+    public async Task ExecuteAsync(string query, Dictionary<string, object?>? variables = null) => await RunAsync(query, variables, Curator);
+
+    /// <summary>Runs a query as a caller (a curator when none is given) and returns its data as JSON.</summary>
+    public async Task<System.Text.Json.Nodes.JsonNode> DataAsync(string query, System.Security.Claims.ClaimsPrincipal? caller = null)
+    {
+        var result = await RunAsync(query, null, caller ?? Curator);
+        var text = Services.GetRequiredService<GraphQL.IGraphQLTextSerializer>().Serialize(result);
+        return System.Text.Json.Nodes.JsonNode.Parse(text)!["data"]!;
+    }
+
+    private async Task<GraphQL.ExecutionResult> RunAsync(string query, Dictionary<string, object?>? variables, System.Security.Claims.ClaimsPrincipal caller)
     {
         var request = new GraphQLRequest { Query = query, Variables = variables is null ? null : new GraphQL.Inputs(variables) };
-        var (result, _) = await Executor.ExecuteAsync(request, null, Curator, Services, CancellationToken.None);
+        var (result, _) = await Executor.ExecuteAsync(request, null, caller, Services, CancellationToken.None);
         if (result.Errors is { Count: > 0 } errors)
             throw new InvalidOperationException(errors[0].Message);
+        return result;
     }
 }

@@ -9,6 +9,9 @@
 // search, and memory. --patients 100000 gives about a million series.
 // ontology: ontology-expanded facet queries (concept: { curie, includeNarrower }) against the same queries on plain codes,
 // warm and cold, interleaved, with the ratio of their p50s.
+// disclosure: usefulness of protected answers (error of every patient count of 100+ in previews, as anonymous and as a researcher)
+// and their cost (a stream of distinct previews, each run exact as a curator and protected as an anonymous visitor, interleaved).
+//   dotnet run -c Release --project bench/Graph.Bench -- disclosure [--patients 20000] [--data DIR] [--iterations 300] [--seed 1]
 // seed-profile: where seeding time goes (generation, validation, SQLite commits, index catch-up).
 using Graph.Bench;
 
@@ -19,11 +22,12 @@ return args.FirstOrDefault() switch
     "search" => await SearchBenchmark.RunAsync(args[1..]),
     "facet-profile" => await FacetProfile.RunAsync(args[1..]),
     "ontology" => await OntologyBenchmark.RunAsync(args[1..]),
+    "disclosure" => await DisclosureBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Graph.Bench startup|search|ontology|seed-profile [--patients N] [--data DIR] [--iterations N]");
+    Console.Error.WriteLine("usage: Graph.Bench startup|search|ontology|disclosure|seed-profile [--patients N] [--data DIR] [--iterations N]");
     return 2;
 }

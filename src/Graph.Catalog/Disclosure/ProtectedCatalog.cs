@@ -85,8 +85,15 @@ public sealed class ProtectedCatalog
     {
         ArgumentNullException.ThrowIfNull(owner);
         var field = RelationField.Find(owner.Kind, "patients") ?? throw new ArgumentException($"{owner.Kind.Label} has no patients.", nameof(owner));
+        // Asked for every dataset on every catalogue page: kept per snapshot and access, its figures computed once.
+        var key = $"summary:{_access.Signature}:{owner.Kind.Label}:{owner.Key}";
+        if (Full.Derived.TryGetValue(key, out var cached))
+            return (RecordSummary)cached;
         var patients = Bitset.Of(Full.Table(GraphModel.Patient).Count, Traversal.Related(Full, field, owner.Ordinal));
-        return Members(patients, $"patients-of:{owner.Kind.Label}:{owner.Key}", null, []);
+        var summary = Members(patients, $"patients-of:{owner.Kind.Label}:{owner.Key}", null, []);
+        if (Full.Derived.Count < Clauses.CacheSize * 4)
+            Full.Derived.TryAdd(key, summary);
+        return summary;
     }
 
     /// <summary>What a saved cohort's members hold now, with the series that match its saved series criteria.</summary>

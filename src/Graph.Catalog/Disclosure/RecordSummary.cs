@@ -20,6 +20,7 @@ public sealed class RecordSummary
     private readonly Lazy<Split> _split;
     private readonly Lazy<(ProtectedCount Datasets, ProtectedCount Repositories)> _holders;
     private readonly List<string> _limited;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Level, string Field, int Limit), ProtectedFacet> _facets = new();
 
     internal RecordSummary(ProtectedCatalog catalog, Bitset patients, Bitset series, IReadOnlyList<(NodeKind, Filter)> layers, List<string> limited)
     {
@@ -83,7 +84,7 @@ public sealed class RecordSummary
             throw new CatalogQueryException($"The facet limit must be between 1 and {Querying.Facets.MaxLimit}; it was {limit}.");
         if (level != GraphModel.Patient && level != GraphModel.Series)
             throw new CatalogQueryException($"Facets of a summary are of Patient or Series, not {level.Label}.");
-        return fields.Select(f => Facet(level, FieldPath.Resolve(level, f, facetsOnly: true), limit)).ToList();
+        return fields.Select(f => _facets.GetOrAdd((level.Label, f, limit), _ => Facet(level, FieldPath.Resolve(level, f, facetsOnly: true), limit))).ToList();
     }
 
     private ProtectedFacet Facet(NodeKind level, FieldPath path, int limit)

@@ -17,18 +17,16 @@ public sealed class QueryApiExchangeTests : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private Neo4jGraphStore Store(Action<Neo4jStoreOptions>? configure = null)
+    private Neo4jGraphStore Store(Action<Neo4jStoreOptions>? configure = null, int maxRetries = 2)
     {
         var options = new Neo4jStoreOptions
         {
             Uri = new Uri("http://neo4j.test:7474"),
             User = "neo4j",
             Password = Password,
-            MaxRetries = 2,
-            RetryDelay = TimeSpan.FromMilliseconds(1),
         };
         configure?.Invoke(options);
-        return new Neo4jGraphStore(_http, options, NullLogger<Neo4jGraphStore>.Instance);
+        return new Neo4jGraphStore(_http, options, NullLogger<Neo4jGraphStore>.Instance, new RetryPolicy { MaxRetries = maxRetries, FirstDelay = TimeSpan.FromMilliseconds(1) });
     }
 
     private static HttpResponseMessage Ok(string json, params (string, string)[] headers) => FakeQueryApi.Json(HttpStatusCode.Accepted, json, headers);
@@ -204,7 +202,7 @@ public sealed class QueryApiExchangeTests : IDisposable
     public async Task Run_NoAnswerInTime_TimesOutTransient()
     {
         _api.Hang(_ => true);
-        var store = Store(o => (o.Timeout, o.MaxRetries) = (TimeSpan.FromMilliseconds(100), 0));
+        var store = Store(o => o.Timeout = TimeSpan.FromMilliseconds(100), maxRetries: 0);
 
         var error = await Assert.ThrowsAsync<GraphStoreException>(() => store.GetSequenceAsync(CancellationToken.None));
 

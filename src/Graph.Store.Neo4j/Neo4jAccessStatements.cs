@@ -14,8 +14,13 @@ internal static class Neo4jAccessStatements
         """,
         new Dictionary<string, object?>
         {
-            ["id"] = "0", ["hash"] = "00", ["role"] = "researcher", ["owner"] = "lint", ["grants"] = new List<object?> { "a" },
-            ["createdAt"] = "2026-01-01T00:00:00.000Z", ["expiresAt"] = null,
+            ["id"] = "0",
+            ["hash"] = "00",
+            ["role"] = "researcher",
+            ["owner"] = "lint",
+            ["grants"] = new List<object?> { "a" },
+            ["createdAt"] = "2026-01-01T00:00:00.000Z",
+            ["expiresAt"] = null,
         });
 
     /// <summary>Reads a key by id.</summary>

@@ -35,7 +35,7 @@ public sealed class StoreSettings
     public string SqlitePath => Path.Combine(DataDirectory, "graph.db");
 
     /// <summary>Where the store is, for messages (never a password).</summary>
-    public string Describe() => Kind == StoreKind.Sqlite ? $"SQLite store {Path.GetFullPath(SqlitePath)}" : $"Neo4j store {Neo4j.Uri.GetLeftPart(UriPartial.Authority)} (database '{Neo4j.Database}')";
+    public string Describe() => Kind == StoreKind.Sqlite ? $"SQLite store {Path.GetFullPath(SqlitePath)}" : $"Neo4j store {Neo4j.Uri.Scheme}://{Neo4j.Uri.Host}:{Neo4j.Uri.Port} (database '{Neo4j.Database}')";
 
     /// <summary>Reads the settings.</summary>
     /// <exception cref="ArgumentException">A setting has a value the store cannot use; the message names the setting.</exception>

@@ -125,7 +125,7 @@ internal static class PeerBenchmark
 
     private static async Task<(ServerProcess Process, Uri Endpoint)> StartOursAsync(string repo, string work, CancellationToken cancellationToken)
     {
-        _oursKey = (await Graph.Store.Sqlite.Access.ApiKeyStore.InDataDirectory(Path.Combine(work, "ours")).CreateAsync("curator", "peer-benchmark", [], null, cancellationToken)).Secret;
+        _oursKey = (await new Graph.Store.Access.ApiKeys(Graph.Store.Sqlite.Access.SqliteAccessStore.InDataDirectory(Path.Combine(work, "ours")), TimeProvider.System).CreateAsync("curator", "peer-benchmark", [], null, cancellationToken)).Secret;
         var watch = Stopwatch.StartNew();
         var port = ServerProcess.FreePort();
         var api = Path.Combine(repo, "src", "Graph.Api", "bin", Configuration(), "net10.0", "Graph.Api.dll");

@@ -38,7 +38,7 @@ try
 
     Console.WriteLine($"load before: {File.ReadAllText("/proc/loadavg").Trim()}");
     // A curator's key: the soak reads every record (and every request is audited, as in production); rate limits are off for it.
-    var key = (await Graph.Store.Sqlite.Access.ApiKeyStore.InDataDirectory(work).CreateAsync("curator", "soak", [], null, CancellationToken.None)).Secret;
+    var key = (await new Graph.Store.Access.ApiKeys(Graph.Store.Sqlite.Access.SqliteAccessStore.InDataDirectory(work), TimeProvider.System).CreateAsync("curator", "soak", [], null, CancellationToken.None)).Secret;
     await using var service = await ServiceUnderTest.StartAsync(work, seedPatients: options.ContainsKey("--data") ? 0 : 2000);
     using var client = new HttpClient { BaseAddress = service.Address };
     client.DefaultRequestHeaders.Add("X-Api-Key", key);

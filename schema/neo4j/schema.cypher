@@ -17,9 +17,14 @@ CREATE CONSTRAINT cohort_key IF NOT EXISTS FOR (n:Cohort) REQUIRE n.cohortId IS 
 CREATE CONSTRAINT harvestrun_key IF NOT EXISTS FOR (n:HarvestRun) REQUIRE n.runId IS UNIQUE;
 CREATE CONSTRAINT annotation_key IF NOT EXISTS FOR (n:Annotation) REQUIRE n.annotationId IS UNIQUE;
 
-// The change sequence: one counter node, and one record per committed ChangeSet.
+// The change sequence: one counter node, and one record per committed ChangeSet (with the set's id, so that a
+// retried commit whose first reply was lost is recognised).
 CREATE CONSTRAINT graph_meta_key IF NOT EXISTS FOR (n:GraphMeta) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT graph_change_key IF NOT EXISTS FOR (n:GraphChange) REQUIRE n.seq IS UNIQUE;
+CREATE CONSTRAINT graph_change_id IF NOT EXISTS FOR (n:GraphChange) REQUIRE n.id IS UNIQUE;
+
+// API keys of the service (hash of the secret only), shared by every replica; not part of the catalogue.
+CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.id IS UNIQUE;
 
 // Change sequence of every node label, for replicas that read the changes since a sequence number.
 CREATE INDEX repository_seq IF NOT EXISTS FOR (n:Repository) ON (n._seq);

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Graph.Cli.Commands;
 
-var root = new RootCommand("graph: operate a Cancer Imaging Graph catalogue (SQLite store in --data).");
+var root = new RootCommand("graph: operate a Cancer Imaging Graph catalogue, on the store the service uses (--store sqlite|neo4j, Graph:Store).");
+root.Options.Add(CommonOptions.Store);
 root.Subcommands.Add(SeedCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());

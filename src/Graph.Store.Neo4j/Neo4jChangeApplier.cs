@@ -4,7 +4,9 @@ namespace Graph.Store.Neo4j;
 /// <remarks>
 /// The first statement increments the counter node, which write-locks it until the transaction ends: writers on
 /// every replica queue there, so sequence order is commit order and a follower that has seen sequence N has seen
-/// every change up to N. A set that changed nothing is rolled back, so the sequence is not bumped.
+/// every change up to N. A set that changed nothing is rolled back, so the sequence is not bumped. A set whose id a
+/// committed change carries (its reply was lost, and this is the writer's retry) is rolled back too and reported as
+/// that change.
 /// </remarks>
 internal static class Neo4jChangeApplier
 {
@@ -16,8 +18,14 @@ internal static class Neo4jChangeApplier
         {
             var allocation = await transaction.RunAsync(
                 Neo4jStatements.AllocateSequence,
-                new Dictionary<string, object?> { ["source"] = changes.Source },
+                new Dictionary<string, object?> { ["source"] = changes.Source, ["id"] = changes.Id },
                 cancellationToken).ConfigureAwait(false);
+            if (allocation.Rows.Count > 0 && allocation.Rows[0][allocation.Column("doneSeq")] is not null)
+            {
+                await transaction.RollbackAsync().ConfigureAwait(false);
+                return new CommitResult(allocation.Long("doneSeq"), checked((int)allocation.Long("doneNodes")), checked((int)allocation.Long("doneEdges"))) { Replayed = true };
+            }
+
             var sequence = allocation.Long("seq");
             var nodes = 0L;
             var edges = 0L;
@@ -47,6 +55,10 @@ internal static class Neo4jChangeApplier
                 return new CommitResult(sequence - 1, 0, 0);
             }
 
+            await transaction.RunAsync(
+                Neo4jStatements.RecordChange,
+                new Dictionary<string, object?> { ["id"] = changes.Id, ["seq"] = sequence, ["source"] = changes.Source, ["nodes"] = nodes, ["edges"] = edges },
+                cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return new CommitResult(sequence, checked((int)nodes), checked((int)edges));
         }

@@ -2,11 +2,14 @@ using Microsoft.Extensions.Logging;
 
 namespace Graph.Store.Neo4j;
 
-/// <summary>The production store of record: Neo4j 5.19+ or Aura over the HTTP Query API, one explicit transaction per ChangeSet.</summary>
+/// <summary>The production store of record: Neo4j 5.26+ or Aura over the HTTP Query API, one explicit transaction per ChangeSet.</summary>
 /// <remarks>
 /// Behaves as the SQLite store does (the shared contract suite checks it): property merge, tombstones, relationships
-/// only between live nodes, no sequence bump for a set that changes nothing. Any number of replicas may write to
-/// one database; the counter node serialises them. The HttpClient is not disposed by the store.
+/// only between live nodes, no sequence bump for a set that changes nothing, a ChangeSet id recorded with its
+/// sequence. Any number of replicas may write to one database; the counter node serialises them. The HttpClient is
+/// not disposed by the store. On a self-managed cluster, every request of an explicit transaction must reach the
+/// member that opened it: the adapter sends back the neo4j-cluster-affinity header the server gives (Neo4j 2025.03
+/// and later, "Fix support on cluster environments"), and a load balancer in front must keep a client on one member.
 /// </remarks>
 public sealed partial class Neo4jGraphStore : IGraphStore
 {
@@ -23,27 +26,36 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     private readonly ILogger<Neo4jGraphStore> _logger;
 
     /// <summary>Creates the store; nothing is sent until the first call.</summary>
-    public Neo4jGraphStore(HttpClient http, Neo4jStoreOptions options, ILogger<Neo4jGraphStore> logger)
+    /// <param name="http">The client requests go through (not disposed by the store).</param>
+    /// <param name="options">Where the server is and how to talk to it.</param>
+    /// <param name="logger">The log.</param>
+    /// <param name="retry">How single read requests are retried (commits are retried by the writer only).</param>
+    public Neo4jGraphStore(HttpClient http, Neo4jStoreOptions options, ILogger<Neo4jGraphStore> logger, RetryPolicy? retry = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BatchSize, nameof(options.BatchSize));
-        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries, nameof(options.MaxRetries));
         if (options.Timeout <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(options), "Neo4j Timeout must be positive.");
         _options = options;
         _logger = logger;
-        _client = new QueryApiClient(http, options, logger);
+        _client = new QueryApiClient(http, options, retry ?? new RetryPolicy(), logger);
         _reader = new Neo4jReader(_client, options.BatchSize);
     }
+
+    /// <summary>The client, for the access store on the same server.</summary>
+    internal QueryApiClient Client => _client;
 
     /// <summary>The server and database, without credentials.</summary>
     public string Endpoint => _client.Endpoint.ToString();
 
     /// <inheritdoc />
+    /// <exception cref="GraphStoreException">The server is older than 5.26, its Query API is off, or a statement failed; the message says what to change.</exception>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
+        var version = await Neo4jServerCheck.RunAsync(_client, cancellationToken).ConfigureAwait(false);
+        LogServer(Endpoint, version);
         var none = new Dictionary<string, object?>();
         foreach (var statement in Neo4jStatements.Schema)
         {
@@ -79,12 +91,8 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         if (plan.Steps.Count == 0)
             return new CommitResult(await GetSequenceAsync(cancellationToken).ConfigureAwait(false), 0, 0);
 
-        // The whole set is retried: a transaction that failed transiently was rolled back, and a commit whose answer
-        // was lost is found applied, so the retry changes nothing.
-        var result = await _client.RetryAsync(
-            $"ChangeSet from {changes.Source}",
-            ct => Neo4jChangeApplier.ApplyAsync(_client, plan, changes, ct),
-            cancellationToken).ConfigureAwait(false);
+        // One attempt: the writer retries a transient failure, and its retry finds a commit whose reply was lost by the set's id.
+        var result = await Neo4jChangeApplier.ApplyAsync(_client, plan, changes, cancellationToken).ConfigureAwait(false);
         if (result.Changed)
             LogCommitted(result.Sequence, changes.Source, result.NodesChanged, result.EdgesChanged, plan.Steps.Count);
         return result;
@@ -127,6 +135,9 @@ public sealed partial class Neo4jGraphStore : IGraphStore
             counts[(string)row[0]!] = QueryResult.AsLong(row[1]);
         return counts;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Neo4j at {Endpoint} is version {Version}")]
+    private partial void LogServer(string endpoint, string version);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Neo4j schema ensured at {Endpoint}: {Statements} constraints and indexes")]
     private partial void LogSchemaEnsured(string endpoint, int statements);

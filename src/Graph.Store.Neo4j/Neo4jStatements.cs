@@ -14,17 +14,29 @@ internal static partial class Neo4jStatements
 {
     private static readonly Dictionary<string, object?> NoParameters = [];
 
-    /// <summary>Locks the counter node, takes the next sequence number and records the change (rolled back if it changes nothing).</summary>
+    /// <summary>Locks the counter node, takes the next sequence number and finds an earlier commit of the same ChangeSet id (rolled back if it changes nothing or was committed before).</summary>
+    /// <remarks>The earlier commit is looked for after the lock is taken, so a commit still in flight when a retry starts is seen.</remarks>
     public static readonly CypherStatement AllocateSequence = new(
         "AllocateSequence",
         """
         MERGE (m:GraphMeta {id: 'graph'})
         ON CREATE SET m.seq = 0
         SET m.seq = m.seq + 1, m.source = $source, m.committedAt = datetime()
-        CREATE (c:GraphChange {seq: m.seq, source: $source, committedAt: m.committedAt})
-        RETURN m.seq AS seq
+        WITH m
+        OPTIONAL MATCH (done:GraphChange {id: $id})
+        RETURN m.seq AS seq, done.seq AS doneSeq, done.nodes AS doneNodes, done.edges AS doneEdges
         """,
-        new Dictionary<string, object?> { ["source"] = "lint" });
+        new Dictionary<string, object?> { ["source"] = "lint", ["id"] = "0" });
+
+    /// <summary>Records a ChangeSet with its id, sequence and counts, in its own transaction, just before the commit.</summary>
+    public static readonly CypherStatement RecordChange = new(
+        "RecordChange",
+        """
+        MATCH (m:GraphMeta {id: 'graph'})
+        CREATE (c:GraphChange {id: $id, seq: $seq, source: $source, committedAt: m.committedAt, nodes: $nodes, edges: $edges})
+        RETURN c.seq AS seq
+        """,
+        new Dictionary<string, object?> { ["id"] = "0", ["seq"] = 1L, ["source"] = "lint", ["nodes"] = 1L, ["edges"] = 0L });
 
     /// <summary>Creates the counter node if it is missing.</summary>
     public static readonly CypherStatement EnsureMeta = new(
@@ -85,7 +97,8 @@ internal static partial class Neo4jStatements
     /// <summary>Every statement the adapter can send, for the linter.</summary>
     public static IReadOnlyList<CypherStatement> All { get; } =
     [
-        AllocateSequence, EnsureMeta, ReadSequence, AwaitIndexes, NodeStatistics, EdgeStatistics,
+        AllocateSequence, RecordChange, EnsureMeta, ReadSequence, AwaitIndexes, NodeStatistics, EdgeStatistics, Neo4jServerCheck.Components,
+        .. Neo4jAccessStatements.All,
         .. ByLabel.Values.SelectMany(s => s.All),
         .. ByRelation.Values.SelectMany(s => s.All),
         .. Schema,

@@ -27,12 +27,6 @@ public sealed class Neo4jStoreOptions
     /// <summary>How long one HTTP request may take before it counts as a transient failure.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How many times a transient failure is retried before it is reported.</summary>
-    public int MaxRetries { get; set; } = 3;
-
-    /// <summary>The first back-off delay; each retry doubles it.</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
-
     /// <summary>Reads options from a URL such as http://user:password@host:7474/database (the path names the database).</summary>
     public static Neo4jStoreOptions FromUrl(string url)
     {

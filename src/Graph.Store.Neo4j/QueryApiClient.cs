@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Graph.Store.Neo4j;
 
 /// <summary>The HTTP exchange with Neo4j's Query API: typed JSON in and out, time limits, error mapping and retries.</summary>
-internal sealed partial class QueryApiClient(HttpClient http, Neo4jStoreOptions options, ILogger logger)
+internal sealed partial class QueryApiClient(HttpClient http, Neo4jStoreOptions options, RetryPolicy retry, ILogger logger)
 {
     /// <summary>The header a cluster sets on a new transaction and expects back on every later request of it.</summary>
     public const string AffinityHeader = "neo4j-cluster-affinity";
@@ -18,47 +18,47 @@ internal sealed partial class QueryApiClient(HttpClient http, Neo4jStoreOptions 
 
     /// <summary>Runs an idempotent statement in its own (implicit) transaction, retrying transient failures.</summary>
     public Task<QueryResult> RunAsync(CypherStatement statement, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken) =>
-        RetryAsync(statement.Name, ct => SendAsync(HttpMethod.Post, Endpoint.QueryPath, TypedJson.Request(statement.Text, parameters), null, statement.Name, ct), cancellationToken);
+        retry.RunAsync(
+            ct => SendAsync(HttpMethod.Post, Endpoint.QueryPath, TypedJson.Request(statement.Text, parameters), null, statement.Name, ct),
+            (attempt, delay, e) => LogRetry(statement.Name, attempt, retry.MaxRetries, (long)delay.TotalMilliseconds, e.Message),
+            cancellationToken);
+
+    /// <summary>Runs a statement once, without retrying.</summary>
+    public Task<QueryResult> RunOnceAsync(CypherStatement statement, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, Endpoint.QueryPath, TypedJson.Request(statement.Text, parameters), null, statement.Name, cancellationToken);
+
+    /// <summary>Reads the server's discovery document (GET /, unauthenticated, not on Aura); null when there is none.</summary>
+    public async Task<System.Text.Json.Nodes.JsonObject?> DiscoverAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Timeout);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, Endpoint.Root + "/");
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+                return null;
+            return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false)) as System.Text.Json.Nodes.JsonObject;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or JsonException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Opens an explicit transaction; the caller runs, commits or rolls it back.</summary>
     public async Task<QueryApiTransaction> BeginAsync(CancellationToken cancellationToken)
     {
         var (result, affinity) = await SendWithHeadersAsync(HttpMethod.Post, $"{Endpoint.QueryPath}/tx", TypedJson.Request(null, null), null, "begin transaction", cancellationToken).ConfigureAwait(false);
         var id = result.TransactionId
-            ?? throw new GraphStoreException($"Neo4j at {Endpoint} opened no transaction (no transaction id in the answer); is this a Neo4j 5.19+ Query API?");
+            ?? throw new GraphStoreException($"Neo4j at {Endpoint} opened no transaction (no transaction id in the answer); is this a Neo4j {Neo4jServerCheck.MinimumVersionText}+ Query API?");
         return new QueryApiTransaction(this, id, affinity);
     }
 
     /// <summary>Sends one request and decodes the answer, mapping every failure to a GraphStoreException.</summary>
     public async Task<QueryResult> SendAsync(HttpMethod method, string url, byte[]? body, string? affinity, string operation, CancellationToken cancellationToken) =>
         (await SendWithHeadersAsync(method, url, body, affinity, operation, cancellationToken).ConfigureAwait(false)).Result;
-
-    /// <summary>Runs an operation, retrying it with exponential back-off while it fails transiently.</summary>
-    public async Task<T> RetryAsync<T>(string operation, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
-    {
-        for (var number = 1; ; number++)
-        {
-            try
-            {
-                return await attempt(cancellationToken).ConfigureAwait(false);
-            }
-            catch (GraphStoreException e) when (e.IsTransient && number <= options.MaxRetries)
-            {
-                var delay = Backoff(number);
-                LogRetry(operation, number, options.MaxRetries, (long)delay.TotalMilliseconds, e.Message);
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var exponential = options.RetryDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
-
-        // Jitter keeps replicas that failed together from retrying together.
-        var jittered = exponential * (1 + (Random.Shared.NextDouble() / 4));
-        return TimeSpan.FromMilliseconds(Math.Min(jittered, 10_000));
-    }
 
     private async Task<(QueryResult Result, string? Affinity)> SendWithHeadersAsync(
         HttpMethod method, string url, byte[]? body, string? affinity, string operation, CancellationToken cancellationToken)

@@ -16,8 +16,14 @@ internal static class QueryApiErrors
     /// <summary>The key of <see cref="Exception.Data"/> under which a failure carries the Neo4j status code.</summary>
     public const string CodeKey = "Neo4j.Code";
 
+    /// <summary>The key of <see cref="Exception.Data"/> under which a failure carries the HTTP status of the answer.</summary>
+    public const string StatusKey = "Neo4j.HttpStatus";
+
     /// <summary>The Neo4j status code a failure carries, if any.</summary>
     public static string? Code(Exception exception) => exception.Data[CodeKey] as string;
+
+    /// <summary>The HTTP status of the answer a failure came with, if there was an answer.</summary>
+    public static HttpStatusCode? Status(Exception exception) => exception.Data[StatusKey] as HttpStatusCode?;
 
     /// <summary>Whether a failure with this HTTP status and Neo4j code may pass if retried.</summary>
     public static bool IsTransient(HttpStatusCode status, string? code)
@@ -34,6 +40,7 @@ internal static class QueryApiErrors
     {
         var exception = Describe(endpoint, operation, status, code, message);
         exception.Data[CodeKey] = code;
+        exception.Data[StatusKey] = status;
         return exception;
     }
 
@@ -57,6 +64,11 @@ internal static class QueryApiErrors
         new($"Neo4j at {endpoint}, {operation} failed: the connection could not be made or broke ({cause.Message}).", true, cause);
 
     /// <summary>The exception for an answer that is not the Query API's JSON.</summary>
-    public static GraphStoreException Malformed(QueryApiEndpoint endpoint, string operation, HttpStatusCode status, Exception? cause) =>
-        new($"Neo4j at {endpoint}, {operation}: HTTP {(int)status} with a body that is not Query API JSON; is this a Neo4j 5.19+ HTTP endpoint?", (int)status >= 500, cause);
+    public static GraphStoreException Malformed(QueryApiEndpoint endpoint, string operation, HttpStatusCode status, Exception? cause)
+    {
+        var exception = new GraphStoreException(
+            $"Neo4j at {endpoint}, {operation}: HTTP {(int)status} with a body that is not Query API JSON; is this a Neo4j {Neo4jServerCheck.MinimumVersionText}+ Query API?", (int)status >= 500, cause);
+        exception.Data[StatusKey] = status;
+        return exception;
+    }
 }

@@ -46,7 +46,12 @@ public sealed class SqliteGraphStore : IGraphStore
             if (await HasCurrentSchemaAsync(connection, cancellationToken).ConfigureAwait(false))
                 return 0;
             await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+            using var transaction = connection.BeginTransaction(deferred: false);
             await ExecuteAsync(connection, SqliteSchema.Create, cancellationToken).ConfigureAwait(false);
+            if (!await HasColumnAsync(connection, "changesets", "id", cancellationToken).ConfigureAwait(false))
+                await ExecuteAsync(connection, SqliteSchema.AddChangeSetIds, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, SqliteSchema.Finish, cancellationToken).ConfigureAwait(false);
+            transaction.Commit();
             return 0;
         }).ConfigureAwait(false);
     }
@@ -59,6 +64,8 @@ public sealed class SqliteGraphStore : IGraphStore
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             using var transaction = connection.BeginTransaction(deferred: false);
+            if (await FindCommitAsync(connection, changes.Id, cancellationToken).ConfigureAwait(false) is { } earlier)
+                return earlier;
             var sequence = await ScalarAsync(connection, "SELECT IFNULL(MAX(seq), 0) FROM changesets", cancellationToken).ConfigureAwait(false);
             var apply = new SqliteChangeApplier(connection, sequence + 1);
             apply.Apply(changes);
@@ -70,7 +77,8 @@ public sealed class SqliteGraphStore : IGraphStore
 
             using (var record = connection.CreateCommand())
             {
-                record.CommandText = "INSERT INTO changesets (seq, committed_at, source, nodes, edges) VALUES ($seq, $at, $source, $nodes, $edges)";
+                record.CommandText = "INSERT INTO changesets (seq, committed_at, source, nodes, edges, id) VALUES ($seq, $at, $source, $nodes, $edges, $id)";
+                record.Parameters.AddWithValue("$id", changes.Id);
                 record.Parameters.AddWithValue("$seq", sequence + 1);
                 record.Parameters.AddWithValue("$at", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
                 record.Parameters.AddWithValue("$source", changes.Source);
@@ -280,10 +288,30 @@ public sealed class SqliteGraphStore : IGraphStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The outcome of an earlier commit of a ChangeSet id, or null when none committed it.</summary>
+    private static async Task<CommitResult?> FindCommitAsync(SqliteConnection connection, string id, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, nodes, edges FROM changesets WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new CommitResult(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2)) { Replayed = true }
+            : null;
+    }
+
+    private static async Task<bool> HasColumnAsync(SqliteConnection connection, string table, string column, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = $column";
+        command.Parameters.AddWithValue("$column", column);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
+    }
+
     private static async Task<bool> HasCurrentSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT value FROM meta WHERE name = 'schema_version' AND EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'edges_by_end')";
+        command.CommandText = "SELECT value FROM meta WHERE name = 'schema_version' AND EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'changesets_by_id')";
         try
         {
             return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string version

@@ -3,7 +3,7 @@ namespace Graph.Store.Sqlite;
 /// <summary>The tables of the SQLite store.</summary>
 internal static class SqliteSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -12,7 +12,8 @@ internal static class SqliteSchema
             committed_at TEXT NOT NULL,
             source TEXT NOT NULL,
             nodes INTEGER NOT NULL,
-            edges INTEGER NOT NULL);
+            edges INTEGER NOT NULL,
+            id TEXT NULL);
         CREATE TABLE IF NOT EXISTS nodes (
             label TEXT NOT NULL,
             key TEXT NOT NULL,
@@ -34,5 +35,14 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS edges_by_seq ON edges (seq);
         CREATE INDEX IF NOT EXISTS edges_by_end ON edges (to_label, to_key);
         INSERT OR IGNORE INTO meta (name, value) VALUES ('schema_version', '1');
+        """;
+
+    /// <summary>Version 1 to 2: ChangeSet ids recorded with their sequence (run after <see cref="Create"/>; the column exists in new files).</summary>
+    public const string AddChangeSetIds = "ALTER TABLE changesets ADD COLUMN id TEXT NULL;";
+
+    /// <summary>Finishes any version: the index that finds a ChangeSet by id, and the version.</summary>
+    public const string Finish = """
+        CREATE UNIQUE INDEX IF NOT EXISTS changesets_by_id ON changesets (id);
+        UPDATE meta SET value = '2' WHERE name = 'schema_version';
         """;
 }

@@ -6,7 +6,8 @@ namespace Graph.Store;
 /// <remarks>
 /// Nodes are merged into stored nodes by natural key (see <see cref="NodeRecord"/>); relationships are merged by
 /// type and end points, and both their end nodes must exist once the set is applied. Deleting a node deletes its
-/// relationships. Applying the same set twice changes nothing the second time.
+/// relationships. Applying the same content twice changes nothing the second time; applying the same set (the same
+/// <see cref="Id"/>) twice reports the first commit's outcome the second time.
 /// </remarks>
 public sealed class ChangeSet
 {
@@ -24,6 +25,10 @@ public sealed class ChangeSet
 
     /// <summary>What produced the change (seed, ingest, mutation), recorded with it.</summary>
     public string Source { get; init; } = "unknown";
+
+    /// <summary>The set's identity, recorded with its change sequence in the same transaction, so that applying the same
+    /// set again (a retry after a lost reply) reports the outcome of the commit that already happened.</summary>
+    public string Id { get; init; } = Guid.NewGuid().ToString("N");
 
     /// <summary>Number of items in the set.</summary>
     public int Count => Nodes.Count + Edges.Count + DeletedNodes.Count + DeletedEdges.Count;

@@ -16,6 +16,9 @@ public sealed record CommitResult(long Sequence, int NodesChanged, int EdgesChan
 {
     /// <summary>Whether the commit changed anything.</summary>
     public bool Changed => NodesChanged + EdgesChanged > 0;
+
+    /// <summary>Whether the set had already been committed (by an attempt whose reply was lost); the counts are that commit's.</summary>
+    public bool Replayed { get; init; }
 }
 
 /// <summary>Counts of live nodes per label and relationships per type, with the change sequence.</summary>

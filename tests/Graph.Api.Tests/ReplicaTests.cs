@@ -37,6 +37,43 @@ public sealed class ReplicaTests : IDisposable
         await WaitUntilVisibleAsync(a, second);
     }
 
+    [Fact]
+    public async Task TwoProcesses_OneStore_ShareKeysAndSeeARevocationWithinTheFollowInterval()
+    {
+        var a = await StartAsync();
+        var b = await StartAsync();
+        var keys = TestKeys.InDataDirectory(_data.Path);
+
+        // Created in the store of record (as `graph keys create` does with replica A's settings): works on both.
+        var (key, secret) = await keys.CreateAsync("researcher", "replica-test", [], null, CancellationToken.None);
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(b, secret));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(a, secret));
+
+        // Revoked with replica B's settings: both refuse it within the follow interval (0.5 s here), though both remembered it as valid.
+        Assert.True(await keys.RevokeAsync(key.Id, CancellationToken.None));
+        var revokedAt = DateTime.UtcNow;
+        foreach (var replica in new[] { a, b })
+        {
+            while (await StatusAsync(replica, secret) != HttpStatusCode.Unauthorized)
+            {
+                Assert.True(DateTime.UtcNow - revokedAt < TimeSpan.FromSeconds(5), "A replica still accepted a revoked key 5 s after the revocation (follow interval 0.5 s).");
+                await Task.Delay(50);
+            }
+        }
+
+        Assert.True(DateTime.UtcNow - revokedAt < TimeSpan.FromSeconds(5));
+    }
+
+    private static async Task<HttpStatusCode> StatusAsync(HttpClient replica, string key)
+    {
+        // A client of its own: the replica's client sends an admin key by default.
+        using var client = new HttpClient { BaseAddress = replica.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/graphql", UriKind.Relative)) { Content = JsonContent.Create(new { query = "{ datasets { totalCount } }" }) };
+        request.Headers.Add(TestKeys.Header, key);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
     private async Task<HttpClient> StartAsync()
     {
         var port = FreePort();

@@ -18,9 +18,17 @@ internal static class GraphCommand
         return info;
     }
 
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunInAsync(null, null, args);
+
+    /// <summary>Runs the command in a folder with extra environment variables (settings such as Graph__Store).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunInAsync(string? folder, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(args))!;
+        var info = StartInfo(args);
+        if (folder is not null)
+            info.WorkingDirectory = folder;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            info.Environment[name] = value;
+        using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

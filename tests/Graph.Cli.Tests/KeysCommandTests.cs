@@ -1,4 +1,3 @@
-using Graph.Store.Sqlite.Access;
 using Graph.Testing;
 
 namespace Graph.Cli.Tests;
@@ -14,7 +13,7 @@ public sealed class KeysCommandTests : IDisposable
         var (code, output, _) = await GraphCommand.RunAsync("keys", "create", "--role", "researcher", "--owner", "ana", "--grant", "lung-ct", "--expires", "30d", "--data", _folder.Path);
         Assert.Equal(0, code);
         var secret = output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("cig_", StringComparison.Ordinal));
-        var store = ApiKeyStore.InDataDirectory(_folder.Path);
+        var store = TestKeys.InDataDirectory(_folder.Path);
         var key = await store.FindAsync(secret, CancellationToken.None);
         Assert.NotNull(key);
         Assert.Equal(("researcher", "ana", "lung-ct"), (key.Role, key.Owner, string.Join(' ', key.Grants)));

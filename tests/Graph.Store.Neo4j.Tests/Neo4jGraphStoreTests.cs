@@ -23,8 +23,8 @@ public sealed class Neo4jGraphStoreTests : GraphStoreContract, IDisposable
     private Neo4jGraphStore Open(int batchSize)
     {
         var options = Neo4jStoreOptions.FromUrl($"{Options.Uri}{Options.Database}");
-        (options.User, options.Password, options.BatchSize, options.RetryDelay) = (Options.User, Options.Password, batchSize, Options.RetryDelay);
-        return new Neo4jGraphStore(_http, options, NullLogger<Neo4jGraphStore>.Instance);
+        (options.User, options.Password, options.BatchSize) = (Options.User, Options.Password, batchSize);
+        return new Neo4jGraphStore(_http, options, NullLogger<Neo4jGraphStore>.Instance, Neo4jTestServer.Retry);
     }
 
     [Fact]

@@ -42,6 +42,9 @@ internal static class Neo4jTestServer
     /// <summary>Every statement the tests send.</summary>
     public static IReadOnlyList<CypherStatement> Statements { get; } = [CountNodes, CountMarkers, DeleteBatch, Mark];
 
+    /// <summary>The retry policy of the tests: short delays.</summary>
+    public static RetryPolicy Retry { get; } = new() { FirstDelay = TimeSpan.FromMilliseconds(50) };
+
     /// <summary>The options for the server, or null when none is named.</summary>
     public static Neo4jStoreOptions? Options { get; } = Read();
 
@@ -53,7 +56,7 @@ internal static class Neo4jTestServer
     /// <summary>Deletes every node (schema kept) after checking the database is the tests' own.</summary>
     public static async Task ResetAsync(HttpClient http, Neo4jStoreOptions options)
     {
-        var client = new QueryApiClient(http, options, NullLogger.Instance);
+        var client = new QueryApiClient(http, options, Retry, NullLogger.Instance);
         var none = new Dictionary<string, object?>();
         var nodes = (await client.RunAsync(CountNodes, none, CancellationToken.None)).Long("count");
         var markers = (await client.RunAsync(CountMarkers, none, CancellationToken.None)).Long("count");
@@ -79,7 +82,6 @@ internal static class Neo4jTestServer
         var options = Neo4jStoreOptions.FromUrl(url);
         options.User = Environment.GetEnvironmentVariable($"{Variable}_USER") is { Length: > 0 } user ? user : options.User;
         options.Password = Environment.GetEnvironmentVariable($"{Variable}_PASSWORD") is { Length: > 0 } password ? password : options.Password;
-        options.RetryDelay = TimeSpan.FromMilliseconds(50);
         return options;
     }
 }

@@ -22,6 +22,29 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract, IDisposable
     }
 
     [Fact]
+    public async Task EnsureSchema_Version1File_GainsChangeSetIdsAndKeepsData()
+    {
+        await Store.ApplyAsync(new ChangeSet().Add(Some.Series()), CancellationToken.None);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_folder.File("graph.db")}"))
+        {
+            // The file as version 1 wrote it: no id column, no index on it.
+            await connection.OpenAsync();
+            using var downgrade = connection.CreateCommand();
+            downgrade.CommandText = "DROP INDEX changesets_by_id; ALTER TABLE changesets DROP COLUMN id; UPDATE meta SET value = '1' WHERE name = 'schema_version';";
+            await downgrade.ExecuteNonQueryAsync();
+        }
+
+        await using var reopened = new SqliteGraphStore(_folder.File("graph.db"));
+        await reopened.EnsureSchemaAsync(CancellationToken.None);
+        var changes = new ChangeSet().Add(Some.Series());
+        var first = await reopened.ApplyAsync(changes, CancellationToken.None);
+
+        Assert.Equal(2, first.Sequence);
+        Assert.True((await reopened.ApplyAsync(changes, CancellationToken.None)).Replayed);
+        Assert.Equal(2, (await reopened.GetStatisticsAsync(CancellationToken.None)).Nodes["Series"]);
+    }
+
+    [Fact]
     public async Task Open_NotADatabase_FailsWithClearError()
     {
         var path = _folder.File("garbage.db");

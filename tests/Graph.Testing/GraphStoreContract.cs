@@ -96,6 +96,36 @@ public abstract class GraphStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Apply_SameIdAgain_ReportsTheFirstCommitWithoutApplyingAgain()
+    {
+        var changes = OnePatient(out _, out _, out var series);
+        var first = await Store.ApplyAsync(changes, CancellationToken.None);
+        await Store.ApplyAsync(new ChangeSet().Add(NodeRecord.Of(GraphModel.Series, series.Key, ("modality", "CT"))), CancellationToken.None);
+
+        // A retry after a lost reply: the same set, its id recorded with sequence 1.
+        var again = await Store.ApplyAsync(changes, CancellationToken.None);
+
+        Assert.Equal(first with { Replayed = true }, again);
+        Assert.True(again.Replayed);
+        Assert.Equal(2, await Store.GetSequenceAsync(CancellationToken.None));
+        Assert.Equal("CT", (await ReadAllAsync()).Nodes.Single(n => n.Node.Key == series.Key).Node["modality"]);
+    }
+
+    [Fact]
+    public async Task Apply_SameIdNothingChanged_RecordsNothing()
+    {
+        await Store.ApplyAsync(OnePatient(out var patient, out _, out _), CancellationToken.None);
+        var unchanged = new ChangeSet { Id = "unchanged-set" }.Add(patient);
+
+        var first = await Store.ApplyAsync(unchanged, CancellationToken.None);
+        await Store.ApplyAsync(new ChangeSet().Add(Some.Series()), CancellationToken.None);
+        var second = await Store.ApplyAsync(unchanged, CancellationToken.None);
+
+        Assert.Equal((1L, false, false), (first.Sequence, first.Changed, first.Replayed));
+        Assert.Equal((2L, false, false), (second.Sequence, second.Changed, second.Replayed));
+    }
+
+    [Fact]
     public async Task Apply_PartialProperties_MergesAndNullRemoves()
     {
         var series = Some.Series();

@@ -14,6 +14,8 @@ internal sealed partial class CatalogStartup(
     GraphWriter writer,
     CatalogIndex index,
     IOptions<GraphOptions> options,
+    Graph.Hosting.StoreSettings storeSettings,
+    IHostApplicationLifetime lifetime,
     ILogger<CatalogStartup> logger) : BackgroundService
 {
     /// <summary>Whether the index is loaded and any first seeding has finished.</summary>
@@ -22,7 +24,19 @@ internal sealed partial class CatalogStartup(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        await store.EnsureSchemaAsync(stoppingToken);
+        try
+        {
+            await store.EnsureSchemaAsync(stoppingToken);
+        }
+        catch (GraphStoreException e) when (!e.IsTransient)
+        {
+            // A store that cannot work (wrong server version, Query API off, bad credentials) stops the service at once, saying what to change.
+            LogStoreRefused(storeSettings.Describe(), e.Message);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+            return;
+        }
+
         await index.LoadAsync(stoppingToken);
         if (settings.SeedDemoOnEmptyStore && index.Current.Sequence == 0)
             await SeedAsync(settings, stoppingToken);
@@ -80,6 +94,9 @@ internal sealed partial class CatalogStartup(
             LogReferenceDataFailed(e.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The store of record cannot be used ({Store}); the service stops: {Reason}")]
+    private partial void LogStoreRefused(string store, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Added the missing reference data (cancer types, seed vocabulary): {Nodes} nodes, {Edges} relationships")]
     private partial void LogReferenceData(int nodes, int edges);

@@ -6,7 +6,7 @@ public sealed class GraphOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Graph";
 
-    /// <summary>The folder of the SQLite store (graph.db); created if missing. Command line: --data DIR.</summary>
+    /// <summary>The data folder: the SQLite store (graph.db, access.db) when Graph:Store is sqlite, and the audit log; created if missing. Command line: --data DIR.</summary>
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>Whether to seed the synthetic demo catalogue when the store is empty. Command line: --seed-demo false.</summary>
@@ -23,7 +23,4 @@ public sealed class GraphOptions
 
     /// <summary>Whether the catalogue explorer (the web page built on the public GraphQL API) is served at /.</summary>
     public bool EnableExplorer { get; set; } = true;
-
-    /// <summary>The path of the SQLite file.</summary>
-    public string DatabasePath => Path.Combine(DataDirectory, "graph.db");
 }

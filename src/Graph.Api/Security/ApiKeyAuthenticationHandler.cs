@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Graph.Store.Sqlite.Access;
+using Graph.Store;
+using Graph.Store.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    ApiKeyStore keys,
+    ApiKeys keys,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
@@ -36,9 +37,9 @@ internal sealed class ApiKeyAuthenticationHandler(
         {
             key = await keys.FindAsync(text, Context.RequestAborted).ConfigureAwait(false);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
+        catch (GraphStoreException e)
         {
-            return AuthenticateResult.Fail($"The API key store cannot be read ({e.SqliteErrorCode}); keys cannot be checked.");
+            return AuthenticateResult.Fail($"The API key store cannot be read ({e.Reason ?? (e.IsTransient ? "try again" : "unavailable")}); keys cannot be checked.");
         }
 
         if (key is null)

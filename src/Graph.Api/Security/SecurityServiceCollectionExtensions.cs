@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Threading.RateLimiting;
 using Graph.Api.Hosting;
 using Graph.Api.Schema;
-using Graph.Store.Sqlite.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,7 +19,6 @@ internal static class SecurityServiceCollectionExtensions
     public static IServiceCollection AddCatalogueSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => ApiKeyStore.InDataDirectory(sp.GetRequiredService<IOptions<GraphOptions>>().Value.DataDirectory));
         services.AddSingleton<TrustedDocuments>();
         services.AddSingleton<AuditLog>();
 

@@ -31,7 +31,8 @@ internal static class ExportMappingsCommand
 
             try
             {
-                await using var store = await CommonOptions.OpenStoreAsync(result.GetValue(data)!, cancellationToken);
+                await using var session = await CommonOptions.OpenAsync(result, data, cancellationToken);
+                var store = session.Store;
                 var source = await MappingSetSource.ReadAsync(store, cancellationToken);
                 using var text = new StringWriter();
                 SssomWriter.Write(text, source.Mappings, source.Concepts, result.GetValue(setId)!, result.GetValue(license)!);

@@ -23,10 +23,20 @@ internal static class ExportPostgresCommand
         { data, output };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var folder = result.GetValue(data)!;
-            if (!File.Exists(Path.Combine(folder.FullName, "graph.db")))
+            Graph.Hosting.StoreSettings settings;
+            try
             {
-                await Console.Error.WriteLineAsync($"graph export postgres: no catalogue in {folder.FullName} (graph.db is missing).");
+                settings = CommonOptions.Settings(result, data);
+            }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync($"graph export postgres: {e.Message}");
+                return 2;
+            }
+
+            if (settings.Kind == Graph.Hosting.StoreKind.Sqlite && !File.Exists(settings.SqlitePath))
+            {
+                await Console.Error.WriteLineAsync($"graph export postgres: no catalogue in {Path.GetFullPath(settings.DataDirectory)} (graph.db is missing).");
                 return 2;
             }
 
@@ -34,7 +44,8 @@ internal static class ExportPostgresCommand
             try
             {
                 var watch = Stopwatch.StartNew();
-                await using var store = await CommonOptions.OpenStoreAsync(folder, cancellationToken);
+                await using var session = await CommonOptions.OpenAsync(result, data, cancellationToken);
+                var store = session.Store;
                 var summary = await PostgresExporter.ExportAsync(store, target.FullName, cancellationToken);
                 foreach (var (table, rows) in summary.Rows.Where(r => r.Value > 0))
                     Console.WriteLine($"{table,-40} {rows.ToString("N0", CultureInfo.InvariantCulture),12} rows");

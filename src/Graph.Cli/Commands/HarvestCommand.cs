@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using Graph.Domain;
+using Graph.Hosting;
 using Graph.Ingest.Deidentification;
 using Graph.Ingest.Harvest;
 using Graph.Store;
@@ -38,8 +39,18 @@ internal static class HarvestCommand
     {
         var output = result.InvocationConfiguration.Output;
         var error = result.InvocationConfiguration.Error;
-        var data = result.GetValue(o.Data)!;
-        if (Usage(o, result, data, out var options) is { } usage)
+        StoreSettings settings;
+        try
+        {
+            settings = CommonOptions.Settings(result, o.Data);
+        }
+        catch (ArgumentException e)
+        {
+            await error.WriteLineAsync($"{Name}: {e.Message}");
+            return 2;
+        }
+
+        if (Usage(o, result, Path.GetFullPath(settings.DataDirectory), out var options) is { } usage)
         {
             await error.WriteLineAsync($"{Name}: {usage}");
             return 2;
@@ -51,8 +62,9 @@ internal static class HarvestCommand
         var quiet = result.GetValue(o.Quiet);
         try
         {
-            await using var store = await CommonOptions.OpenStoreAsync(data, cancellationToken);
-            var writer = new GraphWriter(store, [], NullLogger<GraphWriter>.Instance);
+            await using var session = await CommonOptions.OpenAsync(result, o.Data, cancellationToken);
+            var store = session.Store;
+            var writer = session.Writer;
             using var handler = new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All, ConnectTimeout = TimeSpan.FromSeconds(10) };
             using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
             var harvester = new DicomWebHarvester(store, writer, http, new HarvestConsoleLogger(error, quiet));
@@ -77,7 +89,7 @@ internal static class HarvestCommand
         }
     }
 
-    private static string? Usage(HarvestCommandOptions o, ParseResult result, DirectoryInfo data, out HarvestOptions options)
+    private static string? Usage(HarvestCommandOptions o, ParseResult result, string dataDirectory, out HarvestOptions options)
     {
         options = null!;
         if (result.GetValue(o.Repository) is not [var repository])
@@ -124,7 +136,7 @@ internal static class HarvestCommand
         {
             Repository = repository,
             Dataset = dataset,
-            DataDirectory = data.FullName,
+            DataDirectory = dataDirectory,
             Full = result.GetValue(o.Full),
             Credentials = credentials,
             Key = key,

@@ -33,10 +33,11 @@ internal static class ImportAlgorithmsCommand
 
             try
             {
-                await using var store = await CommonOptions.OpenStoreAsync(result.GetValue(o.Data)!, cancellationToken);
-                var writer = await CommonOptions.ImportWriterAsync(store, cancellationToken);
+                await using var session = await CommonOptions.OpenAsync(result, o.Data, cancellationToken);
+                var store = session.Store;
+                var writer = await session.ImportWriterAsync(cancellationToken);
                 var s = await AlgorithmImport.RunAsync(store, writer, set, cancellationToken);
-                var report = await o.WriteReportAsync(result, s.Problems, cancellationToken);
+                var report = await o.WriteReportAsync(result, session.DataDirectory, s.Problems, cancellationToken);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"Read {s.Records:N0} records: {s.Applied:N0} algorithms registered, {s.Rejected:N0} rejected; "
                     + $"{s.NodesChanged:N0} nodes and {s.EdgesChanged:N0} relationships changed; the store is at change {s.Sequence}."));

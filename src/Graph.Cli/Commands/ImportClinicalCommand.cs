@@ -41,10 +41,11 @@ internal static class ImportClinicalCommand
 
             try
             {
-                await using var store = await CommonOptions.OpenStoreAsync(result.GetValue(o.Data)!, cancellationToken);
-                var writer = await CommonOptions.ImportWriterAsync(store, cancellationToken);
+                await using var session = await CommonOptions.OpenAsync(result, o.Data, cancellationToken);
+                var store = session.Store;
+                var writer = await session.ImportWriterAsync(cancellationToken);
                 var s = await ClinicalImport.RunAsync(store, writer, set, size, cancellationToken);
-                var report = await o.WriteReportAsync(result, s.Problems, cancellationToken);
+                var report = await o.WriteReportAsync(result, session.DataDirectory, s.Problems, cancellationToken);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"Read {s.Records:N0} records in {s.Elapsed.TotalSeconds:F1} s: {s.Applied:N0} applied, {s.Rejected:N0} rejected, {s.Warnings:N0} warnings."));
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -46,10 +46,10 @@ internal sealed class ImportFileOptions(string kind, string fileDescription = "T
     }
 
     /// <summary>Writes the problems report when there is anything to report; returns its path, or null.</summary>
-    public async Task<string?> WriteReportAsync(ParseResult result, IReadOnlyList<RecordProblem> problems, CancellationToken cancellationToken)
+    public async Task<string?> WriteReportAsync(ParseResult result, string dataDirectory, IReadOnlyList<RecordProblem> problems, CancellationToken cancellationToken)
     {
         var path = result.GetValue(Rejects)?.FullName ?? (problems.Count > 0
-            ? System.IO.Path.Combine(result.GetValue(Data)!.FullName, "rejects", $"import-{kind}-{DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.tsv")
+            ? System.IO.Path.Combine(dataDirectory, "rejects", $"import-{kind}-{DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.tsv")
             : null);
         if (path is not null)
             await ProblemsReport.WriteAsync(path, problems, cancellationToken);

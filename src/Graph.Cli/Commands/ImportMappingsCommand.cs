@@ -56,8 +56,9 @@ internal static class ImportMappingsCommand
 
             try
             {
-                await using var store = await CommonOptions.OpenStoreAsync(result.GetValue(data)!, cancellationToken);
-                var writer = await CommonOptions.ImportWriterAsync(store, cancellationToken);
+                await using var session = await CommonOptions.OpenAsync(result, data, cancellationToken);
+                var store = session.Store;
+                var writer = await session.ImportWriterAsync(cancellationToken);
                 var existing = await MappingSetSource.ReadAsync(store, cancellationToken);
                 var isPartial = result.GetValue(partial);
                 var outcome = await MappingImporter.ImportAsync(writer, document, isPartial, existing.Concepts.ContainsKey, cancellationToken);

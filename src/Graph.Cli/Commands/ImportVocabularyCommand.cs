@@ -64,8 +64,9 @@ internal static class ImportVocabularyCommand
 
             try
             {
-                await using var store = await CommonOptions.OpenStoreAsync(result.GetValue(o.Data)!, cancellationToken);
-                var writer = await CommonOptions.ImportWriterAsync(store, cancellationToken);
+                await using var session = await CommonOptions.OpenAsync(result, o.Data, cancellationToken);
+                var store = session.Store;
+                var writer = await session.ImportWriterAsync(cancellationToken);
                 var catalogue = await StoreConceptCatalogue.ReadAsync(store, cancellationToken);
                 var isPartial = result.GetValue(partial);
                 var outcome = await VocabularyImporter.ImportAsync(writer, records, detected, catalogue, isPartial, cancellationToken);
@@ -76,7 +77,7 @@ internal static class ImportVocabularyCommand
                     await error.WriteLineAsync($"{Name}: {path}: line {problem.Line}{column}: {kind}{problem.Reason}");
                 }
 
-                var report = await o.WriteReportAsync(result, outcome.Problems, cancellationToken);
+                var report = await o.WriteReportAsync(result, session.DataDirectory, outcome.Problems, cancellationToken);
                 if (outcome.Rejected > 0 && !isPartial)
                 {
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -45,15 +45,15 @@ internal static class IngestDicomCommand
         if (options.Key?.IsDevelopment == true)
             await Console.Error.WriteLineAsync($"{Name}: warning: the development key is public; pseudonyms made with it protect nothing.");
 
-        var data = result.GetValue(o.Data)!;
         try
         {
-            await using var store = await CommonOptions.OpenStoreAsync(data, cancellationToken);
-            var writer = new GraphWriter(store, [], NullLogger<GraphWriter>.Instance);
+            await using var session = await CommonOptions.OpenAsync(result, o.Data, cancellationToken);
+            var store = session.Store;
+            var writer = session.Writer;
             var summary = await IngestProgressDisplay.RunAsync(
                 (progress, token) => DicomFolderIngest.RunAsync(store, writer, options, progress, NullLogger.Instance, token), cancellationToken);
             var rejects = result.GetValue(o.Rejects)?.FullName ?? (summary.Rejects.Count > 0
-                ? Path.Combine(data.FullName, "rejects", $"ingest-dicom-{DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.tsv")
+                ? Path.Combine(session.DataDirectory, "rejects", $"ingest-dicom-{DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.tsv")
                 : null);
             if (rejects is not null)
                 await RejectsReport.WriteAsync(rejects, summary.Rejects, cancellationToken);

@@ -1,14 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
-using Graph.Store.Sqlite.Access;
+using Graph.Store;
+using Graph.Store.Access;
 
 namespace Graph.Cli.Commands;
 
-/// <summary><c>graph keys create|list|revoke</c>: API keys of the service, kept hashed in access.db beside the catalogue.</summary>
+/// <summary><c>graph keys create|list|revoke</c>: API keys of the service, kept hashed in the store of record (access.db beside graph.db, or Neo4j).</summary>
 /// <remarks>Exit codes: 0 done, 1 no such key or store failure, 2 usage errors.</remarks>
 internal static class KeysCommand
 {
-    public static Command Create() => new("keys", "Create, list and revoke the service's API keys (stored hashed in access.db in --data; a key is shown once, when created).")
+    public static Command Create() => new("keys", "Create, list and revoke the service's API keys (stored hashed in the store of record: access.db in --data, or Neo4j; a key is shown once, when created).")
     {
         CreateCommand(),
         ListCommand(),
@@ -46,19 +47,18 @@ internal static class KeysCommand
                 return 2;
             }
 
-            var folder = result.GetValue(data)!;
-            folder.Create();
             try
             {
                 var slugs = result.GetValue(grants) ?? [];
-                var (key, secret) = await ApiKeyStore.InDataDirectory(folder.FullName).CreateAsync(roleText, ownerText, slugs, expiresAt, cancellationToken);
+                await using var session = await CommonOptions.OpenAsync(result, data, cancellationToken);
+                var (key, secret) = await session.Keys.CreateAsync(roleText, ownerText, slugs, expiresAt, cancellationToken);
                 var output = result.InvocationConfiguration.Output;
                 await output.WriteLineAsync($"Created key {key.Id} (role {key.Role}, owner {key.Owner}{(key.Grants.Count > 0 ? ", grants " + string.Join(' ', key.Grants) : "")}{(expiresAt is { } e ? ", expires " + e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "")}).");
                 await output.WriteLineAsync("Store it now; it is not kept and cannot be shown again. Send it as the X-Api-Key header:");
                 await output.WriteLineAsync(secret);
                 return 0;
             }
-            catch (Exception e) when (e is IOException or Microsoft.Data.Sqlite.SqliteException)
+            catch (GraphStoreException e)
             {
                 await error.WriteLineAsync($"graph keys create: {e.Message}");
                 return 1;
@@ -74,7 +74,18 @@ internal static class KeysCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var output = result.InvocationConfiguration.Output;
-            var keys = await ApiKeyStore.InDataDirectory(result.GetValue(data)!.FullName).ListAsync(cancellationToken);
+            IReadOnlyList<ApiKey> keys;
+            try
+            {
+                await using var session = await CommonOptions.OpenAsync(result, data, cancellationToken);
+                keys = await session.Keys.ListAsync(cancellationToken);
+            }
+            catch (GraphStoreException e)
+            {
+                await result.InvocationConfiguration.Error.WriteLineAsync($"graph keys list: {e.Message}");
+                return 1;
+            }
+
             await output.WriteLineAsync("id\trole\towner\tgrants\tcreated\texpires\tstate");
             var now = DateTimeOffset.UtcNow;
             foreach (var key in keys)
@@ -92,11 +103,23 @@ internal static class KeysCommand
     {
         var id = new Argument<string>("ID") { Description = "The key's id (from keys list)." };
         var data = CommonOptions.Data();
-        var command = new Command("revoke", "Revoke a key: the service refuses it from its next request.") { id, data };
+        var command = new Command("revoke", "Revoke a key: every replica of the service refuses it within its follow interval (Graph:FollowIntervalSeconds).") { id, data };
         command.SetAction(async (result, cancellationToken) =>
         {
             var keyId = result.GetValue(id)!;
-            if (!await ApiKeyStore.InDataDirectory(result.GetValue(data)!.FullName).RevokeAsync(keyId, cancellationToken))
+            bool revoked;
+            try
+            {
+                await using var session = await CommonOptions.OpenAsync(result, data, cancellationToken);
+                revoked = await session.Keys.RevokeAsync(keyId, cancellationToken);
+            }
+            catch (GraphStoreException e)
+            {
+                await result.InvocationConfiguration.Error.WriteLineAsync($"graph keys revoke: {e.Message}");
+                return 1;
+            }
+
+            if (!revoked)
             {
                 await result.InvocationConfiguration.Error.WriteLineAsync($"graph keys revoke: no key '{keyId}'.");
                 return 1;

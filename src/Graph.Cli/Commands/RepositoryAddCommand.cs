@@ -58,8 +58,9 @@ internal static class RepositoryAddCommand
 
             try
             {
-                await using var store = await CommonOptions.OpenStoreAsync(result.GetValue(data)!, cancellationToken);
-                var writer = new GraphWriter(store, [], NullLogger<GraphWriter>.Instance);
+                await using var session = await CommonOptions.OpenAsync(result, data, cancellationToken);
+                var store = session.Store;
+                var writer = session.Writer;
                 var added = await RepositoryRegistry.AddAsync(store, writer, registration, cancellationToken);
                 await output.WriteLineAsync(added switch
                 {

@@ -17,7 +17,8 @@ internal static class RepositoryListCommand
             var output = result.InvocationConfiguration.Output;
             try
             {
-                await using var store = await CommonOptions.OpenStoreAsync(result.GetValue(data)!, cancellationToken);
+                await using var session = await CommonOptions.OpenAsync(result, data, cancellationToken);
+                var store = session.Store;
                 var repositories = await RepositoryRegistry.ListAsync(store, cancellationToken);
                 if (repositories.Count == 0)
                 {

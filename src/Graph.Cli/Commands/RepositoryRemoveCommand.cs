@@ -38,10 +38,10 @@ internal static class RepositoryRemoveCommand
 
             try
             {
-                var folder = result.GetValue(data)!;
-                await using var store = await CommonOptions.OpenStoreAsync(folder, cancellationToken);
-                var writer = new GraphWriter(store, [], NullLogger<GraphWriter>.Instance);
-                var removal = await RepositoryRegistry.RemoveAsync(store, writer, repository, result.GetValue(force), folder.FullName, cancellationToken);
+                await using var session = await CommonOptions.OpenAsync(result, data, cancellationToken);
+                var store = session.Store;
+                var writer = session.Writer;
+                var removal = await RepositoryRegistry.RemoveAsync(store, writer, repository, result.GetValue(force), session.DataDirectory, cancellationToken);
                 if (!removal.Found)
                 {
                     await error.WriteLineAsync($"{Name}: no repository '{repository}' is registered.");

@@ -39,8 +39,9 @@ internal static class SeedCommand
             var options = new DemoOptions { Patients = result.GetValue(patients), Seed = result.GetValue(seed), BatchPatients = result.GetValue(batch) };
             try
             {
-                await using var store = await CommonOptions.OpenStoreAsync(result.GetValue(data)!, cancellationToken);
-                var writer = new GraphWriter(store, [], NullLogger<GraphWriter>.Instance);
+                await using var session = await CommonOptions.OpenAsync(result, data, cancellationToken);
+                var store = session.Store;
+                var writer = session.Writer;
                 SeedSummary? summary = null;
                 await AnsiConsole.Progress()
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Graph.Hosting;
 using Graph.Store;
 using Spectre.Console;
 
@@ -15,16 +16,17 @@ internal static class StatsCommand
         var command = new Command("stats", "Print the number of nodes per label and relationships per type, and the change sequence.") { data, json };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var folder = result.GetValue(data)!;
-            if (!File.Exists(Path.Combine(folder.FullName, "graph.db")))
-            {
-                await Console.Error.WriteLineAsync($"graph stats: no catalogue in {folder.FullName} (graph.db is missing).");
-                return 2;
-            }
-
             try
             {
-                await using var store = await CommonOptions.OpenStoreAsync(folder, cancellationToken);
+                var settings = CommonOptions.Settings(result, data);
+                if (settings.Kind == StoreKind.Sqlite && !File.Exists(settings.SqlitePath))
+                {
+                    await Console.Error.WriteLineAsync($"graph stats: no catalogue in {Path.GetFullPath(settings.DataDirectory)} (graph.db is missing).");
+                    return 2;
+                }
+
+                await using var session = await CommonOptions.OpenAsync(result, data, cancellationToken);
+                var store = session.Store;
                 var stats = await store.GetStatisticsAsync(cancellationToken);
                 if (result.GetValue(json))
                 {
@@ -40,6 +42,11 @@ internal static class StatsCommand
                 AnsiConsole.Write(table);
                 AnsiConsole.MarkupLineInterpolated($"change sequence: {stats.Sequence}");
                 return 0;
+            }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync($"graph stats: {e.Message}");
+                return 2;
             }
             catch (GraphStoreException e)
             {

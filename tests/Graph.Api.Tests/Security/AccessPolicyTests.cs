@@ -1,5 +1,5 @@
 using Graph.Api.Security;
-using Graph.Store.Sqlite.Access;
+using Graph.Store.Access;
 
 namespace Graph.Api.Tests.Security;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
-using Graph.Store.Sqlite.Access;
+using Graph.Store.Access;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -110,7 +111,8 @@ public sealed class AuthenticationTests : IAsyncLifetime
         Assert.Equal(["UNAUTHENTICATED"], Responses.Codes(body));
     }
 
-    private ApiKeyStore Keys => ApiKeyStore.InDataDirectory(_service.DataDirectory);
+    // The service's own keys: a key created or revoked through them counts from the next request.
+    private ApiKeys Keys => _service.Services.GetRequiredService<ApiKeys>();
 
     private static string Token(string role, string? grant = null, string issuer = Issuer, string audience = Audience, DateTime? expires = null, byte[]? key = null)
     {

@@ -50,7 +50,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
             key = await TestKeys.CreateAsync(dataDirectory, "admin");
             AdminKeys[dataDirectory] = key;
         }
-        catch (Microsoft.Data.Sqlite.SqliteException)
+        catch (Graph.Store.GraphStoreException)
         {
             // A data folder remounted read-only: the key made when it was writable is still in its access.db.
             key = AdminKeys.GetValueOrDefault(dataDirectory);

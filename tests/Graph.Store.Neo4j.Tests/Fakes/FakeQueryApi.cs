@@ -24,6 +24,10 @@ internal sealed class FakeQueryApi : HttpMessageHandler
     public FakeQueryApi On(Func<RecordedRequest, bool> match, Func<HttpResponseMessage> respond, int times = int.MaxValue) =>
         On(match, (_, _) => Task.FromResult(respond()), times);
 
+    /// <summary>Answers requests that match with a response made from the request.</summary>
+    public FakeQueryApi On(Func<RecordedRequest, bool> match, Func<RecordedRequest, HttpResponseMessage> respond, int times = int.MaxValue) =>
+        On(match, (request, _) => Task.FromResult(respond(request)), times);
+
     /// <summary>Answers the next request, whatever it is.</summary>
     public FakeQueryApi Next(Func<HttpResponseMessage> respond) => On(_ => true, respond, 1);
 

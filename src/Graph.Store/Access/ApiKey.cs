@@ -1,4 +1,4 @@
-namespace Graph.Store.Sqlite.Access;
+namespace Graph.Store.Access;
 
 /// <summary>An API key as stored: everything but the secret, which is kept only as a hash.</summary>
 public sealed record ApiKey(string Id, string Role, string Owner, IReadOnlyList<string> Grants, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt)

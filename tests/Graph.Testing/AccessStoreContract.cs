@@ -1,0 +1,105 @@
+using Graph.Store.Access;
+using Xunit;
+
+namespace Graph.Testing;
+
+/// <summary>The behaviour every <see cref="IAccessStore"/> adapter must show; each adapter's tests inherit it.</summary>
+public abstract class AccessStoreContract : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Created = new(2026, 3, 4, 5, 6, 7, 890, TimeSpan.Zero);
+
+    /// <summary>Opens an empty access store for one test, its schema ensured.</summary>
+    protected abstract Task<IAccessStore> CreateStoreAsync();
+
+    /// <summary>Opens a second instance on the same store, as another process would.</summary>
+    protected abstract Task<IAccessStore> OpenAgainAsync();
+
+    protected IAccessStore Store { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Store = await CreateStoreAsync();
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    private static ApiKey Key(string id, DateTimeOffset? expires = null) => new(id, "researcher", "ana", ["lung-ct", "prostate-mr"], Created, expires, null);
+
+    [Fact]
+    public async Task Add_ThenFind_ReadsKeyAndHashBack()
+    {
+        Assert.True(await Store.AddAsync(Key("a1b2c3d4e5f6", Created.AddDays(90)), [1, 2, 3, 255], CancellationToken.None));
+
+        var stored = await Store.FindAsync("a1b2c3d4e5f6", CancellationToken.None);
+
+        Assert.NotNull(stored);
+        Assert.Equal(("researcher", "ana", "lung-ct prostate-mr"), (stored.Key.Role, stored.Key.Owner, string.Join(' ', stored.Key.Grants)));
+        Assert.Equal(Created, stored.Key.CreatedAt);
+        Assert.Equal(Created.AddDays(90), stored.Key.ExpiresAt);
+        Assert.Null(stored.Key.RevokedAt);
+        Assert.Equal([1, 2, 3, 255], stored.SecretHash);
+    }
+
+    [Fact]
+    public async Task Add_IdTaken_ReturnsFalseAndKeepsTheFirst()
+    {
+        await Store.AddAsync(Key("a1b2c3d4e5f6"), [1], CancellationToken.None);
+
+        Assert.False(await Store.AddAsync(Key("a1b2c3d4e5f6") with { Role = "admin" }, [2], CancellationToken.None));
+
+        var stored = await Store.FindAsync("a1b2c3d4e5f6", CancellationToken.None);
+        Assert.Equal(("researcher", (byte)1), (stored!.Key.Role, stored.SecretHash[0]));
+    }
+
+    [Fact]
+    public async Task Find_UnknownId_IsNull()
+    {
+        Assert.Null(await Store.FindAsync("000000000000", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Revoke_KeepsTheFirstTimeAndUnknownIsFalse()
+    {
+        await Store.AddAsync(Key("a1b2c3d4e5f6"), [1], CancellationToken.None);
+
+        Assert.True(await Store.RevokeAsync("a1b2c3d4e5f6", Created.AddHours(1), CancellationToken.None));
+        Assert.True(await Store.RevokeAsync("a1b2c3d4e5f6", Created.AddHours(2), CancellationToken.None));
+        Assert.False(await Store.RevokeAsync("000000000000", Created, CancellationToken.None));
+
+        Assert.Equal(Created.AddHours(1), (await Store.FindAsync("a1b2c3d4e5f6", CancellationToken.None))!.Key.RevokedAt);
+    }
+
+    [Fact]
+    public async Task List_NewestFirst_WithoutHashes()
+    {
+        await Store.AddAsync(Key("aaaaaaaaaaaa") with { CreatedAt = Created }, [1], CancellationToken.None);
+        await Store.AddAsync(Key("bbbbbbbbbbbb") with { CreatedAt = Created.AddMinutes(1), Grants = [] }, [2], CancellationToken.None);
+
+        var keys = await Store.ListAsync(CancellationToken.None);
+
+        Assert.Equal(["bbbbbbbbbbbb", "aaaaaaaaaaaa"], keys.Select(k => k.Id));
+        Assert.Empty(keys[0].Grants);
+    }
+
+    [Fact]
+    public async Task SecondInstance_SeesAddAndRevokeAtOnce()
+    {
+        var other = await OpenAgainAsync();
+        await Store.AddAsync(Key("a1b2c3d4e5f6"), [7], CancellationToken.None);
+        Assert.NotNull(await other.FindAsync("a1b2c3d4e5f6", CancellationToken.None));
+
+        await other.RevokeAsync("a1b2c3d4e5f6", Created.AddDays(1), CancellationToken.None);
+
+        Assert.Equal(Created.AddDays(1), (await Store.FindAsync("a1b2c3d4e5f6", CancellationToken.None))!.Key.RevokedAt);
+    }
+
+    [Fact]
+    public async Task ApiKeys_OverTheStore_KeepOnlyAHashAndRefuseAWrongSecret()
+    {
+        var keys = new ApiKeys(Store, TimeProvider.System) { CacheFor = TimeSpan.Zero };
+        var (key, secret) = await keys.CreateAsync("curator", "ops", [], null, CancellationToken.None);
+
+        Assert.Equal(key.Id, (await keys.FindAsync(secret, CancellationToken.None))?.Id);
+        Assert.Null(await keys.FindAsync(secret[..^1] + (secret[^1] == '0' ? '1' : '0'), CancellationToken.None));
+        var stored = await Store.FindAsync(key.Id, CancellationToken.None);
+        Assert.Equal(32, stored!.SecretHash.Length);
+        Assert.DoesNotContain(secret, Convert.ToHexStringLower(stored.SecretHash), StringComparison.Ordinal);
+    }
+}

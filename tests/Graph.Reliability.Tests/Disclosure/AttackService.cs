@@ -50,6 +50,39 @@ public sealed class AttackService : IAsyncLifetime
         _data.Dispose();
     }
 
+    /// <summary>The fields of a protected count the attacks read.</summary>
+    public const string Count = "value readable restricted";
+
+    /// <summary>Every figure of a cohort preview the attacks compare.</summary>
+    public static readonly string Preview = $"patients {{ {Count} }} studies {{ {Count} }} series {{ {Count} }} datasets {{ {Count} }} totalBytes {{ {Count} }} "
+        + $"patientFacets(fields: [\"sex\", \"datasets.slug\"]) {{ field values {{ value count {{ {Count} }} }} missing {{ {Count} }} other {{ {Count} }} }}";
+
+    /// <summary>The attackers: an anonymous visitor (null) and a researcher without grants.</summary>
+    public IEnumerable<string?> Attackers => [null, Researcher];
+
+    /// <summary>A cohort preview of criteria selecting the given fields.</summary>
+    public static string Criteria(string criteria, string selection) => $"{{ cohortPreview(criteria: {{ {criteria} }}) {{ {selection} }} }}";
+
+    /// <summary>The whole answer of a preview with every figure and its protection, as text to compare.</summary>
+    public async Task<string> PreviewAsync(string? attacker, string criteria)
+    {
+        var data = await DataAsync(attacker, Criteria(criteria, Preview + " protection { limitedToReadable }"));
+        return data["cohortPreview"]!.ToJsonString();
+    }
+
+    /// <summary>Conditions that select two to four patients of one restricted dataset, of one age.</summary>
+    public string SmallGroup()
+    {
+        var group = RestrictedPatients.Where(p => p["ageAtDiagnosis"] is not null)
+            .GroupBy(p => ((string)p["datasets"]!["nodes"]![0]!["slug"]!, (int)p["ageAtDiagnosis"]!))
+            .First(g => g.Count() is >= 2 and <= 4).Key;
+        return $"datasets: {{ some: {{ slug: {{ eq: \"{group.Item1}\" }} }} }}, ageAtDiagnosis: {{ eq: {group.Item2} }}";
+    }
+
+    /// <summary>Saves a cohort as a caller and returns its id.</summary>
+    public async Task<string> SaveCohortAsync(string? key, string name, string criteria) =>
+        (string)(await DataAsync(key, $$"""mutation { saveCohort(input: { name: "{{name}}", criteria: { {{criteria}} } }) { cohortId } }"""))["saveCohort"]!["cohortId"]!;
+
     /// <summary>Posts a query as a caller (null: anonymous) and returns the whole response.</summary>
     public async Task<JsonObject> PostAsync(string? key, string query)
     {

@@ -14,6 +14,7 @@ internal sealed partial class CatalogStartup(
     GraphWriter writer,
     CatalogIndex index,
     IOptions<GraphOptions> options,
+    Observability.ServiceMetrics metrics,
     ILogger<CatalogStartup> logger) : BackgroundService
 {
     /// <summary>Whether the index is loaded and any first seeding has finished.</summary>
@@ -37,6 +38,7 @@ internal sealed partial class CatalogStartup(
             try
             {
                 var applied = await index.CatchUpAsync(stoppingToken);
+                metrics.Followed();
                 if (applied > 0)
                     LogFollowed(applied, index.Current.Sequence);
             }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Graph.Api.Observability;
 using Graph.Api.Schema;
 using GraphQL;
 using GraphQL.Transport;
@@ -106,6 +107,7 @@ internal static class GraphQLHttpEndpoint
 
     private static async Task ExecuteAsync(HttpContext http, CatalogExecutor executor, IGraphQLTextSerializer serializer, string mediaType, GraphQLRequest request, GraphQLDocument? document, CancellationToken cancellationToken)
     {
+        RequestLogEnricher.SetOperation(http, [request.OperationName]);
         var (result, _) = await executor.ExecuteAsync(request, document, http.User, http.RequestServices, cancellationToken);
         http.Response.StatusCode = mediaType == GraphQLResponseMediaType && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         http.Response.ContentType = mediaType + "; charset=utf-8";
@@ -122,9 +124,12 @@ internal static class GraphQLHttpEndpoint
         }
 
         var results = new List<ExecutionResult>(count);
+        var operations = new List<string?>(count);
         foreach (var element in array.EnumerateArray())
         {
             var request = ReadRequest(element, serializer, out var error);
+            operations.Add(request?.OperationName);
+            RequestLogEnricher.SetOperation(http, operations);
             if (request is null)
             {
                 results.Add(ErrorResult(error!));

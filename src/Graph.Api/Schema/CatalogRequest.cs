@@ -36,7 +36,7 @@ internal sealed class CatalogRequest
     {
         Full = full;
         Snapshot = Caller.Access.View(full);
-        Threshold = ReferenceEquals(Snapshot, full) ? null : Limits.SuppressionThreshold;
+        Threshold = Caller.Access.IsRestricted(full) ? Limits.SuppressionThreshold : null;
     }
 
     /// <summary>A count over <see cref="Full"/>, protected when the caller may not read every record.</summary>

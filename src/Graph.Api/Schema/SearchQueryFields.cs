@@ -92,7 +92,10 @@ internal static class SearchQueryFields
                 GraphNode Find(string name)
                 {
                     var id = c.GetArgument<string>(name);
-                    return request.Full.Find(GraphModel.Cohort, id) ?? throw new ExecutionError($"No cohort '{id}'.") { Code = ErrorCodes.NotFound };
+                    // Looked up in the caller's view (other callers' cohorts are not there), counted over the whole snapshot.
+                    return request.Snapshot.Find(GraphModel.Cohort, id) is not null && request.Full.Find(GraphModel.Cohort, id) is { } cohort
+                        ? cohort
+                        : throw new ExecutionError($"No cohort '{id}'.") { Code = ErrorCodes.NotFound };
                 }
 
                 return new CohortComparison(request.Full, CohortService.MembersOf(Find("a")), CohortService.MembersOf(Find("b")), request.Threshold);

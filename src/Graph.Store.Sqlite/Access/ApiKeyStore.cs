@@ -101,6 +101,8 @@ public sealed class ApiKeyStore(string path)
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _created) == 0)
+            CreateOwnerOnly();
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         if (Volatile.Read(ref _created) == 0)
@@ -123,6 +125,22 @@ public sealed class ApiKeyStore(string path)
         }
 
         return connection;
+    }
+
+    // Key hashes, roles and owners are for the service account only (SQLite gives its journal the file's mode); an existing file
+    // keeps the mode its operator chose.
+    private void CreateOwnerOnly()
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(path))
+            return;
+        try
+        {
+            using var file = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another process made it first, or the folder cannot be written: SQLite opens it or reports why.
+        }
     }
 
     private static ApiKey Read(SqliteDataReader reader) => new(

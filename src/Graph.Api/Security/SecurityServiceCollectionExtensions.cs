@@ -6,6 +6,9 @@ using Graph.Api.Schema;
 using Graph.Store.Sqlite.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -20,6 +23,14 @@ internal static class SecurityServiceCollectionExtensions
     public static IServiceCollection AddCatalogueSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // Authentication registers data protection, whose key ring is made at start and written under HOME unencrypted (a warning on
+        // every new machine); the service protects nothing with it (no cookies, no antiforgery), so its keys stay in memory.
+        services.AddDataProtection();
+        services.Configure<KeyManagementOptions>(o =>
+        {
+            o.XmlRepository = new InMemoryKeyRepository();
+            o.XmlEncryptor = new NullXmlEncryptor();
+        });
         services.AddSingleton(sp => ApiKeyStore.InDataDirectory(sp.GetRequiredService<IOptions<GraphOptions>>().Value.DataDirectory));
         services.AddSingleton<TrustedDocuments>();
         services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.Section));

@@ -72,7 +72,7 @@ public sealed class FuzzTests
     public void Parse_InvalidUtf8InString_ThrowsDicomReadException()
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes("""[{"00100010":{"vr":"PN","Value":[{"Alphabetic":"AB"}]}}]""");
-        bytes[Array.IndexOf(bytes, (byte)'A')] = 0xC3;
+        bytes[Array.LastIndexOf(bytes, (byte)'A')] = 0xC3;
         Assert.Throws<DicomReadException>(() => DicomJson.ParseArray(bytes).ToList());
     }
 

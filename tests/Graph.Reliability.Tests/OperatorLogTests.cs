@@ -63,4 +63,20 @@ public sealed class OperatorLogTests : IDisposable
         Assert.True(service.Warnings.Count == 0, "Warnings or errors after clients hung up:\n" + string.Join('\n', service.Warnings));
         Assert.DoesNotContain("responded 500", service.Log, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task JsonLogs_EveryRequestLine_CarriesRequestIdAndOperationName()
+    {
+        await using var service = await ServiceProcess.StartAsync(_data.Path, 100, new Dictionary<string, string> { ["HOME"] = _home.Path }, "--Graph:Observability:LogFormat", "json");
+        await service.DataAsync("query JsonLogProbe { datasets(first: 1) { totalCount } }");
+        await Task.Delay(500);
+
+        var lines = service.Log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.All(lines, line => System.Text.Json.JsonDocument.Parse(line).Dispose());
+        var request = lines.Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!.AsObject())
+            .Where(e => (string?)e["OperationName"] == "JsonLogProbe").ToList();
+        Assert.NotEmpty(request);
+        Assert.All(request, e => Assert.False(string.IsNullOrEmpty((string?)e["RequestId"])));
+        Assert.Contains(request, e => ((string?)e["@mt"])?.Contains("responded", StringComparison.Ordinal) == true);
+    }
 }

@@ -107,7 +107,7 @@ internal static class GraphQLHttpEndpoint
 
     private static async Task ExecuteAsync(HttpContext http, CatalogExecutor executor, IGraphQLTextSerializer serializer, string mediaType, GraphQLRequest request, GraphQLDocument? document, CancellationToken cancellationToken)
     {
-        RequestLogEnricher.SetOperation(http, [request.OperationName]);
+        RequestLogEnricher.SetOperation(http, [OperationName(request, document)]);
         var (result, _) = await executor.ExecuteAsync(request, document, http.User, http.RequestServices, cancellationToken);
         http.Response.StatusCode = mediaType == GraphQLResponseMediaType && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         http.Response.ContentType = mediaType + "; charset=utf-8";
@@ -128,8 +128,6 @@ internal static class GraphQLHttpEndpoint
         foreach (var element in array.EnumerateArray())
         {
             var request = ReadRequest(element, serializer, out var error);
-            operations.Add(request?.OperationName);
-            RequestLogEnricher.SetOperation(http, operations);
             if (request is null)
             {
                 results.Add(ErrorResult(error!));
@@ -137,6 +135,8 @@ internal static class GraphQLHttpEndpoint
             }
 
             var document = TryParse(executor.Documents, request.Query);
+            operations.Add(OperationName(request, document));
+            RequestLogEnricher.SetOperation(http, operations);
             if (document is not null && IsMutation(document, request.OperationName))
             {
                 results.Add(ErrorResult("Mutations cannot be batched; send each with its own POST."));
@@ -293,6 +293,10 @@ internal static class GraphQLHttpEndpoint
             return null;
         }
     }
+
+    // Clients rarely send operationName when the document holds one operation; its name is in the document.
+    private static string? OperationName(GraphQLRequest request, GraphQLDocument? document) =>
+        request.OperationName ?? (document?.Definitions.OfType<GraphQLOperationDefinition>().ToList() is [var only] ? only.Name?.StringValue : null);
 
     private static bool IsMutation(GraphQLDocument document, string? operationName)
     {

@@ -21,10 +21,7 @@ internal sealed class ServiceMetrics
     private long _seenSequence = -1;
     private long _seenAt;
     private long _lastFollowed;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _operations = new(StringComparer.Ordinal);
-
-    /// <summary>How many distinct operation names get their own series; later ones count as "(other)", so clients cannot grow the metrics.</summary>
-    public const int MaxOperationNames = 200;
+    private readonly OperationLabels _operations = new();
 
     public ServiceMetrics(IMeterFactory meters, CatalogIndex index, TimeProvider clock)
     {
@@ -47,7 +44,7 @@ internal sealed class ServiceMetrics
     /// <summary>Counts one GraphQL operation and its time.</summary>
     public void Request(string? operation, string outcome, TimeSpan elapsed)
     {
-        var tags = new TagList { { "operation", OperationLabel(operation) }, { "outcome", outcome } };
+        var tags = new TagList { { "operation", _operations.Of(operation) }, { "outcome", outcome } };
         _requests.Add(1, tags);
         _duration.Record(elapsed.TotalSeconds, tags);
     }
@@ -64,17 +61,6 @@ internal sealed class ServiceMetrics
 
     /// <summary>Notes that the index read the change feed successfully.</summary>
     public void Followed() => Interlocked.Exchange(ref _lastFollowed, _clock.GetTimestamp());
-
-    private string OperationLabel(string? operation)
-    {
-        if (string.IsNullOrEmpty(operation))
-            return "(anonymous)";
-        if (_operations.TryGetValue(operation, out var known))
-            return known;
-        if (_operations.Count >= MaxOperationNames || operation.Length > 64 || !operation.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
-            return "(other)";
-        return _operations.GetOrAdd(operation, operation);
-    }
 
     private double SnapshotAge()
     {

@@ -83,11 +83,11 @@ internal sealed partial class CatalogExecutor
         CancellationToken cancellationToken)
     {
         using var activity = Telemetry.Source.StartActivity("graphql");
-        activity?.SetTag("graphql.operation.name", request.OperationName);
         var started = Stopwatch.GetTimestamp();
         var answer = await ExecuteCoreAsync(request, document, user, services, cancellationToken).ConfigureAwait(false);
         var outcome = answer.Result.Errors is { Count: > 0 } errors ? errors[0].Code ?? "ERROR" : "ok";
-        _metrics.Request(request.OperationName, outcome, Stopwatch.GetElapsedTime(started));
+        _metrics.Request(answer.Result.Operation?.Name?.StringValue ?? request.OperationName, outcome, Stopwatch.GetElapsedTime(started));
+        activity?.SetTag("graphql.operation.name", answer.Result.Operation?.Name?.StringValue ?? request.OperationName);
         activity?.SetTag("graphql.outcome", outcome);
         if (outcome != "ok")
             activity?.SetStatus(ActivityStatusCode.Error, outcome);

@@ -57,6 +57,8 @@ try
     var before = service.ResidentMiB();
     Console.WriteLine($"resident memory after warm-up and GC: {before:F0} MiB");
 
+    // A throwaway key of a copied folder, printed so that /metrics can be watched by hand while the soak runs.
+    Console.WriteLine($"watch: curl -s -H 'X-Api-Key: {adminKey}' {service.Address}metrics");
     var metricsBefore = await Metrics.ScrapeAsync(service.Address, adminKey);
     var run = new SoakRun(service.Address, ids, key);
     var adversaries = new AdversaryRun(service.Address);

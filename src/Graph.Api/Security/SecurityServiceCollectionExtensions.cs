@@ -87,8 +87,10 @@ internal static class SecurityServiceCollectionExtensions
         {
             var failures = context.RequestServices.GetRequiredService<FailedCredentialLimiter>();
             var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            var carriesCredentials = context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) || context.Request.Headers.ContainsKey("Authorization");
-            if (carriesCredentials && failures.IsBlocked(address))
+            var credentials = context.Request.Headers.TryGetValue(ApiKeyAuthenticationHandler.Header, out var key) || context.Request.Headers.TryGetValue("Authorization", out key)
+                ? key.ToString()
+                : null;
+            if (credentials is not null && failures.IsRefused(address, credentials))
             {
                 await RefuseTooManyFailuresAsync(context);
                 return;
@@ -112,7 +114,12 @@ internal static class SecurityServiceCollectionExtensions
             }
 
             if (result.Principal is { } principal)
+            {
                 context.User = principal;
+                if (credentials is not null)
+                    failures.Succeeded(credentials);
+            }
+
             await next(context);
         });
         app.UseRateLimiter();

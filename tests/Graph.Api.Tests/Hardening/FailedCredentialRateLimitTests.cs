@@ -30,6 +30,22 @@ public sealed class FailedCredentialRateLimitTests
     }
 
     [Fact]
+    public async Task WrongApiKey_ManyTimes_WorkingKeyFromSameAddressStillServed()
+    {
+        await using var service = await new ConfiguredFactory(TestTokens.Settings()).StartAsync();
+        var good = await TestKeys.CreateAsync(service.DataDirectory, "researcher");
+        Assert.Equal(200, (await service.PostAsync(new { query = "{ datasets { totalCount } }" }, key: good)).Status);
+        var statuses = new List<int>();
+        for (var i = 0; i < 100; i++)
+            statuses.Add((await service.PostAsync(new { query = "{ datasets { totalCount } }" }, key: "cig_000000000000_" + new string('0', 64))).Status);
+        Assert.Contains(429, statuses);
+
+        Assert.Equal(200, (await service.PostAsync(new { query = "{ datasets { totalCount } }" }, key: good)).Status);
+        // Credentials that have not worked yet are not even checked while the address is over its budget.
+        Assert.Equal(429, (await service.PostAsync(new { query = "{ datasets { totalCount } }" }, bearer: TestTokens.Create("researcher"))).Status);
+    }
+
+    [Fact]
     public async Task BadBearerToken_ManyTimes_Answers429()
     {
         await using var service = await new ConfiguredFactory(TestTokens.Settings()).StartAsync();

@@ -2,6 +2,7 @@
 //   dotnet run -c Release --project bench/Graph.Bench -- startup [--patients 20000] [--data DIR] [--iterations 2000]
 //   dotnet run -c Release --project bench/Graph.Bench -- search [--patients 20000] [--data DIR] [--iterations 300]
 //   dotnet run -c Release --project bench/Graph.Bench -- seed-profile [--patients 5000]
+//   dotnet run -c Release --project bench/Graph.Bench -- document-cache [--patients 20000] [--data DIR] [--iterations 4000] [--rounds 5]
 //   dotnet run -c Release --project bench/Graph.Bench -- ontology [--patients 20000] [--data DIR] [--iterations 300]
 // startup: seeds a store (or reuses DIR), then measures index load time, resident memory, and p50/p99 of a node
 // lookup and of a nested page (20 patients -> studies -> series) through the GraphQL executor.
@@ -9,6 +10,8 @@
 // search, and memory. --patients 100000 gives about a million series.
 // ontology: ontology-expanded facet queries (concept: { curie, includeNarrower }) against the same queries on plain codes,
 // warm and cold, interleaved, with the ratio of their p50s.
+// document-cache: lookups by key per second through the executor (one thread), with the validated-document cache on and off,
+// interleaved in rounds, for a document with variables (the complexity rule runs again for it) and one without.
 // seed-profile: where seeding time goes (generation, validation, SQLite commits, index catch-up).
 using Graph.Bench;
 
@@ -19,11 +22,12 @@ return args.FirstOrDefault() switch
     "search" => await SearchBenchmark.RunAsync(args[1..]),
     "facet-profile" => await FacetProfile.RunAsync(args[1..]),
     "ontology" => await OntologyBenchmark.RunAsync(args[1..]),
+    "document-cache" => await DocumentCacheBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Graph.Bench startup|search|ontology|seed-profile [--patients N] [--data DIR] [--iterations N]");
+    Console.Error.WriteLine("usage: Graph.Bench startup|search|ontology|document-cache|seed-profile [--patients N] [--data DIR] [--iterations N]");
     return 2;
 }

@@ -29,6 +29,8 @@ internal static class ServiceCollectionExtensions
         {
             services.AddSingleton<IGraphStore>(sp => new SqliteGraphStore(sp.GetRequiredService<IOptions<GraphOptions>>().Value.DatabasePath));
         }
+        services.AddMetrics();
+        services.AddSingleton<Observability.ServiceMetrics>();
         services.AddSingleton<CatalogIndex>();
         services.AddSingleton<ICommitListener>(sp => sp.GetRequiredService<CatalogIndex>());
         services.AddSingleton<GraphWriter>();

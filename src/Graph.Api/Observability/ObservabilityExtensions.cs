@@ -21,7 +21,6 @@ internal static class ObservabilityExtensions
         var section = configuration.GetSection(ObservabilityOptions.Section);
         services.Configure<ObservabilityOptions>(section);
         var options = section.Get<ObservabilityOptions>() ?? new ObservabilityOptions();
-        services.AddSingleton<ServiceMetrics>();
         var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService("cancer-imaging-graph"));
         if (options.Metrics)
         {

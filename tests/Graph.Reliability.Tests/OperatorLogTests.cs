@@ -71,7 +71,7 @@ public sealed class OperatorLogTests : IDisposable
         await service.DataAsync("query JsonLogProbe { datasets(first: 1) { totalCount } }");
         await Task.Delay(500);
 
-        var lines = service.Log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = service.FullLog.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.All(lines, line => System.Text.Json.JsonDocument.Parse(line).Dispose());
         var request = lines.Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!.AsObject())
             .Where(e => (string?)e["OperationName"] == "JsonLogProbe").ToList();

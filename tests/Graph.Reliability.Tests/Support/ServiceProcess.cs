@@ -41,6 +41,16 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Everything the service wrote to its console so far (the last 128 KB to 256 KB of it), in whole lines.</summary>
+    public string FullLog
+    {
+        get
+        {
+            lock (_log)
+                return _log.ToString();
+        }
+    }
+
     /// <summary>Every console line the service wrote at warning level or above (Serilog's WRN, ERR and FTL), all of them.</summary>
     public IReadOnlyList<string> Warnings
     {
@@ -183,7 +193,12 @@ internal sealed class ServiceProcess : IAsyncDisposable
                 || line.Contains("\"@l\":\"Warning\"", StringComparison.Ordinal) || line.Contains("\"@l\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"@l\":\"Fatal\"", StringComparison.Ordinal))
                 _warnings.Add(line);
             if (_log.Length > 256 * 1024)
-                _log.Remove(0, 128 * 1024);
+            {
+                // Whole lines only, so that the log can still be read line by line.
+                var cut = _log.ToString(0, 128 * 1024).LastIndexOf('\n') + 1;
+                _log.Remove(0, cut > 0 ? cut : 128 * 1024);
+            }
+
             _log.AppendLine(line);
         }
     }

@@ -33,7 +33,9 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
         {
             Path.Combine(AppContext.BaseDirectory, "Graph.Api.dll"), "--urls", $"http://127.0.0.1:{port}", "--data", dataDirectory,
             "--seed-demo", seedPatients > 0 ? "true" : "false", "--demo-patients", Math.Max(1, seedPatients).ToString(System.Globalization.CultureInfo.InvariantCulture), "--Serilog:MinimumLevel:Default", "Warning", "--Graph:EnableIde", "false",
-            "--Graph:Limits:RequestsPerSecondPerKey", "0",
+            // Rate limits on: the per-address (anonymous) and refused-credential limits at their defaults; per key high enough for the
+            // good clients, which share one key.
+            "--Graph:Limits:RequestsPerSecondPerKey", "2000",
         })
         {
             info.ArgumentList.Add(arg);
@@ -111,9 +113,20 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
         _process.Dispose();
     }
 
+    private static int _errorLines;
+    private static int _warningLines;
+
+    /// <summary>Lines the service logged at error (ERR, FTL) and at warning level (WRN) so far.</summary>
+    public static (int Errors, int Warnings) LoggedProblems => (Volatile.Read(ref _errorLines), Volatile.Read(ref _warningLines));
+
     private static void Echo(string? line)
     {
-        if (!string.IsNullOrEmpty(line))
-            Console.WriteLine("  [service] " + line);
+        if (string.IsNullOrEmpty(line))
+            return;
+        if (line.Contains(" ERR]", StringComparison.Ordinal) || line.Contains(" FTL]", StringComparison.Ordinal))
+            Interlocked.Increment(ref _errorLines);
+        if (line.Contains(" WRN]", StringComparison.Ordinal))
+            Interlocked.Increment(ref _warningLines);
+        Console.WriteLine("  [service] " + line);
     }
 }

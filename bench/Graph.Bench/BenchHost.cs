@@ -32,12 +32,13 @@ internal sealed class BenchHost
 
     public TimeSpan LoadTime { get; }
 
-    public static async Task<BenchHost> StartAsync(BenchArguments arguments)
+    public static async Task<BenchHost> StartAsync(BenchArguments arguments, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var patients = arguments.Int("--patients", 20_000);
         var data = arguments.Get("--data") ?? Path.Combine(Path.GetTempPath(), $"graph-bench-{patients}");
         Console.WriteLine($"Catalogue: {patients:N0} patients in {data}; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Graph:DataDirectory"] = data }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Graph:DataDirectory"] = data })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddCatalogue(configuration).BuildServiceProvider();
         var store = services.GetRequiredService<IGraphStore>();
         await store.EnsureSchemaAsync(CancellationToken.None);

@@ -2,6 +2,7 @@
 //   dotnet run -c Release --project bench/Graph.Bench -- startup [--patients 20000] [--data DIR] [--iterations 2000]
 //   dotnet run -c Release --project bench/Graph.Bench -- search [--patients 20000] [--data DIR] [--iterations 300]
 //   dotnet run -c Release --project bench/Graph.Bench -- seed-profile [--patients 5000]
+//   dotnet run -c Release --project bench/Graph.Bench -- document-cache [--patients 20000] [--data DIR] [--iterations 4000] [--rounds 5]
 //   dotnet run -c Release --project bench/Graph.Bench -- ontology [--patients 20000] [--data DIR] [--iterations 300]
 // startup: seeds a store (or reuses DIR), then measures index load time, resident memory, and p50/p99 of a node
 // lookup and of a nested page (20 patients -> studies -> series) through the GraphQL executor.
@@ -12,6 +13,8 @@
 // disclosure: usefulness of protected answers (error of every patient count of 100+ in previews, as anonymous and as a researcher)
 // and their cost (a stream of distinct previews, each run exact as a curator and protected as an anonymous visitor, interleaved).
 //   dotnet run -c Release --project bench/Graph.Bench -- disclosure [--patients 20000] [--data DIR] [--iterations 300] [--seed 1]
+// document-cache: lookups by key per second through the executor (one thread), with the validated-document cache on and off,
+// interleaved in rounds, for a document with variables (the complexity rule runs again for it) and one without.
 // seed-profile: where seeding time goes (generation, validation, SQLite commits, index catch-up).
 using Graph.Bench;
 
@@ -23,11 +26,12 @@ return args.FirstOrDefault() switch
     "facet-profile" => await FacetProfile.RunAsync(args[1..]),
     "ontology" => await OntologyBenchmark.RunAsync(args[1..]),
     "disclosure" => await DisclosureBenchmark.RunAsync(args[1..]),
+    "document-cache" => await DocumentCacheBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Graph.Bench startup|search|ontology|disclosure|seed-profile [--patients N] [--data DIR] [--iterations N]");
+    Console.Error.WriteLine("usage: Graph.Bench startup|search|ontology|disclosure|document-cache|seed-profile [--patients N] [--data DIR] [--iterations N]");
     return 2;
 }

@@ -9,6 +9,10 @@ namespace Graph.Catalog;
 /// <remarks>The writer calls it after each commit (same process); a follower calls <see cref="CatchUpAsync"/> on a timer for other processes' writes.</remarks>
 public sealed partial class CatalogIndex(IGraphStore store, ILogger<CatalogIndex> logger) : ICommitListener
 {
+    /// <summary>The name of the index's trace source: spans for loading and for applying changes.</summary>
+    public const string SourceName = "Graph.Catalog";
+
+    private static readonly ActivitySource Source = new(SourceName);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile CatalogSnapshot _current = CatalogSnapshot.CreateEmpty();
     private volatile bool _loaded;
@@ -25,6 +29,7 @@ public sealed partial class CatalogIndex(IGraphStore store, ILogger<CatalogIndex
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            using var activity = Source.StartActivity("index.load");
             var watch = Stopwatch.StartNew();
             var builder = new SnapshotBuilder(CatalogSnapshot.CreateEmpty());
             var sequence = await store.ReadAllAsync(builder, cancellationToken).ConfigureAwait(false);
@@ -51,6 +56,9 @@ public sealed partial class CatalogIndex(IGraphStore store, ILogger<CatalogIndex
             var sequence = await store.ReadChangesAsync(current.Sequence, builder, cancellationToken).ConfigureAwait(false);
             if (sequence == current.Sequence && builder.Applied == 0)
                 return 0;
+            using var activity = Source.StartActivity("index.apply");
+            activity?.SetTag("graph.sequence", sequence);
+            activity?.SetTag("graph.rows", builder.Applied);
             Publish(builder.Build(sequence));
             return builder.Applied;
         }

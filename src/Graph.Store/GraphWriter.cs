@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Graph.Domain;
 using Microsoft.Extensions.Logging;
 
@@ -11,6 +13,18 @@ namespace Graph.Store;
 /// </remarks>
 public sealed partial class GraphWriter(IGraphStore store, IEnumerable<ICommitListener> listeners, ILogger<GraphWriter> logger, RetryPolicy? retry = null)
 {
+    /// <summary>The name of the writer's meter (commit latency) and of its trace source (one span per commit).</summary>
+    public const string MeterName = "Graph.Store";
+
+    /// <summary>The name of the writer's trace source.</summary>
+    public const string SourceName = "Graph.Store";
+
+    private static readonly ActivitySource Source = new(SourceName);
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Histogram<double> CommitDuration = Meter.CreateHistogram<double>(
+        "graph.store.commit.duration", "s", "Time to commit one ChangeSet to the store (retries included), by outcome (changed, unchanged, failed).",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
+
     private static readonly NodeRecordValidator NodeValidator = new();
     private static readonly EdgeRecordValidator EdgeValidator = new();
     private readonly ICommitListener[] _listeners = listeners.ToArray();
@@ -51,10 +65,26 @@ public sealed partial class GraphWriter(IGraphStore store, IEnumerable<ICommitLi
         if (errors.Count > 0)
             throw new ChangeSetRejectedException(errors);
 
-        var result = await _retry.RunAsync(
-            ct => store.ApplyAsync(changes, ct),
-            (attempt, delay, e) => LogRetry(attempt, _retry.MaxRetries, (long)delay.TotalMilliseconds, e.Message),
-            cancellationToken).ConfigureAwait(false);
+        using var activity = Source.StartActivity("store.commit");
+        activity?.SetTag("graph.change_source", changes.Source);
+        var started = Stopwatch.GetTimestamp();
+        CommitResult result;
+        try
+        {
+            result = await _retry.RunAsync(
+                ct => store.ApplyAsync(changes, ct),
+                (attempt, delay, e) => LogRetry(attempt, _retry.MaxRetries, (long)delay.TotalMilliseconds, e.Message),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (GraphStoreException)
+        {
+            CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("outcome", "failed"));
+            activity?.SetStatus(ActivityStatusCode.Error);
+            throw;
+        }
+
+        CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("outcome", result.Changed ? "changed" : "unchanged"));
+        activity?.SetTag("graph.sequence", result.Sequence);
         if (result.Changed)
         {
             if (result.Replayed)

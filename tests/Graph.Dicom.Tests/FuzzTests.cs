@@ -59,26 +59,41 @@ public sealed class FuzzTests
     }
 
     [Fact]
-    public void Parse_MutatedDicomJson_ReturnsDataSetsOrThrowsDicomReadException()
+    public void Parse_MutatedDicomJson_ReturnsDataSetsOrThrowsDicomReadException() =>
+        JsonCases.Sample((position, value, cut) => ParseMutatedJson(position, value, cut), iter: 5_000);
+
+    /// <summary>Seeds that found a bug on some run, kept so that every run checks them (issue 16: invalid UTF-8 threw InvalidOperationException).</summary>
+    [Theory]
+    [InlineData("9tFEnZFBxw02")]
+    public void Parse_MutatedDicomJson_FoundSeed_ReturnsDataSetsOrThrowsDicomReadException(string seed) =>
+        JsonCases.Sample((position, value, cut) => ParseMutatedJson(position, value, cut), iter: 1, seed: seed);
+
+    [Fact]
+    public void Parse_InvalidUtf8InString_ThrowsDicomReadException()
     {
-        var json = TestData.Bytes("test_files/test1.json");
-        Gen.Select(Gen.Int[0, json.Length - 1], Gen.Byte, Gen.Int[0, json.Length]).Sample(
-            (position, value, cut) =>
+        var bytes = System.Text.Encoding.UTF8.GetBytes("""[{"00100010":{"vr":"PN","Value":[{"Alphabetic":"AB"}]}}]""");
+        bytes[Array.LastIndexOf(bytes, (byte)'A')] = 0xC3;
+        Assert.Throws<DicomReadException>(() => DicomJson.ParseArray(bytes).ToList());
+    }
+
+    private static readonly Lazy<byte[]> Json = new(() => TestData.Bytes("test_files/test1.json"));
+
+    private static Gen<(int, byte, int)> JsonCases => Gen.Select(Gen.Int[0, Json.Value.Length - 1], Gen.Byte, Gen.Int[0, Json.Value.Length]);
+
+    private static void ParseMutatedJson(int position, byte value, int cut)
+    {
+        var bytes = Json.Value[..Math.Max(cut, 1)];
+        bytes[position % bytes.Length] = value;
+        try
+        {
+            foreach (var dataset in DicomJson.ParseArray(bytes))
             {
-                var bytes = json[..Math.Max(cut, 1)];
-                bytes[position % bytes.Length] = value;
-                try
-                {
-                    foreach (var dataset in DicomJson.ParseArray(bytes))
-                    {
-                        Exercise(dataset, 0);
-                    }
-                }
-                catch (DicomReadException)
-                {
-                }
-            },
-            iter: 5_000);
+                Exercise(dataset, 0);
+            }
+        }
+        catch (DicomReadException)
+        {
+        }
     }
 
     private static byte[] Apply(byte[] original, Mutation[] mutations)

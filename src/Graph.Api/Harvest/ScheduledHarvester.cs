@@ -22,6 +22,7 @@ internal sealed partial class ScheduledHarvester(
     IOptions<GraphOptions> graphOptions,
     IConfiguration configuration,
     TimeProvider time,
+    Observability.ServiceMetrics metrics,
     ILogger<ScheduledHarvester> logger) : BackgroundService
 {
     /// <summary>The name of the HttpClient the harvester uses.</summary>
@@ -53,6 +54,7 @@ internal sealed partial class ScheduledHarvester(
             {
                 state.LastRun = await HarvestAsync(slug, repository, current, state.Circuit, cancellationToken).ConfigureAwait(false);
                 state.LastProblem = null;
+                metrics.HarvestRun(slug, state.LastRun.Status.ToString().ToLowerInvariant());
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -62,6 +64,7 @@ internal sealed partial class ScheduledHarvester(
             {
                 // The one place a repository's failure is caught, so the scheduler goes on with the others.
                 state.LastProblem = e.Message;
+                metrics.HarvestRun(slug, "failed");
                 LogRunFailed(slug, e.GetType().Name, e.Message);
             }
 

@@ -16,6 +16,7 @@ internal sealed partial class CatalogStartup(
     IOptions<GraphOptions> options,
     Graph.Hosting.StoreSettings storeSettings,
     IHostApplicationLifetime lifetime,
+    Observability.ServiceMetrics metrics,
     ILogger<CatalogStartup> logger) : BackgroundService
 {
     /// <summary>Whether the index is loaded and any first seeding has finished.</summary>
@@ -51,6 +52,7 @@ internal sealed partial class CatalogStartup(
             try
             {
                 var applied = await index.CatchUpAsync(stoppingToken);
+                metrics.Followed();
                 if (applied > 0)
                     LogFollowed(applied, index.Current.Sequence);
             }

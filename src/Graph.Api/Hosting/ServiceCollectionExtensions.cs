@@ -16,6 +16,8 @@ internal static class ServiceCollectionExtensions
         services.Configure<GraphOptions>(configuration.GetSection(GraphOptions.Section));
         services.Configure<ServiceLimits>(configuration.GetSection("Graph:Limits"));
         services.AddGraphStore(configuration);
+        services.AddMetrics();
+        services.AddSingleton<Observability.ServiceMetrics>();
         services.AddSingleton<CatalogIndex>();
         services.AddSingleton<ICommitListener>(sp => sp.GetRequiredService<CatalogIndex>());
         services.AddSingleton<CatalogSchema>();

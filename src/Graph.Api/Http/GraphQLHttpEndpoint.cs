@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Graph.Api.Observability;
 using Graph.Api.Schema;
 using GraphQL;
 using GraphQL.Transport;
@@ -106,6 +107,7 @@ internal static class GraphQLHttpEndpoint
 
     private static async Task ExecuteAsync(HttpContext http, CatalogExecutor executor, IGraphQLTextSerializer serializer, string mediaType, GraphQLRequest request, GraphQLDocument? document, CancellationToken cancellationToken)
     {
+        RequestLogEnricher.SetOperation(http, [OperationName(request, document)]);
         var (result, _) = await executor.ExecuteAsync(request, document, http.User, http.RequestServices, cancellationToken);
         http.Response.StatusCode = mediaType == GraphQLResponseMediaType && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         http.Response.ContentType = mediaType + "; charset=utf-8";
@@ -122,6 +124,7 @@ internal static class GraphQLHttpEndpoint
         }
 
         var results = new List<ExecutionResult>(count);
+        var operations = new List<string?>(count);
         foreach (var element in array.EnumerateArray())
         {
             var request = ReadRequest(element, serializer, out var error);
@@ -132,6 +135,8 @@ internal static class GraphQLHttpEndpoint
             }
 
             var document = TryParse(executor.Documents, request.Query);
+            operations.Add(OperationName(request, document));
+            RequestLogEnricher.SetOperation(http, operations);
             if (document is not null && IsMutation(document, request.OperationName))
             {
                 results.Add(ErrorResult("Mutations cannot be batched; send each with its own POST."));
@@ -288,6 +293,10 @@ internal static class GraphQLHttpEndpoint
             return null;
         }
     }
+
+    // Clients rarely send operationName when the document holds one operation; its name is in the document.
+    private static string? OperationName(GraphQLRequest request, GraphQLDocument? document) =>
+        request.OperationName ?? (document?.Definitions.OfType<GraphQLOperationDefinition>().ToList() is [var only] ? only.Name?.StringValue : null);
 
     private static bool IsMutation(GraphQLDocument document, string? operationName)
     {

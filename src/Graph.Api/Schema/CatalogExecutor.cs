@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Security.Claims;
+using Graph.Api.Observability;
 using Graph.Api.Security;
 using Graph.Catalog;
 using Graph.Catalog.Disclosure;
@@ -34,7 +36,9 @@ internal sealed partial class CatalogExecutor
     private readonly AuditLog _audit;
     private readonly ILogger<CatalogExecutor> _logger;
     private readonly IValidationRule[] _rules;
+    private readonly IValidationRule[] _variableRules;
     private readonly DocumentCache _documents;
+    private readonly ServiceMetrics _metrics;
 
     public CatalogExecutor(
         CatalogSchema schema,
@@ -44,8 +48,10 @@ internal sealed partial class CatalogExecutor
         DisclosureControl disclosure,
         TrustedDocuments trusted,
         AuditLog audit,
+        ServiceMetrics metrics,
         ILogger<CatalogExecutor> logger)
     {
+        _metrics = metrics;
         _schema = schema;
         _executer = executer;
         _index = index;
@@ -55,13 +61,14 @@ internal sealed partial class CatalogExecutor
         _audit = audit;
         _logger = logger;
         _documents = new DocumentCache(_limits.DocumentCacheSize, _limits.MaxRequestBytes);
-        var complexity = new ComplexityOptions { MaxDepth = _limits.MaxDepth, MaxComplexity = _limits.MaxComplexity };
+        var complexity = new ComplexityValidationRule(new ComplexityOptions { MaxDepth = _limits.MaxDepth, MaxComplexity = _limits.MaxComplexity });
+        _variableRules = [RoleValidationRule.Instance, complexity];
         _rules =
         [
             .. DocumentValidator.CoreRules,
             RoleValidationRule.Instance,
             new AliasLimitValidationRule(_limits.MaxAliases),
-            new ComplexityValidationRule(complexity),
+            complexity,
             .. _limits.AllowIntrospection ? Array.Empty<IValidationRule>() : [NoIntrospectionValidationRule.Instance],
         ];
     }
@@ -73,6 +80,25 @@ internal sealed partial class CatalogExecutor
 
     /// <summary>Executes one request; <paramref name="document"/> is the request's parsed document when the caller has it.</summary>
     public async Task<(ExecutionResult Result, CatalogRequest Request)> ExecuteAsync(
+        GraphQLRequest request,
+        GraphQLDocument? document,
+        ClaimsPrincipal? user,
+        IServiceProvider? services,
+        CancellationToken cancellationToken)
+    {
+        using var activity = Telemetry.Source.StartActivity("graphql");
+        var started = Stopwatch.GetTimestamp();
+        var answer = await ExecuteCoreAsync(request, document, user, services, cancellationToken).ConfigureAwait(false);
+        var outcome = answer.Result.Errors is { Count: > 0 } errors ? errors[0].Code ?? "ERROR" : "ok";
+        _metrics.Request(answer.Result.Operation?.Name?.StringValue ?? request.OperationName, outcome, Stopwatch.GetElapsedTime(started));
+        activity?.SetTag("graphql.operation.name", answer.Result.Operation?.Name?.StringValue ?? request.OperationName);
+        activity?.SetTag("graphql.outcome", outcome);
+        if (outcome != "ok")
+            activity?.SetStatus(ActivityStatusCode.Error, outcome);
+        return answer;
+    }
+
+    private async Task<(ExecutionResult Result, CatalogRequest Request)> ExecuteCoreAsync(
         GraphQLRequest request,
         GraphQLDocument? document,
         ClaimsPrincipal? user,
@@ -93,6 +119,7 @@ internal sealed partial class CatalogExecutor
         if (document is null && _documents.TryGet(request.Query, out var cached))
             document = cached;
         var validated = _documents.IsValidated(request.Query, document);
+        _metrics.DocumentCacheLookup(validated);
         var result = await _executer.ExecuteAsync(options =>
         {
             options.Schema = _schema;
@@ -105,8 +132,9 @@ internal sealed partial class CatalogExecutor
             options.RequestServices = services;
             options.CancellationToken = cancellationToken;
             // A cached document passed the document rules when it was cached; variables are still coerced and checked for every
-            // request, and the role rule runs again because it depends on the caller.
-            options.ValidationRules = validated ? CallerRules : _rules;
+            // request, the role rule runs again because it depends on the caller, and the complexity rule runs again when the
+            // document has variables, because `first: $n` costs what $n says (issue 16: n = 1 cached, then n = 1000).
+            options.ValidationRules = !validated ? _rules : HasVariables(document!) ? _variableRules : CallerRules;
             options.Timeout = TimeSpan.FromSeconds(_limits.TimeoutSeconds);
             options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
             options.UnhandledExceptionDelegate = Mask;
@@ -117,6 +145,17 @@ internal sealed partial class CatalogExecutor
         await AuditAsync(caller, result, document ?? result.Document, request.OperationName).ConfigureAwait(false);
 
         return (result, catalog);
+    }
+
+    private static bool HasVariables(GraphQLDocument document)
+    {
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is GraphQLOperationDefinition { Variables.Count: > 0 })
+                return true;
+        }
+
+        return false;
     }
 
     // Size and trust are checked before parsing, so an oversized or untrusted document costs nothing.

@@ -42,6 +42,10 @@ public sealed class ServiceLimits
     /// <summary>Requests per second one API key or token subject may send (0: no limit).</summary>
     public int RequestsPerSecondPerKey { get; set; } = 200;
 
+    /// <summary>Refused credentials (unknown, revoked or expired keys, bad tokens) one address may send per minute before its
+    /// requests with credentials get 429 (0: no limit).</summary>
+    public int FailedCredentialsPerMinutePerAddress { get; set; } = 30;
+
     /// <summary>Whether introspection queries (__schema, __type) are answered; turn off in production with the IDE.</summary>
     public bool AllowIntrospection { get; set; } = true;
 

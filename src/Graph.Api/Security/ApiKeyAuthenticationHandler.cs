@@ -27,8 +27,8 @@ internal sealed class ApiKeyAuthenticationHandler(
             text = authorization[(SchemeName.Length + 1)..].Trim();
         if (text.Length == 0)
         {
-            return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                ? AuthenticateResult.Fail("Bearer tokens are not accepted: the service has no token settings (Graph:Security:Jwt).")
+            return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && authorization.Length > "Bearer ".Length && authorization[7..].Trim().Length > 0
+                ? AuthenticateResult.Fail(new CredentialRejectedException("Bearer tokens are not accepted: the service has no token settings (Graph:Security:Jwt)."))
                 : AuthenticateResult.NoResult();
         }
 
@@ -39,15 +39,15 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
         catch (GraphStoreException e)
         {
-            return AuthenticateResult.Fail($"The API key store cannot be read ({e.Reason ?? (e.IsTransient ? "try again" : "unavailable")}); keys cannot be checked.");
+            return AuthenticateResult.Fail(new CredentialRejectedException($"The API key store cannot be read ({e.Reason ?? (e.IsTransient ? "try again" : "unavailable")}); keys cannot be checked."));
         }
 
         if (key is null)
-            return AuthenticateResult.Fail("The API key is not known.");
+            return AuthenticateResult.Fail(new CredentialRejectedException("The API key is not known."));
         if (key.RevokedAt is not null)
-            return AuthenticateResult.Fail($"The API key {key.Id} was revoked.");
+            return AuthenticateResult.Fail(new CredentialRejectedException($"The API key {key.Id} was revoked."));
         if (!key.IsValidAt(clock.GetUtcNow()))
-            return AuthenticateResult.Fail($"The API key {key.Id} expired.");
+            return AuthenticateResult.Fail(new CredentialRejectedException($"The API key {key.Id} expired."));
 
         var claims = new List<Claim>
         {

@@ -15,12 +15,25 @@ public sealed record Caller(string Id, CatalogRole Role, IReadOnlySet<string> Gr
     /// <summary>A caller without credentials.</summary>
     public static Caller Anonymous { get; } = new("anonymous", CatalogRole.Anonymous, new HashSet<string>());
 
-    /// <summary>Which datasets' patient-level records the caller may read.</summary>
+    /// <summary>Which datasets' patient-level records the caller may read, and whose cohorts (its own; curators and admins every one).</summary>
     public RecordAccess Access => Role switch
     {
         CatalogRole.Curator or CatalogRole.Admin => RecordAccess.Everything,
         CatalogRole.Anonymous => RecordAccess.Of(["open"], []),
-        _ => RecordAccess.Of(["open", "registered"], Grants),
+        _ => RecordAccess.Of(["open", "registered"], Grants, Id),
+    };
+
+    /// <summary>The role names a credential may carry, as callers write them.</summary>
+    public static IReadOnlyList<string> RoleNames { get; } = [.. Enum.GetValues<CatalogRole>().Where(r => r != CatalogRole.Anonymous).Select(AccessPolicy.Name)];
+
+    /// <summary>The role a claim names, spelled exactly as <see cref="RoleNames"/> (no case folding, spaces, numbers or lists); null otherwise.</summary>
+    public static CatalogRole? ParseRole(string? text) => text switch
+    {
+        "researcher" => CatalogRole.Researcher,
+        "partner" => CatalogRole.Partner,
+        "curator" => CatalogRole.Curator,
+        "admin" => CatalogRole.Admin,
+        _ => null,
     };
 
     /// <summary>Reads the caller from an authenticated principal (anonymous when there is none).</summary>
@@ -29,7 +42,7 @@ public sealed record Caller(string Id, CatalogRole Role, IReadOnlySet<string> Gr
         if (user?.Identity?.IsAuthenticated != true)
             return Anonymous;
         var roleText = user.FindFirst(RoleClaim)?.Value ?? user.FindFirst(ClaimTypes.Role)?.Value;
-        var role = Enum.TryParse<CatalogRole>(roleText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : CatalogRole.Anonymous;
+        var role = ParseRole(roleText) ?? CatalogRole.Anonymous;
         var grants = user.FindAll(GrantClaim)
             .SelectMany(c => c.Value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .ToHashSet(StringComparer.Ordinal);

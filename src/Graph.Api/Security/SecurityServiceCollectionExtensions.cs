@@ -5,6 +5,9 @@ using Graph.Api.Hosting;
 using Graph.Api.Schema;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -19,13 +22,23 @@ internal static class SecurityServiceCollectionExtensions
     public static IServiceCollection AddCatalogueSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // Authentication registers data protection, whose key ring is made at start and written under HOME unencrypted (a warning on
+        // every new machine); the service protects nothing with it (no cookies, no antiforgery), so its keys stay in memory.
+        services.AddDataProtection();
+        services.Configure<KeyManagementOptions>(o =>
+        {
+            o.XmlRepository = new InMemoryKeyRepository();
+            o.XmlEncryptor = new NullXmlEncryptor();
+        });
         services.AddSingleton<TrustedDocuments>();
+        services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.Section));
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<FailedCredentialLimiter>();
 
         var jwt = configuration.GetSection(JwtSettings.Section).Get<JwtSettings>() ?? new JwtSettings();
         var authentication = services.AddAuthentication(PolicyScheme)
             .AddPolicyScheme(PolicyScheme, "API key or bearer token", o => o.ForwardDefaultSelector = context =>
-                jwt.IsConfigured && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                jwt.IsConfigured && context.Request.Headers.Authorization.ToString().StartsWith("Bearer", StringComparison.OrdinalIgnoreCase)
                     ? JwtBearerDefaults.AuthenticationScheme
                     : ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -46,6 +59,7 @@ internal static class SecurityServiceCollectionExtensions
                     NameClaimType = "sub",
                     ClockSkew = TimeSpan.FromMinutes(1),
                 };
+                o.Events = new JwtBearerEvents { OnTokenValidated = CheckRole };
             });
         }
 
@@ -54,6 +68,7 @@ internal static class SecurityServiceCollectionExtensions
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
             o.OnRejected = async (context, token) =>
             {
+                context.HttpContext.RequestServices.GetRequiredService<Observability.ServiceMetrics>().RateLimited("requests");
                 context.HttpContext.Response.Headers.RetryAfter = "1";
                 await WriteErrorAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "RATE_LIMITED",
                     "Too many requests; slow down and retry after a second (Graph:Limits:RequestsPerSecondPerAddress / PerKey).");
@@ -62,25 +77,68 @@ internal static class SecurityServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Authenticates every request once: bad credentials get 401, none leave the caller anonymous; then applies rate limits.</summary>
+    /// <summary>Authenticates every request once: bad credentials get 401 (429 once an address sent too many), none leave the caller
+    /// anonymous; then applies rate limits.</summary>
     public static WebApplication UseCatalogueSecurity(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
-            var result = await context.AuthenticateAsync(PolicyScheme);
-            if (result.Failure is { } failure)
+            var failures = context.RequestServices.GetRequiredService<FailedCredentialLimiter>();
+            var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            var credentials = context.Request.Headers.TryGetValue(ApiKeyAuthenticationHandler.Header, out var key) || context.Request.Headers.TryGetValue("Authorization", out key)
+                ? key.ToString()
+                : null;
+            if (credentials is not null && failures.IsRefused(address, credentials))
             {
+                await RefuseTooManyFailuresAsync(context);
+                return;
+            }
+
+            var result = await context.AuthenticateAsync(PolicyScheme);
+            var reason = result.Failure is { } failure ? AuthenticationFailures.PublicReason(failure)
+                : result.Principal is null ? AuthenticationFailures.UnusableCredentials(context.Request)
+                : null;
+            if (reason is not null)
+            {
+                if (!failures.TryCountFailure(address))
+                {
+                    await RefuseTooManyFailuresAsync(context);
+                    return;
+                }
+
                 context.Response.Headers.WWWAuthenticate = "ApiKey, Bearer";
-                await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, failure.Message);
+                await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, reason);
                 return;
             }
 
             if (result.Principal is { } principal)
+            {
                 context.User = principal;
+                if (credentials is not null)
+                    failures.Succeeded(credentials);
+            }
+
             await next(context);
         });
         app.UseRateLimiter();
         return app;
+    }
+
+    private static Task RefuseTooManyFailuresAsync(HttpContext context)
+    {
+        context.RequestServices.GetRequiredService<Observability.ServiceMetrics>().RateLimited("credentials");
+        context.Response.Headers.RetryAfter = "60";
+        return WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "RATE_LIMITED",
+            "Too many refused credentials from this address; retry after a minute (Graph:Limits:FailedCredentialsPerMinutePerAddress).");
+    }
+
+    // A role claim is taken only when it names one role exactly; Enum.TryParse took "4" for admin and "researcher,partner" for curator.
+    private static Task CheckRole(TokenValidatedContext context)
+    {
+        var roles = context.Principal?.FindAll(Caller.RoleClaim).Concat(context.Principal.FindAll(System.Security.Claims.ClaimTypes.Role)).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList() ?? [];
+        if (roles.Count > 1 || (roles.Count == 1 && Caller.ParseRole(roles[0]) is null))
+            context.Fail(new CredentialRejectedException($"The bearer token's role claim must be exactly one of {string.Join(", ", Caller.RoleNames)}."));
+        return Task.CompletedTask;
     }
 
     private static RateLimitPartition<string> Partition(HttpContext context)

@@ -3,23 +3,31 @@ using Graph.Domain;
 
 namespace Graph.Catalog.Access;
 
-/// <summary>Which datasets' patient-level records a caller may read: every dataset, or those of some tiers plus granted ones.</summary>
+/// <summary>Which records a caller may read: every record, or the patient-level records of some tiers' datasets plus granted
+/// ones and the cohorts the caller owns.</summary>
 /// <remarks>
 /// Patient-level kinds (patients, diagnoses, studies, series, annotations) belong to the datasets that include their
-/// patient; a record is readable when one of those datasets is. Catalogue-level kinds are readable by everyone.
+/// patient; a record is readable when one of those datasets is. A cohort is readable by its owner only (and with
+/// <see cref="Everything"/>); anonymous callers read none. Other catalogue-level kinds are readable by everyone.
 /// </remarks>
 public sealed class RecordAccess
 {
-    private RecordAccess(bool everything, IReadOnlySet<string> tiers, IReadOnlySet<string> grants)
+    private const string CohortOwnersKey = "cohort-owners";
+
+    private RecordAccess(bool everything, IReadOnlySet<string> tiers, IReadOnlySet<string> grants, string? owner)
     {
         IsEverything = everything;
         Tiers = tiers;
         Grants = grants;
+        Owner = owner;
         Signature = everything ? "all" : $"tiers:{string.Join(',', tiers.Order(StringComparer.Ordinal))}|grants:{string.Join(',', grants.Order(StringComparer.Ordinal))}";
     }
 
     /// <summary>Access to every record (curators and administrators).</summary>
-    public static RecordAccess Everything { get; } = new(true, new HashSet<string>(), new HashSet<string>());
+    public static RecordAccess Everything { get; } = new(true, new HashSet<string>(), new HashSet<string>(), null);
+
+    /// <summary>The owner (as saved cohorts record it) whose cohorts are readable; null: no cohort is (anonymous callers).</summary>
+    public string? Owner { get; }
 
     /// <summary>Whether every record is readable regardless of tier and grants.</summary>
     public bool IsEverything { get; }
@@ -30,16 +38,16 @@ public sealed class RecordAccess
     /// <summary>The slugs of datasets granted to the caller.</summary>
     public IReadOnlySet<string> Grants { get; }
 
-    /// <summary>A stable text that two equal accesses share (a cache key).</summary>
+    /// <summary>A stable text that two accesses reading the same patient-level records share (a cache key); cohorts aside.</summary>
     public string Signature { get; }
 
     /// <summary>The kinds whose records belong to datasets through their patient.</summary>
     public static IReadOnlyList<NodeKind> PatientLevelKinds { get; } =
         [GraphModel.Patient, GraphModel.Diagnosis, GraphModel.Study, GraphModel.Series, GraphModel.Annotation];
 
-    /// <summary>Access to the datasets of some tiers and to granted datasets.</summary>
-    public static RecordAccess Of(IEnumerable<string> tiers, IEnumerable<string> grants) =>
-        new(false, tiers.ToHashSet(StringComparer.Ordinal), grants.ToHashSet(StringComparer.Ordinal));
+    /// <summary>Access to the datasets of some tiers and to granted datasets, and to the cohorts of <paramref name="owner"/> (none when null).</summary>
+    public static RecordAccess Of(IEnumerable<string> tiers, IEnumerable<string> grants, string? owner = null) =>
+        new(false, tiers.ToHashSet(StringComparer.Ordinal), grants.ToHashSet(StringComparer.Ordinal), owner);
 
     /// <summary>The access a <see cref="Signature"/> describes; null when the text is not one.</summary>
     public static RecordAccess? FromSignature(string? signature)
@@ -59,17 +67,43 @@ public sealed class RecordAccess
     public bool CanRead(string slug, string? tier) =>
         IsEverything || Grants.Contains(slug) || Tiers.Contains(tier ?? GraphModel.AccessTiers[^1]);
 
-    /// <summary>The snapshot as this caller sees it: unreadable patient-level records are absent (cached per snapshot).</summary>
+    /// <summary>The snapshot as this caller sees it: unreadable patient-level records and other callers' cohorts are absent
+    /// (cached per snapshot: one view per access signature, and one more per owner who has cohorts).</summary>
     public CatalogSnapshot View(CatalogSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         if (IsEverything)
             return snapshot;
-        return (CatalogSnapshot)snapshot.Derived.GetOrAdd($"view:{Signature}", _ => Restrict(snapshot));
+        var records = RecordsView(snapshot);
+        if (snapshot.Count(GraphModel.Cohort) == 0)
+            return records;
+        var owned = Owner is not null && CohortOwners(snapshot).TryGetValue(Owner, out var mine) ? mine : null;
+        return (CatalogSnapshot)snapshot.Derived.GetOrAdd($"view:{Signature}|cohorts:{(owned is null ? "" : Owner)}", _ =>
+            records.Restrict(new Dictionary<NodeKind, Bitset> { [GraphModel.Cohort] = owned ?? new Bitset(snapshot.Table(GraphModel.Cohort).Count) }));
     }
 
-    /// <summary>Whether this caller sees fewer records than exist in the snapshot.</summary>
-    public bool IsRestricted(CatalogSnapshot snapshot) => !ReferenceEquals(View(snapshot), snapshot);
+    /// <summary>Whether this caller reads fewer patient-level records than exist in the snapshot (so aggregate counts are protected).</summary>
+    public bool IsRestricted(CatalogSnapshot snapshot) => !IsEverything && !ReferenceEquals(RecordsView(snapshot), snapshot);
+
+    private CatalogSnapshot RecordsView(CatalogSnapshot snapshot) =>
+        (CatalogSnapshot)snapshot.Derived.GetOrAdd($"view:{Signature}", _ => Restrict(snapshot));
+
+    private static Dictionary<string, Bitset> CohortOwners(CatalogSnapshot snapshot) =>
+        (Dictionary<string, Bitset>)snapshot.Derived.GetOrAdd(CohortOwnersKey, _ =>
+        {
+            var cohorts = snapshot.Table(GraphModel.Cohort);
+            var owners = new Dictionary<string, Bitset>(StringComparer.Ordinal);
+            foreach (var ordinal in cohorts.LiveSet())
+            {
+                if (cohorts.Get(ordinal, "owner") is not string owner)
+                    continue;
+                if (!owners.TryGetValue(owner, out var set))
+                    owners[owner] = set = new Bitset(cohorts.Count);
+                set.Add(ordinal);
+            }
+
+            return owners;
+        });
 
     private CatalogSnapshot Restrict(CatalogSnapshot snapshot)
     {

@@ -17,7 +17,7 @@ public sealed class ProtectedCatalog
         _access = access;
         Readable = access.View(full);
         Noise = noise;
-        Protector = new Protector(options, ReferenceEquals(Readable, full));
+        Protector = new Protector(options, !access.IsRestricted(full));
         Options = options;
     }
 

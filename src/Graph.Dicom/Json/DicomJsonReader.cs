@@ -65,9 +65,17 @@ internal sealed class DicomJsonReader(DicomReadOptions options)
 
     public DicomDataset ReadDataset(JsonElement json)
     {
-        var dataset = ReadDataset(json, null, 0);
-        dataset.SetTransferSyntax(dataset.GetString(DicomTag.TransferSyntaxUID));
-        return dataset;
+        try
+        {
+            var dataset = ReadDataset(json, null, 0);
+            dataset.SetTransferSyntax(dataset.GetString(DicomTag.TransferSyntaxUID));
+            return dataset;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // JsonDocument checks UTF-8 only when a string or property name is read (fuzz seed 9tFEnZFBxw02).
+            throw new DicomReadException("the JSON holds text that is not valid UTF-8", null, null, null, ex);
+        }
     }
 
     private static DicomReadException NotJson(JsonException ex) =>

@@ -79,6 +79,8 @@ public sealed class SqliteAccessStore(string path) : IAccessStore
         var directory = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
             Directory.CreateDirectory(directory);
+        if (Volatile.Read(ref _created) == 0)
+            CreateOwnerOnly();
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         if (Volatile.Read(ref _created) == 0)
@@ -101,6 +103,22 @@ public sealed class SqliteAccessStore(string path) : IAccessStore
         }
 
         return connection;
+    }
+
+    // Key hashes, roles and owners are for the service account only (SQLite gives its journal the file's mode); an existing file
+    // keeps the mode its operator chose.
+    private void CreateOwnerOnly()
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(Path))
+            return;
+        try
+        {
+            using var file = new FileStream(Path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another process made it first, or the folder cannot be written: SQLite opens it or reports why.
+        }
     }
 
     private async Task<T> Guard<T>(Func<Task<T>> operation)

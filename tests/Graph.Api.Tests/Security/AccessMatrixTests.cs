@@ -196,11 +196,17 @@ public sealed class AccessMatrixTests(CatalogueFactory service) : IAsyncLifetime
         var all = (int)saved["data"]!["saveCohort"]!["selection"]!["series"]!["value"]!;
         var admin = await ManifestRowsAsync("admin", id);
         Assert.Equal(all, admin.Count);
-        var anonymous = await ManifestRowsAsync("anonymous", id);
-        Assert.NotEmpty(anonymous);
-        Assert.True(anonymous.Count < all);
-        var open = _patients.Where(p => p.Datasets.Any(d => d.Tier == "open")).Select(p => p.Pseudonym).ToHashSet();
-        Assert.All(anonymous, row => Assert.Contains(row[2], open));
+
+        // A cohort is its owner's (and curators' and admins'): an anonymous caller finds none (issue 16, point 5).
+        using (var anonymous = Client("anonymous"))
+            Assert.Equal(404, (int)(await anonymous.GetAsync(new Uri($"/cohorts/{id}/manifest?format=csv", UriKind.Relative))).StatusCode);
+
+        var own = (string)(await PostAsync("researcher", """mutation { saveCohort(input: { name: "everyone I may read", criteria: {} }) { cohortId } }"""))["data"]!["saveCohort"]!["cohortId"]!;
+        var researcher = await ManifestRowsAsync("researcher", own);
+        Assert.NotEmpty(researcher);
+        Assert.True(researcher.Count < all);
+        var readable = _patients.Where(p => p.Datasets.Any(d => Readable("researcher", d.Slug, d.Tier))).Select(p => p.Pseudonym).ToHashSet();
+        Assert.All(researcher, row => Assert.Contains(row[2], readable));
     }
 
     private async Task<List<string[]>> ManifestRowsAsync(string role, string cohort)

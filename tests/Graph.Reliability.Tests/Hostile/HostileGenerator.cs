@@ -218,7 +218,7 @@ internal sealed class HostileGenerator(SchemaShape schema, int seed)
         string[] expensive =
         [
             "series(first: 1000) { totalCount facets(fields: [\"modality\", \"bodyPart\", \"manufacturer\", \"patient.sex\", \"datasets.slug\"]) { values { value count } } }",
-            "cohortPreview(criteria: { patients: { ageAtDiagnosis: { gte: 1 } }, series: { modality: { neq: \"XX\" } } }) { patients series datasets }",
+            "cohortPreview(criteria: { patients: { ageAtDiagnosis: { gte: 1 } }, series: { modality: { neq: \"XX\" } } }) { patients { value } series { value } datasets { value } }",
             "search(text: \"s\", first: 200) { totalCount hits { score } }",
             "patients(first: 1000) { nodes { studies { nodes { series { totalCount } } } } }",
             "catalogueStatistics { series { value } }",

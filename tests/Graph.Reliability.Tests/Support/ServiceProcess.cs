@@ -13,6 +13,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _log = new();
+    private readonly List<string> _warnings = [];
 
     private ServiceProcess(Process process, int port)
     {
@@ -40,8 +41,32 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Everything the service wrote to its console so far (the last 128 KB to 256 KB of it), in whole lines.</summary>
+    public string FullLog
+    {
+        get
+        {
+            lock (_log)
+                return _log.ToString();
+        }
+    }
+
+    /// <summary>Every console line the service wrote at warning level or above (Serilog's WRN, ERR and FTL), all of them.</summary>
+    public IReadOnlyList<string> Warnings
+    {
+        get
+        {
+            lock (_log)
+                return [.. _warnings];
+        }
+    }
+
     /// <summary>Starts the service on a data folder and waits until it reports ready.</summary>
-    public static async Task<ServiceProcess> StartAsync(string dataDirectory, int demoPatients, params string[] extra)
+    public static Task<ServiceProcess> StartAsync(string dataDirectory, int demoPatients, params string[] extra) =>
+        StartAsync(dataDirectory, demoPatients, new Dictionary<string, string>(), extra);
+
+    /// <summary>Starts the service with extra environment variables (a fresh HOME, as on a new machine) and waits until it reports ready.</summary>
+    public static async Task<ServiceProcess> StartAsync(string dataDirectory, int demoPatients, IReadOnlyDictionary<string, string> environment, params string[] extra)
     {
         var port = FreePort();
         string? key;
@@ -66,6 +91,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
         foreach (var arg in args.Concat(extra))
             info.ArgumentList.Add(arg);
         info.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+            info.Environment[name] = value;
         var service = new ServiceProcess(Process.Start(info)!, port) { _key = key };
         service._process.OutputDataReceived += (_, e) => service.Append(e.Data);
         service._process.ErrorDataReceived += (_, e) => service.Append(e.Data);
@@ -162,8 +189,16 @@ internal sealed class ServiceProcess : IAsyncDisposable
             return;
         lock (_log)
         {
+            if (line.Contains(" WRN]", StringComparison.Ordinal) || line.Contains(" ERR]", StringComparison.Ordinal) || line.Contains(" FTL]", StringComparison.Ordinal)
+                || line.Contains("\"@l\":\"Warning\"", StringComparison.Ordinal) || line.Contains("\"@l\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"@l\":\"Fatal\"", StringComparison.Ordinal))
+                _warnings.Add(line);
             if (_log.Length > 256 * 1024)
-                _log.Remove(0, 128 * 1024);
+            {
+                // Whole lines only, so that the log can still be read line by line.
+                var cut = _log.ToString(0, 128 * 1024).LastIndexOf('\n') + 1;
+                _log.Remove(0, cut > 0 ? cut : 128 * 1024);
+            }
+
             _log.AppendLine(line);
         }
     }

@@ -1,0 +1,31 @@
+using Serilog.Core;
+using Serilog.Events;
+
+namespace Graph.Api.Observability;
+
+/// <summary>Adds the request id and the operation name to every log event of a request, read when the event is written, so the
+/// operation named later by the GraphQL endpoint is on the request's completion line too.</summary>
+internal sealed class RequestLogEnricher(HttpContext context) : ILogEventEnricher
+{
+    private const string OperationKey = "graph:operation";
+
+    /// <summary>Names the request's operation (the GraphQL operation name, or several for a batch); a name that is not a GraphQL
+    /// name (a client can send anything) is logged as "(invalid)".</summary>
+    public static void SetOperation(HttpContext context, IEnumerable<string?> operations) =>
+        context.Items[OperationKey] = string.Join(',', operations.Select(o =>
+            string.IsNullOrEmpty(o) ? "(anonymous)" : o.Length <= 100 && o.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? o : "(invalid)"));
+
+    public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
+    {
+        logEvent.AddPropertyIfAbsent(propertyFactory.CreateProperty("RequestId", context.TraceIdentifier));
+        logEvent.AddPropertyIfAbsent(propertyFactory.CreateProperty("OperationName", Operation()));
+    }
+
+    private string Operation()
+    {
+        if (context.Items.TryGetValue(OperationKey, out var name) && name is string operation)
+            return operation;
+        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value;
+        return $"{context.Request.Method} {route}";
+    }
+}

@@ -7,7 +7,8 @@ namespace Graph.Catalog.Access;
 /// ones and the cohorts the caller owns.</summary>
 /// <remarks>
 /// Patient-level kinds (patients, diagnoses, studies, series, annotations) belong to the datasets that include their
-/// patient; a record is readable when one of those datasets is. A cohort is readable by its owner only (and with
+/// patient; a record is readable when one of those datasets is. Harvest runs, which count a repository's studies of every tier,
+/// are readable only by callers who read every record. A cohort is readable by its owner only (and with
 /// <see cref="Everything"/>); anonymous callers read none. Other catalogue-level kinds are readable by everyone.
 /// </remarks>
 public sealed class RecordAccess
@@ -130,6 +131,8 @@ public sealed class RecordAccess
         };
         visible[GraphModel.Series] = Traversal.ReachedFrom(snapshot, RelationField.Find(GraphModel.Study, "series")!, studies);
         visible[GraphModel.Annotation] = Traversal.ReachingAny(snapshot, RelationField.Find(GraphModel.Annotation, "series")!, visible[GraphModel.Series]);
+        // A harvest run counts a repository's studies of every tier, exactly: operators' data, not for callers who may not read them all.
+        visible[GraphModel.HarvestRun] = new Bitset(snapshot.Table(GraphModel.HarvestRun).Count);
         return snapshot.Restrict(visible);
     }
 }

@@ -130,6 +130,23 @@ public sealed class AccessMatrixTests(CatalogueFactory service) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HarvestRuns_CountingStudiesOfEveryTier_OnlyForCallersWhoReadEverything()
+    {
+        var repository = (string)(await PostAsync("admin", "{ repositories(first: 1) { nodes { slug } } }"))["data"]!["repositories"]!["nodes"]![0]!["slug"]!;
+        var changes = new Graph.Store.ChangeSet { Source = "test" };
+        changes.Add(Domain.NodeRecord.Of(Domain.GraphModel.HarvestRun, $"{repository}@matrix", ("startedAt", "2026-01-01T00:00:00Z"), ("status", "succeeded"), ("studiesSeen", 3L)));
+        changes.Add(Domain.EdgeRecord.Of("HARVESTED", new Domain.NodeRef("Repository", repository), new Domain.NodeRef("HarvestRun", $"{repository}@matrix")));
+        await service.Services.GetRequiredService<Graph.Store.GraphWriter>().WriteAsync(changes, CancellationToken.None);
+        var query = $$"""{ harvestRuns { totalCount } repositoryByKey(key: "{{repository}}") { harvestRuns { nodes { studiesSeen } } } }""";
+        foreach (var (role, visible) in new[] { ("anonymous", false), ("researcher", false), ("granted", false), ("curator", true), ("admin", true) })
+        {
+            var data = (await PostAsync(role, query))["data"]!;
+            Assert.Equal(visible, (int)data["harvestRuns"]!["totalCount"]! > 0);
+            Assert.Equal(visible, data["repositoryByKey"]!["harvestRuns"]!["nodes"]!.AsArray().Count > 0);
+        }
+    }
+
+    [Fact]
     public async Task NodeLookup_RestrictedPatient_OnlyForGrantedOrCurators()
     {
         var patient = _patients.First(p => p.Datasets.Count > 0 && p.Datasets.All(d => d.Tier == "restricted" && d.Slug == _restricted)).Pseudonym;

@@ -89,17 +89,7 @@ public static class Facets
                 continue;
             }
 
-            seen.Clear();
-            if (targets is null)
-            {
-                counter.Collect(node, seen);
-            }
-            else
-            {
-                foreach (var target in targets[node])
-                    counter.Collect(target, seen);
-            }
-
+            counter.CollectOf(node, targets, seen);
             if (seen.Count == 0)
                 missing++;
             foreach (var value in seen)
@@ -149,6 +139,19 @@ public static class Facets
             }
         }
 
+        void Missing(int node, bool isReadable)
+        {
+            if (isReadable)
+            {
+                readableMissing++;
+            }
+            else
+            {
+                unreadableMissing++;
+                owners.Add(-1, node);
+            }
+        }
+
         foreach (var node in nodes)
         {
             var isReadable = readable[node];
@@ -159,38 +162,14 @@ public static class Facets
                 var value = target < 0 ? -1 : single(target);
                 if (value >= 0)
                     Count(value, node, isReadable);
-                else if (isReadable)
-                    readableMissing++;
                 else
-                {
-                    unreadableMissing++;
-                    owners.Add(-1, node);
-                }
-
+                    Missing(node, isReadable);
                 continue;
             }
 
-            seen.Clear();
-            if (multiMap is null)
-            {
-                counter.Collect(node, seen);
-            }
-            else
-            {
-                foreach (var target in multiMap[node])
-                    counter.Collect(target, seen);
-            }
-
+            counter.CollectOf(node, multiMap, seen);
             if (seen.Count == 0)
-            {
-                if (isReadable)
-                    readableMissing++;
-                else
-                {
-                    unreadableMissing++;
-                    owners.Add(-1, node);
-                }
-            }
+                Missing(node, isReadable);
 
             foreach (var value in seen)
                 Count(value, node, isReadable);
@@ -300,6 +279,20 @@ public static class Facets
         }
 
         public void Collect(int target, HashSet<int> seen) => _collect(target, seen);
+
+        /// <summary>Fills <paramref name="seen"/> with the value ids of a node: its own, or those of the targets it reaches.</summary>
+        public void CollectOf(int node, int[][]? targets, HashSet<int> seen)
+        {
+            seen.Clear();
+            if (targets is null)
+            {
+                _collect(node, seen);
+                return;
+            }
+
+            foreach (var target in targets[node])
+                _collect(target, seen);
+        }
 
         public string Text(int value) => _text(value);
 

@@ -54,6 +54,7 @@ public static class GraphModel
             E("sex", "Sex as recorded: F, M, O (other) or U (unknown).", "F", "M", "O", "U"),
             I("ageAtDiagnosis", "Age in whole years at the first diagnosis.", 0, 120) with { IsFacet = true },
             E("vitalStatus", "Vital status when known.", "alive", "deceased", "unknown"),
+            new("identityKnown", FieldType.Bool, "False for the patient of a study whose DICOM PatientID is empty (one such patient per study, never merged); true when a PatientID identified the patient; absent when the source does not say.") { IsFacet = true },
         ]);
 
     /// <summary>A cancer diagnosis of a patient.</summary>

@@ -21,6 +21,20 @@ public sealed class RobustnessTests
         Assert.True(allocated < AllocationBudget, $"{allocated} bytes allocated");
     }
 
+    [Theory]
+    [InlineData("test_files/rtdose_rle.dcm")]
+    [InlineData("test_files/rtdose_rle_1frame.dcm")]
+    public void Read_HeaderOnly_UidsWrittenAsUN_AreReadAsUids(string file)
+    {
+        // Regression: with binary values not loaded, a UID that an exporter wrote with VR UN was skipped as bulk data,
+        // and the file was refused for want of a StudyInstanceUID that DCMTK and pydicom read.
+        var dataset = DicomFile.Read(TestData.File(file), new DicomReadOptions { MaxInlineBinaryLength = 0 });
+
+        Assert.Equal(dataset.GetString(DicomTag.StudyInstanceUID), DicomFile.Read(TestData.File(file)).GetString(DicomTag.StudyInstanceUID));
+        Assert.StartsWith("1.2.999.999.99.", dataset.GetString(DicomTag.StudyInstanceUID), StringComparison.Ordinal);
+        Assert.NotNull(dataset.GetString(DicomTag.SeriesInstanceUID));
+    }
+
     [Fact]
     public void Read_PixelDataClaimingFourGigabytes_ThrowsAsTruncated()
     {

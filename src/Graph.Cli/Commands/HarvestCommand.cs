@@ -12,7 +12,8 @@ namespace Graph.Cli.Commands;
 
 /// <summary><c>graph harvest REPOSITORY --dataset D</c>: harvests a registered repository over DICOMweb, incrementally.</summary>
 /// <remarks>
-/// Exit codes: 0 when the run succeeded, 1 when it was partial or failed (the reason is printed and recorded in its
+/// Exit codes: 0 when the run succeeded (every placeable study written, warnings or not), 1 when it was partial (a study
+/// was refused) or failed (the reason is printed and recorded in its
 /// HarvestRun node) or the store failed, 2 for usage errors, 130 when cancelled. Output holds counts, slugs and
 /// reasons; never credentials nor patient identifiers.
 /// </remarks>
@@ -185,6 +186,13 @@ internal static class HarvestCommand
             CultureInfo.InvariantCulture,
             $"{s.StudiesSeen:N0} studies listed: {s.StudiesUnchanged:N0} unchanged, {s.StudiesWritten:N0} written ({s.SeriesWritten:N0} series), "
             + $"{s.StudiesWithdrawn:N0} withdrawn, {s.Errors:N0} errors; {s.NodesChanged:N0} nodes and {s.EdgesChanged:N0} relationships changed; the store is at change {s.Sequence}."));
+        if (s.StudiesWithWarnings > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.StudiesWithWarnings:N0} studies written with warnings:"));
+            foreach (var (kind, studies) in WarningText.Kinds.Select(k => (k, s.Warnings.GetValueOrDefault(k))).Where(w => w.Item2 > 0))
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {studies:N0} studies: {WarningText.Phrase(kind)}."));
+        }
+
         if (s.Message is not null)
             output.WriteLine($"{(s.Status == HarvestStatus.Failed ? "Failed" : "Problems")}: {s.Message}");
     }

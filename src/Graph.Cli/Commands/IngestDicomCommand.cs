@@ -10,7 +10,8 @@ namespace Graph.Cli.Commands;
 
 /// <summary><c>graph ingest dicom FOLDER</c>: reads a folder of DICOM files, de-identifies them and writes whole studies to the store.</summary>
 /// <remarks>
-/// Exit codes: 0 when every file was ingested, 1 when a file was rejected or the store failed, 2 for usage errors.
+/// Exit codes: 0 when every placeable file was written (with warnings or not; DICOMDIRs are skipped), 1 when a file
+/// was refused (not DICOM, unreadable, or without the UIDs that place it) or the store failed, 2 for usage errors.
 /// Output holds counts only; paths (which can carry names) go to the rejects report alone.
 /// </remarks>
 internal static class IngestDicomCommand
@@ -158,6 +159,14 @@ internal static class IngestDicomCommand
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Wrote {s.Patients:N0} patients, {s.Studies:N0} studies, {s.Series:N0} series ({s.Instances:N0} instances) in {s.Elapsed.TotalSeconds:F1} s: {s.NodesChanged:N0} nodes and {s.EdgesChanged:N0} relationships changed; the store is at change {s.Sequence}."));
+        if (s.StudiesWithWarnings > 0)
+        {
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture, $"{s.StudiesWithWarnings:N0} studies written with warnings ({s.UnknownPatients:N0} patients of unknown identity):"));
+            foreach (var (kind, files) in WarningText.Kinds.Select(k => (k, s.Warnings.GetValueOrDefault(k))).Where(w => w.Item2 > 0))
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {files:N0} files: {WarningText.Phrase(kind)}."));
+        }
+
         if (s.DescriptionsRemoved > 0)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Dropped {s.DescriptionsRemoved:N0} descriptions that carried identifying values or dates."));
         if (s.Conflicts > 0)

@@ -308,7 +308,9 @@ internal sealed partial class DicomParser
             return true;
         }
 
-        return DicomVRInfo.IsBinary(vr) && length > _options.MaxInlineBinaryLength;
+        // A UN value of an attribute we know is read as its real VR (see ReadValue): a UID sent as UN is no bulk data.
+        var real = vr == DicomVR.UN && DicomDictionary.Find(tag) is { } known ? known.VR : vr;
+        return DicomVRInfo.IsBinary(real) && length > _options.MaxInlineBinaryLength;
     }
 
     private static void SwapBytes(Span<byte> value, DicomVR vr)

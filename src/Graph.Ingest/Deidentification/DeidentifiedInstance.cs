@@ -7,6 +7,12 @@ internal sealed record DeidentifiedInstance
     /// <summary>The patient's pseudonym (or checked pass-through id).</summary>
     public required string Patient { get; init; }
 
+    /// <summary>Whether the patient was identified by a PatientID; false for a per-study patient made up for an empty one.</summary>
+    public bool IdentityKnown { get; init; } = true;
+
+    /// <summary>What was missing or empty but did not stop the instance from being placed.</summary>
+    public InstanceWarnings Warnings { get; init; }
+
     /// <summary>F, M or O; null when absent or anything else.</summary>
     public string? PatientSex { get; init; }
 

@@ -15,6 +15,7 @@ namespace Graph.Ingest.Deidentification;
 internal sealed class DicomDeidentifier
 {
     private readonly PatientPseudonyms? _pseudonyms;
+    private readonly UnknownPatients _unknown;
     private readonly UidRemapper? _uids;
     private readonly bool _retainCleanDescriptions;
 
@@ -30,6 +31,7 @@ internal sealed class DicomDeidentifier
 
         _pseudonyms = passThroughIds ? null : new PatientPseudonyms(key!);
         _uids = remapUids ? new UidRemapper(key!) : null;
+        _unknown = new UnknownPatients(key);
         _retainCleanDescriptions = retainCleanDescriptions;
     }
 
@@ -43,12 +45,15 @@ internal sealed class DicomDeidentifier
         return new DicomDeidentifier(key, passThrough, options.RemapUids, options.RetainCleanDescriptions);
     }
 
+    /// <summary>The modality given to a series whose instances carry none: DICOM's defined term for Other.</summary>
+    public const string UnknownModality = "OT";
+
     /// <summary>Whether the data set is a DICOMDIR (a media directory, not an instance).</summary>
     public static bool IsDirectory(DicomDataset dataset) =>
         new Allowed(dataset).Text(DicomTag.MediaStorageSOPClassUID) == "1.2.840.10008.1.3.10";
 
     /// <summary>De-identifies one instance.</summary>
-    /// <exception cref="DeidentificationException">An attribute the catalogue needs is missing, or a pass-through id is not safe.</exception>
+    /// <exception cref="DeidentificationException">A UID that places the instance is missing, or a pass-through id is not safe.</exception>
     public DeidentifiedInstance Deidentify(DicomDataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
@@ -56,12 +61,25 @@ internal sealed class DicomDeidentifier
         var studyUid = Required(a.Text(DicomTag.StudyInstanceUID), DicomTag.StudyInstanceUID);
         var seriesUid = Required(a.Text(DicomTag.SeriesInstanceUID), DicomTag.SeriesInstanceUID);
         var sopUid = a.Text(DicomTag.SOPInstanceUID) ?? Required(a.Text(DicomTag.MediaStorageSOPInstanceUID), DicomTag.SOPInstanceUID);
-        var modality = Required(a.Text(DicomTag.Modality), DicomTag.Modality);
-        var patientId = Required(a.Text(DicomTag.PatientID), DicomTag.PatientID);
+        var warnings = InstanceWarnings.None;
+        var modality = a.Text(DicomTag.Modality);
+        if (modality is null)
+        {
+            // Type 1 in every IOD, yet absent from real exports: the series is still placed, as Other.
+            warnings |= InstanceWarnings.ModalityMissing;
+            modality = UnknownModality;
+        }
 
+        var patientId = a.Text(DicomTag.PatientID);
         DescriptorCleaner? cleaner = null;
         string patient;
-        if (_pseudonyms is not null)
+        if (patientId is null)
+        {
+            // Type 2: present and empty is legal. One patient per study, never merged with another study's.
+            warnings |= InstanceWarnings.PatientIdMissing;
+            patient = _unknown.Create(a.Text(DicomTag.IssuerOfPatientID), studyUid);
+        }
+        else if (_pseudonyms is not null)
         {
             patient = _pseudonyms.Create(a.Text(DicomTag.IssuerOfPatientID), patientId);
         }
@@ -88,9 +106,11 @@ internal sealed class DicomDeidentifier
         }
 
         var measures = a.PixelMeasures();
-        return new DeidentifiedInstance
+        return InstanceFit.Apply(new DeidentifiedInstance
         {
             Patient = patient,
+            IdentityKnown = patientId is not null,
+            Warnings = warnings,
             PatientSex = a.Text(DicomTag.PatientSex)?.ToUpperInvariant() switch { "F" => "F", "M" => "M", "O" => "O", _ => null },
             StudyInstanceUid = _uids?.Remap(studyUid) ?? studyUid,
             StudyYear = YearOnly.Year(studyDate, seriesDate, acquisitionDate, contentDate),
@@ -112,7 +132,7 @@ internal sealed class DicomDeidentifier
             Kvp = a.Double(DicomTag.KVP),
             SeriesYear = YearOnly.Year(seriesDate, acquisitionDate, contentDate, studyDate),
             DescriptionsRemoved = removed,
-        };
+        });
     }
 
     private static int? Age(Allowed a, DateOnly? at)

@@ -1,3 +1,5 @@
+using Graph.Ingest.Deidentification;
+
 namespace Graph.Ingest.Dicom;
 
 /// <summary>What a folder ingest read and wrote.</summary>
@@ -47,6 +49,15 @@ public sealed record DicomIngestSummary
 
     /// <summary>Instances that disagreed with their series on the study, or with their study on the patient; the first instance's value was kept.</summary>
     public int Conflicts { get; init; }
+
+    /// <summary>Accepted files by what they lacked (PatientID, Modality, a value out of range); accepted all the same.</summary>
+    public IReadOnlyDictionary<InstanceWarnings, int> Warnings { get; init; } = new Dictionary<InstanceWarnings, int>();
+
+    /// <summary>Studies written with at least one warning.</summary>
+    public int StudiesWithWarnings { get; init; }
+
+    /// <summary>Patients written whose identity is unknown (their study's PatientID was empty).</summary>
+    public int UnknownPatients { get; init; }
 
     /// <summary>Time spent reading the folder.</summary>
     public TimeSpan ReadTime { get; init; }

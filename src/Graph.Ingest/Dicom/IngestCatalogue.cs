@@ -18,6 +18,9 @@ internal sealed class IngestCatalogue
     private int _seriesCount;
     private int _conflicts;
     private int _descriptionsRemoved;
+    private int _patientIdMissing;
+    private int _modalityMissing;
+    private int _valueDropped;
 
     /// <summary>Distinct series so far.</summary>
     public int SeriesCount => Volatile.Read(ref _seriesCount);
@@ -27,6 +30,23 @@ internal sealed class IngestCatalogue
 
     /// <summary>Descriptions dropped as not clean.</summary>
     public int DescriptionsRemoved => Volatile.Read(ref _descriptionsRemoved);
+
+    /// <summary>Accepted files by what they lacked (a file can count under several warnings).</summary>
+    public IReadOnlyDictionary<InstanceWarnings, int> Warnings
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<InstanceWarnings, int>
+                {
+                    [InstanceWarnings.PatientIdMissing] = _patientIdMissing,
+                    [InstanceWarnings.ModalityMissing] = _modalityMissing,
+                    [InstanceWarnings.ValueDropped] = _valueDropped,
+                };
+            }
+        }
+    }
 
     /// <summary>Distinct SOP instances.</summary>
     public int Instances
@@ -88,6 +108,9 @@ internal sealed class IngestCatalogue
             patient.Add(instance, path);
             _conflicts += conflicts;
             _descriptionsRemoved += instance.DescriptionsRemoved;
+            _patientIdMissing += instance.Warnings.HasFlag(InstanceWarnings.PatientIdMissing) ? 1 : 0;
+            _modalityMissing += instance.Warnings.HasFlag(InstanceWarnings.ModalityMissing) ? 1 : 0;
+            _valueDropped += instance.Warnings.HasFlag(InstanceWarnings.ValueDropped) ? 1 : 0;
         }
     }
 

@@ -7,13 +7,21 @@ namespace Graph.Ingest.Dicom;
 internal sealed class PatientAggregate(string pseudonym)
 {
     private readonly Ranked<string> _sex = new();
+    private bool _identityKnown;
 
     /// <summary>The pseudonym.</summary>
     public string Pseudonym => pseudonym;
 
+    /// <summary>Whether a PatientID identified the patient.</summary>
+    public bool IdentityKnown => _identityKnown;
+
     /// <summary>Adds an instance read from a file.</summary>
-    public void Add(DeidentifiedInstance instance, string path) => _sex.Offer(instance.PatientSex, InstanceRank.Of(instance, path));
+    public void Add(DeidentifiedInstance instance, string path)
+    {
+        _sex.Offer(instance.PatientSex, InstanceRank.Of(instance, path));
+        _identityKnown |= instance.IdentityKnown;
+    }
 
     /// <summary>The Patient node.</summary>
-    public NodeRecord ToRecord() => NodeRecord.Of(GraphModel.Patient, pseudonym, ("sex", _sex.Value));
+    public NodeRecord ToRecord() => NodeRecord.Of(GraphModel.Patient, pseudonym, ("sex", _sex.Value), ("identityKnown", _identityKnown));
 }

@@ -12,7 +12,7 @@ public enum RejectKind
     /// <summary>The file is DICOM but corrupt or truncated.</summary>
     Corrupt,
 
-    /// <summary>An attribute the catalogue needs is missing: StudyInstanceUID, SeriesInstanceUID, SOPInstanceUID, Modality or PatientID.</summary>
+    /// <summary>A UID that places the file is missing or empty: StudyInstanceUID, SeriesInstanceUID or SOPInstanceUID.</summary>
     MissingAttribute,
 
     /// <summary>The patient id of a pass-through repository does not look like a pseudonym.</summary>

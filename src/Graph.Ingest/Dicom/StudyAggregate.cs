@@ -13,6 +13,9 @@ internal sealed class StudyAggregate(string uid)
     /// <summary>The Study Instance UID.</summary>
     public string Uid => uid;
 
+    /// <summary>What the study's instances lacked, all of them together.</summary>
+    public InstanceWarnings Warnings { get; private set; }
+
     /// <summary>The patient of the first-ranked instance.</summary>
     public Ranked<string> Patient { get; } = new();
 
@@ -20,6 +23,7 @@ internal sealed class StudyAggregate(string uid)
     public bool Add(DeidentifiedInstance instance, string path)
     {
         var rank = InstanceRank.Of(instance, path);
+        Warnings |= instance.Warnings;
         _patientAge.Offer(instance.PatientAge, rank);
         _description.Offer(instance.StudyDescription, rank);
         if (instance.StudyYear is { } year)

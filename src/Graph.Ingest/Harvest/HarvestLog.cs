@@ -20,6 +20,9 @@ internal static partial class HarvestLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Study {StudyInstanceUid} of repository {Repository} was not harvested: {Reason}")]
     public static partial void StudyFailed(ILogger logger, string studyInstanceUid, string repository, string reason);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Study {StudyInstanceUid} of repository {Repository} was harvested with warnings: {Warnings}")]
+    public static partial void StudyWarned(ILogger logger, string studyInstanceUid, string repository, string warnings);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Wrote {Studies} studies of repository {Repository}: {Nodes} nodes and {Edges} relationships changed, store at change {Sequence}")]
     public static partial void Batch(ILogger logger, int studies, string repository, int nodes, int edges, long sequence);
 

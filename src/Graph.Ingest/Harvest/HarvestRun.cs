@@ -32,6 +32,8 @@ internal sealed class HarvestRun(
     private int _series;
     private int _withdrawn;
     private int _errors;
+    private int _studiesWithWarnings;
+    private readonly Dictionary<InstanceWarnings, int> _warnings = [];
     private long _nodes;
     private long _edges;
     private long _sequence;
@@ -89,6 +91,8 @@ internal sealed class HarvestRun(
             SeriesWritten = _series,
             StudiesWithdrawn = _withdrawn,
             Errors = _errors,
+            Warnings = new Dictionary<InstanceWarnings, int>(_warnings),
+            StudiesWithWarnings = _studiesWithWarnings,
             Message = message,
         };
 
@@ -251,6 +255,13 @@ internal sealed class HarvestRun(
             _checkpoint.Studies[study.Listed.GraphUid] = new CheckpointStudy { Fingerprint = study.Listed.Fingerprint };
             _written++;
             _series += study.Plan.Series.Count;
+            if (study.Plan.Study.Warnings is var warnings and not InstanceWarnings.None)
+            {
+                _studiesWithWarnings++;
+                foreach (var kind in WarningText.Kinds.Where(k => warnings.HasFlag(k)))
+                    _warnings[kind] = _warnings.GetValueOrDefault(kind) + 1;
+                HarvestLog.StudyWarned(logger, study.Listed.GraphUid, options.Repository, WarningText.Of(warnings));
+            }
         }
 
         if (time.GetUtcNow() - _lastSave >= options.CheckpointInterval)

@@ -1,3 +1,5 @@
+using Graph.Ingest.Deidentification;
+
 namespace Graph.Ingest.Harvest;
 
 /// <summary>What a harvest run did, as its HarvestRun node records it, with the store's counts.</summary>
@@ -29,6 +31,12 @@ public sealed record HarvestSummary
 
     /// <summary>Studies no longer listed, marked withdrawn.</summary>
     public int StudiesWithdrawn { get; init; }
+
+    /// <summary>Studies written although something was missing (PatientID, Modality, a value out of range), by what was missing.</summary>
+    public IReadOnlyDictionary<InstanceWarnings, int> Warnings { get; init; } = new Dictionary<InstanceWarnings, int>();
+
+    /// <summary>Studies written with at least one warning.</summary>
+    public int StudiesWithWarnings { get; init; }
 
     /// <summary>Studies that could not be harvested.</summary>
     public int Errors { get; init; }

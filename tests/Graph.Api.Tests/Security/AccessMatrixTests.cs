@@ -147,6 +147,25 @@ public sealed class AccessMatrixTests(CatalogueFactory service) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IdentityKnown_PatientOfUnknownIdentityInRestrictedDataset_OnlyForGrantedOrCurators()
+    {
+        const string unknown = "PSN-MATRIXUNKNOWNIDENTITY0000001";
+        var changes = new Graph.Store.ChangeSet { Source = "test" };
+        changes.Add(Domain.NodeRecord.Of(Domain.GraphModel.Patient, unknown, ("identityKnown", false)));
+        changes.Add(Domain.EdgeRecord.Of("INCLUDES", new Domain.NodeRef("Dataset", _restricted), new Domain.NodeRef("Patient", unknown)));
+        await service.Services.GetRequiredService<Graph.Store.GraphWriter>().WriteAsync(changes, CancellationToken.None);
+        const string query = "{ patients(where: { identityKnown: { eq: false } }, first: 100) { totalCount nodes { pseudonym identityKnown } } }";
+        foreach (var (role, visible) in new[] { ("anonymous", false), ("researcher", false), ("partner", false), ("granted", true), ("curator", true), ("admin", true) })
+        {
+            var body = await PostAsync(role, query);
+            Assert.Empty(Responses.Codes(body));
+            var nodes = body["data"]!["patients"]!["nodes"]!.AsArray();
+            Assert.Equal(visible, nodes.Any(n => (string)n!["pseudonym"]! == unknown));
+            Assert.All(nodes, n => Assert.False((bool)n!["identityKnown"]!));
+        }
+    }
+
+    [Fact]
     public async Task NodeLookup_RestrictedPatient_OnlyForGrantedOrCurators()
     {
         var patient = _patients.First(p => p.Datasets.Count > 0 && p.Datasets.All(d => d.Tier == "restricted" && d.Slug == _restricted)).Pseudonym;

@@ -76,8 +76,6 @@ public sealed class DicomDeidentifierTests
     [Theory]
     [InlineData("0020000D", "StudyInstanceUID")]
     [InlineData("0020000E", "SeriesInstanceUID")]
-    [InlineData("00080060", "Modality")]
-    [InlineData("00100020", "PatientID")]
     public void Deidentify_RequiredAttributeMissing_FailsNamingIt(string tag, string keyword)
     {
         var error = Assert.Throws<DeidentificationException>(() => _deidentifier.Deidentify(Read(SomeDicom.Instance().Remove(DicomTag.Parse(tag)))));
@@ -85,6 +83,43 @@ public sealed class DicomDeidentifierTests
         Assert.Equal(DeidentificationProblem.MissingAttribute, error.Problem);
         Assert.Equal(DicomTag.Parse(tag), error.Attribute);
         Assert.StartsWith(keyword, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Deidentify_PatientIdEmptyOrAbsent_PatientOfTheStudy_OfUnknownIdentity(string? patientId)
+    {
+        var file = patientId is null ? SomeDicom.Instance().Remove(DicomTag.PatientID) : SomeDicom.Instance(patientId: patientId);
+        var other = SomeDicom.Instance(study: 2).Remove(DicomTag.PatientID);
+
+        var instance = _deidentifier.Deidentify(Read(file));
+
+        Assert.False(instance.IdentityKnown);
+        Assert.Equal(InstanceWarnings.PatientIdMissing, instance.Warnings);
+        Assert.StartsWith("PSN-", instance.Patient, StringComparison.Ordinal);
+        Assert.Equal(instance.Patient, _deidentifier.Deidentify(Read(SomeDicom.Instance(instance: 2).Remove(DicomTag.PatientID))).Patient);
+        Assert.NotEqual(instance.Patient, _deidentifier.Deidentify(Read(other)).Patient);
+        // Keyed: another deployment secret gives another pseudonym; and a PatientID equal to the study UID is another patient.
+        Assert.NotEqual(instance.Patient, new DicomDeidentifier(DeidentificationKey.FromSecret("another deployment secret, long enough"), false, false).Deidentify(Read(file)).Patient);
+        Assert.NotEqual(instance.Patient, _deidentifier.Deidentify(Read(SomeDicom.Instance(patientId: SomeDicom.Study(1)))).Patient);
+        Assert.True(_deidentifier.Deidentify(Read(SomeDicom.Instance())).IdentityKnown);
+    }
+
+    [Fact]
+    public void Deidentify_ModalityMissing_RecordedAsOther_WithAWarning()
+    {
+        var instance = _deidentifier.Deidentify(Read(SomeDicom.Instance().Remove(DicomTag.Modality)));
+
+        Assert.Equal(("OT", InstanceWarnings.ModalityMissing), (instance.Modality, instance.Warnings));
+    }
+
+    [Fact]
+    public void Deidentify_ValueOutOfRange_LeftOut_InstanceKept()
+    {
+        var instance = _deidentifier.Deidentify(Read(SomeDicom.Instance().Set(DicomTag.SeriesNumber, "IS", "-5").Set(DicomTag.MagneticFieldStrength, "DS", "3000")));
+
+        Assert.Equal((null, null, InstanceWarnings.ValueDropped), (instance.SeriesNumber, instance.MagneticFieldStrength, instance.Warnings));
     }
 
     [Fact]

@@ -118,7 +118,7 @@ public sealed class DicomFolderIngestTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_BadFiles_RejectsEachWithItsReason_AndIngestsTheRest()
+    public async Task RunAsync_BadFiles_RefusesWhatCannotBePlaced_AcceptsTheRestWithWarnings()
     {
         _scenario.Write("good/1.dcm", SomeDicom.Instance(instance: 1));
         _scenario.Write("notes.txt", "a text file, not DICOM at all"u8.ToArray());
@@ -133,22 +133,24 @@ public sealed class DicomFolderIngestTests : IAsyncLifetime
 
         var summary = await _scenario.IngestAsync();
 
-        Assert.Equal((9, 1, 8), (summary.Files, summary.Accepted, summary.Rejected));
+        Assert.Equal((9, 3, 6), (summary.Files, summary.Accepted, summary.Rejected));
+        Assert.Equal((1, 1, 0), (summary.Warnings[InstanceWarnings.ModalityMissing], summary.Warnings[InstanceWarnings.ValueDropped], summary.Warnings[InstanceWarnings.PatientIdMissing]));
+        Assert.Equal(2, summary.StudiesWithWarnings);
         var rejects = summary.Rejects.ToDictionary(r => r.Path);
         Assert.Equal(RejectKind.NotDicom, rejects["notes.txt"].Kind);
         Assert.Equal(RejectKind.NotDicom, rejects["empty.dcm"].Kind);
         Assert.Equal(RejectKind.Corrupt, rejects["truncated.dcm"].Kind);
         Assert.Contains("truncated", rejects["truncated.dcm"].Reason, StringComparison.Ordinal);
         Assert.DoesNotContain(_scenario.Folder, rejects["truncated.dcm"].Reason, StringComparison.Ordinal);
-        Assert.Equal((RejectKind.MissingAttribute, "Modality (0008,0060) is missing or empty."), (rejects["no-modality.dcm"].Kind, rejects["no-modality.dcm"].Reason));
+        Assert.False(rejects.ContainsKey("no-modality.dcm"));
+        Assert.False(rejects.ContainsKey("negative-series-number.dcm"));
         Assert.Contains("StudyInstanceUID", rejects["no-study.dcm"].Reason, StringComparison.Ordinal);
         Assert.Contains("SeriesInstanceUID", rejects["no-series.dcm"].Reason, StringComparison.Ordinal);
-        Assert.Equal(RejectKind.InvalidValue, rejects["negative-series-number.dcm"].Kind);
-        Assert.Contains("field 'seriesNumber': -5 is below the minimum 0", rejects["negative-series-number.dcm"].Reason, StringComparison.Ordinal);
         Assert.Contains("studyInstanceUid '1.2.abc' is not a DICOM UID", rejects["bad-uid.dcm"].Reason, StringComparison.Ordinal);
         Assert.Equal(rejects.Keys.Order(StringComparer.Ordinal), summary.Rejects.Select(r => r.Path));
         var stats = await _scenario.Store.GetStatisticsAsync(CancellationToken.None);
-        Assert.Equal((1L, 1L), (stats.Nodes["Series"], stats.Nodes["Study"]));
+        Assert.Equal((2L, 2L), (stats.Nodes["Series"], stats.Nodes["Study"]));
+        Assert.Null((await _scenario.NodeAsync(GraphModel.Series, SomeDicom.Series(2, 1)))["seriesNumber"]);
         Assert.Contains(_scenario.Log.Messages, m => m.Contains("Rejected 2 files as not-dicom", StringComparison.Ordinal));
     }
 
@@ -170,6 +172,31 @@ public sealed class DicomFolderIngestTests : IAsyncLifetime
         Assert.Contains("'modalitiesInStudy': has more than 1000 items", reject.Reason, StringComparison.Ordinal);
         var stats = await _scenario.Store.GetStatisticsAsync(CancellationToken.None);
         Assert.Equal((1L, 1L), (stats.Nodes["Study"], stats.Nodes["Series"]));
+    }
+
+    [Fact]
+    public async Task RunAsync_EmptyPatientIds_OneUnknownPatientPerStudy_StableAcrossRuns()
+    {
+        _scenario.Write("a/1.dcm", SomeDicom.Instance(patientId: "", study: 1, instance: 1));
+        _scenario.Write("a/2.dcm", SomeDicom.Instance(patientId: "", study: 1, instance: 2));
+        _scenario.Write("b/1.dcm", SomeDicom.Instance(study: 2).Remove(DicomTag.PatientID));
+        _scenario.Write("c/1.dcm", SomeDicom.Instance(patientId: "PAT001", study: 3));
+
+        var summary = await _scenario.IngestAsync();
+        var again = await _scenario.IngestAsync();
+
+        Assert.Equal((4, 4, 0), (summary.Files, summary.Accepted, summary.Rejected));
+        Assert.Equal((3, 3, 2, 2), (summary.Patients, summary.Studies, summary.UnknownPatients, summary.StudiesWithWarnings));
+        Assert.Equal(3, summary.Warnings[InstanceWarnings.PatientIdMissing]);
+        Assert.Equal((0L, 0L), (again.NodesChanged, again.EdgesChanged));
+        var patients = (await _scenario.ReadAllAsync()).Nodes.Where(n => n.Node.Label == "Patient").Select(n => n.Node).ToArray();
+        Assert.Equal(3, patients.Length);
+        var unknown = patients.Where(p => p["identityKnown"] is false).Select(p => p.Key).ToArray();
+        Assert.Equal(2, unknown.Length);
+        Assert.Equal(true, Assert.Single(patients, p => p.Key == IngestScenario.Pseudonym("PAT001"))["identityKnown"]);
+        var studyOfPatient = (await _scenario.ReadAllAsync()).Edges.Where(e => e.Edge.Type == "HAS_STUDY").ToDictionary(e => e.Edge.To.Key, e => e.Edge.From.Key);
+        Assert.NotEqual(studyOfPatient[SomeDicom.Study(1)], studyOfPatient[SomeDicom.Study(2)]);
+        Assert.All(unknown, u => Assert.Contains(u, new[] { studyOfPatient[SomeDicom.Study(1)], studyOfPatient[SomeDicom.Study(2)] }));
     }
 
     [Fact]
@@ -325,7 +352,7 @@ public sealed class DicomFolderIngestTests : IAsyncLifetime
     public async Task RunAsync_Logs_HoldNeitherPathsNorIdentifiers()
     {
         _scenario.Write("Doe_Janeth_PAT001/1.dcm", SomeDicom.Instance());
-        _scenario.Write("Doe_Janeth_PAT001/bad.dcm", SomeDicom.Instance(instance: 2).Remove(DicomTag.Modality));
+        _scenario.Write("Doe_Janeth_PAT001/bad.dcm", SomeDicom.Instance(instance: 2).Remove(DicomTag.StudyInstanceUID));
         _scenario.Write("Doe_Janeth_PAT001/desc.dcm", SomeDicom.Instance(instance: 3).Set(DicomTag.SeriesDescription, "LO", "Janeth T2"));
 
         var summary = await _scenario.IngestAsync();

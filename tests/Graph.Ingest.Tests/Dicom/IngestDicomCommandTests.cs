@@ -70,6 +70,25 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ingest_EverythingPlaceableWritten_WithWarnings_ExitsZero_RefusedFile_ExitsOne()
+    {
+        _scenario.Write("Doe_Janeth/1.dcm", SomeDicom.Instance(patientId: ""));
+        _scenario.Write("Doe_Janeth/2.dcm", SomeDicom.Instance(study: 2, instance: 2).Remove(DicomTag.Modality));
+
+        var (exit, output, error) = await GraphCli.RunAsync(WithSecret, Arguments());
+        _scenario.Write("Doe_Janeth/3.dcm", SomeDicom.Instance(study: 3, instance: 3).Remove(DicomTag.StudyInstanceUID));
+        var (refusedExit, refusedOutput, _) = await GraphCli.RunAsync(WithSecret, Arguments());
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("2 accepted, 0 rejected", output, StringComparison.Ordinal);
+        Assert.Contains("2 studies written with warnings (1 patients of unknown identity):", output, StringComparison.Ordinal);
+        Assert.Contains("1 files: PatientID empty or absent", output, StringComparison.Ordinal);
+        Assert.Contains("1 files: Modality empty or absent (recorded as OT)", output, StringComparison.Ordinal);
+        Assert.Equal(1, refusedExit);
+        Assert.Contains("2 accepted, 1 rejected", refusedOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ingest_SecretFile_SamePseudonymsAsTheVariable()
     {
         WriteStudy();
@@ -137,7 +156,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
     public async Task Ingest_BadFile_ExitsOne_AndListsItInTheRejectsReportOnly()
     {
         WriteStudy();
-        _scenario.Write("Doe_Janeth/no-modality.dcm", SomeDicom.Instance(instance: 9).Remove(DicomTag.Modality));
+        _scenario.Write("Doe_Janeth/no-study.dcm", SomeDicom.Instance(instance: 9).Remove(DicomTag.StudyInstanceUID));
         var rejects = Path.Combine(_scenario.Root, "rejects.tsv");
 
         var (exit, output, error) = await GraphCli.RunAsync(WithSecret, Arguments("--rejects", rejects));
@@ -147,7 +166,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
         Assert.Contains("rejects.tsv", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Doe_Janeth", output + error, StringComparison.Ordinal);
         Assert.Equal(
-            ["path\tkind\treason", "Doe_Janeth/no-modality.dcm\tmissing-attribute\tModality (0008,0060) is missing or empty."],
+            ["path\tkind\treason", "Doe_Janeth/no-study.dcm\tmissing-attribute\tStudyInstanceUID (0020,000D) is missing or empty."],
             await File.ReadAllLinesAsync(rejects));
         Assert.Equal(2, (await _scenario.Store.GetStatisticsAsync(CancellationToken.None)).Nodes["Series"]);
     }

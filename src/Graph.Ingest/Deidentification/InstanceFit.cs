@@ -1,0 +1,56 @@
+using Graph.Domain;
+
+namespace Graph.Ingest.Deidentification;
+
+/// <summary>Leaves out the values of an instance that the catalogue's model does not accept (out of range, too long), so the instance is kept.</summary>
+/// <remarks>Real files carry negative series numbers, absurd field strengths and overlong model names; none is a reason to refuse the series.</remarks>
+internal static class InstanceFit
+{
+    /// <summary>The instance with every value the model refuses left out, flagged <see cref="InstanceWarnings.ValueDropped"/> when one was.</summary>
+    public static DeidentifiedInstance Apply(DeidentifiedInstance i)
+    {
+        var dropped = false;
+        var fitted = i with
+        {
+            PatientAge = Number(GraphModel.Study, "patientAge", i.PatientAge, ref dropped),
+            StudyYear = Number(GraphModel.Study, "year", i.StudyYear, ref dropped),
+            StudyDescription = Text(GraphModel.Study, "description", i.StudyDescription, ref dropped),
+            BodyPart = Text(GraphModel.Series, "bodyPart", i.BodyPart, ref dropped),
+            Manufacturer = Text(GraphModel.Series, "manufacturer", i.Manufacturer, ref dropped),
+            Model = Text(GraphModel.Series, "model", i.Model, ref dropped),
+            SeriesDescription = Text(GraphModel.Series, "description", i.SeriesDescription, ref dropped),
+            SeriesNumber = Number(GraphModel.Series, "seriesNumber", i.SeriesNumber, ref dropped),
+            SliceThickness = Number(GraphModel.Series, "sliceThickness", i.SliceThickness, ref dropped),
+            PixelSpacing = Number(GraphModel.Series, "pixelSpacing", i.PixelSpacing, ref dropped),
+            MagneticFieldStrength = Number(GraphModel.Series, "magneticFieldStrength", i.MagneticFieldStrength, ref dropped),
+            Kvp = Number(GraphModel.Series, "kvp", i.Kvp, ref dropped),
+            SeriesYear = Number(GraphModel.Series, "year", i.SeriesYear, ref dropped),
+        };
+        if (Text(GraphModel.Series, "modality", i.Modality, ref dropped) is null)
+            fitted = fitted with { Modality = DicomDeidentifier.UnknownModality };
+        return dropped ? fitted with { Warnings = fitted.Warnings | InstanceWarnings.ValueDropped } : i;
+    }
+
+    private static T? Number<T>(NodeKind kind, string field, T? value, ref bool dropped)
+        where T : struct, IConvertible
+    {
+        if (value is not { } v)
+            return null;
+        var f = Field(kind, field);
+        var d = v.ToDouble(System.Globalization.CultureInfo.InvariantCulture);
+        if (double.IsFinite(d) && (f.Min is not { } min || d >= min) && (f.Max is not { } max || d <= max))
+            return v;
+        dropped = true;
+        return null;
+    }
+
+    private static string? Text(NodeKind kind, string field, string? value, ref bool dropped)
+    {
+        if (value is null || value.Length <= Field(kind, field).MaxLength)
+            return value;
+        dropped = true;
+        return null;
+    }
+
+    private static FieldDef Field(NodeKind kind, string name) => kind.Field(name) ?? throw new InvalidOperationException($"{kind}.{name} is not in the model.");
+}

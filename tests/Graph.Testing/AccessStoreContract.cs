@@ -142,7 +142,9 @@ public abstract class AccessStoreContract : IAsyncLifetime
         await requests.AddRequestAsync(submitted, CancellationToken.None);
         var approved = submitted with
         {
-            Status = AccessRequestStatus.Approved, GrantExpiresAt = Created.AddDays(30), Version = 2,
+            Status = AccessRequestStatus.Approved,
+            GrantExpiresAt = Created.AddDays(30),
+            Version = 2,
             History = [.. submitted.History, new AccessRequestEvent(Created.AddHours(1), "key:c3", "approve", AccessRequestStatus.Approved, "Fine")],
         };
         var rejected = submitted with { Status = AccessRequestStatus.Rejected, Version = 2 };

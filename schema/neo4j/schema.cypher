@@ -26,6 +26,10 @@ CREATE CONSTRAINT graph_change_id IF NOT EXISTS FOR (n:GraphChange) REQUIRE n.id
 // API keys of the service (hash of the secret only), shared by every replica; not part of the catalogue.
 CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.id IS UNIQUE;
 
+// Access requests (the request as JSON, its requester and version beside it), shared by every replica; not part of the catalogue.
+CREATE CONSTRAINT access_request_id IF NOT EXISTS FOR (n:AccessRequest) REQUIRE n.id IS UNIQUE;
+CREATE INDEX access_request_requester IF NOT EXISTS FOR (n:AccessRequest) ON (n.requester);
+
 // Change sequence of every node label, for replicas that read the changes since a sequence number.
 CREATE INDEX repository_seq IF NOT EXISTS FOR (n:Repository) ON (n._seq);
 CREATE INDEX dataset_seq IF NOT EXISTS FOR (n:Dataset) ON (n._seq);

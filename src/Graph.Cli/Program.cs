@@ -9,6 +9,7 @@ root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(RepositoryCommand.Create());
 root.Subcommands.Add(HarvestCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
+root.Subcommands.Add(AccessRequestsCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 return await root.Parse(args).InvokeAsync();

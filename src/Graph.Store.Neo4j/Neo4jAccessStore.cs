@@ -4,8 +4,9 @@ using Graph.Store.Access;
 namespace Graph.Store.Neo4j;
 
 /// <summary>API keys in the Neo4j store of record, so that every replica on the database sees a key, its grants, its expiry and its revocation.</summary>
-/// <remarks>Keys are <c>(:ApiKey {id, hash, role, owner, grants, createdAt, expiresAt, revokedAt})</c> nodes; the hash is the hex SHA-256 of the secret, times are ISO 8601 UTC text.</remarks>
-public sealed class Neo4jAccessStore : IAccessStore
+/// <remarks>Keys are <c>(:ApiKey {id, hash, role, owner, grants, createdAt, expiresAt, revokedAt})</c> nodes; the hash is the hex SHA-256 of the secret, times are ISO 8601 UTC text.
+/// Access requests are <c>(:AccessRequest {id, requester, version, createdAt, body})</c> nodes, the body the request as JSON.</remarks>
+public sealed class Neo4jAccessStore : IAccessStore, IAccessRequestStore
 {
     private readonly QueryApiClient _client;
 
@@ -58,6 +59,57 @@ public sealed class Neo4jAccessStore : IAccessStore
     {
         var result = await _client.RunAsync(
             Neo4jAccessStatements.Revoke, new Dictionary<string, object?> { ["id"] = id, ["now"] = Format(at) }, cancellationToken).ConfigureAwait(false);
+        return result.Rows.Count > 0;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> AddRequestAsync(AccessRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = AccessRequestJson.Write(request);
+        var result = await _client.RunAsync(
+            Neo4jAccessStatements.AddRequest,
+            new Dictionary<string, object?>
+            {
+                ["id"] = request.Id,
+                ["requester"] = request.Requester,
+                ["version"] = (long)request.Version,
+                ["createdAt"] = Format(request.CreatedAt),
+                ["body"] = body,
+            },
+            cancellationToken).ConfigureAwait(false);
+        return result.Rows.Count > 0 && result.Rows[0][result.Column("added")] is true;
+    }
+
+    /// <inheritdoc />
+    public async Task<AccessRequest?> FindRequestAsync(string id, CancellationToken cancellationToken)
+    {
+        var result = await _client.RunAsync(Neo4jAccessStatements.FindRequest, new Dictionary<string, object?> { ["id"] = id }, cancellationToken).ConfigureAwait(false);
+        return result.Rows.Count == 0 ? null : AccessRequestJson.Read((string)result.Rows[0][result.Column("body")]!);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AccessRequest>> ListRequestsAsync(string? requester, CancellationToken cancellationToken)
+    {
+        var result = await _client.RunAsync(
+            Neo4jAccessStatements.ListRequests, new Dictionary<string, object?> { ["requester"] = requester }, cancellationToken).ConfigureAwait(false);
+        return result.Rows.Select(row => AccessRequestJson.Read((string)row[result.Column("body")]!)).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ReplaceRequestAsync(AccessRequest request, int expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = await _client.RunAsync(
+            Neo4jAccessStatements.ReplaceRequest,
+            new Dictionary<string, object?>
+            {
+                ["id"] = request.Id,
+                ["expected"] = (long)expectedVersion,
+                ["version"] = (long)request.Version,
+                ["body"] = AccessRequestJson.Write(request),
+            },
+            cancellationToken).ConfigureAwait(false);
         return result.Rows.Count > 0;
     }
 

@@ -23,7 +23,9 @@ public static class Neo4jServiceCollectionExtensions
             return new Neo4jGraphStore(http, options, sp.GetRequiredService<ILogger<Neo4jGraphStore>>(), sp.GetService<RetryPolicy>());
         });
         services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<Neo4jGraphStore>());
-        services.AddSingleton<IAccessStore>(sp => new Neo4jAccessStore(sp.GetRequiredService<Neo4jGraphStore>()));
+        services.AddSingleton(sp => new Neo4jAccessStore(sp.GetRequiredService<Neo4jGraphStore>()));
+        services.AddSingleton<IAccessStore>(sp => sp.GetRequiredService<Neo4jAccessStore>());
+        services.AddSingleton<IAccessRequestStore>(sp => sp.GetRequiredService<Neo4jAccessStore>());
         return services;
     }
 }

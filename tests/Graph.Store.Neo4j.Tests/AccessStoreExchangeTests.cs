@@ -76,4 +76,20 @@ public sealed class AccessStoreExchangeTests : IDisposable
                 """).Replace("STATEMENT", QueryApiJson.Text(Neo4jAccessStatements.Revoke.Text), StringComparison.Ordinal),
             _api.Requests[0].Body);
     }
+
+    [Fact]
+    public async Task ReplaceRequest_SendsTheExpectedVersion_AndFindReadsTheBodyBack()
+    {
+        var created = new DateTimeOffset(2026, 1, 2, 3, 4, 5, 6, TimeSpan.Zero);
+        var request = new AccessRequest("ar_0a1b2c3d4e5f", "key:0a1b2c3d4e5f", ["lung-ct"], null, "Detect nodules", "LUNA", AccessRequestStatus.Approved, created.AddDays(30), 2,
+            [new AccessRequestEvent(created, "key:0a1b2c3d4e5f", "submit", AccessRequestStatus.Submitted, "Detect nodules"), new AccessRequestEvent(created, "key:c", "approve", AccessRequestStatus.Approved, null)]);
+        _api.Next(() => Ok(QueryApiJson.Scalar("id", QueryApiJson.String(request.Id))));
+        _api.Next(() => Ok(QueryApiJson.Scalar("body", QueryApiJson.String(AccessRequestJson.Write(request)))));
+
+        Assert.True(await Store().ReplaceRequestAsync(request, 1, CancellationToken.None));
+        var found = await Store().FindRequestAsync(request.Id, CancellationToken.None);
+
+        Assert.Contains(QueryApiJson.Compact("""{"expected": {"$type": "Integer", "_value": "1"}}""")[1..^1], _api.Requests[0].Body!, StringComparison.Ordinal);
+        Assert.Equal((AccessRequestStatus.Approved, created.AddDays(30), 2, "approve"), (found!.Status, found.GrantExpiresAt, found.Version, found.History[1].Action));
+    }
 }

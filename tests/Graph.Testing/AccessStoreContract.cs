@@ -102,4 +102,59 @@ public abstract class AccessStoreContract : IAsyncLifetime
         Assert.Equal(32, stored!.SecretHash.Length);
         Assert.DoesNotContain(secret, Convert.ToHexStringLower(stored.SecretHash), StringComparison.Ordinal);
     }
+
+    private static AccessRequest Request(string id, string requester, DateTimeOffset created) => new(
+        id, requester, ["lung-ct"], null, "Train a nodule detector", "LUNA-2", AccessRequestStatus.Submitted, null, 1,
+        [new AccessRequestEvent(created, requester, "submit", AccessRequestStatus.Submitted, "Train a nodule detector")]);
+
+    [Fact]
+    public async Task AddRequest_ThenFind_ReadsItBackAndRefusesATakenId()
+    {
+        var requests = (IAccessRequestStore)Store;
+        Assert.True(await requests.AddRequestAsync(Request("ar_000000000001", "key:a1", Created), CancellationToken.None));
+        Assert.False(await requests.AddRequestAsync(Request("ar_000000000001", "key:b2", Created), CancellationToken.None));
+
+        var found = await requests.FindRequestAsync("ar_000000000001", CancellationToken.None);
+
+        Assert.NotNull(found);
+        Assert.Equal(("key:a1", "lung-ct", "LUNA-2", AccessRequestStatus.Submitted, 1), (found.Requester, Assert.Single(found.Datasets), found.Project, found.Status, found.Version));
+        Assert.Equal(Created, found.CreatedAt);
+        Assert.Null(await requests.FindRequestAsync("ar_nothing", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ListRequests_NewestFirst_AllOrOneRequesters()
+    {
+        var requests = (IAccessRequestStore)Store;
+        await requests.AddRequestAsync(Request("ar_000000000001", "key:a1", Created), CancellationToken.None);
+        await requests.AddRequestAsync(Request("ar_000000000002", "key:b2", Created.AddMinutes(1)), CancellationToken.None);
+        await requests.AddRequestAsync(Request("ar_000000000003", "key:a1", Created.AddMinutes(2)), CancellationToken.None);
+
+        Assert.Equal(["ar_000000000003", "ar_000000000002", "ar_000000000001"], (await requests.ListRequestsAsync(null, CancellationToken.None)).Select(r => r.Id));
+        Assert.Equal(["ar_000000000003", "ar_000000000001"], (await requests.ListRequestsAsync("key:a1", CancellationToken.None)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task ReplaceRequest_OnlyOverTheVersionItWasReadAt_SeenByAnotherInstance()
+    {
+        var requests = (IAccessRequestStore)Store;
+        var submitted = Request("ar_000000000001", "key:a1", Created);
+        await requests.AddRequestAsync(submitted, CancellationToken.None);
+        var approved = submitted with
+        {
+            Status = AccessRequestStatus.Approved,
+            GrantExpiresAt = Created.AddDays(30),
+            Version = 2,
+            History = [.. submitted.History, new AccessRequestEvent(Created.AddHours(1), "key:c3", "approve", AccessRequestStatus.Approved, "Fine")],
+        };
+        var rejected = submitted with { Status = AccessRequestStatus.Rejected, Version = 2 };
+
+        Assert.True(await requests.ReplaceRequestAsync(approved, 1, CancellationToken.None));
+        Assert.False(await requests.ReplaceRequestAsync(rejected, 1, CancellationToken.None));
+
+        var other = (IAccessRequestStore)await OpenAgainAsync();
+        var found = await other.FindRequestAsync("ar_000000000001", CancellationToken.None);
+        Assert.Equal((AccessRequestStatus.Approved, Created.AddDays(30), 2, 2), (found!.Status, found.GrantExpiresAt, found.Version, found.History.Count));
+        Assert.Equal(("key:c3", "Fine"), (found.History[1].Actor, found.History[1].Text));
+    }
 }

@@ -22,6 +22,8 @@ internal sealed class CatalogSchema : GraphQL.Types.Schema
         SearchQueryFields.AddTo(query, search, cohorts);
         var mappings = new MappingGraphTypes();
         ConceptQueryFields.AddTo(query, nodes.For(Domain.GraphModel.Concept), mappings);
+        var accessRequests = new AccessRequestGraphTypes();
+        AccessRequestFields.AddQueries(query, accessRequests);
         Query = query;
         var mutation = new MutationGraphType(nodes, cohorts);
         Harvest.RepositoryMutationFields.AddTo(mutation);
@@ -30,6 +32,7 @@ internal sealed class CatalogSchema : GraphQL.Types.Schema
         ClinicalMutationFields.AddTo(mutation, problems);
         MappingMutationFields.AddTo(mutation, mappings);
         VocabularyMutationFields.AddTo(mutation, problems);
+        AccessRequestFields.AddMutations(mutation, accessRequests);
         DisclosureKinds.DiscloseAll(mutation, DisclosureKind.Input);
         Mutation = mutation;
         Description = "Cancer Imaging Graph: the catalogue of a European federation of cancer-imaging repositories.";

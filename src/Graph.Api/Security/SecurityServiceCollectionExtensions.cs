@@ -113,6 +113,7 @@ internal static class SecurityServiceCollectionExtensions
 
             if (result.Principal is { } principal)
             {
+                await AccessRequestGrants.AddAsync(principal, context.RequestServices.GetRequiredService<Graph.Store.Access.AccessRequests>(), context.RequestAborted);
                 context.User = principal;
                 if (credentials is not null)
                     failures.Succeeded(credentials);

@@ -19,6 +19,7 @@ internal sealed class GraphSession : IAsyncDisposable
         Store = services.GetRequiredService<IGraphStore>();
         Writer = services.GetRequiredService<GraphWriter>();
         Keys = services.GetRequiredService<ApiKeys>();
+        AccessRequests = services.GetRequiredService<AccessRequests>();
     }
 
     /// <summary>The settings the store was composed from.</summary>
@@ -32,6 +33,9 @@ internal sealed class GraphSession : IAsyncDisposable
 
     /// <summary>The service's API keys, in the store of record.</summary>
     public ApiKeys Keys { get; }
+
+    /// <summary>Researchers' access requests, in the store of record.</summary>
+    public AccessRequests AccessRequests { get; }
 
     /// <summary>The data folder, as a full path (reports, checkpoints).</summary>
     public string DataDirectory => Path.GetFullPath(Settings.DataDirectory);

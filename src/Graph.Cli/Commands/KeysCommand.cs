@@ -131,7 +131,7 @@ internal static class KeysCommand
         return command;
     }
 
-    private static bool TryParseExpiry(string? text, out DateTimeOffset? expiresAt)
+    internal static bool TryParseExpiry(string? text, out DateTimeOffset? expiresAt)
     {
         expiresAt = null;
         if (string.IsNullOrWhiteSpace(text))

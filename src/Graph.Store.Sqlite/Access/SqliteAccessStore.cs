@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 
 namespace Graph.Store.Sqlite.Access;
 
-/// <summary>API keys in a SQLite file beside the catalogue (access.db), shared by every process on the data folder.</summary>
-public sealed class SqliteAccessStore(string path) : IAccessStore
+/// <summary>API keys and access requests in a SQLite file beside the catalogue (access.db), shared by every process on the data folder.</summary>
+public sealed partial class SqliteAccessStore(string path) : IAccessStore, IAccessRequestStore
 {
     private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
     private int _created;
@@ -87,16 +87,27 @@ public sealed class SqliteAccessStore(string path) : IAccessStore
         {
             // Created only when missing, so a store on a read-only volume still checks keys.
             await using var check = connection.CreateCommand();
-            check.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'api_keys'";
-            if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
+            check.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('api_keys', 'access_requests')";
+            var tables = Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            if (tables < 2)
             {
                 await using var create = connection.CreateCommand();
                 create.CommandText = """
                     CREATE TABLE IF NOT EXISTS api_keys(
                         id TEXT PRIMARY KEY, hash BLOB NOT NULL, role TEXT NOT NULL, owner TEXT NOT NULL, grants TEXT NOT NULL,
                         created_at TEXT NOT NULL, expires_at TEXT NULL, revoked_at TEXT NULL);
+                    CREATE TABLE IF NOT EXISTS access_requests(
+                        id TEXT PRIMARY KEY, requester TEXT NOT NULL, version INTEGER NOT NULL, created_at TEXT NOT NULL, body TEXT NOT NULL);
+                    CREATE INDEX IF NOT EXISTS access_requests_requester ON access_requests(requester);
                     """;
-                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (SqliteException e) when (tables == 1 && e.SqliteErrorCode == 8)
+                {
+                    // A key file of an older version on a read-only volume: keys are still checked; requests cannot be stored there.
+                }
             }
 
             Volatile.Write(ref _created, 1);

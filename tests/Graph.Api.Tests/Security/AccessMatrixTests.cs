@@ -22,6 +22,12 @@ public sealed class AccessMatrixTests(CatalogueFactory service) : IAsyncLifetime
         ["importMappings"] = ("""mutation { importMappings(sssom: "subject_id\tpredicate_id\tobject_id\tmapping_justification") { applied } }""", ["partner", "curator", "admin"]),
         ["importVocabulary"] = ("""mutation { importVocabulary(text: "curie\tlabel\nMATRIX:1\t") { applied } }""", ["partner", "curator", "admin"]),
         ["importClinical"] = ("""mutation { importClinical(content: "pseudonym\nnobody") { applied } }""", ["curator", "admin"]),
+        ["requestAccess"] = ("""mutation { requestAccess(input: { datasets: ["no-such-dataset"], purpose: "matrix", project: "matrix" }) { requestId } }""", ["researcher", "partner"]),
+        ["reviewAccessRequest"] = ("""mutation { reviewAccessRequest(requestId: "ar_none") { status } }""", ["curator", "admin"]),
+        ["commentOnAccessRequest"] = ("""mutation { commentOnAccessRequest(requestId: "ar_none", text: "Why?") { status } }""", ["researcher", "partner", "curator", "admin"]),
+        ["approveAccessRequest"] = ("""mutation { approveAccessRequest(requestId: "ar_none") { status } }""", ["curator", "admin"]),
+        ["rejectAccessRequest"] = ("""mutation { rejectAccessRequest(requestId: "ar_none", reason: "No") { status } }""", ["curator", "admin"]),
+        ["withdrawAccessRequest"] = ("""mutation { withdrawAccessRequest(requestId: "ar_none") { status } }""", ["researcher", "partner"]),
     };
 
     private static readonly string[] Roles = ["anonymous", "researcher", "partner", "curator", "admin"];
@@ -62,6 +68,12 @@ public sealed class AccessMatrixTests(CatalogueFactory service) : IAsyncLifetime
     [InlineData("unlinkConcepts")]
     [InlineData("importMappings")]
     [InlineData("importVocabulary")]
+    [InlineData("requestAccess")]
+    [InlineData("reviewAccessRequest")]
+    [InlineData("commentOnAccessRequest")]
+    [InlineData("approveAccessRequest")]
+    [InlineData("rejectAccessRequest")]
+    [InlineData("withdrawAccessRequest")]
     public async Task Mutation_EachRole_OnlyAllowedRolesRunIt(string mutation)
     {
         var (document, allowed) = Mutations[mutation];

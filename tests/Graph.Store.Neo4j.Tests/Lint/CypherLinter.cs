@@ -18,12 +18,13 @@ internal static class CypherLinter
     /// <summary>Labels, relationship types and property keys the statements may name; anything else is a warning.</summary>
     public static JsonObject Schema()
     {
-        var labels = GraphModel.NodeKinds.Select(k => k.Label).Concat(["GraphMeta", "GraphChange", "ApiKey", Neo4jTestServer.MarkerLabel]);
+        var labels = GraphModel.NodeKinds.Select(k => k.Label).Concat(["GraphMeta", "GraphChange", "ApiKey", "AccessRequest", Neo4jTestServer.MarkerLabel]);
         var types = GraphModel.Relations.Select(r => r.Type).Distinct();
         var properties = GraphModel.NodeKinds.SelectMany(k => k.Fields.Select(f => f.Name).Append(k.KeyField))
             .Concat(GraphModel.Relations.SelectMany(r => r.Properties.Select(p => p.Name)))
             .Concat(["_seq", "_deleted", "id", "seq", "source", "committedAt", "nodes", "edges"]) // the store's own nodes
             .Concat(["hash", "role", "owner", "grants", "createdAt", "expiresAt", "revokedAt"]) // API keys
+            .Concat(["requester", "version", "body"]) // access requests
             .Concat(["key", "props", "i", "from", "to"]) // the fields of the rows the adapter sends
             .Distinct();
         return new JsonObject

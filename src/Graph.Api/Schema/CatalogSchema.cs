@@ -30,6 +30,7 @@ internal sealed class CatalogSchema : GraphQL.Types.Schema
         ClinicalMutationFields.AddTo(mutation, problems);
         MappingMutationFields.AddTo(mutation, mappings);
         VocabularyMutationFields.AddTo(mutation, problems);
+        CohortVersionGraphTypes.AddTo(query, mutation, cohorts, nodes);
         DisclosureKinds.DiscloseAll(mutation, DisclosureKind.Input);
         Mutation = mutation;
         Description = "Cancer Imaging Graph: the catalogue of a European federation of cancer-imaging repositories.";

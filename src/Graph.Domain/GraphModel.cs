@@ -160,6 +160,10 @@ public static class GraphModel
             S("createdAt", "When it was saved (UTC, ISO 8601).", maxLength: 40),
             S("owner", "Who saved it.", maxLength: 200),
             S("access", "The access its owner had when it was saved ('all', or the readable tiers and granted datasets): its members and drift are computed in it.", maxLength: 8000),
+            I("version", "The version: 1 when saved, one more each time its criteria are evaluated again (reviseCohort). Members and series are frozen per version.", 1, int.MaxValue),
+            S("lineage", "The id of the cohort's first version, shared by every version.", maxLength: 200),
+            E("visibility", "Who may read it: PRIVATE (its owner), SHARED (its owner and the callers in sharedWith) or PUBLIC (everyone). Curators and admins read every cohort.", "PRIVATE", "SHARED", "PUBLIC"),
+            new("sharedWith", FieldType.StringList, "The callers (as owner names them: key:ID for an API key, the subject of a token) a SHARED cohort is shared with.") { MaxLength = 200 },
         ]);
 
     /// <summary>A segmentation or structured report that refers to series.</summary>
@@ -228,6 +232,7 @@ public static class GraphModel
         R("TARGETS", Algorithm, CancerType, "cancerTypes", false, "algorithms", false, "An algorithm targets a cancer type."),
         R("ANNOTATES", Annotation, Series, "series", false, "annotations", false, "An annotation refers to a series."),
         R("SELECTS", Cohort, Patient, "patients", false, "cohorts", false, "A cohort selects a patient."),
+        R("SELECTS", Cohort, Series, "series", false, "cohorts", false, "A cohort version selects a series (frozen when the version is saved)."),
         R("HARVESTED", Repository, HarvestRun, "harvestRuns", false, "repository", true, "A repository was harvested in a run."),
     ];
 

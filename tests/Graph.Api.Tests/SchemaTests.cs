@@ -60,11 +60,5 @@ public sealed class SchemaTests(CatalogueFactory service)
         Assert.True(wrong.Count == 0, "Fields of protected types not declared as protected: " + string.Join(", ", wrong));
     }
 
-    internal static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Graph.sln")))
-            folder = folder.Parent;
-        return folder?.FullName ?? throw new DirectoryNotFoundException("Graph.sln not found above the test folder.");
-    }
+    internal static string RepositoryRoot() => Graph.Testing.RepositoryFiles.Root;
 }

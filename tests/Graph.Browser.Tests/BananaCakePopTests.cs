@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Graph.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -10,6 +11,8 @@ namespace Graph.Browser.Tests;
 public sealed class BananaCakePopTests(ChromiumFixture chromium, GraphServiceFixture service, ITestOutputHelper output)
 {
     private const string Query = "{ catalogueStatistics { datasets } }";
+
+    private const string EditorSelector = ".monaco-editor[data-uri^='file:///operations/']";
 
     // Monaco renders each line as a positioned div and reuses them, so order them by their offset.
     private const string EditorTextScript = """
@@ -57,7 +60,6 @@ public sealed class BananaCakePopTests(ChromiumFixture chromium, GraphServiceFix
         try
         {
             await page.GotoAsync(new Uri(service.BaseUrl, "/graphql").ToString());
-            await page.GetByRole(AriaRole.Button, new() { Name = "Create Document" }).ClickAsync();
             var operations = page.Locator(".monaco-editor[data-uri^='file:///operations/']");
             await operations.WaitForAsync();
 
@@ -118,6 +120,90 @@ public sealed class BananaCakePopTests(ChromiumFixture chromium, GraphServiceFix
 
         lock (violations)
             Assert.Empty(violations);
+    }
+
+    /// <summary>Issue 21, point 5: a first visit shows the README's example in the editor, and Run answers it with data; no welcome
+    /// screen, no banner, no other host.</summary>
+    [Fact]
+    public async Task BananaCakePop_FirstVisit_ShowsReadmeExampleReadyToRun()
+    {
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        context.SetDefaultTimeout(60_000);
+        var foreign = new List<string>();
+        context.Request += (_, request) =>
+        {
+            var uri = new Uri(request.Url);
+            if (uri.Scheme is not ("data" or "blob") && uri.Authority != service.BaseUrl.Authority)
+                lock (foreign) foreign.Add(request.Url);
+        };
+        var page = await context.NewPageAsync();
+        try
+        {
+            await page.GotoAsync(new Uri(service.BaseUrl, "/graphql").ToString());
+            var operations = page.Locator(".monaco-editor[data-uri^='file:///operations/']");
+            await operations.WaitForAsync();
+            var readmeExample = Normalize(await File.ReadAllTextAsync(Path.Combine(RepositoryFiles.Root, "schema", "examples", "cohort.graphql")));
+            await page.WaitForFunctionAsync($"() => {{ const e = document.querySelector(\"{EditorSelector}\"); return e && ({EditorTextScript})(e).includes('ProstateMrCohort'); }}");
+            Assert.Equal(readmeExample, Normalize(await operations.EvaluateAsync<string>(EditorTextScript)));
+            Assert.Contains("query ProstateMrCohort", await File.ReadAllTextAsync(Path.Combine(RepositoryFiles.Root, "README.md")), StringComparison.Ordinal);
+
+            await page.GetByText("Schema available", new() { Exact = true }).WaitForAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Run Operation" }).ClickAsync();
+            // The editor renders only the lines in view: the answer's start shows data for the example's first fields, no errors.
+            var shown = await (await page.WaitForFunctionAsync(ResponseTextScript)).JsonValueAsync<string>();
+            Assert.StartsWith("{\n  \"data\": {\n    \"catalogueStatistics\": {", shown.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            Assert.DoesNotContain("\"errors\"", shown, StringComparison.Ordinal);
+
+            // No welcome screen and no banner over the editor.
+            Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Create Document" }).CountAsync());
+            var text = await page.EvaluateAsync<string>("() => document.body.innerText");
+            Assert.DoesNotContain("cookie", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("telemetry", text, StringComparison.OrdinalIgnoreCase);
+
+            // A second visit keeps the one document: the start script opens one only when none is open.
+            await page.ReloadAsync();
+            await operations.WaitForAsync();
+            await page.WaitForTimeoutAsync(1500);
+            Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Create Document" }).CountAsync());
+            Assert.Equal(readmeExample, Normalize(await operations.EvaluateAsync<string>(EditorTextScript)));
+        }
+        finally
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots", "bcp-first-visit.png") });
+        }
+
+        lock (foreign)
+            Assert.Empty(foreign.Distinct());
+    }
+
+    /// <summary>Issue 21, point 5: the examples of schema/examples/ are listed in the IDE; one click opens one in a new document.</summary>
+    [Fact]
+    public async Task BananaCakePop_ExamplesMenu_OneClickOpensAnExample()
+    {
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        try
+        {
+            await page.GotoAsync(new Uri(service.BaseUrl, "/graphql").ToString());
+            await page.Locator(EditorSelector).WaitForAsync();
+            var folder = Path.Combine(RepositoryFiles.Root, "schema", "examples");
+            var names = Directory.GetFiles(folder, "*.graphql").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToList();
+            await page.GetByText("Examples", new() { Exact = true }).ClickAsync();
+            var listed = await page.Locator("#graph-examples a").AllTextContentsAsync();
+            Assert.Equal(names, listed.Order(StringComparer.Ordinal));
+
+            await page.Locator("#graph-examples").GetByText("search", new() { Exact = true }).ClickAsync();
+            var search = Normalize(await File.ReadAllTextAsync(Path.Combine(folder, "search.graphql")));
+            await page.WaitForFunctionAsync($"() => [...document.querySelectorAll(\"{EditorSelector}\")].some(e => ({EditorTextScript})(e).includes('facetValues'))");
+            var texts = await page.Locator(EditorSelector).EvaluateAllAsync<string[]>($"editors => editors.map({EditorTextScript})");
+            Assert.Contains(search, texts.Select(Normalize));
+            Assert.Equal(new Uri(service.BaseUrl, "/graphql").ToString(), page.Url);
+        }
+        finally
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots", "bcp-examples.png") });
+        }
     }
 
     private async Task<JsonNode> PostQueryAsync()

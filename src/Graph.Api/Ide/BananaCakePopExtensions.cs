@@ -13,6 +13,11 @@ internal static class BananaCakePopExtensions
 
     private const string ConfigFile = "bcp-config.json";
 
+    // Loaded before the bundle: opens the start document on a first visit and offers schema/examples/ (Ide/ide-start.js).
+    private const string StartScript = "ide-start.js";
+
+    private const string ExamplesFile = "examples.json";
+
     // The bundle can call chillicream.com (sign-in, telemetry, tunnel) and Google Tag Manager;
     // this policy keeps the page, and its workers, on this host whatever the IDE tries.
     // 'unsafe-eval' is for Ajv, which the IDE uses to compile JSON schemas.
@@ -42,6 +47,8 @@ internal static class BananaCakePopExtensions
                 ? context.WriteIdeAsync(prefix)
                 : next(context));
         app.MapGet(prefix.Add("/" + ConfigFile), (HttpContext context) => Config(context, prefix, options));
+        app.MapGet(prefix.Add("/" + StartScript), (HttpContext context) => Script(context));
+        app.MapGet(prefix.Add("/" + ExamplesFile), (HttpContext context) => Examples(context));
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = prefix,
@@ -65,7 +72,7 @@ internal static class BananaCakePopExtensions
     public static Task WriteIdeAsync(this HttpContext context, PathString path)
     {
         var baseHref = HtmlEncoder.Default.Encode(context.Request.PathBase.Add(path).Value + "/");
-        var html = IndexHtml.Value.Replace("<head>", $"<head><base href=\"{baseHref}\">", StringComparison.Ordinal);
+        var html = IndexHtml.Value.Replace("<head>", $"<head><base href=\"{baseHref}\"><script src=\"{StartScript}\"></script>", StringComparison.Ordinal);
         var response = context.Response;
         response.ContentType = "text/html; charset=utf-8";
         response.Headers.CacheControl = "no-cache";
@@ -90,6 +97,22 @@ internal static class BananaCakePopExtensions
             config["graphQLDocument"] = document;
         context.Response.Headers.CacheControl = "no-cache";
         return Results.Text(config.ToJsonString(), "application/json");
+    }
+
+    private static IResult Script(HttpContext context)
+    {
+        context.Response.Headers.CacheControl = "no-cache";
+        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        return Results.Text(ExampleDocuments.StartScript, "text/javascript; charset=utf-8");
+    }
+
+    private static IResult Examples(HttpContext context)
+    {
+        var list = new JsonArray();
+        foreach (var example in ExampleDocuments.All)
+            list.Add(new JsonObject { ["name"] = example.Name, ["title"] = example.Title, ["document"] = example.Document });
+        context.Response.Headers.CacheControl = "no-cache";
+        return Results.Text(list.ToJsonString(), "application/json");
     }
 
     private static void PrepareStaticFile(StaticFileResponseContext file, PathString prefix)

@@ -33,6 +33,7 @@ internal sealed class CatalogSchema : GraphQL.Types.Schema
         MappingMutationFields.AddTo(mutation, mappings);
         VocabularyMutationFields.AddTo(mutation, problems);
         AccessRequestFields.AddMutations(mutation, accessRequests);
+        CohortVersionGraphTypes.AddTo(query, mutation, cohorts, nodes);
         DisclosureKinds.DiscloseAll(mutation, DisclosureKind.Input);
         Mutation = mutation;
         Description = "Cancer Imaging Graph: the catalogue of a European federation of cancer-imaging repositories.";

@@ -20,7 +20,15 @@ internal sealed class CohortGraphTypes
         SaveInput.AddField(new FieldType { Name = "name", ResolvedType = new NonNullGraphType(Scalars.String), Description = "Display name." });
         SaveInput.AddField(new FieldType { Name = "description", ResolvedType = Scalars.String, Description = "Why the cohort was made." });
         SaveInput.AddField(new FieldType { Name = "criteria", ResolvedType = new NonNullGraphType(Criteria), Description = "The criteria." });
+        Visibility = new EnumerationGraphType { Name = "CohortVisibility", Description = "Who may read a cohort besides curators and admins." };
+        Visibility.Add("PRIVATE", "PRIVATE", "Its owner only (the default).");
+        Visibility.Add("SHARED", "SHARED", "Its owner and the callers named in sharedWith.");
+        Visibility.Add("PUBLIC", "PUBLIC", "Everyone, signed-out visitors too (each still reads only the records its access allows).");
+        SaveInput.AddField(new FieldType { Name = "visibility", ResolvedType = Visibility, Description = "Who may read it (PRIVATE by default; SHARED when sharedWith names callers)." });
+        SaveInput.AddField(new FieldType { Name = "sharedWith", ResolvedType = new ListGraphType(new NonNullGraphType(Scalars.String)), Description = "The callers a SHARED cohort is shared with (as cohorts name owners: key:ID for an API key)." });
     }
+
+    public EnumerationGraphType Visibility { get; }
 
     public AggregateGraphTypes Aggregates { get; }
 

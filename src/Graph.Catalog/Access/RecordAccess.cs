@@ -8,12 +8,12 @@ namespace Graph.Catalog.Access;
 /// <remarks>
 /// Patient-level kinds (patients, diagnoses, studies, series, annotations) belong to the datasets that include their
 /// patient; a record is readable when one of those datasets is. Harvest runs, which count a repository's studies of every tier,
-/// are readable only by callers who read every record. A cohort is readable by its owner only (and with
-/// <see cref="Everything"/>); anonymous callers read none. Other catalogue-level kinds are readable by everyone.
+/// are readable only by callers who read every record. A cohort is readable by its owner, by the callers a SHARED cohort
+/// names, by everyone when PUBLIC, and with <see cref="Everything"/>; anonymous callers read only PUBLIC ones. Other catalogue-level kinds are readable by everyone.
 /// </remarks>
 public sealed class RecordAccess
 {
-    private const string CohortOwnersKey = "cohort-owners";
+    private const string CohortReadersKey = "cohort-readers";
 
     private RecordAccess(bool everything, IReadOnlySet<string> tiers, IReadOnlySet<string> grants, string? owner)
     {
@@ -69,7 +69,7 @@ public sealed class RecordAccess
         IsEverything || Grants.Contains(slug) || Tiers.Contains(tier ?? GraphModel.AccessTiers[^1]);
 
     /// <summary>The snapshot as this caller sees it: unreadable patient-level records and other callers' cohorts are absent
-    /// (cached per snapshot: one view per access signature, and one more per owner who has cohorts).</summary>
+    /// (cached per snapshot: one view per access signature, and one more per caller who owns or is shown cohorts).</summary>
     public CatalogSnapshot View(CatalogSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -78,9 +78,10 @@ public sealed class RecordAccess
         var records = RecordsView(snapshot);
         if (snapshot.Count(GraphModel.Cohort) == 0)
             return records;
-        var owned = Owner is not null && CohortOwners(snapshot).TryGetValue(Owner, out var mine) ? mine : null;
-        return (CatalogSnapshot)snapshot.Derived.GetOrAdd($"view:{Signature}|cohorts:{(owned is null ? "" : Owner)}", _ =>
-            records.Restrict(new Dictionary<NodeKind, Bitset> { [GraphModel.Cohort] = owned ?? new Bitset(snapshot.Table(GraphModel.Cohort).Count) }));
+        var (readers, everyone) = CohortReaders(snapshot);
+        var own = Owner is not null && readers.TryGetValue(Owner, out var mine) ? mine : null;
+        return (CatalogSnapshot)snapshot.Derived.GetOrAdd($"view:{Signature}|cohorts:{(own is null ? "" : Owner)}", _ =>
+            records.Restrict(new Dictionary<NodeKind, Bitset> { [GraphModel.Cohort] = own ?? everyone }));
     }
 
     /// <summary>Whether this caller reads fewer patient-level records than exist in the snapshot (so aggregate counts are protected).</summary>
@@ -89,21 +90,37 @@ public sealed class RecordAccess
     private CatalogSnapshot RecordsView(CatalogSnapshot snapshot) =>
         (CatalogSnapshot)snapshot.Derived.GetOrAdd($"view:{Signature}", _ => Restrict(snapshot));
 
-    private static Dictionary<string, Bitset> CohortOwners(CatalogSnapshot snapshot) =>
-        (Dictionary<string, Bitset>)snapshot.Derived.GetOrAdd(CohortOwnersKey, _ =>
+    // Per snapshot: the cohorts each named caller reads (its own, those shared with it, the public ones), and the public ones.
+    private static (Dictionary<string, Bitset> Readers, Bitset Public) CohortReaders(CatalogSnapshot snapshot) =>
+        ((Dictionary<string, Bitset>, Bitset))snapshot.Derived.GetOrAdd(CohortReadersKey, _ =>
         {
             var cohorts = snapshot.Table(GraphModel.Cohort);
-            var owners = new Dictionary<string, Bitset>(StringComparer.Ordinal);
-            foreach (var ordinal in cohorts.LiveSet())
+            var everyone = new Bitset(cohorts.Count);
+            var named = new Dictionary<string, Bitset>(StringComparer.Ordinal);
+            void Add(string reader, int ordinal)
             {
-                if (cohorts.Get(ordinal, "owner") is not string owner)
-                    continue;
-                if (!owners.TryGetValue(owner, out var set))
-                    owners[owner] = set = new Bitset(cohorts.Count);
+                if (!named.TryGetValue(reader, out var set))
+                    named[reader] = set = new Bitset(cohorts.Count);
                 set.Add(ordinal);
             }
 
-            return owners;
+            foreach (var ordinal in cohorts.LiveSet())
+            {
+                var visibility = cohorts.Get(ordinal, "visibility") as string;
+                if (visibility == "PUBLIC")
+                    everyone.Add(ordinal);
+                if (cohorts.Get(ordinal, "owner") is string owner)
+                    Add(owner, ordinal);
+                if (visibility == "SHARED" && cohorts.Get(ordinal, "sharedWith") is IEnumerable<string> shared)
+                {
+                    foreach (var reader in shared)
+                        Add(reader, ordinal);
+                }
+            }
+
+            foreach (var set in named.Values)
+                set.Or(everyone);
+            return (named, everyone);
         });
 
     private CatalogSnapshot Restrict(CatalogSnapshot snapshot)

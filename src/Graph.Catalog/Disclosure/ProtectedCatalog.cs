@@ -5,7 +5,7 @@ using Graph.Domain;
 namespace Graph.Catalog.Disclosure;
 
 /// <summary>The aggregates of one snapshot as one caller may see them: exact over the records the caller may read, protected over the rest.</summary>
-public sealed class ProtectedCatalog
+public sealed partial class ProtectedCatalog
 {
     private static readonly RelationField CohortMembers = RelationField.Find(GraphModel.Cohort, "patients")!;
     private readonly Dictionary<NodeKind, Bitset> _readable = [];
@@ -101,7 +101,11 @@ public sealed class ProtectedCatalog
     {
         ArgumentNullException.ThrowIfNull(cohort);
         var limited = new List<string>();
-        return Members(MembersOf(cohort), $"members:{cohort.Key}", Limit(seriesCriteria, GraphModel.Series, limited, "series."), limited);
+        // A versioned cohort's series were frozen with it: they, not its criteria evaluated now, are its series.
+        var series = IsFrozen(cohort)
+            ? new SetFilter(FrozenSeriesOf(cohort), $"frozen-series:{cohort.Key}")
+            : Limit(seriesCriteria, GraphModel.Series, limited, "series.");
+        return Members(MembersOf(cohort), $"members:{cohort.Key}", series, limited);
     }
 
     /// <summary>Two saved cohorts' patients side by side: the overlap protected, the Jaccard index of the readable parts exact.</summary>

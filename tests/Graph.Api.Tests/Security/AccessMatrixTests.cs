@@ -21,6 +21,9 @@ public sealed class AccessMatrixTests(CatalogueFactory service) : IAsyncLifetime
         ["unlinkConcepts"] = ("""mutation { unlinkConcepts(subject: "ICD10:C50", object: "PARTNER:none") }""", ["partner", "curator", "admin"]),
         ["importMappings"] = ("""mutation { importMappings(sssom: "subject_id\tpredicate_id\tobject_id\tmapping_justification") { applied } }""", ["partner", "curator", "admin"]),
         ["importVocabulary"] = ("""mutation { importVocabulary(text: "curie\tlabel\nMATRIX:1\t") { applied } }""", ["partner", "curator", "admin"]),
+        ["reviseCohort"] = ("""mutation { reviseCohort(id: "no-such-cohort") { cohortId } }""", ["researcher", "partner", "curator", "admin"]),
+        ["updateCohort"] = ("""mutation { updateCohort(input: { id: "no-such-cohort", name: "matrix" }) { cohortId } }""", ["researcher", "partner", "curator", "admin"]),
+        ["deleteCohort"] = ("""mutation { deleteCohort(id: "no-such-cohort") }""", ["researcher", "partner", "curator", "admin"]),
         ["importClinical"] = ("""mutation { importClinical(content: "pseudonym\nnobody") { applied } }""", ["curator", "admin"]),
         ["requestAccess"] = ("""mutation { requestAccess(input: { datasets: ["no-such-dataset"], purpose: "matrix", project: "matrix" }) { requestId } }""", ["researcher", "partner"]),
         ["reviewAccessRequest"] = ("""mutation { reviewAccessRequest(requestId: "ar_none") { status } }""", ["curator", "admin"]),
@@ -60,6 +63,9 @@ public sealed class AccessMatrixTests(CatalogueFactory service) : IAsyncLifetime
 
     [Theory]
     [InlineData("saveCohort")]
+    [InlineData("reviseCohort")]
+    [InlineData("updateCohort")]
+    [InlineData("deleteCohort")]
     [InlineData("addRepository")]
     [InlineData("removeRepository")]
     [InlineData("registerAlgorithm")]

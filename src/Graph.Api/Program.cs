@@ -1,5 +1,6 @@
 using Graph.Api.Dcat;
 using Graph.Api.Explorer;
+using Graph.Api.Export;
 using Graph.Api.Hosting;
 using Graph.Api.Http;
 using Graph.Api.Ide;
@@ -46,6 +47,7 @@ app.MapBananaCakePop("/graphql", new IdeOptions { Enabled = graphOptions.EnableI
 app.MapGraphQL("/graphql");
 app.MapExplorer(graphOptions.EnableExplorer);
 app.MapCohortManifest();
+app.MapExport();
 app.MapDcat();
 app.MapMetrics(observability);
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -69,6 +69,25 @@ internal sealed class AggregateGraphTypes
         FacetField(Summary, "patientFacets", GraphModel.Patient, DefaultPatientFacets, s => s);
         FacetField(Summary, "seriesFacets", GraphModel.Series, DefaultSeriesFacets, s => s);
 
+        var crossRow = new ObjectGraphType<ProtectedCrossTabRow> { Name = "CrossTabRow", Description = "One row of a cross-tabulation: the nodes with one row value, counted per column value." };
+        Add(crossRow, "value", Scalars.String, false, "The row value (numbers as text); null for the row of nodes without a value.", r => r.Value);
+        Add(crossRow, "label", Scalars.String, false, "A display label when the value is a code.", r => r.Label ?? r.Value);
+        Add(crossRow, "total", Count, true, "Nodes with the row value: the figure the rows' facet gives.", r => r.Total);
+        Add(crossRow, "columns", Facet, true, "The column values' counts over the row's nodes (cells), with the nodes missing a column value and the rest.", r => r.Columns);
+        CrossTab = new ObjectGraphType<ProtectedCrossTab> { Name = "CrossTab", Description = "Counts per pair of values of two facet fields, each cell protected as a facet value is. " + ProtectedNote };
+        Add(CrossTab, "rows", Scalars.String, true, "The facet field path of the rows.", t => t.Rows);
+        Add(CrossTab, "columns", Scalars.String, true, "The facet field path of the columns.", t => t.Columns);
+        Add(CrossTab, "cells", new ListGraphType(new NonNullGraphType(crossRow)), true, "The listed rows, largest first, then the row of nodes without a row value (value null).", t => t.Cells);
+        Add(CrossTab, "otherRows", Count, true, "Node-value pairs of the row values not listed (beyond the limit, or withheld).", t => t.OtherRows);
+        Summary.AddField(new FieldType
+        {
+            Name = "crossTab",
+            Description = "Counts of the patients or series per pair of values of two facet fields (own, or of related nodes as facets allow), with missing values; protected like facets.",
+            ResolvedType = new NonNullGraphType(CrossTab),
+            Arguments = CrossTabArguments(),
+            Resolver = new FuncFieldResolver<RecordSummary, object?>(c => CrossTabOf(c, c.Source)),
+        }).Disclosed(DisclosureKind.Protected);
+
         var pair = new ObjectGraphType<(ProtectedFacet A, ProtectedFacet B)> { Name = "FacetComparison", Description = "One facet for two cohorts side by side." };
         Add(pair, "field", Scalars.String, true, "The facet field.", p => p.A.Field);
         Add(pair, "a", Facet, true, "The first cohort's counts.", p => p.A);
@@ -119,6 +138,8 @@ internal sealed class AggregateGraphTypes
 
     public ObjectGraphType<RecordSummary> Summary { get; }
 
+    public ObjectGraphType<ProtectedCrossTab> CrossTab { get; }
+
     public ObjectGraphType<CohortOverlap> Comparison { get; }
 
     public ObjectGraphType<CohortDrift> Drift { get; }
@@ -136,6 +157,29 @@ internal sealed class AggregateGraphTypes
         // The values of these types are protected by construction (they come from the disclosure-control layer).
         type.AddField(field).Disclosed(DisclosureKind.Protected);
         return field;
+    }
+
+    /// <summary>The arguments of a cross-tabulation: level, rows, columns, limit.</summary>
+    public static QueryArguments CrossTabArguments(params QueryArgument[] more) => new(
+    [
+        .. more,
+        new QueryArgument(Scalars.String) { Name = "level", DefaultValue = "Patient", Description = "What is counted: Patient or Series." },
+        new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "rows", Description = "A facet field path of that level for the rows (e.g. cancerTypes.code, series.modality, sex)." },
+        new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "columns", Description = "A facet field path of that level for the columns." },
+        new QueryArgument(Scalars.Int) { Name = "limit", DefaultValue = 20, Description = $"Rows, and columns per row (1 to {Facets.MaxLimit})." },
+    ]);
+
+    /// <summary>Reads the cross-tabulation arguments of a field and computes it over a summary.</summary>
+    public static ProtectedCrossTab CrossTabOf(IResolveFieldContext context, RecordSummary summary)
+    {
+        var level = context.GetArgument("level", "Patient");
+        var kind = level switch
+        {
+            "Patient" => GraphModel.Patient,
+            "Series" => GraphModel.Series,
+            _ => throw ErrorCodes.BadInput($"'level' must be Patient or Series, not '{(level.Length > 40 ? level[..40] : level)}'."),
+        };
+        return summary.CrossTab(kind, context.GetArgument<string>("rows"), context.GetArgument<string>("columns"), context.GetArgument("limit", 20));
     }
 
     private static QueryArguments FacetArguments(string[] defaults) => new(

@@ -147,6 +147,46 @@ internal sealed partial class CatalogExecutor
         return (result, catalog);
     }
 
+    /// <summary>Executes one page of an export on a pinned snapshot, in the caller's access and within the service's rules;
+    /// not audited or counted as a request (the export is, once).</summary>
+    public Task<ExecutionResult> ExecutePageAsync(
+        GraphQLDocument document,
+        Inputs? variables,
+        CatalogSnapshot snapshot,
+        ClaimsPrincipal user,
+        IServiceProvider services,
+        CancellationToken cancellationToken)
+    {
+        var catalog = new CatalogRequest(snapshot, _limits, _disclosure, Caller.From(user));
+        return _executer.ExecuteAsync(options =>
+        {
+            options.Schema = _schema;
+            options.Document = document;
+            options.Variables = variables;
+            options.User = user;
+            options.RequestServices = services;
+            options.CancellationToken = cancellationToken;
+            options.ValidationRules = _rules;
+            options.Timeout = TimeSpan.FromSeconds(_limits.TimeoutSeconds);
+            options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
+            options.UnhandledExceptionDelegate = Mask;
+            catalog.AttachTo(options.UserContext);
+        });
+    }
+
+    /// <summary>The text of a trusted document by id, or null.</summary>
+    public string? TrustedDocument(string id) => _trusted.Find(id);
+
+    /// <summary>Whether a document text may run under the service's trusted-documents rule and length limit; null when it may, else why not.</summary>
+    public ExecutionError? Admit(string query)
+    {
+        if (query.Length > _limits.MaxDocumentLength)
+            return new ExecutionError($"The document has {query.Length} characters; at most {_limits.MaxDocumentLength} are accepted (Graph:Limits:MaxDocumentLength).") { Code = DocumentTooLargeCode };
+        if (_limits.TrustedDocumentsOnly && !_trusted.IsTrusted(query))
+            return new ExecutionError("This service runs trusted documents only: send the id of a trusted document (Graph:Limits:TrustedDocumentsOnly).") { Code = UntrustedDocumentCode };
+        return null;
+    }
+
     private static bool HasVariables(GraphQLDocument document)
     {
         foreach (var definition in document.Definitions)

@@ -77,6 +77,21 @@ internal static class SearchQueryFields
 
         query.AddField(new FieldType
         {
+            Name = "crossTab",
+            Description = "Counts of patients or series per pair of values of two facet fields over what criteria select in the whole catalogue " +
+                "(e.g. series by modality within each cancer type), with missing values; each cell protected as a facet value is.",
+            ResolvedType = new NonNullGraphType(cohorts.Aggregates.CrossTab),
+            Arguments = AggregateGraphTypes.CrossTabArguments(new QueryArgument(cohorts.Criteria) { Name = "where", Description = "Criteria on patients and series (all of them when left out)." }),
+            Resolver = new FuncFieldResolver<object?>(c =>
+            {
+                var request = CatalogRequest.From(c);
+                var criteria = c.GetArgument<Dictionary<string, object?>?>("where") ?? [];
+                return AggregateGraphTypes.CrossTabOf(c, request.Aggregates.Summarize(CohortCriteriaReader.Parse(criteria, request.Limits)));
+            }),
+        }).Disclosed(DisclosureKind.Protected);
+
+        query.AddField(new FieldType
+        {
             Name = "compareCohorts",
             Description = "Two saved cohorts side by side: the overlap of their patients and their facet distributions.",
             ResolvedType = new NonNullGraphType(cohorts.Aggregates.Comparison),

@@ -87,25 +87,79 @@ public sealed class RecordSummary
         return fields.Select(f => _facets.GetOrAdd((level.Label, f, limit), _ => Facet(level, FieldPath.Resolve(level, f, facetsOnly: true), limit))).ToList();
     }
 
-    private ProtectedFacet Facet(NodeKind level, FieldPath path, int limit)
+    /// <summary>Counts of the selected patients or series per pair of values of two facets, protected cell by cell as facet values are.</summary>
+    /// <param name="level">Patient or Series.</param>
+    /// <param name="rows">The facet path whose values are the rows.</param>
+    /// <param name="columns">The facet path whose values are the columns.</param>
+    /// <param name="limit">Rows, and columns per row, 1 to <see cref="Facets.MaxLimit"/>.</param>
+    /// <exception cref="CatalogQueryException">A path is not a facet of the kind, or the limit is out of range.</exception>
+    public ProtectedCrossTab CrossTab(NodeKind level, string rows, string columns, int limit)
     {
-        var snapshot = _catalog.Full;
-        var nodes = level == GraphModel.Patient ? _patients : _series;
-        var readable = _catalog.ReadableSet(level);
-        var ownerOf = level == GraphModel.Patient ? null : FieldPath.SingleMap(snapshot, GraphModel.Series, [SeriesPatient]);
-        if (!_catalog.IsExact && path.Relations.Any(r => r.Target == GraphModel.Cohort))
+        ArgumentNullException.ThrowIfNull(level);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(columns);
+        var rowFacet = Facets(level, [rows], Querying.Facets.MaxLimit)[0];
+        var rowPath = FieldPath.Resolve(level, rows, facetsOnly: true);
+        var columnPath = FieldPath.Resolve(level, columns, facetsOnly: true);
+        if (limit is < 1 or > Querying.Facets.MaxLimit)
+            throw new CatalogQueryException($"The cross-tabulation limit must be between 1 and {Querying.Facets.MaxLimit}; it was {limit}.");
+        var nodes = Nodes(level, rowPath, columnPath);
+        var (byValue, missing) = Querying.Facets.Partition(_catalog.Full, rowPath, nodes);
+        var result = new List<ProtectedCrossTabRow>();
+        foreach (var row in rowFacet.Values.Take(limit))
         {
-            // Cohort membership names people: only readable members are counted.
-            nodes = nodes.Clone().And(readable);
-            lock (_limited)
-                _limited.Add($"{level.Label}.{path.Text}");
+            if (byValue.TryGetValue(row.Value, out var set))
+                result.Add(new ProtectedCrossTabRow(row.Value, row.Label, row.Count, CrossFacet(level, set, rowPath, row.Value, columnPath, limit)));
         }
 
+        // The row of nodes without a row value: its cells count the same pairs any caller could ask for with eq: null.
+        result.Add(new ProtectedCrossTabRow(null, null, rowFacet.Missing, CrossFacet(level, missing, rowPath, null, columnPath, limit)));
+        return new ProtectedCrossTab(rowPath.Text, columnPath.Text, result, rowFacet.Other);
+    }
+
+    // The nodes a facet counts: the selection, limited to readable records when a path walks cohort membership, which names people.
+    private Bitset Nodes(NodeKind level, params FieldPath[] paths)
+    {
+        var nodes = level == GraphModel.Patient ? _patients : _series;
+        if (!_catalog.IsExact && paths.Any(p => p.Relations.Any(r => r.Target == GraphModel.Cohort)))
+        {
+            nodes = nodes.Clone().And(_catalog.ReadableSet(level));
+            lock (_limited)
+                _limited.AddRange(paths.Where(p => p.Relations.Any(r => r.Target == GraphModel.Cohort)).Select(p => $"{level.Label}.{p.Text}"));
+        }
+
+        return nodes;
+    }
+
+    private ProtectedFacet Facet(NodeKind level, FieldPath path, int limit)
+    {
+        var prefix = $"facet:{level.Label}:{path.Text}";
+        return Protect(level, path, Nodes(level, path), limit, value => $"{prefix}={value}", prefix);
+    }
+
+    // One row of a cross-tabulation: a facet of the columns over the nodes of one row value. Each cell's noise is seeded by the
+    // pair of conditions in a fixed order, so the same pair asked with rows and columns swapped gets the same answer.
+    private ProtectedFacet CrossFacet(NodeKind level, Bitset nodes, FieldPath rowPath, string? rowValue, FieldPath columnPath, int limit)
+    {
+        var row = $"{rowPath.Text}={rowValue ?? ":missing"}";
+        string Cell(string column)
+        {
+            var pair = new[] { row, column }.Order(StringComparer.Ordinal);
+            return $"crosstab:{level.Label}:{string.Join('&', pair)}";
+        }
+
+        return Protect(level, columnPath, nodes, limit, value => Cell($"{columnPath.Text}={value}"), Cell($"{columnPath.Text}=:rest"));
+    }
+
+    private ProtectedFacet Protect(NodeKind level, FieldPath path, Bitset nodes, int limit, Func<string, string> valueTag, string prefix)
+    {
+        var snapshot = _catalog.Full;
+        var readable = _catalog.ReadableSet(level);
+        var ownerOf = level == GraphModel.Patient ? null : FieldPath.SingleMap(snapshot, GraphModel.Series, [SeriesPatient]);
         var split = Querying.Facets.CountSplit(snapshot, path, nodes, readable, ownerOf);
         var perPatient = level == GraphModel.Patient ? 1 : _split.Value.SeriesPerPatient;
-        var prefix = $"facet:{level.Label}:{path.Text}";
         var candidates = split.Values
-            .Select(v => (v.Count, Shown: Count(v.Count, $"{prefix}={v.Value}", _catalog.Noise.Of($"{prefix}={v.Value}"), perPatient), v.Value, v.Label))
+            .Select(v => (v.Count, Shown: Count(v.Count, valueTag(v.Value), _catalog.Noise.Of(valueTag(v.Value)), perPatient), v.Value, v.Label))
             .ToList();
         var listed = candidates.Where(c => c.Shown.Readable > 0 || c.Shown.Restricted is not null)
             .OrderByDescending(c => c.Shown.Value).ThenBy(c => c.Value, StringComparer.Ordinal).ToList();

@@ -185,6 +185,31 @@ public static class Facets
         return new SplitFacet(path.Text, values, new SplitCount(readableMissing, unreadableMissing, owners.Count(-1, unreadableMissing)));
     }
 
+    /// <summary>Splits a set of nodes by the values of one facet: the nodes with each value (a node with several values in each), and those with none.</summary>
+    internal static (Dictionary<string, Bitset> Values, Bitset Missing) Partition(CatalogSnapshot snapshot, FieldPath path, Bitset nodes)
+    {
+        var table = path.TargetTable(snapshot);
+        var counter = Counter.For(table, path, snapshot);
+        var byValue = new Dictionary<int, Bitset>();
+        var missing = new Bitset(nodes.Length);
+        var multiMap = path.Relations.Count == 0 ? null : path.MultiMap(snapshot);
+        var seen = new HashSet<int>();
+        foreach (var node in nodes)
+        {
+            counter.CollectOf(node, multiMap, seen);
+            if (seen.Count == 0)
+                missing.Add(node);
+            foreach (var value in seen)
+            {
+                if (!byValue.TryGetValue(value, out var set))
+                    byValue[value] = set = new Bitset(nodes.Length);
+                set.Add(node);
+            }
+        }
+
+        return (byValue.ToDictionary(p => counter.Text(p.Key), p => p.Value, StringComparer.Ordinal), missing);
+    }
+
     /// <summary>The distinct owners of each value's unreadable nodes, kept up to <see cref="OwnerBound"/> per value (index 0 for no value).</summary>
     private sealed class OwnerSets(int[]? ownerOf)
     {

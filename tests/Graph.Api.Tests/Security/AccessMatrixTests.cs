@@ -230,6 +230,38 @@ public sealed class AccessMatrixTests(CatalogueFactory service) : IAsyncLifetime
         Assert.Equal(anonymous["patientFacets"]![1]!["values"]!.AsArray().Count, (int)anonymous["datasets"]!["value"]!);
     }
 
+    /// <summary>crossTab for each role: the readable part of each cell is what that role's own connection lists; exact for callers who read everything.</summary>
+    [Fact]
+    public async Task CrossTab_EachRole_ReadablePartIsWhatTheRoleLists()
+    {
+        foreach (var role in Roles.Append("granted"))
+        {
+            var body = await PostAsync(role, """{ crossTab(rows: "sex", columns: "series.modality") { cells { value total { readable exact } columns { values { value count { readable exact } } } } } }""");
+            Assert.Empty(Responses.Codes(body));
+            var row = body["data"]!["crossTab"]!["cells"]!.AsArray().First(r => (string?)r!["value"] == "F")!;
+            var women = await PostAsync(role, """{ patients(where: { sex: { eq: "F" } }) { totalCount } }""");
+            Assert.Equal((int)women["data"]!["patients"]!["totalCount"]!, (int)row["total"]!["readable"]!);
+            Assert.Equal(role is "curator" or "admin", (bool)row["total"]!["exact"]!);
+            var cell = row["columns"]!["values"]!.AsArray().First(v => (string)v!["value"]! == "MR")!;
+            var mr = await PostAsync(role, """{ patients(where: { sex: { eq: "F" }, series: { some: { modality: { eq: "MR" } } } }) { totalCount } }""");
+            Assert.Equal((int)mr["data"]!["patients"]!["totalCount"]!, (int)cell["count"]!["readable"]!);
+        }
+    }
+
+    /// <summary>GET /export for each role: the rows are exactly those the role's connection lists.</summary>
+    [Fact]
+    public async Task Export_EachRole_RowsAreWhatTheRoleLists()
+    {
+        foreach (var role in Roles.Append("granted"))
+        {
+            using var client = _keys[role] is { } key ? service.CreateClient(key) : service.CreateAnonymousClient();
+            var csv = await client.GetStringAsync(new Uri($"/export?path=patients&document={Uri.EscapeDataString("{ patients { nodes { pseudonym } } }")}", UriKind.Relative));
+            var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Order(StringComparer.Ordinal).ToList();
+            var listed = await PostAsync(role, "{ patients(first: 1000) { nodes { pseudonym } } }");
+            Assert.Equal(listed["data"]!["patients"]!["nodes"]!.AsArray().Select(n => (string)n!["pseudonym"]!).Order(StringComparer.Ordinal), rows);
+        }
+    }
+
     [Fact]
     public async Task CatalogueStatistics_Anonymous_PatientLevelCountsProtectedCatalogueLevelExact()
     {

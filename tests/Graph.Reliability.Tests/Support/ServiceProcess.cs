@@ -98,7 +98,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
         service._process.ErrorDataReceived += (_, e) => service.Append(e.Data);
         service._process.BeginOutputReadLine();
         service._process.BeginErrorReadLine();
-        await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
+        // A launch-scale catalogue (tens of thousands of patients) is seeded on first start, which takes minutes on a busy machine.
+        await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(demoPatients >= 10_000 ? 900 : 120));
         return service;
     }
 

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Graph.Api.Schema;
+using Graph.Api.Security;
+using Graph.Catalog;
+using GraphQL;
+using Microsoft.Extensions.Options;
+
+namespace Graph.Api.Export;
+
+/// <summary>
+/// <c>GET /export?document=…|id=…&amp;variables=…&amp;path=…&amp;format=csv|jsonl|parquet[&amp;pageSize=…]</c>: the rows of one connection of a query
+/// document, every page of it, streamed as a table in the caller's access.
+/// </summary>
+internal static class ExportEndpoint
+{
+    public static IEndpointRouteBuilder MapExport(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/export", HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task HandleAsync(HttpContext http, CatalogExecutor executor, CatalogIndex index, IGraphQLTextSerializer serializer, IOptions<ServiceLimits> limits, AuditLog audit)
+    {
+        var cancellationToken = http.RequestAborted;
+        var query = http.Request.Query;
+        var format = Text(query, "format")?.ToLowerInvariant() ?? "csv";
+        if (format is not ("csv" or "jsonl" or "parquet"))
+        {
+            await ProblemAsync(http, ErrorCodes.BadUserInput, $"'format' must be csv, jsonl or parquet, not '{format}'.");
+            return;
+        }
+
+        var document = Text(query, "document") ?? Text(query, "query");
+        var id = Text(query, "id") ?? Text(query, "documentId");
+        if ((document is null) == (id is null))
+        {
+            await ProblemAsync(http, ErrorCodes.BadUserInput, "Send either 'document' (a query document) or 'id' (the id of a trusted document), not both or neither.");
+            return;
+        }
+
+        if (id is not null)
+        {
+            document = executor.TrustedDocument(id);
+            if (document is null)
+            {
+                await ProblemAsync(http, CatalogExecutor.DocumentNotFoundCode, $"No trusted document has the id '{(id.Length > 80 ? id[..80] : id)}'.", StatusCodes.Status404NotFound);
+                return;
+            }
+        }
+        else if (executor.Admit(document!) is { } refusal)
+        {
+            await ProblemAsync(http, refusal.Code!, refusal.Message);
+            return;
+        }
+
+        if (Text(query, "path") is not { } path)
+        {
+            await ProblemAsync(http, ErrorCodes.BadUserInput, "'path' names the connection to export: response names joined by dots, e.g. 'series' or 'datasetByKey.patients'.");
+            return;
+        }
+
+        var pageSize = limits.Value.MaxPageSize;
+        if (Text(query, "pageSize") is { } size && (!int.TryParse(size, out pageSize) || pageSize < 1 || pageSize > limits.Value.MaxPageSize))
+        {
+            await ProblemAsync(http, ErrorCodes.BadUserInput, $"'pageSize' must be a whole number from 1 to {limits.Value.MaxPageSize}; it was '{size}'.");
+            return;
+        }
+
+        Inputs? variables = null;
+        try
+        {
+            if (Text(query, "variables") is { } json)
+                variables = serializer.Deserialize<Inputs>(json);
+        }
+        catch (JsonException e)
+        {
+            await ProblemAsync(http, ErrorCodes.BadUserInput, $"'variables' is not a JSON object: {e.Message}");
+            return;
+        }
+
+        ExportPlan plan;
+        try
+        {
+            plan = ExportPlan.Create(document!, Text(query, "operationName"), path, executor.Schema);
+        }
+        catch (ExportException e)
+        {
+            await ProblemAsync(http, ErrorCodes.BadUserInput, e.Message);
+            return;
+        }
+
+        // One snapshot for the whole export: every page reads the same catalogue, however long the download takes.
+        var snapshot = index.Current;
+        plan.SetPage(pageSize, null);
+        var page = await executor.ExecutePageAsync(plan.Document, variables, snapshot, http.User, http.RequestServices, cancellationToken);
+        if (page.Errors is { Count: > 0 } errors)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await serializer.WriteAsync(http.Response.Body, new ExecutionResult { Errors = errors, Executed = false }, cancellationToken);
+            return;
+        }
+
+        var caller = Caller.From(http.User);
+        if (AuditLog.IsGated(caller))
+            await audit.WriteAsync(caller, "export", Text(query, "operationName"), [path], "ok");
+        var writer = ExportWriter.For(format, plan.Columns, http.Response.Body)!;
+        http.Response.ContentType = writer.ContentType;
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"export.{writer.Extension}\"";
+        http.Response.Headers["X-Export-Columns"] = string.Join(',', plan.Columns.Select(c => c.Name));
+        await writer.BeginAsync(cancellationToken);
+        var row = new object?[plan.Columns.Count];
+        while (true)
+        {
+            var after = plan.ReadPage(page, row, writer.Write);
+            await writer.FlushAsync(cancellationToken);
+            if (after is null)
+                break;
+            plan.SetPage(pageSize, after);
+            page = await executor.ExecutePageAsync(plan.Document, variables, snapshot, http.User, http.RequestServices, cancellationToken);
+            if (page.Errors is { Count: > 0 })
+            {
+                // The status is sent: a failed page ends the download broken, never short but whole-looking.
+                http.Abort();
+                return;
+            }
+        }
+
+        await writer.CompleteAsync(cancellationToken);
+    }
+
+    private static string? Text(IQueryCollection query, string name) => query[name].ToString() is { Length: > 0 } value ? value : null;
+
+    private static Task ProblemAsync(HttpContext http, string code, string message, int status = StatusCodes.Status400BadRequest) =>
+        Results.Json(new { code, message }, statusCode: status).ExecuteAsync(http);
+}

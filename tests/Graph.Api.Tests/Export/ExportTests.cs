@@ -1,0 +1,185 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Parquet;
+
+namespace Graph.Api.Tests.Export;
+
+/// <summary>GET /export: the rows of a connection of a document, every page, as CSV, JSON Lines or Parquet, in the caller's access.</summary>
+[Collection(CatalogueCollection.Name)]
+public sealed class ExportTests(CatalogueFactory service)
+{
+    private const string SeriesDocument = """
+        query Series($modality: String) {
+          series(where: { modality: { eq: $modality } }) {
+            totalCount
+            nodes { seriesInstanceUid modality sliceThickness imageCount sizeBytes contrast study { studyInstanceUid year } }
+          }
+        }
+        """;
+
+    private static string Url(string document, string path, string format, string? variables = null) =>
+        $"/export?document={Uri.EscapeDataString(document)}&path={path}&format={format}" + (variables is null ? "" : $"&variables={Uri.EscapeDataString(variables)}");
+
+    /// <summary>Every series (several pages of them) becomes one CSV row with typed, flattened columns, as GraphQL lists them.</summary>
+    [Fact]
+    public async Task Csv_AllPages_OneRowPerNodeWithFlattenedColumns()
+    {
+        using var client = service.CreateClient();
+        using var response = await client.GetAsync(new Uri(Url(SeriesDocument, "series", "csv") + "&pageSize=100", UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/csv", response.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
+        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("seriesInstanceUid,modality,sliceThickness,imageCount,sizeBytes,contrast,study.studyInstanceUid,study.year", lines[0]);
+
+        var expected = await AllSeriesAsync(client, null);
+        Assert.True(expected.Count > 300, "The export should span several pages.");
+        Assert.Equal(expected.Count, lines.Length - 1);
+        var first = lines[1].Split(',');
+        var node = expected[first[0]];
+        Assert.Equal((string?)node["modality"] ?? "", first[1]);
+        Assert.Equal(node["imageCount"]?.ToString() ?? "", first[3]);
+        Assert.Equal((string)node["study"]!["studyInstanceUid"]!, first[6]);
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), lines.Skip(1).Select(l => l.Split(',')[0]).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>JSON Lines keep the types: numbers as numbers, booleans as booleans, missing values null; variables filter the rows.</summary>
+    [Fact]
+    public async Task JsonLines_WithVariables_TypedValues()
+    {
+        using var client = service.CreateClient();
+        var text = await client.GetStringAsync(new Uri(Url(SeriesDocument, "series", "jsonl", """{"modality":"MR"}"""), UriKind.Relative));
+        var rows = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        var expected = await AllSeriesAsync(client, "MR");
+        Assert.Equal(expected.Count, rows.Count);
+        Assert.All(rows, r => Assert.Equal("MR", (string)r["modality"]!));
+        var typed = rows.First(r => r["imageCount"] is not null && r["sliceThickness"] is not null);
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, typed["imageCount"]!.GetValueKind());
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, typed["sliceThickness"]!.GetValueKind());
+        Assert.Equal((double)expected[(string)typed["seriesInstanceUid"]!]["sliceThickness"]!, (double)typed["sliceThickness"]!);
+    }
+
+    /// <summary>Parquet columns carry the GraphQL types (int32, int64, double, boolean, string), and the rows and a column sum agree with GraphQL.</summary>
+    [Fact]
+    public async Task Parquet_TypedColumns_AgreeWithGraphQL()
+    {
+        using var client = service.CreateClient();
+        var bytes = await client.GetByteArrayAsync(new Uri(Url(SeriesDocument, "series", "parquet") + "&pageSize=50", UriKind.Relative));
+        using var stream = new MemoryStream(bytes);
+        await using var reader = await ParquetReader.CreateAsync(stream);
+        var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name, f => f.ClrType);
+        Assert.Equal(typeof(int), fields["imageCount"]);
+        Assert.Equal(typeof(long), fields["sizeBytes"]);
+        Assert.Equal(typeof(double), fields["sliceThickness"]);
+        Assert.Equal(typeof(bool), fields["contrast"]);
+        Assert.Contains(fields["study.studyInstanceUid"], new[] { typeof(string), typeof(ReadOnlyMemory<char>) });
+        long rows = 0, images = 0;
+        for (var group = 0; group < reader.RowGroupCount; group++)
+        {
+            using var groupReader = reader.OpenRowGroupReader(group);
+            rows += groupReader.RowCount;
+            var column = new int?[groupReader.RowCount];
+            await groupReader.ReadAsync<int>(reader.Schema.GetDataFields().First(f => f.Name == "imageCount"), column.AsMemory());
+            images += column.Sum(v => (long)(v ?? 0));
+        }
+
+        var expected = await AllSeriesAsync(client, null);
+        Assert.Equal(expected.Count, rows);
+        Assert.Equal(expected.Values.Sum(n => (long?)(int?)n["imageCount"] ?? 0), images);
+    }
+
+    /// <summary>An anonymous caller's export holds only the records an anonymous caller may read, as its GraphQL connection does.</summary>
+    [Fact]
+    public async Task Anonymous_ExportsOnlyReadableRecords()
+    {
+        using var anonymous = service.CreateAnonymousClient();
+        using var admin = service.CreateClient();
+        var document = "{ patients { nodes { pseudonym sex ageAtDiagnosis } } }";
+        var lines = (await anonymous.GetStringAsync(new Uri(Url(document, "patients", "csv"), UriKind.Relative))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var all = (await admin.GetStringAsync(new Uri(Url(document, "patients", "csv"), UriKind.Relative))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var readable = await TotalAsync(anonymous, "{ patients { totalCount } }");
+        Assert.Equal(readable, lines.Length - 1);
+        Assert.Equal(CatalogueFactory.Patients, all.Length - 1);
+        Assert.True(readable < CatalogueFactory.Patients);
+        Assert.Subset(all.ToHashSet(), lines.ToHashSet());
+    }
+
+    /// <summary>A nested connection is exported by its path (edges { node } too), reading it from the start.</summary>
+    [Fact]
+    public async Task NestedPath_EdgesAndFragments_Exported()
+    {
+        using var client = service.CreateClient();
+        var dataset = (string)(await service.DataAsync("{ datasets(first: 1) { nodes { slug } } }"))["datasets"]!["nodes"]![0]!["slug"]!;
+        var document = $$"""
+            query { datasetByKey(key: "{{dataset}}") { patients(first: 3) { edges { cursor node { ...P } } } } }
+            fragment P on Patient { pseudonym sex }
+            """;
+        var lines = (await client.GetStringAsync(new Uri(Url(document, "datasetByKey.patients", "csv"), UriKind.Relative))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("pseudonym,sex", lines[0]);
+        var total = await TotalAsync(client, $$"""{ datasetByKey(key: "{{dataset}}") { patients { totalCount } } }""");
+        Assert.Equal(total, lines.Length - 1);
+    }
+
+    /// <summary>Bad requests get 400 with a code and a message naming the input and the reason, before any row is sent.</summary>
+    [Theory]
+    [InlineData("{ series { nodes { modality } } }", "nope", "csv", "'path'")]
+    [InlineData("{ series { nodes { modality } } }", "series", "xml", "'format'")]
+    [InlineData("{ datasets { nodes { slug patients { nodes { sex } } } } }", "datasets", "csv", "list of objects")]
+    [InlineData("{ series { nodes { modality } } }", "series", "parquet&id=sha256:00", "not both")]
+    [InlineData("{ datasetByKey(key: \"x\") { slug } }", "datasetByKey", "csv", "not a connection")]
+    [InlineData("mutation { removeRepository(key: \"x\") { key } }", "removeRepository", "csv", "Only queries")]
+    [InlineData("{ series(last: 5) { nodes { modality } } }", "series", "csv", "'last'")]
+    [InlineData("{ series { totalCount } }", "series", "csv", "nodes")]
+    [InlineData("{ series { nodes { modality } } }", "series", "csv&pageSize=0", "'pageSize'")]
+    public async Task BadRequest_400WithCodeAndReason(string document, string path, string format, string reason)
+    {
+        using var client = service.CreateClient();
+        using var response = await client.GetAsync(new Uri(Url(document, path, format), UriKind.Relative));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("BAD_USER_INPUT", (string)body["code"]!);
+        Assert.Contains(reason, (string)body["message"]!, StringComparison.Ordinal);
+    }
+
+    /// <summary>A document that fails validation is answered as GraphQL errors with their codes, with status 400.</summary>
+    [Fact]
+    public async Task InvalidDocument_GraphQLErrors()
+    {
+        using var client = service.CreateClient();
+        using var response = await client.GetAsync(new Uri(Url("{ series { nodes { modality noSuchField } } }", "series", "csv"), UriKind.Relative));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("noSuchField", (string)body["errors"]![0]!["message"]!, StringComparison.Ordinal);
+    }
+
+    private static async Task<Dictionary<string, JsonNode>> AllSeriesAsync(HttpClient client, string? modality)
+    {
+        var all = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        string? after = null;
+        do
+        {
+            using var response = await client.PostAsync(new Uri("/graphql", UriKind.Relative), System.Net.Http.Json.JsonContent.Create(new
+            {
+                query = """
+                    query($after: String, $modality: String) { series(first: 1000, after: $after, where: { modality: { eq: $modality } }) {
+                      pageInfo { hasNextPage endCursor } nodes { seriesInstanceUid modality sliceThickness imageCount study { studyInstanceUid } } } }
+                    """,
+                variables = modality is null ? (object)new { after } : new { after, modality },
+            }));
+            var series = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!["series"]!;
+            foreach (var node in series["nodes"]!.AsArray())
+                all[(string)node!["seriesInstanceUid"]!] = node;
+            after = (bool)series["pageInfo"]!["hasNextPage"]! ? (string)series["pageInfo"]!["endCursor"]! : null;
+        }
+        while (after is not null);
+        return all;
+    }
+
+    private static async Task<int> TotalAsync(HttpClient client, string query)
+    {
+        using var response = await client.PostAsync(new Uri("/graphql", UriKind.Relative), System.Net.Http.Json.JsonContent.Create(new { query }));
+        var data = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!;
+        var node = data.AsObject().First().Value!;
+        return (int)(node["totalCount"] ?? node["patients"]!["totalCount"])!;
+    }
+}

@@ -65,6 +65,13 @@ public sealed class ForgivingSearchTests(CatalogueFactory service)
         { "colon carcinoma", "CancerType:colon" },
         { "malignant tumor of rectum", "CancerType:rectum" },
         { "non-small cell lung cancer", "Concept:NCIT:C2926" },
+
+        // The glioma subtypes of ICD-O-3.
+        { "astrocytoma", "Concept:ICDO3:9400/3" },
+        { "astrocitoma", "Concept:ICDO3:9400/3" },
+        { "anaplastic astrocytoma", "Concept:ICDO3:9401/3" },
+        { "oligodendroglioma", "Concept:ICDO3:9450/3" },
+        { "oligodendroglima", "Concept:ICDO3:9450/3" },
     };
 
     [Theory]

@@ -21,7 +21,10 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
     public async Task<GraphNode> SaveAsync(string name, string? description, IDictionary<string, object?> criteria, Caller caller, CancellationToken cancellationToken)
     {
         var snapshot = caller.Access.View(index.Current);
-        var selection = Cohorts.Select(snapshot, CohortCriteriaReader.Parse(criteria, limits.Value));
+        var parsed = CohortCriteriaReader.Parse(criteria, limits.Value);
+        ConceptCheck.RequireKnown(snapshot, parsed.Patients);
+        ConceptCheck.RequireKnown(snapshot, parsed.Series);
+        var selection = Cohorts.Select(snapshot, parsed);
         var id = "cohort-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var changes = new ChangeSet { Source = "saveCohort" };
         changes.Add(NodeRecord.Of(

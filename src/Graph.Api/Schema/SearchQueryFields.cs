@@ -74,7 +74,10 @@ internal static class SearchQueryFields
             Resolver = new FuncFieldResolver<object?>(c =>
             {
                 var request = CatalogRequest.From(c);
-                return request.Aggregates.Summarize(CohortCriteriaReader.Parse(c.GetArgument<Dictionary<string, object?>>("criteria"), request.Limits));
+                var criteria = CohortCriteriaReader.Parse(c.GetArgument<Dictionary<string, object?>>("criteria"), request.Limits);
+                ConceptCheck.RequireKnown(request.Snapshot, criteria.Patients);
+                ConceptCheck.RequireKnown(request.Snapshot, criteria.Series);
+                return request.Aggregates.Summarize(criteria);
             }),
         }).Disclosed(DisclosureKind.Protected);
 

@@ -38,7 +38,7 @@ public static class TextSearch
         (GraphModel.Concept, "label", 2),
         (GraphModel.Algorithm, "name", 2),
         (GraphModel.Concept, "synonyms", 1),
-        (GraphModel.Concept, "code", 1),
+        (GraphModel.Concept, "code", 3),
         (GraphModel.Dataset, "description", 1),
         (GraphModel.Study, "description", 1),
         (GraphModel.Series, "description", 1),

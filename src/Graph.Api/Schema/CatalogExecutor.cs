@@ -240,7 +240,7 @@ internal sealed partial class CatalogExecutor
     {
         if (context.OriginalException is CatalogQueryException query)
         {
-            context.Exception = ErrorCodes.BadInput(query.Message);
+            context.Exception = query.Code is { } code ? new ExecutionError(query.Message) { Code = code } : ErrorCodes.BadInput(query.Message);
             return Task.CompletedTask;
         }
 

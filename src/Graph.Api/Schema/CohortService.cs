@@ -115,7 +115,10 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
         CohortSharing sharing, Caller caller, string? owner = null)
     {
         var snapshot = caller.Access.View(index.Current);
-        var selection = Cohorts.Select(snapshot, CohortCriteriaReader.Parse(criteria, limits.Value));
+        var parsed = CohortCriteriaReader.Parse(criteria, limits.Value);
+        ConceptCheck.RequireKnown(snapshot, parsed.Patients);
+        ConceptCheck.RequireKnown(snapshot, parsed.Series);
+        var selection = Cohorts.Select(snapshot, parsed);
         var changes = new ChangeSet { Source = version == 1 ? "saveCohort" : "reviseCohort" };
         changes.Add(NodeRecord.Of(
             GraphModel.Cohort,

@@ -32,8 +32,13 @@ internal static class ConnectionArguments
     public static Page Cut(Catalog.CatalogSnapshot snapshot, NodeKind kind, Bitset set, PageRequest page, IReadOnlyList<OrderSpec> order) =>
         order.Count == 0 ? Paging.Cut(set, page) : Paging.CutSorted(set, Ordering.Comparer(snapshot, kind, order), page);
 
-    public static Filter? Where(IResolveFieldContext context, NodeKind kind, ServiceLimits limits) =>
-        context.Arguments?.TryGetValue("where", out var where) == true ? FilterParser.Parse(kind, where.Value, limits.MaxFilterDepth) : null;
+    public static Filter? Where(IResolveFieldContext context, NodeKind kind, ServiceLimits limits)
+    {
+        var filter = context.Arguments?.TryGetValue("where", out var where) == true ? FilterParser.Parse(kind, where.Value, limits.MaxFilterDepth) : null;
+        if (filter is not null)
+            ConceptCheck.RequireKnown(CatalogRequest.From(context).Snapshot, filter);
+        return filter;
+    }
 
     private static void Check(string name, int? value, int max)
     {

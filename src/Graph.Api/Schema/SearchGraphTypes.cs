@@ -39,13 +39,20 @@ internal sealed class SearchGraphTypes
         Add(hit, "score", Scalars.Float, true, "Higher is better: whole words over prefixes, titles over descriptions.", h => h.Score);
         Add(hit, "field", Scalars.String, true, "The field that matched best.", h => h.Field);
         Add(hit, "text", Scalars.String, true, "That field's text.", h => h.Text);
+        Add(hit, "cursor", Scalars.String, true, "Pass to after to get the hits that follow this one.", h => h.Cursor);
+        var span = new ObjectGraphType<TextSpan> { Name = "TextSpan", Description = "A part of a text, in UTF-16 code units." };
+        Add(span, "start", Scalars.Int, true, "Where the part starts (0 is the first character).", t => t.Start);
+        Add(span, "length", Scalars.Int, true, "How long it is.", t => t.Length);
+        Add(hit, "highlights", new ListGraphType(new NonNullGraphType(span)), true, "The words of text that matched, to highlight.", h => h.Highlights);
         var kindCount = new ObjectGraphType<KeyValuePair<string, int>> { Name = "KindCount", Description = "How many hits of one node kind." };
         Add(kindCount, "kind", Scalars.String, true, "The node kind.", k => k.Key);
         Add(kindCount, "count", Scalars.Int, true, "Hits of that kind.", k => k.Value);
         SearchResult = new ObjectGraphType<SearchResult> { Name = "SearchResult", Description = "The result of a text search over the records the caller may read." };
         Add(SearchResult, "totalCount", Scalars.Int, true, "Nodes that matched.", r => r.TotalCount);
         Add(SearchResult, "byKind", new ListGraphType(new NonNullGraphType(kindCount)), true, "Matches per node kind.", r => r.CountsByKind);
-        Add(SearchResult, "hits", new ListGraphType(new NonNullGraphType(hit)), true, "The best hits, best first.", r => r.Hits);
+        Add(SearchResult, "hits", new ListGraphType(new NonNullGraphType(hit)), true, "The best hits after the cursor, best first.", r => r.Hits);
+        Add(SearchResult, "hasNextPage", Scalars.Boolean, true, "Whether more hits follow this page.", r => r.HasNextPage);
+        Add(SearchResult, "endCursor", Scalars.String, false, "The cursor of the page's last hit: pass it to after for the next page.", r => r.EndCursor);
     }
 
     public ObjectGraphType<FacetValue> FacetValue { get; }

@@ -16,19 +16,22 @@ internal static class SearchQueryFields
         query.AddField(new FieldType
         {
             Name = "search",
-            Description = "Text search over dataset titles and descriptions, cancer type names, repository and algorithm names, concept labels and synonyms, " +
-                "study and series descriptions. Every word must match a whole word or the start of one (autocomplete), ignoring case and accents.",
+            Description = "Text search over dataset titles and descriptions, cancer type names, repository and algorithm names, concept labels, synonyms and codes, " +
+                "study and series descriptions. Every word must match a whole word, the start of one (autocomplete) or a word with a typo (one edit from 5 characters, " +
+                "two from 9), ignoring case and accents; a text that names a concept (HCC, GBM, a code) also finds the concept's other names. " +
+                "Ranked whole word > prefix > typo > other name, titles and names over descriptions; page with after and endCursor.",
             ResolvedType = new NonNullGraphType(search.SearchResult),
             Arguments = new QueryArguments(
                 new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "text", Description = $"Words to find (at most {TextSearch.MaxLength} characters, {TextSearch.MaxWords} words)." },
                 new QueryArgument(new ListGraphType(new NonNullGraphType(Scalars.String))) { Name = "kinds", Description = "Only these node kinds (Dataset, Series, ...)." },
-                new QueryArgument(Scalars.Int) { Name = "first", DefaultValue = 20, Description = "Hits to return (0 to 100)." }),
+                new QueryArgument(Scalars.Int) { Name = "first", DefaultValue = 20, Description = "Hits to return (0 to 100)." },
+                new QueryArgument(Scalars.String) { Name = "after", Description = "Return the hits after this cursor (a hit's cursor or the result's endCursor)." }),
             Resolver = new FuncFieldResolver<object?>(c =>
             {
                 var first = c.GetArgument("first", 20);
                 if (first is < 0 or > 100)
                     throw ErrorCodes.BadInput($"'first' must be between 0 and 100; it was {first}.");
-                return TextSearch.Search(CatalogRequest.From(c).Snapshot, c.GetArgument<string>("text"), c.GetArgument<List<string>?>("kinds"), first);
+                return TextSearch.Search(CatalogRequest.From(c).Snapshot, c.GetArgument<string>("text"), c.GetArgument<List<string>?>("kinds"), first, c.GetArgument<string?>("after"));
             }),
         }).Disclosed(DisclosureKind.Readable);
 
@@ -71,7 +74,10 @@ internal static class SearchQueryFields
             Resolver = new FuncFieldResolver<object?>(c =>
             {
                 var request = CatalogRequest.From(c);
-                return request.Aggregates.Summarize(CohortCriteriaReader.Parse(c.GetArgument<Dictionary<string, object?>>("criteria"), request.Limits));
+                var criteria = CohortCriteriaReader.Parse(c.GetArgument<Dictionary<string, object?>>("criteria"), request.Limits);
+                ConceptCheck.RequireKnown(request.Snapshot, criteria.Patients);
+                ConceptCheck.RequireKnown(request.Snapshot, criteria.Series);
+                return request.Aggregates.Summarize(criteria);
             }),
         }).Disclosed(DisclosureKind.Protected);
 

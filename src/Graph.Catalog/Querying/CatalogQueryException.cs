@@ -9,6 +9,13 @@ public sealed class CatalogQueryException : Exception
     {
     }
 
+    /// <summary>Creates the exception with a specific error code (UNKNOWN_CONCEPT) instead of the general bad-input one.</summary>
+    public CatalogQueryException(string message, string code)
+        : base(message) => Code = code;
+
+    /// <summary>The error code a caller sees, when more specific than bad input.</summary>
+    public string? Code { get; }
+
     /// <summary>Creates the exception.</summary>
     public CatalogQueryException()
         : base("The query cannot be answered.")

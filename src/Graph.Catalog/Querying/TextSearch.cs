@@ -3,13 +3,24 @@ using Graph.Domain;
 
 namespace Graph.Catalog.Querying;
 
-/// <summary>One node found by text search, with its score and the field that matched best.</summary>
-public sealed record SearchHit(GraphNode Node, double Score, string Field, string Text);
+/// <summary>Where a search word matched in a hit's text: start and length in UTF-16 code units.</summary>
+public sealed record TextSpan(int Start, int Length);
 
-/// <summary>The hits of a text search: how many nodes matched, and the best ones.</summary>
-public sealed record SearchResult(int TotalCount, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, int> CountsByKind);
+/// <summary>One node found by text search, with its score, the field that matched best, its cursor and the words of the text that matched.</summary>
+public sealed record SearchHit(GraphNode Node, double Score, string Field, string Text, string Cursor, IReadOnlyList<TextSpan> Highlights);
 
-/// <summary>Text search over titles, names, labels and descriptions: every word must match, as a whole word or a prefix (for autocomplete), ignoring case and accents.</summary>
+/// <summary>The hits of a text search: how many nodes matched, the best ones after the cursor, and whether more follow.</summary>
+public sealed record SearchResult(int TotalCount, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, int> CountsByKind, bool HasNextPage = false)
+{
+    /// <summary>The cursor of the last hit, to ask for the next page.</summary>
+    public string? EndCursor => Hits.Count > 0 ? Hits[^1].Cursor : null;
+}
+
+/// <summary>
+/// Text search over titles, names, labels and descriptions: every word must match, as a whole word, a prefix (for autocomplete)
+/// or with a typo (one edit from 5 characters, two from 9), ignoring case and accents; a text that names a concept also finds
+/// the concept's other names (synonyms, abbreviations, codes). Whole words rank above prefixes, prefixes above typos, other names below the text itself.
+/// </summary>
 public static class TextSearch
 {
     /// <summary>The longest query accepted, in characters.</summary>
@@ -27,14 +38,26 @@ public static class TextSearch
         (GraphModel.Concept, "label", 2),
         (GraphModel.Algorithm, "name", 2),
         (GraphModel.Concept, "synonyms", 1),
+        (GraphModel.Concept, "code", 3),
         (GraphModel.Dataset, "description", 1),
         (GraphModel.Study, "description", 1),
         (GraphModel.Series, "description", 1),
     ];
 
-    /// <summary>Finds nodes whose searched fields contain every word of <paramref name="text"/>.</summary>
+    /// <summary>Points a hit gets for a text's other names (synonyms, abbreviations) against the text itself.</summary>
+    public const double SynonymFactor = 0.5;
+
+    /// <summary>Points of a word matched with a typo against the same word matched whole (a prefix gets half).</summary>
+    public const double TypoFactor = 0.125;
+
+    /// <summary>Finds nodes whose searched fields contain every word of <paramref name="text"/>, the best <paramref name="first"/>.</summary>
     /// <exception cref="CatalogQueryException">The text is empty, too long or has too many words, or a kind is not searchable.</exception>
-    public static SearchResult Search(CatalogSnapshot snapshot, string text, IReadOnlyCollection<string>? kinds, int first)
+    public static SearchResult Search(CatalogSnapshot snapshot, string text, IReadOnlyCollection<string>? kinds, int first) =>
+        Search(snapshot, text, kinds, first, null);
+
+    /// <summary>Finds nodes whose searched fields contain every word of <paramref name="text"/>, the best <paramref name="first"/> after the cursor <paramref name="after"/>.</summary>
+    /// <exception cref="CatalogQueryException">The text is empty, too long or has too many words, a kind is not searchable, or the cursor is not one of a search.</exception>
+    public static SearchResult Search(CatalogSnapshot snapshot, string text, IReadOnlyCollection<string>? kinds, int first, string? after)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(text);
@@ -49,13 +72,19 @@ public static class TextSearch
         var unknown = kinds?.FirstOrDefault(k => !searchable.Contains(k));
         if (unknown is not null)
             throw new CatalogQueryException($"'{unknown}' is not a searchable kind; searchable kinds are {string.Join(", ", searchable)}.");
+        Hit? cursor = after is null ? null : SearchCursor.Decode(after);
+
+        // The text itself, with typos, then the other names of the concept it names, without.
+        var variants = new List<(string[] Words, double Factor, bool Typos)> { (words, 1, true) };
+        foreach (var alternative in SearchSynonyms.Of(snapshot).For(words))
+            variants.Add((alternative, SynonymFactor, false));
 
         // Scores looked up per value code in an array, and hits streamed into a queue of the best `first` (a row's best field
         // wins, the first field on ties): a word common in series descriptions matches tens of thousands of rows.
-        var whole = string.Join(' ', words);
         var order = Fields.Select(f => f.Kind.Label).Distinct().ToList();
         var best = new PriorityQueue<Hit, Hit>(HitOrder.Worst);
         var total = 0;
+        var following = 0;
         var countsByKind = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var kindFields in Fields.Where(f => kinds is null || kinds.Contains(f.Kind.Label)).GroupBy(f => f.Kind))
         {
@@ -76,15 +105,9 @@ public static class TextSearch
                 };
                 if (values is null)
                     continue;
-                var scores = Score(TokenIndex.Of(values), words, weight);
-                if (scores.Count == 0)
+                var byCode = ScoreCodes(values, variants, weight);
+                if (byCode is null)
                     continue;
-                var byCode = new double[scores.Keys.Max() + 1];
-                foreach (var (code, score) in scores)
-                {
-                    // A value that is exactly the query (a cancer type's name) ranks above longer texts that contain it.
-                    byCode[code] = string.Join(' ', TokenIndex.Tokenize(values[code])) == whole ? score + 2 * weight : score;
-                }
 
                 for (var ordinal = 0; ordinal < table.Count; ordinal++)
                 {
@@ -99,7 +122,7 @@ public static class TextSearch
                     if (merged is null)
                     {
                         count++;
-                        Offer(best, hit, first);
+                        Offer(best, hit, first, cursor, ref following);
                     }
                     else if (!merged.TryGetValue(ordinal, out var current) || current.Score < score)
                         merged[ordinal] = hit;
@@ -109,7 +132,7 @@ public static class TextSearch
             foreach (var hit in merged?.Values ?? Enumerable.Empty<Hit>())
             {
                 count++;
-                Offer(best, hit, first);
+                Offer(best, hit, first, cursor, ref following);
             }
 
             total += count;
@@ -119,34 +142,73 @@ public static class TextSearch
 
         var top = new SearchHit[best.Count];
         for (var i = top.Length - 1; best.TryDequeue(out var hit, out _); i--)
-            top[i] = new SearchHit(snapshot.At(GraphModel.Kind(order[hit.KindOrder])!, hit.Ordinal)!, hit.Score, hit.Field, hit.Text);
-        return new SearchResult(total, top, countsByKind);
+        {
+            top[i] = new SearchHit(snapshot.At(GraphModel.Kind(order[hit.KindOrder])!, hit.Ordinal)!, hit.Score, hit.Field, hit.Text,
+                SearchCursor.Encode(hit), Highlight(hit.Text, variants));
+        }
+
+        return new SearchResult(total, top, countsByKind, following > top.Length);
     }
 
-    /// <summary>Keeps <paramref name="hit"/> if it is among the best <paramref name="first"/> so far (the queue's head is the worst kept).</summary>
-    private static void Offer(PriorityQueue<Hit, Hit> best, Hit hit, int first)
+    /// <summary>Keeps <paramref name="hit"/> if it follows the cursor and is among the best <paramref name="first"/> so far (the queue's head is the worst kept).</summary>
+    private static void Offer(PriorityQueue<Hit, Hit> best, Hit hit, int first, Hit? cursor, ref int following)
     {
+        if (cursor is { } after && HitOrder.Best.Compare(hit, after) <= 0)
+            return;
+        following++;
         if (best.Count < first)
             best.Enqueue(hit, hit);
         else if (first > 0 && HitOrder.Best.Compare(hit, best.Peek()) < 0)
             best.EnqueueDequeue(hit, hit);
     }
 
-    // Score per code: every word must match; a whole-word match counts twice a prefix match.
-    private static Dictionary<int, double> Score(TokenIndex index, string[] words, double weight)
+    // The best score of every value code over the variants of the text; null when no value matches.
+    private static double[]? ScoreCodes(ValueDictionary values, List<(string[] Words, double Factor, bool Typos)> variants, double weight)
+    {
+        var index = TokenIndex.Of(values);
+        double[]? byCode = null;
+        foreach (var (words, factor, typos) in variants)
+        {
+            var scores = Score(index, words, weight, typos);
+            if (scores.Count == 0)
+                continue;
+            var whole = string.Join(' ', words);
+            byCode ??= new double[values.Count];
+            foreach (var (code, score) in scores)
+            {
+                // A value that is exactly the query (a cancer type's name) ranks above longer texts that contain it.
+                var points = factor * (string.Join(' ', TokenIndex.Tokenize(values[code])) == whole ? score + 2 * weight : score);
+                if (code < byCode.Length && points > byCode[code])
+                    byCode[code] = points;
+            }
+        }
+
+        return byCode;
+    }
+
+    // Score per code: every word must match; a whole-word match counts twice a prefix match, a typo far less.
+    private static Dictionary<int, double> Score(TokenIndex index, string[] words, double weight, bool typos)
     {
         Dictionary<int, double>? scores = null;
         foreach (var word in words)
         {
             var (exact, prefix) = index.Match(word);
+            var fuzzy = typos ? index.Fuzzy(word) : null;
             var next = new Dictionary<int, double>();
-            foreach (var code in prefix)
+            void Add(int code, double points)
             {
-                var points = exact.Contains(code) ? 2 * weight : weight;
                 if (scores is null)
                     next[code] = points;
                 else if (scores.TryGetValue(code, out var previous))
                     next[code] = previous + points;
+            }
+
+            foreach (var code in prefix)
+                Add(code, exact.Contains(code) ? 2 * weight : weight);
+            foreach (var code in fuzzy ?? [])
+            {
+                if (!prefix.Contains(code))
+                    Add(code, 2 * weight * TypoFactor);
             }
 
             scores = next;
@@ -155,6 +217,29 @@ public static class TextSearch
         }
 
         return scores ?? [];
+    }
+
+    // The words of a hit's text that matched a word of the text (whole, prefix or typo) or of one of its other names.
+    private static TextSpan[] Highlight(string text, List<(string[] Words, double Factor, bool Typos)> variants)
+    {
+        var spans = new List<TextSpan>();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (inWord && start < 0)
+                start = i;
+            else if (!inWord && start >= 0)
+            {
+                var token = TextFold.Fold(text[start..i]);
+                if (variants.Any(v => v.Words.Any(w => token.StartsWith(w, StringComparison.Ordinal)
+                    || (v.Typos && EditDistance.Allowed(w.Length) is var max and > 0 && EditDistance.Within(w, token, max)))))
+                    spans.Add(new TextSpan(start, i - start));
+                start = -1;
+            }
+        }
+
+        return [.. spans];
     }
 
     private static (double Score, int Code) ScoreOf(int code, double[] scores) =>

@@ -10,6 +10,7 @@ internal sealed class TokenIndex
     private readonly ValueDictionary _values;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<int>> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<int>> _fuzzy = new(StringComparer.Ordinal);
     private string[] _sorted = [];
     private int _indexed;
 
@@ -53,6 +54,32 @@ internal sealed class TokenIndex
         }
     }
 
+    /// <summary>Codes of texts with a token at most <see cref="EditDistance.Allowed"/> edits from <paramref name="token"/> (a typo), prefix matches included.</summary>
+    public HashSet<int> Fuzzy(string token)
+    {
+        var max = EditDistance.Allowed(token.Length);
+        lock (_gate)
+        {
+            Extend();
+            if (max == 0)
+                return [];
+            if (_fuzzy.TryGetValue(token, out var cached))
+                return cached;
+            var codes = new HashSet<int>();
+            foreach (var (candidate, list) in _codes)
+            {
+                if (EditDistance.Within(token, candidate, max))
+                    codes.UnionWith(list);
+            }
+
+            // Typed words repeat (autocomplete, paging); the cache is cleared when it grows past what a search box produces.
+            if (_fuzzy.Count >= 4096)
+                _fuzzy.Clear();
+            _fuzzy[token] = codes;
+            return codes;
+        }
+    }
+
     private void Extend()
     {
         var count = _values.Count;
@@ -69,6 +96,7 @@ internal sealed class TokenIndex
         }
 
         _indexed = count;
+        _fuzzy.Clear();
         _sorted = [.. _codes.Keys.Order(StringComparer.Ordinal)];
     }
 }

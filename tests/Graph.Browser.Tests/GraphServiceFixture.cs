@@ -13,6 +13,9 @@ public sealed class GraphServiceFixture : ServiceFixture
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("graph-browser-");
     private WebApplicationFactory<Program>? _factory;
 
+    /// <summary>The service's data folder, where tests create keys of other roles.</summary>
+    public string DataDirectory => _data.FullName;
+
     /// <inheritdoc />
     protected override async Task<Uri> StartAsync()
     {

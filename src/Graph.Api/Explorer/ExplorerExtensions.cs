@@ -10,7 +10,7 @@ internal static class ExplorerExtensions
     public static readonly string FilesPath = Path.Combine(AppContext.BaseDirectory, "explorer");
 
     /// <summary>The explorer's pages: each answers with the same index.html, whose script reads the URL.</summary>
-    public static readonly IReadOnlyList<string> Pages = ["/", "/search", "/cohorts", "/datasets/{slug}"];
+    public static readonly IReadOnlyList<string> Pages = ["/", "/search", "/cohorts", "/requests", "/datasets/{slug}"];
 
     // The explorer talks only to this host (GraphQL and manifests) and needs no inline script or style.
     private const string ContentSecurityPolicy =

@@ -5,10 +5,11 @@ import { Catalogue } from './pages/Catalogue.jsx';
 import { Dataset } from './pages/Dataset.jsx';
 import { Search } from './pages/Search.jsx';
 import { Cohorts } from './pages/Cohorts.jsx';
+import { Requests } from './pages/Requests.jsx';
 import { KeyControl } from './components/KeyControl.jsx';
 import './style.css';
 
-const titles = { '/': 'Catalogue', '/search': 'Search', '/cohorts': 'Cohorts' };
+const titles = { '/': 'Catalogue', '/search': 'Search', '/cohorts': 'Cohorts', '/requests': 'Access requests' };
 
 function App() {
   const { path, query, search } = useLocation();
@@ -21,6 +22,7 @@ function App() {
   if (path === '/') page = <Catalogue query={query} />;
   else if (path === '/search') page = <Search query={query} search={search} />;
   else if (path === '/cohorts') page = <Cohorts query={query} />;
+  else if (path === '/requests') page = <Requests />;
   else if (dataset) page = <Dataset slug={decodeURIComponent(dataset[1])} key={dataset[1]} />;
   else page = <p class="empty">This page does not exist. <a href="/">Back to the catalogue</a>.</p>;
 
@@ -34,6 +36,7 @@ function App() {
           <a href="/" aria-current={current('/')}>Catalogue</a>
           <a href="/search" aria-current={current('/search')}>Search</a>
           <a href="/cohorts" aria-current={current('/cohorts')}>Cohorts</a>
+          <a href="/requests" aria-current={current('/requests')}>Requests</a>
           <a href="/graphql">GraphQL IDE</a>
         </nav>
         <KeyControl />

@@ -39,5 +39,5 @@ export function onLinkClick(event) {
 
 /** Paths the explorer renders itself; the others (/graphql, manifests, DCAT) are left to the browser. */
 export function isAppPath(path) {
-  return path === '/' || path === '/search' || path === '/cohorts' || /^\/datasets\/[^/]+$/.test(path);
+  return path === '/' || path === '/search' || path === '/cohorts' || path === '/requests' || /^\/datasets\/[^/]+$/.test(path);
 }

@@ -1,4 +1,5 @@
-import { PROTECTED, bytes, count } from '../api.js';
+import { PROTECTED, apiKey, bytes, count } from '../api.js';
+import { RequestAccess } from '../components/RequestAccess.jsx';
 import { useQuery } from '../useQuery.js';
 import { Bars, Histogram } from '../components/charts.jsx';
 import { Empty, ErrorBox, Loading, ProtectedNote } from '../components/Status.jsx';
@@ -60,7 +61,10 @@ export function Dataset({ slug }) {
       </div>
       {!s.patients.exact && <ProtectedNote />}
       {d.patients.totalCount === 0 ? (
-        <Empty>You may not read this dataset’s records, so their distributions are not shown. {d.accessTier === 'open' ? '' : 'Sign in with an API key that holds a grant for it.'}</Empty>
+        <>
+          <Empty>You may not read this dataset’s records, so their distributions are not shown. {d.accessTier === 'open' ? '' : apiKey() ? 'Ask its holders for access below.' : 'Sign in with an API key that holds a grant for it.'}</Empty>
+          {apiKey() && (d.accessTier ?? 'restricted') === 'restricted' && <RequestAccess datasets={[d.slug]} />}
+        </>
       ) : (
         <div class="chart-grid">
           <Histogram title={`Age at diagnosis (${count(d.patients.totalCount)} patients you may read; mean ${Math.round(d.patients.age.mean ?? 0)} years)`} bins={d.patients.age.bins} unit="years" />

@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 
 # Debian packages the tests use: Chromium (browser tests), pydicom test files and dcmtk (DICOM reference reading),
 # Orthanc with its DICOMweb plugin (harvest tests start their own server on 127.0.0.1), PostgreSQL (export tests start
-# their own server on 127.0.0.1).
-packages=(chromium python3-pydicom dcmtk orthanc orthanc-dicomweb postgresql)
+# their own server on 127.0.0.1), pandas and requests (the Python client example runs against the service).
+packages=(chromium python3-pydicom dcmtk orthanc orthanc-dicomweb postgresql python3-pandas python3-requests)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -15,6 +15,11 @@
 //   dotnet run -c Release --project bench/Graph.Bench -- disclosure [--patients 20000] [--data DIR] [--iterations 300] [--seed 1]
 // document-cache: lookups by key per second through the executor (one thread), with the validated-document cache on and off,
 // interleaved in rounds, for a document with variables (the complexity rule runs again for it) and one without.
+// export: GET /export of every series (12 columns, two of them through single relations) as a curator, in process, as CSV,
+// JSON Lines and Parquet: rows per second and peak resident memory growth.
+//   dotnet run -c Release --project bench/Graph.Bench -- export [--patients 20000] [--data DIR] [--rounds 2]
+// crosstab: crossTab p50/p99 over a stream of varied filters and field pairs, exact (curator) and protected (anonymous).
+//   dotnet run -c Release --project bench/Graph.Bench -- crosstab [--patients 20000] [--data DIR] [--iterations 300]
 // seed-profile: where seeding time goes (generation, validation, SQLite commits, index catch-up).
 using Graph.Bench;
 
@@ -27,11 +32,13 @@ return args.FirstOrDefault() switch
     "ontology" => await OntologyBenchmark.RunAsync(args[1..]),
     "disclosure" => await DisclosureBenchmark.RunAsync(args[1..]),
     "document-cache" => await DocumentCacheBenchmark.RunAsync(args[1..]),
+    "export" => await ExportBenchmark.RunAsync(args[1..]),
+    "crosstab" => await CrossTabBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Graph.Bench startup|search|ontology|disclosure|document-cache|seed-profile [--patients N] [--data DIR] [--iterations N]");
+    Console.Error.WriteLine("usage: Graph.Bench startup|search|ontology|disclosure|document-cache|export|crosstab|seed-profile [--patients N] [--data DIR] [--iterations N]");
     return 2;
 }

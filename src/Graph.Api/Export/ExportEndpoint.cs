@@ -19,7 +19,7 @@ internal static class ExportEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext http, CatalogExecutor executor, CatalogIndex index, IGraphQLTextSerializer serializer, IOptions<ServiceLimits> limits, AuditLog audit)
+    internal static async Task HandleAsync(HttpContext http, CatalogExecutor executor, CatalogIndex index, IGraphQLTextSerializer serializer, IOptions<ServiceLimits> limits, AuditLog audit)
     {
         var cancellationToken = http.RequestAborted;
         var query = http.Request.Query;

@@ -15,6 +15,8 @@
 //   dotnet run -c Release --project bench/Graph.Bench -- disclosure [--patients 20000] [--data DIR] [--iterations 300] [--seed 1]
 // document-cache: lookups by key per second through the executor (one thread), with the validated-document cache on and off,
 // interleaved in rounds, for a document with variables (the complexity rule runs again for it) and one without.
+// text-search: text search over varied texts (typos, abbreviations, synonyms, codes), first and second pages:
+//   dotnet run -c Release --project bench/Graph.Bench -- text-search [--patients 20000] [--iterations 500]
 // seed-profile: where seeding time goes (generation, validation, SQLite commits, index catch-up).
 using Graph.Bench;
 
@@ -23,6 +25,7 @@ return args.FirstOrDefault() switch
     "startup" => await StartupBenchmark.RunAsync(args[1..]),
     "seed-profile" => await SeedProfile.RunAsync(args[1..]),
     "search" => await SearchBenchmark.RunAsync(args[1..]),
+    "text-search" => await TextSearchBenchmark.RunAsync(args[1..]),
     "facet-profile" => await FacetProfile.RunAsync(args[1..]),
     "ontology" => await OntologyBenchmark.RunAsync(args[1..]),
     "disclosure" => await DisclosureBenchmark.RunAsync(args[1..]),
@@ -32,6 +35,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Graph.Bench startup|search|ontology|disclosure|document-cache|seed-profile [--patients N] [--data DIR] [--iterations N]");
+    Console.Error.WriteLine("usage: Graph.Bench startup|search|text-search|ontology|disclosure|document-cache|seed-profile [--patients N] [--data DIR] [--iterations N]");
     return 2;
 }

@@ -20,6 +20,8 @@
 //   dotnet run -c Release --project bench/Graph.Bench -- export [--patients 20000] [--data DIR] [--rounds 2]
 // crosstab: crossTab p50/p99 over a stream of varied filters and field pairs, exact (curator) and protected (anonymous).
 //   dotnet run -c Release --project bench/Graph.Bench -- crosstab [--patients 20000] [--data DIR] [--iterations 300]
+// text-search: text search over varied texts (typos, abbreviations, synonyms, codes), first and second pages:
+//   dotnet run -c Release --project bench/Graph.Bench -- text-search [--patients 20000] [--iterations 500]
 // seed-profile: where seeding time goes (generation, validation, SQLite commits, index catch-up).
 using Graph.Bench;
 
@@ -28,6 +30,7 @@ return args.FirstOrDefault() switch
     "startup" => await StartupBenchmark.RunAsync(args[1..]),
     "seed-profile" => await SeedProfile.RunAsync(args[1..]),
     "search" => await SearchBenchmark.RunAsync(args[1..]),
+    "text-search" => await TextSearchBenchmark.RunAsync(args[1..]),
     "facet-profile" => await FacetProfile.RunAsync(args[1..]),
     "ontology" => await OntologyBenchmark.RunAsync(args[1..]),
     "disclosure" => await DisclosureBenchmark.RunAsync(args[1..]),
@@ -39,6 +42,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Graph.Bench startup|search|ontology|disclosure|document-cache|export|crosstab|seed-profile [--patients N] [--data DIR] [--iterations N]");
+    Console.Error.WriteLine("usage: Graph.Bench startup|search|text-search|ontology|disclosure|document-cache|export|crosstab|seed-profile [--patients N] [--data DIR] [--iterations N]");
     return 2;
 }

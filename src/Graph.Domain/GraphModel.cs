@@ -30,6 +30,8 @@ public static class GraphModel
             S("baseUrl", "Base URL of the repository's public endpoint (DICOMweb root for DICOMweb repositories).", maxLength: 2048),
             S("contact", "A contact address for access requests.", maxLength: 300),
             S("description", "What the repository holds.", maxLength: 4000),
+            S("viewerUrlTemplate", "The web viewer link of a study or series (OHIF, Slim or the repository's own): an absolute http(s) URL with the placeholders " +
+                "{baseUrl}, {studyInstanceUid} and {seriesInstanceUid} (empty in a study's link).", maxLength: 2048),
         ]);
 
     /// <summary>A collection published by a repository.</summary>

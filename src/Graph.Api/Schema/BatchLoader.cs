@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using GraphQL.DataLoader;
 
 namespace Graph.Api.Schema;
@@ -9,6 +10,7 @@ internal sealed class BatchLoader<TResult>(CatalogRequest request, Func<IReadOnl
     private readonly Lock _gate = new();
     private readonly List<int> _pending = [];
     private readonly Dictionary<int, TResult> _results = [];
+    private readonly Dictionary<int, ExceptionDispatchInfo> _failures = [];
 
     public IDataLoaderResult<TResult> Load(int ordinal)
     {
@@ -30,10 +32,22 @@ internal sealed class BatchLoader<TResult>(CatalogRequest request, Func<IReadOnl
                 var batch = _pending.Distinct().ToArray();
                 _pending.Clear();
                 request.BatchReads++;
-                foreach (var (key, value) in load(batch))
-                    _results[key] = value;
+                try
+                {
+                    foreach (var (key, value) in load(batch))
+                        _results[key] = value;
+                }
+                catch (Exception e)
+                {
+                    // Every parent of the failed batch gets the batch's error (a bad cursor is BAD_USER_INPUT for each), not a missing result.
+                    var failure = ExceptionDispatchInfo.Capture(e);
+                    foreach (var key in batch)
+                        _failures[key] = failure;
+                }
             }
 
+            if (_failures.TryGetValue(ordinal, out var error))
+                error.Throw();
             return _results[ordinal];
         }
     }

@@ -16,6 +16,7 @@ internal sealed class CatalogSchema : GraphQL.Types.Schema
         var aggregates = new AggregateGraphTypes();
         var cohorts = new CohortGraphTypes(filters, aggregates);
         cohorts.Extend(nodes.For(Domain.GraphModel.Cohort));
+        ViewerLinkFields.AddTo(nodes.For(Domain.GraphModel.Study), nodes.For(Domain.GraphModel.Series));
         foreach (var holder in new[] { Domain.GraphModel.Dataset, Domain.GraphModel.Repository, Domain.GraphModel.CancerType })
             cohorts.AddSummary(nodes.For(holder));
         var query = new QueryGraphType(node, nodes, filters, orders, aggregates);

@@ -72,7 +72,8 @@ public static class DemoCatalogue
         {
             set.Add(NodeRecord.Of(GraphModel.Repository, repository.Slug,
                 ("name", repository.Name), ("country", repository.Country), ("institution", repository.Institution), ("kind", repository.Kind),
-                ("baseUrl", repository.BaseUrl), ("contact", repository.Contact), ("description", repository.Description)));
+                ("baseUrl", repository.BaseUrl), ("contact", repository.Contact), ("description", repository.Description),
+                ("viewerUrlTemplate", DemoRepositories.ViewerUrlTemplate)));
         }
 
         foreach (var dataset in DemoDatasets.All)

@@ -22,6 +22,9 @@ internal static class DemoRepositories
 
     private const string Note = " All of its records are synthetic, generated for demonstration; none describes a real person.";
 
+    /// <summary>The viewer link of every demo repository: an OHIF viewer beside the repository's endpoint (fictional hosts, like the repositories).</summary>
+    public const string ViewerUrlTemplate = "{baseUrl}/ohif/viewer?StudyInstanceUIDs={studyInstanceUid}&SeriesInstanceUIDs={seriesInstanceUid}";
+
     public static readonly DemoRepository[] All =
     [
         Of("synthetic-chaimeleon-valencia", "Synthetic CHAIMELEON-like repository (Valencia)", "ES", "Fictional Valencia Cancer Imaging Centre", "XNAT",

@@ -147,6 +147,46 @@ public sealed class AccessMatrixTests(CatalogueFactory service) : IAsyncLifetime
         Assert.Subset(readable, pseudonyms);
     }
 
+    [Theory]
+    [InlineData("anonymous")]
+    [InlineData("researcher")]
+    [InlineData("granted")]
+    [InlineData("admin")]
+    public async Task ViewerLinks_EachRole_OnlyOnReadableStudiesAndSeries(string role)
+    {
+        var readable = _patients.Where(p => p.Datasets.Any(d => Readable(role, d.Slug, d.Tier))).Select(p => p.Pseudonym).ToHashSet();
+        const string query = """
+            { studies(first: 1000) { nodes { studyInstanceUid viewerUrl retrieveUrl patient { pseudonym }
+                series(first: 20) { nodes { seriesInstanceUid viewerUrl retrieveUrl } } } } }
+            """;
+        var body = await PostAsync(role, query);
+        Assert.Empty(Responses.Codes(body));
+
+        var studies = body["data"]!["studies"]!["nodes"]!.AsArray();
+        Assert.NotEmpty(studies);
+        foreach (var study in studies)
+        {
+            var uid = (string)study!["studyInstanceUid"]!;
+            Assert.Contains((string)study["patient"]!["pseudonym"]!, readable);
+            Assert.StartsWith("https://", (string)study["viewerUrl"]!, StringComparison.Ordinal);
+            Assert.Contains($"StudyInstanceUIDs={uid}&", (string)study["viewerUrl"]!, StringComparison.Ordinal);
+            Assert.EndsWith($"/studies/{uid}", (string)study["retrieveUrl"]!, StringComparison.Ordinal);
+            foreach (var series in study["series"]!["nodes"]!.AsArray())
+            {
+                var seriesUid = (string)series!["seriesInstanceUid"]!;
+                Assert.EndsWith($"StudyInstanceUIDs={uid}&SeriesInstanceUIDs={seriesUid}", (string)series["viewerUrl"]!, StringComparison.Ordinal);
+                Assert.EndsWith($"/studies/{uid}/series/{seriesUid}", (string)series["retrieveUrl"]!, StringComparison.Ordinal);
+            }
+        }
+
+        // No link to a study the caller may not read reaches the caller, whichever way it is asked.
+        var all = (await PostAsync("admin", "{ studies(first: 1000) { nodes { studyInstanceUid patient { pseudonym } } } }"))["data"]!["studies"]!["nodes"]!.AsArray();
+        var hidden = all.Where(s => !readable.Contains((string)s!["patient"]!["pseudonym"]!)).Select(s => (string)s!["studyInstanceUid"]!).ToList();
+        Assert.Equal(role == "admin", hidden.Count == 0);
+        var text = body.ToJsonString() + (await PostAsync(role, "{ series(first: 1000) { nodes { viewerUrl retrieveUrl } } }")).ToJsonString();
+        Assert.DoesNotContain(hidden, uid => text.Contains(uid, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task HarvestRuns_CountingStudiesOfEveryTier_OnlyForCallersWhoReadEverything()
     {

@@ -31,11 +31,11 @@ const QUERY = `query ExplorerSearch($patients: PatientFilterInput, $series: Seri
   }
   studies(where: $studies, first: $first, after: $after, last: $last, before: $before) @include(if: $wantStudies) {
     totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes { studyInstanceUid year description modalitiesInStudy patient { pseudonym } series { totalCount } }
+    nodes { studyInstanceUid year description modalitiesInStudy viewerUrl retrieveUrl patient { pseudonym } series { totalCount } }
   }
   series(where: $series, first: $first, after: $after, last: $last, before: $before) @include(if: $wantSeries) {
     totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    nodes { seriesInstanceUid modality bodyPart manufacturer sliceThickness imageCount sizeBytes year patient { pseudonym } }
+    nodes { seriesInstanceUid modality bodyPart manufacturer sliceThickness imageCount sizeBytes year viewerUrl retrieveUrl patient { pseudonym } }
   }
 }`;
 
@@ -269,7 +269,7 @@ function StudyTable({ nodes }) {
     <div class="table-wrap">
       <table class="results-table" data-level="studies">
         <caption class="visually-hidden">Studies</caption>
-        <thead><tr><th scope="col">Study Instance UID</th><th scope="col" class="num">Year</th><th scope="col">Description</th><th scope="col">Modalities</th><th scope="col">Patient</th><th scope="col" class="num">Series</th></tr></thead>
+        <thead><tr><th scope="col">Study Instance UID</th><th scope="col" class="num">Year</th><th scope="col">Description</th><th scope="col">Modalities</th><th scope="col">Patient</th><th scope="col" class="num">Series</th><th scope="col">Images</th></tr></thead>
         <tbody>
           {nodes.map(s => (
             <tr key={s.studyInstanceUid} data-key={s.studyInstanceUid}>
@@ -279,6 +279,7 @@ function StudyTable({ nodes }) {
               <td>{(s.modalitiesInStudy ?? []).join(', ')}</td>
               <td><code>{s.patient?.pseudonym}</code></td>
               <td class="num">{count(s.series.totalCount)}</td>
+              <td><ViewerLinks node={s} /></td>
             </tr>
           ))}
         </tbody>
@@ -292,7 +293,7 @@ function SeriesTable({ nodes }) {
     <div class="table-wrap">
       <table class="results-table" data-level="series">
         <caption class="visually-hidden">Series</caption>
-        <thead><tr><th scope="col">Series Instance UID</th><th scope="col">Modality</th><th scope="col">Body part</th><th scope="col">Manufacturer</th><th scope="col" class="num">Slice (mm)</th><th scope="col" class="num">Images</th><th scope="col" class="num">Size</th><th scope="col">Patient</th></tr></thead>
+        <thead><tr><th scope="col">Series Instance UID</th><th scope="col">Modality</th><th scope="col">Body part</th><th scope="col">Manufacturer</th><th scope="col" class="num">Slice (mm)</th><th scope="col" class="num">Images</th><th scope="col" class="num">Size</th><th scope="col">Patient</th><th scope="col">Images</th></tr></thead>
         <tbody>
           {nodes.map(s => (
             <tr key={s.seriesInstanceUid} data-key={s.seriesInstanceUid}>
@@ -304,11 +305,24 @@ function SeriesTable({ nodes }) {
               <td class="num">{count(s.imageCount)}</td>
               <td class="num">{bytes(s.sizeBytes)}</td>
               <td><code>{s.patient?.pseudonym}</code></td>
+              <td><ViewerLinks node={s} /></td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The viewer link of a readable study or series (the API gives none for others) and its DICOMweb retrieve URL beside it. */
+function ViewerLinks({ node }) {
+  if (!node.viewerUrl && !node.retrieveUrl) return '–';
+  return (
+    <span class="viewer-links">
+      {node.viewerUrl && <a class="viewer-link" href={node.viewerUrl} target="_blank" rel="noopener noreferrer">View</a>}
+      {node.viewerUrl && node.retrieveUrl && ' · '}
+      {node.retrieveUrl && <a class="retrieve-link" href={node.retrieveUrl} target="_blank" rel="noopener noreferrer" title="DICOMweb WADO-RS retrieve URL">DICOMweb</a>}
+    </span>
   );
 }
 

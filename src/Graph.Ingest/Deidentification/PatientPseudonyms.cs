@@ -19,14 +19,24 @@ internal sealed class PatientPseudonyms(DeidentificationKey key)
     public string Create(string? issuer, string patientId)
     {
         ArgumentException.ThrowIfNullOrEmpty(patientId);
+        return Of(key.PatientKey, issuer, patientId);
+    }
+
+    /// <summary>"PSN-" and the base32 of the first 16 bytes of HMAC-SHA256 (SHA-256 with an empty key) of the length-prefixed issuer
+    /// and the value.</summary>
+    internal static string Of(ReadOnlySpan<byte> hashKey, string? issuer, string value)
+    {
         issuer ??= string.Empty;
-        var length = 4 + Encoding.UTF8.GetByteCount(issuer) + Encoding.UTF8.GetByteCount(patientId);
+        var length = 4 + Encoding.UTF8.GetByteCount(issuer) + Encoding.UTF8.GetByteCount(value);
         var message = length <= 512 ? stackalloc byte[length] : new byte[length];
         var issuerLength = Encoding.UTF8.GetBytes(issuer, message[4..]);
         BinaryPrimitives.WriteInt32BigEndian(message, issuerLength);
-        Encoding.UTF8.GetBytes(patientId, message[(4 + issuerLength)..]);
+        Encoding.UTF8.GetBytes(value, message[(4 + issuerLength)..]);
         Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(key.PatientKey, message, hash);
+        if (hashKey.IsEmpty)
+            SHA256.HashData(message, hash);
+        else
+            HMACSHA256.HashData(hashKey, message, hash);
         return Prefix + Base32.Encode(hash[..16]);
     }
 }

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Graph.Ingest.Deidentification;
 
@@ -18,17 +16,6 @@ internal sealed class UnknownPatients(DeidentificationKey? key)
     public string Create(string? issuer, string studyUid)
     {
         ArgumentException.ThrowIfNullOrEmpty(studyUid);
-        issuer ??= string.Empty;
-        var length = 4 + Encoding.UTF8.GetByteCount(issuer) + Encoding.UTF8.GetByteCount(studyUid);
-        var message = length <= 512 ? stackalloc byte[length] : new byte[length];
-        var issuerLength = Encoding.UTF8.GetBytes(issuer, message[4..]);
-        BinaryPrimitives.WriteInt32BigEndian(message, issuerLength);
-        Encoding.UTF8.GetBytes(studyUid, message[(4 + issuerLength)..]);
-        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        if (_key is null)
-            SHA256.HashData(message, hash);
-        else
-            HMACSHA256.HashData(_key, message, hash);
-        return PatientPseudonyms.Prefix + Base32.Encode(hash[..16]);
+        return PatientPseudonyms.Of(_key, issuer, studyUid);
     }
 }

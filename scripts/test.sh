@@ -12,7 +12,8 @@ missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
-# Node.js and npm build the IDE and run Neo4j's Cypher linter; install Debian's only when none is on PATH.
+# Node.js and npm build the IDE, run Neo4j's Cypher linter and the TypeScript client example (which installs its own
+# pinned packages with npm ci); install Debian's only when none is on PATH.
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${missing[*]}"

@@ -93,14 +93,14 @@ public sealed class ServiceKillTests : IDisposable
 
         Assert.Equal("ok", StoreInspection.IntegrityCheck(database));
         Assert.Equal(0, StoreInspection.OrphanRows(database));
-        var cohorts = StoreInspection.NodesWithOutgoing(database, "Cohort", "SELECTS");
+        var cohorts = StoreInspection.NodesWithOutgoing(database, "Cohort", "SELECTS", "Patient");
         foreach (var (id, variant) in acknowledgedCohorts)
             Assert.True(cohorts.ContainsKey(id), $"Cohort {id} was acknowledged before the kill but is not in the store.");
         foreach (var (id, (name, edges)) in cohorts)
         {
             // Committed but maybe never acknowledged: still whole, with every member its criteria selected.
             var variant = int.Parse(name[(name.LastIndexOf('v') + 1)..], CultureInfo.InvariantCulture);
-            Assert.True(expectedMembers[variant] == edges, $"Cohort {id} ({name}) holds {edges} members; its criteria select {expectedMembers[variant]}: a partial ChangeSet.");
+            Assert.True(expectedMembers[variant] == edges, $"Cohort {id} ({name}) holds {edges} member patients; its criteria select {expectedMembers[variant]}: a partial ChangeSet.");
         }
 
         var repositories = StoreInspection.NodesWithOutgoing(database, "Repository", "HOSTS");

@@ -16,18 +16,20 @@ internal static class StoreInspection
              + (SELECT COUNT(*) FROM edges WHERE seq NOT IN (SELECT seq FROM changesets))
         """), System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Live nodes of a label with the number of live relationships of a type that start at each.</summary>
-    public static Dictionary<string, (string Name, long Edges)> NodesWithOutgoing(string databasePath, string label, string type)
+    /// <summary>Live nodes of a label with the number of live relationships of a type that start at each (and end at a node of
+    /// <paramref name="toLabel"/> when given).</summary>
+    public static Dictionary<string, (string Name, long Edges)> NodesWithOutgoing(string databasePath, string label, string type, string? toLabel = null)
     {
         using var connection = Open(databasePath);
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT n.key, json_extract(n.props, '$.name'),
-                   (SELECT COUNT(*) FROM edges e WHERE e.from_label = n.label AND e.from_key = n.key AND e.type = $type AND e.deleted = 0)
+                   (SELECT COUNT(*) FROM edges e WHERE e.from_label = n.label AND e.from_key = n.key AND e.type = $type AND ($to IS NULL OR e.to_label = $to) AND e.deleted = 0)
             FROM nodes n WHERE n.label = $label AND n.deleted = 0
             """;
         command.Parameters.AddWithValue("$label", label);
         command.Parameters.AddWithValue("$type", type);
+        command.Parameters.AddWithValue("$to", (object?)toLabel ?? DBNull.Value);
         var result = new Dictionary<string, (string, long)>(StringComparer.Ordinal);
         using var reader = command.ExecuteReader();
         while (reader.Read())

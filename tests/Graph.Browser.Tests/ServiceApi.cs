@@ -9,12 +9,13 @@ internal static class ServiceApi
     /// <summary>The administrator's key the fixture created; the explorer under test is signed in with it too.</summary>
     public static string? ApiKey { get; set; }
 
-    /// <summary>Runs a query that must succeed and returns its data; <paramref name="anonymous"/> sends no key, as a signed-out visitor.</summary>
-    public static async Task<JsonNode> DataAsync(Uri baseUrl, string query, object? variables = null, bool anonymous = false)
+    /// <summary>Runs a query that must succeed and returns its data; <paramref name="anonymous"/> sends no key, as a signed-out visitor,
+    /// and <paramref name="key"/> sends that key instead of the administrator's.</summary>
+    public static async Task<JsonNode> DataAsync(Uri baseUrl, string query, object? variables = null, bool anonymous = false, string? key = null)
     {
         using var http = new HttpClient();
-        if (ApiKey is not null && !anonymous)
-            http.DefaultRequestHeaders.Add(Graph.Testing.TestKeys.Header, ApiKey);
+        if ((key ?? ApiKey) is { } sent && !anonymous)
+            http.DefaultRequestHeaders.Add(Graph.Testing.TestKeys.Header, sent);
         using var response = await http.PostAsJsonAsync(new Uri(baseUrl, "/graphql"), new { query, variables });
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.True(body["errors"] is null, $"The API answered errors: {body["errors"]?.ToJsonString()}");

@@ -31,6 +31,9 @@ public sealed class RepositoryCommandTests
     [InlineData("--base-url", "https://user:secret@pacs.example.org/dicom-web", "holds credentials")]
     [InlineData("--base-url", "ftp://pacs.example.org/", "not an absolute http or https URL")]
     [InlineData("--country", "Spain", "not an ISO 3166-1 alpha-2 code")]
+    [InlineData("--viewer-url-template", "javascript:alert(1)//{studyInstanceUid}", "viewerUrlTemplate: 'javascript:alert(1)//{studyInstanceUid}' does not give an absolute http or https URL")]
+    [InlineData("--viewer-url-template", "https://viewer.example.org/?s={studyInstanceUid}&p={patientId}", "placeholder other than {baseUrl}, {studyInstanceUid}, {seriesInstanceUid}")]
+    [InlineData("--viewer-url-template", "https://viewer.example.org/viewer", "no {studyInstanceUid} placeholder")]
     public async Task RepositoryAdd_BadValue_ExitsTwoSayingWhy(string option, string value, string reason)
     {
         await using var scenario = await HarvestScenarioWithoutSource.CreateAsync();
@@ -43,6 +46,25 @@ public sealed class RepositoryCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(reason, result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RepositoryAdd_ViewerUrlTemplate_StoredAndReplacedOnUpdate()
+    {
+        await using var scenario = await HarvestScenarioWithoutSource.CreateAsync();
+        var data = scenario.Folder.Path;
+        await scenario.Store.DisposeAsync();
+        string[] add = ["repository", "add", "hospital-v", "--name", "V", "--base-url", "https://pacs.example.org/dicom-web", "--data", data];
+
+        var added = await GraphCli.RunAsync([.. add, "--viewer-url-template", "{baseUrl}/ohif/viewer?StudyInstanceUIDs={studyInstanceUid}"]);
+        var same = await GraphCli.RunAsync([.. add, "--viewer-url-template", "{baseUrl}/ohif/viewer?StudyInstanceUIDs={studyInstanceUid}"]);
+        var changed = await GraphCli.RunAsync([.. add, "--viewer-url-template", "https://slim.example.org/studies/{studyInstanceUid}/series/{seriesInstanceUid}"]);
+
+        Assert.Equal((0, ""), (added.ExitCode, added.Error));
+        Assert.Contains("Registered repository 'hospital-v'", added.Output, StringComparison.Ordinal);
+        Assert.Contains("nothing changed", same.Output, StringComparison.Ordinal);
+        Assert.Equal((0, ""), (changed.ExitCode, changed.Error));
+        Assert.Contains("Updated repository 'hospital-v'", changed.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,4 +50,44 @@ public sealed class RepositoryMutationTests
         Assert.Contains("holds credentials", (string?)credentials["errors"]![0]!["message"], StringComparison.Ordinal);
         Assert.Equal("NOT_FOUND", (string?)unknown["errors"]![0]!["extensions"]!["code"]);
     }
+
+    [Fact]
+    public async Task AddRepository_ViewerUrlTemplate_StoredAndBadOnesAnsweredWithCodedErrors()
+    {
+        using var folder = new TempDirectory();
+        await using var service = new HarvestService(folder.Path, new Dictionary<string, string?>());
+        await service.WaitUntilReadyAsync();
+        const string Template = "https://viewer.example.org/ohif/viewer?url={baseUrl}&StudyInstanceUIDs={studyInstanceUid}&SeriesInstanceUIDs={seriesInstanceUid}";
+
+        var added = await service.PostAsync($$"""
+            mutation { addRepository(input: { slug: "hospital-v", name: "V", baseUrl: "https://pacs.example.org/dicom-web", viewerUrlTemplate: "{{Template}}" }) {
+              slug viewerUrlTemplate } }
+            """);
+        Assert.Null(added["errors"]);
+        Assert.Equal(Template, (string?)added["data"]!["addRepository"]!["viewerUrlTemplate"]);
+
+        // Each bad template is refused with its reason, naming the input; the stored template stays.
+        foreach (var (template, reason) in new[]
+        {
+            ("javascript:alert(1)//{studyInstanceUid}", "does not give an absolute http or https URL"),
+            ("/ohif/viewer?StudyInstanceUIDs={studyInstanceUid}", "does not give an absolute http or https URL"),
+            ("https://viewer.example.org/?s={studyInstanceUid}&p={patientId}", "placeholder other than {baseUrl}, {studyInstanceUid}, {seriesInstanceUid}"),
+            ("https://viewer.example.org/viewer", "no {studyInstanceUid} placeholder"),
+            ("https://me:secret@viewer.example.org/?s={studyInstanceUid}", "holds credentials"),
+            ("  ", "is empty"),
+        })
+        {
+            var refused = await service.PostAsync(
+                "mutation { addRepository(input: { slug: \"hospital-v\", name: \"V\", baseUrl: \"https://pacs.example.org/dicom-web\", "
+                + $"viewerUrlTemplate: \"{template}\" }}) {{ slug }} }}");
+            Assert.Equal("BAD_USER_INPUT", (string?)refused["errors"]![0]!["extensions"]!["code"]);
+            var message = (string?)refused["errors"]![0]!["message"];
+            Assert.Contains("viewerUrlTemplate: ", message, StringComparison.Ordinal);
+            Assert.Contains(reason, message, StringComparison.Ordinal);
+            Assert.DoesNotContain("secret", message, StringComparison.Ordinal);
+        }
+
+        var kept = await service.PostAsync("""{ repositoryByKey(key: "hospital-v") { viewerUrlTemplate } }""");
+        Assert.Equal(Template, (string?)kept["data"]!["repositoryByKey"]!["viewerUrlTemplate"]);
+    }
 }

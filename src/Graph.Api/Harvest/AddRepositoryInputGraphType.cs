@@ -17,6 +17,9 @@ internal sealed class AddRepositoryInputGraphType : InputObjectGraphType
         Add("institution", Scalars.String, "The institution that runs the repository.");
         Add("contact", Scalars.String, "A contact address for access requests.");
         Add("description", Scalars.String, "What the repository holds.");
+        Add("viewerUrlTemplate", Scalars.String,
+            "The web viewer link of a study or series (OHIF, Slim or the repository's own): an absolute http(s) URL with the placeholders "
+            + "{baseUrl}, {studyInstanceUid} (required) and {seriesInstanceUid} (empty in a study's link).");
     }
 
     private void Add(string name, IGraphType type, string description) =>

@@ -46,6 +46,7 @@ internal static class RepositoryMutationFields
                     Institution = input.GetValueOrDefault("institution") as string,
                     Contact = input.GetValueOrDefault("contact") as string,
                     Description = input.GetValueOrDefault("description") as string,
+                    ViewerUrlTemplate = input.GetValueOrDefault("viewerUrlTemplate") as string,
                 };
                 if (registration.Validate() is { Count: > 0 } errors)
                     throw ErrorCodes.BadInput(string.Join(" ", errors));

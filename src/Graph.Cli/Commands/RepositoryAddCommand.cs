@@ -21,13 +21,18 @@ internal static class RepositoryAddCommand
         var institution = new Option<string?>("--institution") { Description = "The institution that runs the repository.", HelpName = "TEXT" };
         var contact = new Option<string?>("--contact") { Description = "A contact address for access requests.", HelpName = "TEXT" };
         var description = new Option<string?>("--description") { Description = "What the repository holds.", HelpName = "TEXT" };
+        var viewer = new Option<string?>("--viewer-url-template")
+        {
+            Description = "The web viewer link of a study or series: an http(s) URL with {baseUrl}, {studyInstanceUid} (required) and {seriesInstanceUid}.",
+            HelpName = "URL",
+        };
         var data = CommonOptions.Data();
         var command = new Command(
             "add",
             "Register a DICOMweb repository as a Repository node (kind DICOMweb), or update the one with the slug: options given replace "
             + "stored values, options left out keep them.")
         {
-            slug, name, baseUrl, country, institution, contact, description, data,
+            slug, name, baseUrl, country, institution, contact, description, viewer, data,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -49,6 +54,7 @@ internal static class RepositoryAddCommand
                 Institution = result.GetValue(institution),
                 Contact = result.GetValue(contact),
                 Description = result.GetValue(description),
+                ViewerUrlTemplate = result.GetValue(viewer),
             };
             if (registration.Validate() is { Count: > 0 } errors)
             {

@@ -26,6 +26,35 @@ public sealed record RepositoryRegistration
     /// <summary>What the repository holds.</summary>
     public string? Description { get; init; }
 
+    /// <summary>The web viewer link of a study or series: an absolute http(s) URL with the placeholders {baseUrl}, {studyInstanceUid} and {seriesInstanceUid}.</summary>
+    public string? ViewerUrlTemplate { get; init; }
+
+    /// <summary>The placeholders a viewer URL template may hold; {studyInstanceUid} is required, {seriesInstanceUid} is empty in a study's link.</summary>
+    public static readonly IReadOnlyList<string> ViewerPlaceholders = ["{baseUrl}", "{studyInstanceUid}", "{seriesInstanceUid}"];
+
+    /// <summary>Why a viewer URL template gives no usable link, or null when it does.</summary>
+    /// <param name="template">The template.</param>
+    /// <param name="baseUrl">The repository's base URL, which {baseUrl} stands for.</param>
+    public static string? CheckViewerUrlTemplate(string template, string? baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        if (string.IsNullOrWhiteSpace(template))
+            return "is empty; leave it out for no viewer link";
+        if (template.Length > 2048)
+            return "is longer than 2048 characters";
+        if (!template.Contains("{studyInstanceUid}", StringComparison.Ordinal))
+            return $"'{template}' has no {{studyInstanceUid}} placeholder, so every study would get the same link";
+        var filled = template
+            .Replace("{baseUrl}", (baseUrl ?? "").Trim().TrimEnd('/'), StringComparison.Ordinal)
+            .Replace("{studyInstanceUid}", "1.2.3", StringComparison.Ordinal)
+            .Replace("{seriesInstanceUid}", "1.2.3.4", StringComparison.Ordinal);
+        if (filled.IndexOfAny(['{', '}']) >= 0)
+            return $"'{template}' holds a placeholder other than {string.Join(", ", ViewerPlaceholders)}";
+        if (!Uri.TryCreate(filled, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            return $"'{template}' does not give an absolute http or https URL";
+        return uri.UserInfo.Length > 0 ? "holds credentials; a viewer link is shown to every reader and must not" : null;
+    }
+
     /// <summary>Why a base URL cannot be harvested, or null when it can.</summary>
     public static string? CheckBaseUrl(string? baseUrl)
     {
@@ -50,6 +79,8 @@ public sealed record RepositoryRegistration
             errors.Add($"base URL {urlError}.");
         if (Country is not null && (Country.Length != 2 || !Country.All(char.IsAsciiLetterUpper)))
             errors.Add($"country: '{Country}' is not an ISO 3166-1 alpha-2 code (two capital letters).");
+        if (ViewerUrlTemplate is not null && CheckViewerUrlTemplate(ViewerUrlTemplate, BaseUrl) is { } viewerError)
+            errors.Add($"viewerUrlTemplate: {viewerError}.");
         if (Institution is { Length: > 300 })
             errors.Add("institution: at most 300 characters.");
         if (Contact is { Length: > 300 })
@@ -69,5 +100,6 @@ public sealed record RepositoryRegistration
         ("country", Country),
         ("institution", Institution),
         ("contact", Contact),
-        ("description", Description));
+        ("description", Description),
+        ("viewerUrlTemplate", ViewerUrlTemplate?.Trim()));
 }

@@ -49,7 +49,10 @@ public sealed class CohortTests(CatalogueFactory service)
         using var client = service.CreateClient();
         var csv = await client.GetStringAsync(new Uri((string)saved["manifestUrl"]!, UriKind.Relative));
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("seriesInstanceUid,studyInstanceUid,patientPseudonym,dataset,repository,modality,retrieveUrl", lines[0], StringComparison.Ordinal);
+        Assert.Equal(
+            "seriesInstanceUid,studyInstanceUid,patientPseudonym,dataset,repository,modality,retrieveUrl,imageCount,sizeBytes,"
+            + "bodyPart,manufacturer,model,sliceThickness,pixelSpacing,contrast,magneticFieldStrength,kvp,year",
+            lines[0]);
         Assert.Equal((int)saved["selection"]!["series"]!["value"]!, lines.Length - 1);
         Assert.All(lines.Skip(1), l => Assert.Contains(",MR,", l, StringComparison.Ordinal));
         Assert.All(lines.Skip(1), l => Assert.Contains("/studies/", l, StringComparison.Ordinal));
@@ -57,6 +60,16 @@ public sealed class CohortTests(CatalogueFactory service)
         var json = JsonNode.Parse(await client.GetStringAsync(new Uri($"/cohorts/{id}/manifest?format=json", UriKind.Relative)))!.AsArray();
         Assert.Equal(lines.Length - 1, json.Count);
         Assert.True((long)json[0]!["sizeBytes"]! > 0);
+
+        // The series attributes a modeller filters on, typed in JSON and equal to what GraphQL says of the same series.
+        var uid = (string)json[0]!["seriesInstanceUid"]!;
+        var series = (await service.DataAsync($$"""{ seriesByKey(key: "{{uid}}") { bodyPart manufacturer model sliceThickness magneticFieldStrength year } }"""))["seriesByKey"]!;
+        foreach (var field in new[] { "bodyPart", "manufacturer", "model" })
+            Assert.Equal((string?)series[field], (string?)json[0]![field]);
+        foreach (var field in new[] { "sliceThickness", "magneticFieldStrength", "year" })
+            Assert.Equal((double?)series[field], (double?)json[0]![field]);
+        Assert.Contains(json, row => row!["sliceThickness"] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number);
+        Assert.Contains(json, row => row!["year"] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/cohorts/no-such/manifest", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(new Uri($"/cohorts/{id}/manifest?format=xml", UriKind.Relative))).StatusCode);

@@ -59,6 +59,12 @@ public sealed class ExplorerCohortTests(ChromiumFixture chromium, GraphServiceFi
         Assert.Equal("seriesInstanceUid", header[0]);
         Assert.Equal(expected.Order(StringComparer.Ordinal), lines.Skip(1).Select(line => line.Split(',')[0].Trim('"', '\r')).Order(StringComparer.Ordinal));
 
+        // The download's progress line ends with the size of what arrived: the file's size.
+        var progress = page.Locator(".download-progress[data-state='done']").Last;
+        await progress.WaitForAsync();
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(csv).ToString(CultureInfo.InvariantCulture), await progress.GetAttributeAsync("data-bytes"));
+        Assert.StartsWith("Downloaded ", await progress.InnerTextAsync(), StringComparison.Ordinal);
+
         var json = JsonNode.Parse(await DownloadAsync(page, rowA.GetByRole(AriaRole.Link, new() { Name = "JSON" })))!.AsArray();
         Assert.Equal(expected.Order(StringComparer.Ordinal), json.Select(row => (string)row!["seriesInstanceUid"]!).Order(StringComparer.Ordinal));
         session.AssertOnlyServiceAndNoErrors();

@@ -9,11 +9,16 @@ using Graph.Domain;
 
 namespace Graph.Api.Http;
 
-/// <summary><c>GET /cohorts/{id}/manifest?format=csv|json</c>: one row per series of a saved cohort, streamed, for download tools.</summary>
+/// <summary><c>GET /cohorts/{id}/manifest?format=csv|json</c>: one row per series of a saved cohort, streamed, for download tools
+/// and modellers (the series attributes they filter on follow the download columns).</summary>
 internal static class ManifestEndpoint
 {
+    // The series' own fields after the download columns: what a modeller filters a training set on.
+    private static readonly string[] SeriesAttributes =
+        ["bodyPart", "manufacturer", "model", "sliceThickness", "pixelSpacing", "contrast", "magneticFieldStrength", "kvp", "year"];
+
     private static readonly string[] Columns =
-        ["seriesInstanceUid", "studyInstanceUid", "patientPseudonym", "dataset", "repository", "modality", "retrieveUrl", "imageCount", "sizeBytes"];
+        ["seriesInstanceUid", "studyInstanceUid", "patientPseudonym", "dataset", "repository", "modality", "retrieveUrl", "imageCount", "sizeBytes", .. SeriesAttributes];
 
     private static readonly RelationField SeriesStudy = RelationField.Find(GraphModel.Series, "study")!;
     private static readonly RelationField SeriesPatient = RelationField.Find(GraphModel.Series, "patient")!;
@@ -62,12 +67,12 @@ internal static class ManifestEndpoint
             var row = Row(snapshot, ordinal);
             if (format == "csv")
             {
-                await writer.WriteLineAsync(string.Join(',', row.Select(Csv)));
+                await writer.WriteLineAsync(string.Join(',', row.Select(v => Csv(Text(v)))));
             }
             else
             {
                 await writer.WriteAsync(first ? "\n" : ",\n");
-                await writer.WriteAsync(JsonSerializer.Serialize(Columns.Zip(row).ToDictionary(p => p.First, p => Json(p.First, p.Second))));
+                await writer.WriteAsync(JsonSerializer.Serialize(Columns.Zip(row).ToDictionary(p => p.First, p => p.Second)));
             }
 
             first = false;
@@ -79,7 +84,8 @@ internal static class ManifestEndpoint
             await writer.WriteAsync("\n]\n");
     }
 
-    private static string?[] Row(CatalogSnapshot snapshot, int ordinal)
+    // Values keep their types (text, long, double, bool) for JSON; CSV writes them invariantly.
+    private static object?[] Row(CatalogSnapshot snapshot, int ordinal)
     {
         var series = snapshot.At(GraphModel.Series, ordinal)!;
         var study = First(snapshot, SeriesStudy, ordinal);
@@ -90,18 +96,22 @@ internal static class ManifestEndpoint
         var retrieve = baseUrl is null || study is null ? null : $"{baseUrl}/studies/{study.Key}/series/{series.Key}";
         return
         [
-            series.Key, study?.Key, patient?.Key, dataset?.Key, repository?.Key, series["modality"] as string, retrieve,
-            Number(series["imageCount"]), Number(series["sizeBytes"]),
+            series.Key, study?.Key, patient?.Key, dataset?.Key, repository?.Key, series["modality"], retrieve,
+            series["imageCount"], series["sizeBytes"], .. SeriesAttributes.Select(name => series[name]),
         ];
     }
 
     private static GraphNode? First(CatalogSnapshot snapshot, RelationField field, int ordinal) =>
         Traversal.Related(snapshot, field, ordinal) is [var first, ..] ? snapshot.At(field.Target, first) : null;
 
-    private static string? Number(object? value) => value is long l ? l.ToString(CultureInfo.InvariantCulture) : null;
-
-    private static object? Json(string column, string? value) =>
-        column is "imageCount" or "sizeBytes" && value is not null ? long.Parse(value, CultureInfo.InvariantCulture) : value;
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        bool b => b ? "true" : "false",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
 
     private static string Csv(string? value) =>
         value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;

@@ -28,26 +28,68 @@ export function setApiKey(value) {
 
 const authorization = () => (apiKey() ? { 'X-Api-Key': apiKey() } : {});
 
-/** Downloads a file of the service with the API key (a plain link cannot send it). */
+/** Downloads a file of the service (with the API key when there is one: a plain link cannot send it), showing its progress. */
 export async function download(url, filename) {
-  const response = await fetch(url, { headers: authorization() });
-  if (!response.ok) throw new ApiError(`The download failed: ${response.status} ${response.statusText}.`, 'HTTP');
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(await response.blob());
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  const progress = downloadProgress(filename);
+  try {
+    const response = await fetch(url, { headers: authorization() });
+    if (!response.ok) throw new ApiError(`The download failed: ${response.status} ${response.statusText}.`, 'HTTP');
+    // Manifests and exports are streamed without a length: count what has arrived.
+    const reader = response.body.getReader();
+    const chunks = [];
+    let bytes = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      bytes += value.length;
+      progress.update(bytes, false);
+    }
+    progress.update(bytes, true);
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob(chunks, { type: response.headers.get('Content-Type') || '' }));
+    link.download = filename;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  } catch (error) {
+    progress.fail(error.message);
+    throw error;
+  }
 }
 
-/** A click handler for download links: with a key, fetch with it; without, let the browser follow the link. */
+/** A status line at the bottom of the page: bytes received while a download runs, then its size (kept a few seconds). */
+function downloadProgress(filename) {
+  const line = document.createElement('p');
+  line.className = 'download-progress';
+  line.setAttribute('role', 'status');
+  line.setAttribute('aria-live', 'polite');
+  line.dataset.file = filename;
+  document.body.append(line);
+  const size = bytes => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+  const done = () => setTimeout(() => line.remove(), 8_000);
+  return {
+    update(bytes, finished) {
+      line.dataset.bytes = String(bytes);
+      line.dataset.state = finished ? 'done' : 'running';
+      line.textContent = finished ? `Downloaded ${filename}: ${size(bytes)}.` : `Downloading ${filename}: ${size(bytes)} so far…`;
+      if (finished) done();
+    },
+    fail(message) {
+      line.dataset.state = 'failed';
+      line.textContent = `${filename}: ${message}`;
+      done();
+    },
+  };
+}
+
+/** A click handler for download links: fetch (with the key, if any) and show progress; the link still works without script. */
 export function onDownload(event) {
-  if (!apiKey()) return;
   event.preventDefault();
   const url = event.currentTarget.getAttribute('href');
   const name = url.split('/')[2] + '-manifest.' + (url.includes('format=json') ? 'json' : 'csv');
-  download(url, name).catch(error => alert(error.message));
+  download(url, name).catch(() => {});
 }
 
 /** Runs a GraphQL document and returns its data; throws ApiError with the API's messages. */

@@ -3,6 +3,7 @@ import { PROTECTED, bytes, count, gql, number, onDownload } from '../api.js';
 import { navigate } from '../router.js';
 import { useQuery } from '../useQuery.js';
 import { Autocomplete } from '../components/Autocomplete.jsx';
+import { CrossTab } from '../components/CrossTab.jsx';
 import { Histogram } from '../components/charts.jsx';
 import { Empty, ErrorBox, Loading, ProtectedNote } from '../components/Status.jsx';
 import { hasFilters, levels, patientFacets, ranges, readState, searchUrl, seriesFacets, toggle, whereOf } from '../filters.js';
@@ -87,6 +88,7 @@ export function Search({ query, search }) {
               <Summary selection={data.selection} loading={loading} />
               <SaveCohort state={state} disabled={data.selection.patients.readable === 0} />
               <Results state={state} data={data} go={go} />
+              <CrossTab criteria={variables.criteria} criteriaKey={JSON.stringify(variables.criteria)} />
             </>
           )}
         </div>

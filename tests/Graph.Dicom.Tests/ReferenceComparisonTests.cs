@@ -72,7 +72,8 @@ public sealed class ReferenceComparisonTests(ITestOutputHelper output)
         }
 
         // The figures go to the test's output (kept in the TRX) and to standard output, which the CI log keeps.
-        foreach (var line in total.Lines().Concat(mismatches.Select(m => "mismatch: " + m)))
+        var files = $"files: {Corpus.Compared().Count()} of pydicom's corpus, {NumericFiles.Names.Count} with every numeric VR";
+        foreach (var line in total.Lines(mismatches.Count).Append(files).Concat(mismatches.Select(m => "mismatch: " + m)))
         {
             output.WriteLine(line);
             Console.WriteLine(line);

@@ -5,6 +5,8 @@ namespace Graph.Dicom.Tests.Support;
 /// <summary>What a comparison with DCMTK covered: files, elements at every depth, values by VR, and what it could not compare.</summary>
 internal sealed class ComparisonCounts
 {
+    private static readonly HashSet<string> BinaryVRs = ["OB", "OW", "UN", "??"];
+
     public int Files { get; set; }
 
     public int Elements { get; set; }
@@ -49,13 +51,12 @@ internal sealed class ComparisonCounts
     }
 
     /// <summary>The figures as lines of text, the first a one-line summary.</summary>
-    public IEnumerable<string> Lines()
+    public IEnumerable<string> Lines(int mismatches)
     {
+        var bytes = ValuesByVR.Where(p => BinaryVRs.Contains(p.Key)).Sum(p => p.Value);
         yield return Invariant(
-            $"DCMTK comparison: {Files} files, {Elements:N0} elements ({NestedElements:N0} inside {Items:N0} sequence items, nested up to {MaxDepth} deep), {Values:N0} values compared");
+            $"DCMTK comparison: {Files} files, {Elements:N0} elements ({NestedElements:N0} inside {Items:N0} items of {ElementsByVR.GetValueOrDefault("SQ"):N0} sequences, nested up to {MaxDepth} deep), {Values - bytes:N0} numbers and text values and {bytes:N0} bytes of OB/OW/UN values compared, {mismatches} mismatches");
         yield return "values compared by VR (elements): " + string.Join(", ", ValuesByVR.Select(p => Invariant($"{p.Key} {p.Value:N0} ({ElementsByVR.GetValueOrDefault(p.Key):N0})")));
-        var sequences = ElementsByVR.GetValueOrDefault("SQ");
-        yield return Invariant($"sequences compared: {sequences:N0} (their items element by element)");
         foreach (var (reason, count) in NotCompared)
         {
             yield return Invariant($"not compared: {count:N0} {reason}");

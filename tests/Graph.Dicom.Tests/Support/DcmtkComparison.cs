@@ -159,6 +159,11 @@ internal sealed class DcmtkComparison
             ComparisonCounts.Increment(Counts.Notes, "FD values equal only within DCMTK's printing error (to 16 units in the last place)", approximate);
         }
 
+        if (DcmtkValues.UsesCharacterSet(vr) && _decoded && decodedValue is not null && !DcmtkValues.IsAscii(decodedValue))
+        {
+            ComparisonCounts.Increment(Counts.Notes, "non-ASCII text values compared with DCMTK's own conversion to UTF-8", expected.Count);
+        }
+
         ComparisonCounts.Increment(Counts.ValuesByVR, vr, expected.Count);
     }
 

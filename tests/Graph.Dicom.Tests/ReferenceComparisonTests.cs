@@ -73,7 +73,9 @@ public sealed class ReferenceComparisonTests(ITestOutputHelper output)
 
         // The figures go to the test's output (kept in the TRX) and to standard output, which the CI log keeps.
         var files = $"files: {Corpus.Compared().Count()} of pydicom's corpus, {NumericFiles.Names.Count} with every numeric VR";
-        foreach (var line in total.Lines(mismatches.Count).Append(files).Concat(mismatches.Select(m => "mismatch: " + m)))
+        var unconverted = "files DCMTK cannot convert to UTF-8 (only their ASCII text compared): "
+            + string.Join(", ", Compared().Where(f => Dumps.Value.Decoded[PathOf(f)].ExitCode != 0));
+        foreach (var line in total.Lines(mismatches.Count).Append(files).Append(unconverted).Concat(mismatches.Select(m => "mismatch: " + m)))
         {
             output.WriteLine(line);
             Console.WriteLine(line);

@@ -80,6 +80,7 @@ internal sealed partial class DicomParser
             // An implicit VR pixel value is SS when the pixels are signed, as DCMTK and pydicom read it.
             vr = DicomVR.SS;
         }
+
         if (scope == Scope.Root && tag == DicomTag.PixelData)
         {
             if (length != Undefined && length > _input.Remaining)

@@ -71,7 +71,7 @@ public sealed class ReferenceComparisonTests(ITestOutputHelper output)
             mismatches.AddRange(comparison.Mismatches);
         }
 
-        // The figures go to the test's output (kept in the TRX) and to standard output, which the CI log keeps.
+        // The figures go to the test's output and to standard output, both kept in the TRX; scripts/test.sh prints the summary.
         var files = $"files: {Corpus.Compared().Count()} of pydicom's corpus, {NumericFiles.Names.Count} with every numeric VR";
         var unconverted = "files DCMTK cannot convert to UTF-8 (only their ASCII text compared): "
             + string.Join(", ", Compared().Where(f => Dumps.Value.Decoded[PathOf(f)].ExitCode != 0));

@@ -122,6 +122,10 @@ public sealed partial class DicomDataset : IReadOnlyCollection<DicomElement>
 
     internal void SetTransferSyntax(string? uid) => _transferSyntaxUid = uid;
 
+    /// <summary>Tells whether Pixel Representation (0028,0103), here or in a parent, says the pixels are signed.</summary>
+    internal bool HasSignedPixels() =>
+        IndexOf(DicomTag.PixelRepresentation) >= 0 ? GetInt(DicomTag.PixelRepresentation) == 1 : _parent?.HasSignedPixels() == true;
+
     /// <summary>Adds an element whose value is in the store; a repeated tag keeps the first element.</summary>
     internal void AddValue(DicomTag tag, DicomVR vr, uint length, int offset, int size) =>
         Add(new Entry(tag, vr, length, true, offset, size, null));

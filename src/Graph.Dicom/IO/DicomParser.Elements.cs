@@ -75,6 +75,12 @@ internal sealed partial class DicomParser
     private void ReadElement(DicomDataset dataset, DicomTag tag, long end, int depth, Scope scope)
     {
         var (vr, length) = ReadHeader(tag, scope);
+        if (!_explicit && vr == DicomVR.US && DicomDictionary.IsSignedWithPixels(tag) && dataset.HasSignedPixels())
+        {
+            // An implicit VR pixel value is SS when the pixels are signed, as DCMTK and pydicom read it.
+            vr = DicomVR.SS;
+        }
+
         if (scope == Scope.Root && tag == DicomTag.PixelData)
         {
             if (length != Undefined && length > _input.Remaining)
@@ -103,7 +109,7 @@ internal sealed partial class DicomParser
             throw Error("the value runs past the end of its item");
         }
 
-        if (vr == DicomVR.SQ || (vr == DicomVR.UN && DicomDictionary.Find(tag)?.VR == DicomVR.SQ))
+        if (vr == DicomVR.SQ || (vr == DicomVR.UN && DicomDictionary.IsSequence(tag)))
         {
             dataset.AddSequence(tag, length, ReadSequence(dataset, length, depth + 1, vr == DicomVR.UN));
             return;

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 
 namespace Graph.Dicom.Tests.Support;
 
-/// <summary>DCMTK's reading of a file: the top-level elements that dcmdump prints.</summary>
+/// <summary>DCMTK's reading of a file: the elements that dcmdump prints, with the items of every sequence at every depth.</summary>
 internal sealed partial class DcmtkDump
 {
     private DcmtkDump(int exitCode, string? transferSyntaxUid, IReadOnlyList<DcmtkElement> elements)
@@ -36,7 +36,8 @@ internal sealed partial class DcmtkDump
             // Without +U8 values are in each file's own character set: keep every byte as one char.
             StandardOutputEncoding = utf8 ? Encoding.UTF8 : Encoding.Latin1,
         };
-        foreach (var argument in new[] { "-q", "-Un", "+L", "-M", "+F" })
+        // Values up to 16 KiB are printed (our reader loads binary values up to that length by default), longer ones not.
+        foreach (var argument in new[] { "-q", "-Un", "+L", "-M", "+R", "16", "+F" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -78,24 +79,46 @@ internal sealed partial class DcmtkDump
 
     private static DcmtkDump Parse(string output)
     {
-        var elements = new List<DcmtkElement>();
+        // dcmdump indents two spaces a level: an element of depth d at 4d, its sequence's items at 4d + 2.
+        var root = new List<DcmtkElement>();
+        var containers = new List<List<DcmtkElement>> { root };
         foreach (Match match in ElementLine().Matches(output))
         {
             var tag = DicomTag.Parse(match.Groups["tag"].Value);
-            if (tag == DicomTag.PixelData)
+            var level = match.Groups["indent"].Length / 2;
+            var vr = match.Groups["vr"].Value;
+            if (level == 0 && tag == DicomTag.PixelData)
             {
                 break;
             }
 
             if (tag.Group == 0xFFFE)
             {
-                // dcmdump prints a sequence's delimiter at the sequence's own indentation.
+                // An item of a sequence ("na"; "pi" is a fragment of encapsulated pixel data); delimiters are skipped.
+                if (tag == DicomTag.Item && vr == "na" && level % 2 == 1 && level / 2 < containers.Count)
+                {
+                    var container = containers[level / 2];
+                    var sequence = container[^1];
+                    var item = new List<DcmtkElement>();
+                    container[^1] = sequence with { Items = [.. sequence.Items ?? [], item] };
+                    containers.RemoveRange(level / 2 + 1, containers.Count - level / 2 - 1);
+                    containers.Add(item);
+                }
+
                 continue;
             }
 
-            elements.Add(new DcmtkElement(tag, match.Groups["vr"].Value, Value(match.Groups["value"].Value)));
+            if (level % 2 == 1 || level / 2 >= containers.Count)
+            {
+                throw new InvalidOperationException($"unexpected indentation of dcmdump's line {match.Value}");
+            }
+
+            var value = Value(match.Groups["value"].Value);
+            var isSequence = value?.StartsWith("(Sequence with ", StringComparison.Ordinal) == true;
+            containers[level / 2].Add(new DcmtkElement(tag, vr, isSequence ? null : value, isSequence ? [] : null));
         }
 
+        var elements = root;
         var declared = elements.FirstOrDefault(e => e.Tag == DicomTag.TransferSyntaxUID)?.Value;
         var used = UsedTransferSyntax().Matches(output).LastOrDefault()?.Groups["name"].Value;
         var uid = string.IsNullOrEmpty(declared) ? used switch
@@ -116,9 +139,9 @@ internal sealed partial class DcmtkDump
         _ => printed,
     };
 
-    // "(0010,0010) PN [Doe^John]   #  8, 1 PatientName" at the start of a line (nested elements are indented);
-    // the value may span lines when it holds line breaks.
-    [GeneratedRegex(@"^(?<tag>\([0-9a-f]{4},[0-9a-f]{4}\)) (?<vr>\S\S) (?<value>.*?) +# *(?:\d+|u/l), *\d+ \S[^\n]*$", RegexOptions.Multiline | RegexOptions.Singleline)]
+    // "(0010,0010) PN [Doe^John]   #  8, 1 PatientName", indented by depth; the value may span lines when it holds
+    // line breaks.
+    [GeneratedRegex(@"^(?<indent> *)(?<tag>\([0-9a-f]{4},[0-9a-f]{4}\)) (?<vr>\S\S) (?<value>.*?) +# *(?:\d+|u/l), *\d+ \S[^\n]*$", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex ElementLine();
 
     [GeneratedRegex(@"^# dcmdump \((?<index>\d+)/\d+\): ", RegexOptions.Multiline)]

@@ -13,6 +13,9 @@ internal static class TestData
     /// <summary>The dcmdump executable on PATH, or null.</summary>
     public static string? Dcmdump { get; } = FindOnPath("dcmdump");
 
+    /// <summary>The dcmconv executable on PATH, or null.</summary>
+    public static string? Dcmconv { get; } = FindOnPath("dcmconv");
+
     /// <summary>The dcm2json executable on PATH, or null.</summary>
     public static string? Dcm2json { get; } = FindOnPath("dcm2json");
 

@@ -1,7 +1,7 @@
-namespace Graph.Harvest.Tests.Support;
+namespace Graph.Testing;
 
-/// <summary>Real DICOM files from pydicom's test data (Debian python3-pydicom) that the harvest tests load into Orthanc.</summary>
-internal static class PydicomFiles
+/// <summary>Real DICOM files from pydicom's test data (Debian python3-pydicom) that the tests load into Orthanc or ingest from a folder.</summary>
+public static class PydicomFiles
 {
     private const string Root = "/usr/lib/python3/dist-packages/pydicom/data";
 

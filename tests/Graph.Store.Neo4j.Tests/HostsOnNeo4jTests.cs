@@ -228,7 +228,7 @@ public sealed class HostsOnNeo4jTests : IAsyncDisposable
         Assert.Contains("harvested", database.Nodes("Dataset").Keys);
         Assert.DoesNotContain(database.Edges("HOSTS"), e => e.From == "orthanc");
 
-        // access-requests approve reads a researcher's request from Neo4j and stores it approved.
+        // access-requests approve and reject read a researcher's request from Neo4j and store it decided.
         using var http = new HttpClient(_api, disposeHandler: false);
         var requests = new AccessRequests(
             new Neo4jAccessStore(new Neo4jGraphStore(http, new Neo4jStoreOptions { Uri = _server.Uri }, NullLogger<Neo4jGraphStore>.Instance)), TimeProvider.System)
@@ -236,10 +236,18 @@ public sealed class HostsOnNeo4jTests : IAsyncDisposable
             CacheFor = TimeSpan.Zero,
         };
         var request = await requests.SubmitAsync("key:aaaaaaaaaaaa", ["harvested"], null, "Train a nodule detector", "LUNA-2", _ => null, CancellationToken.None);
+        var other = await requests.SubmitAsync("key:bbbbbbbbbbbb", ["pydicom-ct-mr"], null, "Segment livers", "LIV-1", _ => null, CancellationToken.None);
         var approved = await StepAsync("access-requests", "approve", request.Id, "--expires", "30d", "--by", "ana");
+        var rejected = await StepAsync("access-requests", "reject", other.Id, "--reason", "No ethics approval", "--by", "ana");
         Assert.True(approved.Exit == 0, approved.Output);
         Assert.Contains($"Approved {request.Id}: key:aaaaaaaaaaaa reads harvested until ", approved.Output, StringComparison.Ordinal);
+        Assert.True(rejected.Exit == 0, rejected.Output);
+        Assert.Contains($"Rejected {other.Id}.", rejected.Output, StringComparison.Ordinal);
+        Assert.Equal(2, _api.Requests.Count(r => r.Runs(Neo4jAccessStatements.ReplaceRequest)));
         Assert.Equal(["harvested"], await requests.GrantsAsync("key:aaaaaaaaaaaa", CancellationToken.None));
+        Assert.Empty(await requests.GrantsAsync("key:bbbbbbbbbbbb", CancellationToken.None));
+        var decided = await requests.FindAsync(other.Id, AccessRequestActor.HolderOfAll("test"), CancellationToken.None);
+        Assert.Equal((AccessRequestStatus.Rejected, "cli:ana", "No ethics approval"), (decided!.Status, decided.History[^1].Actor, decided.History[^1].Text));
 
         // Every change committed with its record last, the sequence counted them, and no patient identifier reached Neo4j.
         var all = Transactions();

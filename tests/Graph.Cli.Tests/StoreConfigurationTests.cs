@@ -43,7 +43,7 @@ public sealed class StoreConfigurationTests : IDisposable
     public async Task WriteCommands_StoreFromTheEnvironment_AllWriteToThatStore()
     {
         await using var orthanc = await OrthancServer.StartAsync();
-        await orthanc.UploadAsync(await File.ReadAllBytesAsync(Path.Combine(PydicomFiles.Folder, "test_files", "MR_small.dcm")));
+        await orthanc.UploadAsync(await File.ReadAllBytesAsync(PydicomFiles.File("MR_small.dcm")));
         await RunAsync("seed", "--patients", "3", "--batch", "2");
         await RunAsync("repository", "add", "env-repo", "--name", "Env repository", "--base-url", orthanc.DicomWebRoot);
         await RunAsync("import", "vocabulary", Write("local.tsv", """
@@ -68,7 +68,7 @@ public sealed class StoreConfigurationTests : IDisposable
             [{ "slug": "env-net-1.0", "name": "Env net", "trainedOn": ["{{dataset}}"], "targets": ["{{cancerType}}"] }]
             """));
         var dicom = Directory.CreateDirectory(_folder.File("dicom")).FullName;
-        File.Copy(Path.Combine(PydicomFiles.Folder, "test_files", "CT_small.dcm"), Path.Combine(dicom, "CT_small.dcm"));
+        File.Copy(PydicomFiles.File("CT_small.dcm"), Path.Combine(dicom, "CT_small.dcm"));
         await RunAsync("ingest", "dicom", dicom, "--repository", "env-files", "--dataset", "env-ct", "--development-secret");
         await RunAsync("harvest", "env-repo", "--dataset", "env-harvested", "--credentials-file", Write("credentials", $"{OrthancServer.User}:{OrthancServer.Password}"), "--development-secret");
         var requests = new AccessRequests(SqliteAccessStore.InDataDirectory(Store), TimeProvider.System) { CacheFor = TimeSpan.Zero };

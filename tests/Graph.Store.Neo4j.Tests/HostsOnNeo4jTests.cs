@@ -138,7 +138,7 @@ public sealed class HostsOnNeo4jTests : IAsyncDisposable
             await orthanc.UploadAsync(await File.ReadAllBytesAsync(Path.Combine(PydicomFiles.Folder, name)));
         var dicom = Directory.CreateDirectory(_folder.File("dicom")).FullName;
         foreach (var name in new[] { "CT_small.dcm", "MR_small.dcm" })
-            File.Copy(Path.Combine(PydicomFiles.Folder, "test_files", name), Path.Combine(dicom, name));
+            File.Copy(PydicomFiles.File(name), Path.Combine(dicom, name));
 
         // ingest dicom reads the repositories and datasets (none yet), then writes their home and the two studies whole.
         var ingest = await StepAsync("ingest", "dicom", dicom, "--repository", "local-files", "--dataset", "pydicom-ct-mr", "--development-secret");

@@ -1,12 +1,14 @@
 using Graph.Domain;
 using Graph.Store;
+using Graph.Store.Access;
 using Graph.Store.Sqlite;
+using Graph.Store.Sqlite.Access;
 using Graph.Testing;
 
 namespace Graph.Cli.Tests;
 
 /// <summary>Every graph command takes its store from the service's configuration (Graph:Store, Graph:DataDirectory, Graph:Neo4j:*):
-/// environment variables and appsettings.json, not only --data.</summary>
+/// environment variables and appsettings.json, not only --data. Every write command runs once against the SQLite store so configured.</summary>
 public sealed class StoreConfigurationTests : IDisposable
 {
     private readonly TempDirectory _folder = new();
@@ -40,8 +42,10 @@ public sealed class StoreConfigurationTests : IDisposable
     [Fact]
     public async Task WriteCommands_StoreFromTheEnvironment_AllWriteToThatStore()
     {
+        await using var orthanc = await OrthancServer.StartAsync();
+        await orthanc.UploadAsync(await File.ReadAllBytesAsync(PydicomFiles.File("MR_small.dcm")));
         await RunAsync("seed", "--patients", "3", "--batch", "2");
-        await RunAsync("repository", "add", "env-repo", "--name", "Env repository", "--base-url", "http://127.0.0.1:9/dicom-web");
+        await RunAsync("repository", "add", "env-repo", "--name", "Env repository", "--base-url", orthanc.DicomWebRoot);
         await RunAsync("import", "vocabulary", Write("local.tsv", """
             curie	system	label	synonyms	broader	source
             LOCAL:GLIOMA	Hospital codes	Glioma (local)	Glial tumour		local list 2024
@@ -63,17 +67,33 @@ public sealed class StoreConfigurationTests : IDisposable
         await RunAsync("import", "algorithms", Write("algorithms.json", $$"""
             [{ "slug": "env-net-1.0", "name": "Env net", "trainedOn": ["{{dataset}}"], "targets": ["{{cancerType}}"] }]
             """));
+        var dicom = Directory.CreateDirectory(_folder.File("dicom")).FullName;
+        File.Copy(PydicomFiles.File("CT_small.dcm"), Path.Combine(dicom, "CT_small.dcm"));
+        await RunAsync("ingest", "dicom", dicom, "--repository", "env-files", "--dataset", "env-ct", "--development-secret");
+        await RunAsync("harvest", "env-repo", "--dataset", "env-harvested", "--credentials-file", Write("credentials", $"{OrthancServer.User}:{OrthancServer.Password}"), "--development-secret");
+        var requests = new AccessRequests(SqliteAccessStore.InDataDirectory(Store), TimeProvider.System) { CacheFor = TimeSpan.Zero };
+        var approve = await requests.SubmitAsync("key:aaaaaaaaaaaa", ["env-ct"], null, "Train a detector", "ENV-1", _ => null, CancellationToken.None);
+        var reject = await requests.SubmitAsync("key:bbbbbbbbbbbb", ["env-harvested"], null, "Train a detector", "ENV-2", _ => null, CancellationToken.None);
+        await RunAsync("access-requests", "approve", approve.Id);
+        await RunAsync("access-requests", "reject", reject.Id, "--reason", "No ethics approval");
         var key = (await RunAsync("keys", "create", "--role", "researcher", "--owner", "env")).Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("cig_", StringComparison.Ordinal));
         await RunAsync("keys", "revoke", key.Split('_')[1]);
-        await RunAsync("repository", "remove", "env-repo");
+        await RunAsync("repository", "remove", "env-repo", "--force");
 
         await using var store = new SqliteGraphStore(Path.Combine(Store, "graph.db"));
         var stats = await store.GetStatisticsAsync(CancellationToken.None);
-        Assert.Equal(3, stats.Nodes["Patient"]);
+        Assert.Equal(5, stats.Nodes["Patient"]); // 3 seeded, 1 ingested from a file, 1 harvested from Orthanc.
         Assert.Contains(await ReadAsync(store, GraphModel.Algorithm.Label), n => n.Key == "env-net-1.0");
         Assert.True(stats.Relationships["MAPS_TO"] > 0);
         Assert.True(stats.Relationships["HAS_DIAGNOSIS"] > 0);
         Assert.DoesNotContain(await ReadAsync(store, GraphModel.Repository.Label), n => n.Key == "env-repo");
+        Assert.Contains(await ReadAsync(store, GraphModel.Repository.Label), n => n.Key == "env-files");
+        Assert.Empty(await ReadAsync(store, GraphModel.HarvestRun.Label));
+        var datasets = (await ReadAsync(store, GraphModel.Dataset.Label)).Select(n => n.Key).ToList();
+        Assert.Contains("env-ct", datasets);
+        Assert.Contains("env-harvested", datasets);
+        Assert.Equal(["env-ct"], await requests.GrantsAsync("key:aaaaaaaaaaaa", CancellationToken.None));
+        Assert.Equal(AccessRequestStatus.Rejected, (await requests.FindAsync(reject.Id, AccessRequestActor.HolderOfAll("test"), CancellationToken.None))!.Status);
         Assert.Contains(await ReadAsync(store, GraphModel.Concept.Label), n => n.Key == "LOCAL:GLIOMA");
         Assert.NotNull((await TestKeys.InDataDirectory(Store).FindAsync(key, CancellationToken.None))?.RevokedAt);
         Assert.False(Directory.Exists(Path.Combine(Work, "data")), "A command used ./data instead of the configured store.");

@@ -2,6 +2,7 @@ using Graph.Domain;
 using Graph.Harvest.Tests.Support;
 using Graph.Ingest.Harvest;
 using Graph.Store;
+using Graph.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Graph.Harvest.Tests;

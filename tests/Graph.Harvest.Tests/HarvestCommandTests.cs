@@ -1,4 +1,5 @@
 using Graph.Harvest.Tests.Support;
+using Graph.Testing;
 
 namespace Graph.Harvest.Tests;
 

@@ -1,5 +1,6 @@
 using Graph.Harvest.Tests.Support;
 using Graph.Ingest.Harvest;
+using Graph.Testing;
 
 namespace Graph.Harvest.Tests;
 

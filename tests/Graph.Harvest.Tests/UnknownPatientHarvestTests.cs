@@ -1,6 +1,7 @@
 using Graph.Harvest.Tests.Support;
 using Graph.Ingest.Deidentification;
 using Graph.Ingest.Harvest;
+using Graph.Testing;
 
 namespace Graph.Harvest.Tests;
 

@@ -1,3 +1,5 @@
+using Graph.Testing;
+
 namespace Graph.Harvest.Tests.Support;
 
 /// <summary>One Orthanc holding pydicom's files, shared read-only by the tests of a class.</summary>

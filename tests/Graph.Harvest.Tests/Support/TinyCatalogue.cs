@@ -1,4 +1,5 @@
 using System.Globalization;
+using Graph.Testing;
 
 namespace Graph.Harvest.Tests.Support;
 

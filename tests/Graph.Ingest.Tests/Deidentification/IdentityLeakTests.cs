@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Graph.Domain;
 using Graph.Ingest.Tests.Dicom.Support;
+using Graph.Testing;
 
 namespace Graph.Ingest.Tests.Deidentification;
 

@@ -32,6 +32,9 @@ internal static class QueryApiJson
         }
         """;
 
+    /// <summary>The answer to opening a transaction, as <see cref="TransactionOpened"/> with another id (a server gives each transaction its own).</summary>
+    public static string TransactionOpenedAs(string id) => TransactionOpened.Replace("\"lyU\"", Text(id), StringComparison.Ordinal);
+
     /// <summary>The answer to a commit without a final statement (transactions.adoc, "Commit a transaction").</summary>
     public const string Committed = """
         {
@@ -133,6 +136,67 @@ internal static class QueryApiJson
     /// <summary>A Map of typed values.</summary>
     public static string Map(params (string Name, string Value)[] entries) =>
         "{\"$type\": \"Map\", \"_value\": {" + string.Join(", ", entries.Select(e => $"{Text(e.Name)}: {e.Value}")) + "}}";
+
+    /// <summary>A value of a stored graph as typed JSON: null, string, bool, long, double, a list or a map of them.</summary>
+    public static string Encode(object? value) => value switch
+    {
+        null => Null,
+        string text => String(text),
+        bool flag => Boolean(flag),
+        long whole => Integer(whole),
+        double real => Float(FloatText(real)),
+        IReadOnlyList<object?> list => List(list.Select(Encode).ToArray()),
+        IReadOnlyDictionary<string, object?> map => Map(map.Select(e => (e.Key, Encode(e.Value))).ToArray()),
+        _ => throw new ArgumentException($"A {value.GetType().Name} is no value the fake stores.", nameof(value)),
+    };
+
+    /// <summary>A Float's text as Neo4j (Java's Double.toString) writes it: "3.0", "4.56", "1.0E10", "NaN".</summary>
+    public static string FloatText(double value)
+    {
+        if (double.IsNaN(value))
+            return "NaN";
+        if (double.IsInfinity(value))
+            return value > 0 ? "Infinity" : "-Infinity";
+        var magnitude = Math.Abs(value);
+        if (magnitude == 0 || (magnitude >= 1e-3 && magnitude < 1e7))
+        {
+            var plain = value.ToString("R", CultureInfo.InvariantCulture);
+            return plain.Contains('.', StringComparison.Ordinal) ? plain : plain + ".0";
+        }
+
+        var exponent = (int)Math.Floor(Math.Log10(magnitude));
+        var mantissa = (value / Math.Pow(10, exponent)).ToString("R", CultureInfo.InvariantCulture);
+        return (mantissa.Contains('.', StringComparison.Ordinal) ? mantissa : mantissa + ".0") + "E" + exponent.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Reads a typed value of a request's parameters strictly as the type mapping documents it (typed-json.adoc):
+    /// an object with "$type" and "_value", Integer and Float values as text. Anything else is a format error.</summary>
+    /// <exception cref="FormatException">The value is not in the documented shape.</exception>
+    public static object? Decode(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("$type", out var type) || type.ValueKind != JsonValueKind.String
+            || !element.TryGetProperty("_value", out var value) || element.EnumerateObject().Count() != 2)
+            throw new FormatException($"{element.GetRawText()} is not a typed value ({{\"$type\": ..., \"_value\": ...}}).");
+        return (type.GetString(), value.ValueKind) switch
+        {
+            ("Null", JsonValueKind.Null) => null,
+            ("Boolean", JsonValueKind.True) => true,
+            ("Boolean", JsonValueKind.False) => false,
+            ("String", JsonValueKind.String) => value.GetString(),
+            ("Integer", JsonValueKind.String) when long.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) => whole,
+            ("Float", JsonValueKind.String) => value.GetString() switch
+            {
+                "NaN" => double.NaN,
+                "Infinity" => double.PositiveInfinity,
+                "-Infinity" => double.NegativeInfinity,
+                var text when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) => real,
+                _ => throw new FormatException($"{element.GetRawText()} is not a Float."),
+            },
+            ("List", JsonValueKind.Array) => value.EnumerateArray().Select(Decode).ToList(),
+            ("Map", JsonValueKind.Object) => value.EnumerateObject().ToDictionary(p => p.Name, p => Decode(p.Value), StringComparer.Ordinal),
+            _ => throw new FormatException($"{element.GetRawText()} is not a typed value the Query API documents."),
+        };
+    }
 
     /// <summary>A JSON string literal.</summary>
     public static string Text(string value) => JsonSerializer.Serialize(value);

@@ -1,17 +1,15 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Graph.Testing;
 
-namespace Graph.Harvest.Tests.Support;
+namespace Graph.Testing;
 
 /// <summary>A real Orthanc with its DICOMweb plugin on 127.0.0.1, with its own configuration, temporary storage and free ports;
 /// started, stopped and restarted by tests, deleted on dispose.</summary>
-internal sealed class OrthancServer : IAsyncDisposable
+public sealed class OrthancServer : IAsyncDisposable
 {
     public const string User = "harvester";
     public const string Password = "orthanc-test-password-k3y9";
@@ -26,12 +24,11 @@ internal sealed class OrthancServer : IAsyncDisposable
 
     private OrthancServer()
     {
-        HttpPort = FreePort();
-        DicomPort = FreePort();
+        HttpPort = Ports.Free();
+        DicomPort = Ports.Free();
         Rest = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All }) { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}/") };
         Rest.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{Password}")));
     }
-
 
     /// <summary>The Orthanc executable (override with ORTHANC_EXECUTABLE), or null.</summary>
     public static string? Executable { get; } = Find(Environment.GetEnvironmentVariable("ORTHANC_EXECUTABLE"), "/usr/sbin/Orthanc", "/usr/bin/Orthanc", "/usr/local/bin/Orthanc");
@@ -123,13 +120,6 @@ internal sealed class OrthancServer : IAsyncDisposable
         }
 
         return null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void WriteConfiguration()

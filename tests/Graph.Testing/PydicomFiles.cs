@@ -1,7 +1,7 @@
-namespace Graph.Harvest.Tests.Support;
+namespace Graph.Testing;
 
-/// <summary>Real DICOM files from pydicom's test data (Debian python3-pydicom) that the harvest tests load into Orthanc.</summary>
-internal static class PydicomFiles
+/// <summary>Real DICOM files from pydicom's test data (Debian python3-pydicom) that the tests load into Orthanc or ingest from a folder.</summary>
+public static class PydicomFiles
 {
     private const string Root = "/usr/lib/python3/dist-packages/pydicom/data";
 
@@ -17,10 +17,20 @@ internal static class PydicomFiles
     public static readonly string[] Identifiers =
         ["CompressedSamples", "Lastname", "Phantom30sep", "XiaoDong", "Yamada", "Tarou", "1CT1", "4MR1", "id11111", "SCSGERM", "X1EXAMPLE", "H31EXAMPLE", "CQ500-CT-310"];
 
-    /// <summary>Where pydicom's data is (override with PYDICOM_DATA).</summary>
+    /// <summary>Where pydicom's data is, the folder above test_files (override with PYDICOM_DATA).</summary>
     public static string Folder => Environment.GetEnvironmentVariable("PYDICOM_DATA") is { Length: > 0 } data ? data : Root;
 
-    public static bool IsInstalled => Names.All(n => File.Exists(Path.Combine(Folder, n)));
+    /// <summary>Whether every file of <see cref="Names"/> is there.</summary>
+    public static bool IsInstalled => Names.All(n => System.IO.File.Exists(Path.Combine(Folder, n)));
 
+    /// <summary>The full paths of <see cref="Names"/>.</summary>
     public static IEnumerable<string> Paths => Names.Select(n => Path.Combine(Folder, n));
+
+    /// <summary>The full path of a file of pydicom's test_files folder.</summary>
+    /// <exception cref="InvalidOperationException">The file is not there; the message says which package brings it.</exception>
+    public static string File(string name)
+    {
+        var path = Path.Combine(Folder, "test_files", name);
+        return System.IO.File.Exists(path) ? path : throw new InvalidOperationException($"pydicom's test file {path} is required (apt-get install -y python3-pydicom).");
+    }
 }

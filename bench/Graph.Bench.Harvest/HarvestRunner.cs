@@ -3,6 +3,7 @@ using Graph.Ingest.Deidentification;
 using Graph.Ingest.Harvest;
 using Graph.Store;
 using Graph.Store.Sqlite;
+using Graph.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Graph.Bench.Harvest;

@@ -88,6 +88,26 @@ internal static class AnnexEProfile
         new(DicomTag.SeriesDescription, "X", KeptIfClean),
         new(DicomTag.ContrastBolusAgent, "Z/D", CountedOrTested),
 
+        // Segmentations and RT structure sets: what is annotated, how, and on which series (see DicomDeidentifier.Annotation).
+        new(DicomTag.SOPClassUID, "-", CountedOrTested),
+        new(AnnotationTags.SegmentSequence, "-", Kept),
+        new(AnnotationTags.SegmentLabel, "-", KeptIfClean),
+        new(AnnotationTags.SegmentAlgorithmName, "-", KeptIfClean),
+        new(AnnotationTags.SegmentedPropertyTypeCodeSequence, "-", Kept),
+        new(AnnotationTags.CodeValue, "-", Kept),
+        new(AnnotationTags.CodingSchemeDesignator, "-", Kept),
+        new(AnnotationTags.ContentDescription, "X", KeptIfClean),
+        new(AnnotationTags.ReferencedSeriesSequence, "X", Kept),
+        new(AnnotationTags.StructureSetLabel, "D", KeptIfClean),
+        new(AnnotationTags.StructureSetName, "X", KeptIfClean),
+        new(AnnotationTags.StructureSetDescription, "X", KeptIfClean),
+        new(AnnotationTags.StructureSetRoiSequence, "-", Kept),
+        new(AnnotationTags.RoiName, "X", KeptIfClean),
+        new(AnnotationTags.ReferencedFrameOfReferenceSequence, "X", Kept),
+        new(AnnotationTags.RtReferencedStudySequence, "X", Kept),
+        new(AnnotationTags.RtReferencedSeriesSequence, "X", Kept),
+        new(new DicomTag(0x0070, 0x0084), "Z", Dropped), // Content Creator's Name
+
         // Acquisition facts that Table E.1-1 does not list.
         new(DicomTag.MediaStorageSOPClassUID, "-", CountedOrTested),
         new(DicomTag.InstanceNumber, "-", CountedOrTested),

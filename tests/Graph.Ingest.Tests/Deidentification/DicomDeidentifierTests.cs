@@ -1,6 +1,7 @@
 using Graph.Dicom;
 using Graph.Ingest.Deidentification;
 using Graph.Ingest.Tests.Dicom.Support;
+using Graph.Testing;
 
 namespace Graph.Ingest.Tests.Deidentification;
 

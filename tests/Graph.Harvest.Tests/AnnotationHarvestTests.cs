@@ -34,7 +34,9 @@ public sealed class AnnotationHarvestTests
         var segmentation = harvested.Node(GraphModel.Annotation.Label, $"{Root}.3.1.90.1");
         Assert.Equal(("segmentation", "Liver; Tumor", "SlicerEditor"), (segmentation["kind"], segmentation["label"], segmentation["author"]));
         Assert.Equal(["SCTID:10200004", "SCTID:108369006"], Assert.IsType<string[]>(segmentation["codes"]));
-        Assert.Equal("Prostate; Bladder", harvested.Node(GraphModel.Annotation.Label, $"{Root}.3.2.91.1")["label"]);
+        var structures = harvested.Node(GraphModel.Annotation.Label, $"{Root}.3.2.91.1");
+        Assert.Equal("Prostate; Bladder", structures["label"]);
+        Assert.Equal(["SCTID:41216001"], Assert.IsType<string[]>(structures["codes"]));
         Assert.Equal(
             [($"{Root}.3.1.90.1", $"{Root}.2.1.1"), ($"{Root}.3.2.91.1", $"{Root}.2.1.1")],
             harvested.EdgesOf("ANNOTATES").Select(e => (e.From.Key, e.To.Key)).Order().ToArray());
@@ -95,7 +97,7 @@ public sealed class AnnotationHarvestTests
                 [$"{Root}.3.1.1.1", $"{Root}.3.1.1.2"],
                 new TestAnnotations.Segment("Liver", "SCT", "10200004", "Liver"),
                 new TestAnnotations.Segment("Tumor", "SCT", "108369006", "Neoplasm")),
-            ["rt.dcm"] = TestAnnotations.StructureSet(Image(2, 1, 1), $"{Root}.2.2.91", $"{Root}.3.2.91.1", $"{Root}.1.1", $"{Root}.2.1.1", "Prostate", "Bladder"),
+            ["rt.dcm"] = TestAnnotations.StructureSet(Image(2, 1, 1), $"{Root}.2.2.91", $"{Root}.3.2.91.1", $"{Root}.1.1", $"{Root}.2.1.1", new TestAnnotations.Roi("Prostate", "SCT", "41216001"), "Bladder"),
         };
     }
 

@@ -15,6 +15,12 @@ public static class TestAnnotations
     /// <summary>One segment: its label and the code of its segmented property type (SCT 10200004 for the liver).</summary>
     public sealed record Segment(string Label, string Scheme, string Code, string Meaning, string Algorithm = "SlicerEditor");
 
+    /// <summary>One ROI of a structure set: its name and, optionally, the code of what it is (RT ROI Identification Code Sequence).</summary>
+    public sealed record Roi(string Name, string? Scheme = null, string? Code = null, string? Meaning = null)
+    {
+        public static implicit operator Roi(string name) => new(name);
+    }
+
     /// <summary>A SEG drawn on an image series: the image's patient and study header, a series and SOP instance of its own, a
     /// Referenced Series Sequence naming the source series and some of its instances, and one Segment Sequence item per segment.</summary>
     public static TestDicomFile Segmentation(TestDicomFile image, string seriesUid, string sopUid, string sourceSeriesUid, IReadOnlyList<string> sourceSops, params Segment[] segments)
@@ -48,8 +54,9 @@ public static class TestAnnotations
     }
 
     /// <summary>An RTSTRUCT on an image series: the image's patient and study header, a series and SOP instance of its own, the
-    /// Referenced Frame of Reference Sequence down to the source series, and one Structure Set ROI Sequence item per ROI name.</summary>
-    public static TestDicomFile StructureSet(TestDicomFile image, string seriesUid, string sopUid, string sourceStudyUid, string sourceSeriesUid, params string[] roiNames)
+    /// Referenced Frame of Reference Sequence down to the source series, one Structure Set ROI Sequence item per ROI and one RT ROI
+    /// Observations Sequence item per ROI (with the ROI's code when it has one).</summary>
+    public static TestDicomFile StructureSet(TestDicomFile image, string seriesUid, string sopUid, string sourceStudyUid, string sourceSeriesUid, params Roi[] rois)
     {
         const string frame = "1.2.826.0.1.3680043.10.999.9.1";
         return Derived(image, RtStructureSetStorage, "RTSTRUCT", seriesUid, sopUid)
@@ -72,11 +79,22 @@ public static class TestAnnotations
                             .Sequence(new DicomTag(0x3006, 0x0014), new TestDicomFile().Set(DicomTag.SeriesInstanceUID, "UI", sourceSeriesUid))))
             .Sequence(
                 DicomTag.StructureSetROISequence,
-                roiNames.Select((name, i) => new TestDicomFile()
-                    .Set(new DicomTag(0x3006, 0x0022), "IS", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                rois.Select((roi, i) => new TestDicomFile()
+                    .Set(new DicomTag(0x3006, 0x0022), "IS", Number(i + 1))
                     .Set(new DicomTag(0x3006, 0x0024), "UI", frame)
-                    .Set(new DicomTag(0x3006, 0x0026), "LO", name)
-                    .Set(new DicomTag(0x3006, 0x0036), "CS", "MANUAL")).ToArray());
+                    .Set(new DicomTag(0x3006, 0x0026), "LO", roi.Name)
+                    .Set(new DicomTag(0x3006, 0x0036), "CS", "MANUAL")).ToArray())
+            .Sequence(
+                new DicomTag(0x3006, 0x0080),
+                rois.Select((roi, i) =>
+                {
+                    var observation = new TestDicomFile()
+                        .Set(new DicomTag(0x3006, 0x0082), "IS", Number(i + 1))
+                        .Set(new DicomTag(0x3006, 0x0084), "IS", Number(i + 1))
+                        .Set(new DicomTag(0x3006, 0x00A4), "CS", "ORGAN")
+                        .Set(new DicomTag(0x3006, 0x00A6), "PN", "");
+                    return roi.Code is null ? observation : observation.Sequence(new DicomTag(0x3006, 0x0086), Code(roi.Scheme!, roi.Code, roi.Meaning ?? roi.Name));
+                }).ToArray());
     }
 
     private static TestDicomFile Derived(TestDicomFile image, string sopClass, string modality, string seriesUid, string sopUid) =>
@@ -92,6 +110,8 @@ public static class TestAnnotations
             .Set(DicomTag.SeriesInstanceUID, "UI", seriesUid)
             .Set(DicomTag.SeriesNumber, "IS", "99")
             .Set(DicomTag.InstanceNumber, "IS", "1");
+
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static TestDicomFile Code(string scheme, string value, string meaning) =>
         new TestDicomFile().Set(DicomTag.CodeValue, "SH", value).Set(DicomTag.CodingSchemeDesignator, "SH", scheme).Set(new DicomTag(0x0008, 0x0104), "LO", meaning);

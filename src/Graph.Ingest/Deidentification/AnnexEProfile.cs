@@ -103,6 +103,8 @@ internal static class AnnexEProfile
         new(AnnotationTags.StructureSetDescription, "X", KeptIfClean),
         new(AnnotationTags.StructureSetRoiSequence, "-", Kept),
         new(AnnotationTags.RoiName, "X", KeptIfClean),
+        new(AnnotationTags.RtRoiObservationsSequence, "-", Kept),
+        new(AnnotationTags.RtRoiIdentificationCodeSequence, "-", Kept),
         new(AnnotationTags.ReferencedFrameOfReferenceSequence, "X", Kept),
         new(AnnotationTags.RtReferencedStudySequence, "X", Kept),
         new(AnnotationTags.RtReferencedSeriesSequence, "X", Kept),

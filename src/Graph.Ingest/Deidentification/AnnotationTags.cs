@@ -56,6 +56,12 @@ internal static class AnnotationTags
     /// <summary>(3006,0020) Structure Set ROI Sequence.</summary>
     public static readonly DicomTag StructureSetRoiSequence = DicomTag.StructureSetROISequence;
 
+    /// <summary>(3006,0080) RT ROI Observations Sequence.</summary>
+    public static readonly DicomTag RtRoiObservationsSequence = new(0x3006, 0x0080);
+
+    /// <summary>(3006,0086) RT ROI Identification Code Sequence: what an ROI is, coded.</summary>
+    public static readonly DicomTag RtRoiIdentificationCodeSequence = new(0x3006, 0x0086);
+
     /// <summary>(3006,0026) ROI Name.</summary>
     public static readonly DicomTag RoiName = new(0x3006, 0x0026);
 }

@@ -12,8 +12,9 @@ internal sealed partial class DicomDeidentifier
     /// <remarks>
     /// SEG: one label per item of the Segment Sequence (Segment Label), codes from each item's Segmented Property Type Code
     /// Sequence, author from the Segment Algorithm Names, description from Content Description, and the source series
-    /// from the Referenced Series Sequence. RTSTRUCT: one label per ROI of the Structure Set ROI Sequence (ROI Name),
-    /// description from the Structure Set Description, Name or Label, and the source series from Referenced Frame of
+    /// from the Referenced Series Sequence. RTSTRUCT: one label per ROI of the Structure Set ROI Sequence (ROI Name), codes
+    /// from the RT ROI Identification Code Sequence of each RT ROI Observations item, description from the Structure Set
+    /// Description, Name or Label, and the source series from Referenced Frame of
     /// Reference Sequence > RT Referenced Study Sequence > RT Referenced Series Sequence. Every text is kept only when clean,
     /// as descriptions are; each dropped text counts in <paramref name="removed"/>.
     /// </remarks>
@@ -39,12 +40,7 @@ internal sealed partial class DicomDeidentifier
             {
                 AddClean(labels, cleaner, segment.Text(AnnotationTags.SegmentLabel), ref removed);
                 AddClean(authors, cleaner, segment.Text(AnnotationTags.SegmentAlgorithmName), ref removed);
-                foreach (var code in segment.Items(AnnotationTags.SegmentedPropertyTypeCodeSequence))
-                {
-                    if (AnnotationCodes.Curie(code.Text(AnnotationTags.CodingSchemeDesignator), code.Text(AnnotationTags.CodeValue)) is { } curie
-                        && cleaner.Clean(curie) is not null)
-                        codes.Add(curie);
-                }
+                AddCodes(codes, cleaner, segment.Items(AnnotationTags.SegmentedPropertyTypeCodeSequence));
             }
 
             foreach (var series in a.Items(AnnotationTags.ReferencedSeriesSequence))
@@ -55,6 +51,8 @@ internal sealed partial class DicomDeidentifier
         {
             foreach (var roi in a.Items(AnnotationTags.StructureSetRoiSequence))
                 AddClean(labels, cleaner, roi.Text(AnnotationTags.RoiName), ref removed);
+            foreach (var observation in a.Items(AnnotationTags.RtRoiObservationsSequence))
+                AddCodes(codes, cleaner, observation.Items(AnnotationTags.RtRoiIdentificationCodeSequence));
             foreach (var frame in a.Items(AnnotationTags.ReferencedFrameOfReferenceSequence))
             {
                 foreach (var study in frame.Items(AnnotationTags.RtReferencedStudySequence))
@@ -93,6 +91,15 @@ internal sealed partial class DicomDeidentifier
             return null;
         (description, removed) = Clean(cleaner, description, removed);
         return description;
+    }
+
+    private static void AddCodes(SortedSet<string> codes, DescriptorCleaner cleaner, IEnumerable<Allowed> items)
+    {
+        foreach (var code in items)
+        {
+            if (AnnotationCodes.Curie(code.Text(AnnotationTags.CodingSchemeDesignator), code.Text(AnnotationTags.CodeValue)) is { } curie && cleaner.Clean(curie) is not null)
+                codes.Add(curie);
+        }
     }
 
     private static void AddClean(List<string> texts, DescriptorCleaner cleaner, string? text, ref int removed)

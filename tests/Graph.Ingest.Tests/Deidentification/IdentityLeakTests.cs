@@ -7,6 +7,7 @@ namespace Graph.Ingest.Tests.Deidentification;
 
 /// <summary>Real files that carry a known patient name, id and birth date, and staff and institution names: after ingest,
 /// none of them is anywhere in the store's bytes, the logs, or any answer of the service.</summary>
+[Collection(ServiceOverStore.Collection)]
 public sealed class IdentityLeakTests : IAsyncLifetime
 {
     private const string PatientFolder = "ZZTESTNAME_ALICE";

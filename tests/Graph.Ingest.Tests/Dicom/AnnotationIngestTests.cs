@@ -9,6 +9,7 @@ using Graph.Testing;
 namespace Graph.Ingest.Tests.Dicom;
 
 /// <summary>Segmentations (SEG) and RT structure sets (RTSTRUCT) become Annotation nodes that ANNOTATE the series they were drawn on.</summary>
+[Collection(ServiceOverStore.Collection)]
 public sealed class AnnotationIngestTests : IAsyncLifetime
 {
     private static readonly string SegUid = SomeDicom.Sop(1, 90, 1);
@@ -31,7 +32,7 @@ public sealed class AnnotationIngestTests : IAsyncLifetime
         var other = SomeDicom.Instance("PA001", 2, 1, 1, "CT");
         _scenario.Write(
             Path.Combine(folder, "rt/rs.dcm"),
-            TestAnnotations.StructureSet(other, SomeDicom.Series(2, 91), RtUid, SomeDicom.Study(1), SomeDicom.Series(1, 1), "Prostate", "Bladder"));
+            TestAnnotations.StructureSet(other, SomeDicom.Series(2, 91), RtUid, SomeDicom.Study(1), SomeDicom.Series(1, 1), new TestAnnotations.Roi("Prostate", "SCT", "41216001"), "Bladder"));
     }
 
     private void WriteSeg(string folder, TestDicomFile image) =>
@@ -63,7 +64,7 @@ public sealed class AnnotationIngestTests : IAsyncLifetime
         Assert.Equal(["SCTID:10200004", "SCTID:108369006"], Assert.IsType<string[]>(seg["codes"]));
         var rt = await _scenario.NodeAsync(GraphModel.Annotation, RtUid);
         Assert.Equal(("segmentation", "Prostate; Bladder", "Planning contours"), (rt["kind"], rt["label"], rt["description"]));
-        Assert.Null(rt["codes"]);
+        Assert.Equal(["SCTID:41216001"], Assert.IsType<string[]>(rt["codes"]));
 
         // Each annotates the CT it was drawn on, not its own SEG or RTSTRUCT series.
         Assert.Equal([(SegUid, SomeDicom.Series(1, 1)), (RtUid, SomeDicom.Series(1, 1))], await AnnotatesAsync());
@@ -201,10 +202,13 @@ public sealed class AnnotationIngestTests : IAsyncLifetime
         var facets = data["annotated"]!["facets"]!.AsArray().ToDictionary(
             f => (string)f!["field"]!, f => f!["values"]!.AsArray().Select(v => ((string)v!["value"]!, (int)v["count"]!)).ToList());
         Assert.Equal([("Liver; Tumor", 1), ("Prostate; Bladder", 1)], facets["annotations.label"].Order().ToList());
-        Assert.Equal([("SCTID:10200004", 1), ("SCTID:108369006", 1)], facets["annotations.codes"].Order().ToList());
-        // Of the two codes, the catalogue holds the liver's concept (seed vocabulary): the concepts facet counts it, with its label.
+        Assert.Equal([("SCTID:10200004", 1), ("SCTID:108369006", 1), ("SCTID:41216001", 1)], facets["annotations.codes"].Order().ToList());
+        // Of the three codes, the catalogue holds the liver's and the prostate's concepts (seed vocabulary): the concepts facet counts
+        // them, with their labels; the neoplasm's code links to nothing until a vocabulary adds it.
         var concepts = data["annotated"]!["facets"]!.AsArray().Single(f => (string)f!["field"]! == "annotations.concepts.curie")!["values"]!.AsArray();
-        Assert.Equal(("SCTID:10200004", "Liver", 1), concepts.Select(v => ((string)v!["value"]!, (string?)v["label"], (int)v["count"]!)).Single());
+        Assert.Equal(
+            [("SCTID:10200004", "Liver", 1), ("SCTID:41216001", "Prostate", 1)],
+            concepts.Select(v => ((string)v!["value"]!, (string?)v["label"], (int)v["count"]!)).Order().ToList());
 
         Assert.Equal("Liver", (string)data["concept"]!["label"]!);
         var annotation = data["concept"]!["annotations"]!["nodes"]!.AsArray().Single()!;

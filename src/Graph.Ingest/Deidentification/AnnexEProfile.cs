@@ -10,7 +10,8 @@ namespace Graph.Ingest.Deidentification;
 /// the Clean Descriptors Option (descriptions kept only when clean) and, unless UIDs are remapped, the Retain UIDs
 /// Option. It is an allow-list: <see cref="DicomDeidentifier"/> reads only the attributes of <see cref="Allowed"/>
 /// into catalogue fields, so every other attribute, the Table E.1-1 ones listed here as <see cref="Removed"/> and all
-/// the others (private groups, sequences, overlays, curves), never reaches the graph.
+/// the others (private groups, overlays, curves, every sequence not listed), never reaches the graph. The sequences listed
+/// are read only for the UIDs, codes and clean labels of the annotations of segmentations and RT structure sets.
 /// </remarks>
 internal static class AnnexEProfile
 {

@@ -19,7 +19,7 @@ public sealed class EdgeRecordValidator : AbstractValidator<EdgeRecord>
 
             if (kind.FromCodedFields)
             {
-                var fields = string.Join(", ", kind.From.Fields.Where(f => f.CodeSystem is not null).Select(f => f.Name));
+                var fields = string.Join(", ", kind.From.Fields.Where(f => f.CodeSystem is not null || f.HoldsCuries).Select(f => f.Name));
                 context.AddFailure("type", $"Relationship {edge}: {kind.Type} from {kind.From.Label} is derived from its coded fields ({fields}); set those fields instead.");
                 return;
             }

@@ -27,6 +27,10 @@ public sealed record FieldDef(string Name, FieldType Type, string Description)
     /// <summary>The CURIE prefix of the code system the field's values belong to (ICD10, DCM, ...), for coded fields; null otherwise.</summary>
     public string? CodeSystem { get; init; }
 
+    /// <summary>Whether the field's values are whole CURIEs (prefix and code) of concepts, for a string list that codes a node in
+    /// several systems at once; like a field with a <see cref="CodeSystem"/>, it makes the node CODED_AS those concepts.</summary>
+    public bool HoldsCuries { get; init; }
+
     /// <summary>Whether the field is numeric (Int, Long or Float).</summary>
     public bool IsNumeric => Type is FieldType.Int or FieldType.Long or FieldType.Float;
 }

@@ -173,10 +173,14 @@ public static class GraphModel
         "Annotation", "annotationId", "The SOP Instance UID of the annotation object, or an id given by its source.", "annotations",
         "A segmentation or structured report that refers to series.",
         [
-            E("kind", "segmentation, structured-report or measurement.", "segmentation", "structured-report", "measurement"),
-            S("label", "What is annotated (tumour, organ, ...).", facet: true, maxLength: 200),
+            E("kind", "segmentation (a DICOM SEG or RT structure set), structured-report or measurement.", "segmentation", "structured-report", "measurement"),
+            S("label", "What is annotated (tumour, organ, ...): a SEG's segment labels or an RT structure set's ROI names, joined by \"; \".", facet: true, maxLength: 1000),
             S("author", "Who or what made it (reader, algorithm).", maxLength: 200),
             S("description", "Free text.", maxLength: 2000),
+            new("codes", FieldType.StringList, "The concepts of what is annotated, as CURIEs (a SEG's segmented property types: SCTID:10200004 for the liver); the annotation is CODED_AS those the catalogue holds.")
+            {
+                IsFacet = true, MaxLength = 200, HoldsCuries = true,
+            },
         ]);
 
     /// <summary>One run of harvesting a repository over DICOMweb.</summary>
@@ -215,6 +219,8 @@ public static class GraphModel
         R("CODED_AS", Series, Concept, "concepts", false, "series", false, "A series is coded as the concepts of its modality and body part (derived from those fields).")
             with { FromCodedFields = true },
         R("CODED_AS", Diagnosis, Concept, "concepts", false, "diagnoses", false, "A diagnosis is coded as a concept."),
+        R("CODED_AS", Annotation, Concept, "concepts", false, "annotations", false, "An annotation is coded as the concepts of what it annotates (derived from its codes).")
+            with { FromCodedFields = true },
         R("BROADER", Concept, Concept, "broader", false, "narrower", false, "A concept has a broader concept."),
         new("MAPS_TO", Concept, Concept, "mappings", false, "mappedFrom", false, "A concept maps to a concept of another system.")
         {

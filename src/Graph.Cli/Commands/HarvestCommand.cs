@@ -185,7 +185,7 @@ internal static class HarvestCommand
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{s.StudiesSeen:N0} studies listed: {s.StudiesUnchanged:N0} unchanged, {s.StudiesWritten:N0} written ({s.SeriesWritten:N0} series), "
-            + $"{s.StudiesWithdrawn:N0} withdrawn, {s.Errors:N0} errors; {s.NodesChanged:N0} nodes and {s.EdgesChanged:N0} relationships changed; the store is at change {s.Sequence}."));
+            + $"{s.StudiesWithdrawn:N0} withdrawn, {s.Errors:N0} errors, {s.AnnotationsWritten:N0} annotations; {s.NodesChanged:N0} nodes and {s.EdgesChanged:N0} relationships changed; the store is at change {s.Sequence}."));
         if (s.StudiesWithWarnings > 0)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.StudiesWithWarnings:N0} studies written with warnings:"));

@@ -158,7 +158,7 @@ internal static class IngestDicomCommand
             $"Read {s.Files:N0} files in {s.ReadTime.TotalSeconds:F1} s ({rate:N0} files/s): {s.Accepted:N0} accepted, {s.Rejected:N0} rejected, {s.Skipped:N0} skipped (DICOMDIR)."));
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"Wrote {s.Patients:N0} patients, {s.Studies:N0} studies, {s.Series:N0} series ({s.Instances:N0} instances) in {s.Elapsed.TotalSeconds:F1} s: {s.NodesChanged:N0} nodes and {s.EdgesChanged:N0} relationships changed; the store is at change {s.Sequence}."));
+            $"Wrote {s.Patients:N0} patients, {s.Studies:N0} studies, {s.Series:N0} series ({s.Instances:N0} instances), {s.Annotations:N0} annotations in {s.Elapsed.TotalSeconds:F1} s: {s.NodesChanged:N0} nodes and {s.EdgesChanged:N0} relationships changed; the store is at change {s.Sequence}."));
         if (s.StudiesWithWarnings > 0)
         {
             Console.WriteLine(string.Create(

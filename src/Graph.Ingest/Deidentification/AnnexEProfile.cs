@@ -10,7 +10,8 @@ namespace Graph.Ingest.Deidentification;
 /// the Clean Descriptors Option (descriptions kept only when clean) and, unless UIDs are remapped, the Retain UIDs
 /// Option. It is an allow-list: <see cref="DicomDeidentifier"/> reads only the attributes of <see cref="Allowed"/>
 /// into catalogue fields, so every other attribute, the Table E.1-1 ones listed here as <see cref="Removed"/> and all
-/// the others (private groups, sequences, overlays, curves), never reaches the graph.
+/// the others (private groups, overlays, curves, every sequence not listed), never reaches the graph. The sequences listed
+/// are read only for the UIDs, codes and clean labels of the annotations of segmentations and RT structure sets.
 /// </remarks>
 internal static class AnnexEProfile
 {
@@ -87,6 +88,28 @@ internal static class AnnexEProfile
         new(DicomTag.StudyDescription, "X", KeptIfClean),
         new(DicomTag.SeriesDescription, "X", KeptIfClean),
         new(DicomTag.ContrastBolusAgent, "Z/D", CountedOrTested),
+
+        // Segmentations and RT structure sets: what is annotated, how, and on which series (see DicomDeidentifier.Annotation).
+        new(DicomTag.SOPClassUID, "-", CountedOrTested),
+        new(AnnotationTags.SegmentSequence, "-", Kept),
+        new(AnnotationTags.SegmentLabel, "-", KeptIfClean),
+        new(AnnotationTags.SegmentAlgorithmName, "-", KeptIfClean),
+        new(AnnotationTags.SegmentedPropertyTypeCodeSequence, "-", Kept),
+        new(AnnotationTags.CodeValue, "-", Kept),
+        new(AnnotationTags.CodingSchemeDesignator, "-", Kept),
+        new(AnnotationTags.ContentDescription, "X", KeptIfClean),
+        new(AnnotationTags.ReferencedSeriesSequence, "X", Kept),
+        new(AnnotationTags.StructureSetLabel, "D", KeptIfClean),
+        new(AnnotationTags.StructureSetName, "X", KeptIfClean),
+        new(AnnotationTags.StructureSetDescription, "X", KeptIfClean),
+        new(AnnotationTags.StructureSetRoiSequence, "-", Kept),
+        new(AnnotationTags.RoiName, "X", KeptIfClean),
+        new(AnnotationTags.RtRoiObservationsSequence, "-", Kept),
+        new(AnnotationTags.RtRoiIdentificationCodeSequence, "-", Kept),
+        new(AnnotationTags.ReferencedFrameOfReferenceSequence, "X", Kept),
+        new(AnnotationTags.RtReferencedStudySequence, "X", Kept),
+        new(AnnotationTags.RtReferencedSeriesSequence, "X", Kept),
+        new(new DicomTag(0x0070, 0x0084), "Z", Dropped), // Content Creator's Name
 
         // Acquisition facts that Table E.1-1 does not list.
         new(DicomTag.MediaStorageSOPClassUID, "-", CountedOrTested),

@@ -75,4 +75,7 @@ internal sealed record DeidentifiedInstance
 
     /// <summary>How many non-empty descriptions were dropped as not clean.</summary>
     public int DescriptionsRemoved { get; init; }
+
+    /// <summary>The annotation the instance is, when it is a segmentation or an RT structure set.</summary>
+    public DeidentifiedAnnotation? Annotation { get; init; }
 }

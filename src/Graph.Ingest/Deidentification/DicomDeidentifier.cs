@@ -12,7 +12,7 @@ namespace Graph.Ingest.Deidentification;
 /// ids. The patient id becomes a keyed pseudonym, or passes through once checked; dates keep their year; the birth
 /// date only yields the age; UIDs are kept or remapped. Thread-safe.
 /// </remarks>
-internal sealed class DicomDeidentifier
+internal sealed partial class DicomDeidentifier
 {
     private readonly PatientPseudonyms? _pseudonyms;
     private readonly UnknownPatients _unknown;
@@ -105,6 +105,7 @@ internal sealed class DicomDeidentifier
             (seriesDescription, removed) = Clean(cleaner, seriesDescription, removed);
         }
 
+        var annotation = Annotation(a, dataset, _uids?.Remap(seriesUid) ?? seriesUid, ref cleaner, ref removed);
         var measures = a.PixelMeasures();
         return InstanceFit.Apply(new DeidentifiedInstance
         {
@@ -132,6 +133,7 @@ internal sealed class DicomDeidentifier
             Kvp = a.Double(DicomTag.KVP),
             SeriesYear = YearOnly.Year(seriesDate, acquisitionDate, contentDate, studyDate),
             DescriptionsRemoved = removed,
+            Annotation = annotation,
         });
     }
 
@@ -172,6 +174,9 @@ internal sealed class DicomDeidentifier
         public DateOnly? Date(DicomTag tag) => dataset.GetDate(Check(tag));
 
         public DicomAge? Age(DicomTag tag) => dataset.GetAge(Check(tag));
+
+        /// <summary>The items of a sequence, each read through the allow-list too.</summary>
+        public IEnumerable<Allowed> Items(DicomTag tag) => dataset.GetSequence(Check(tag)).Select(item => new Allowed(item));
 
         /// <summary>The Pixel Measures item of an enhanced multi-frame image's shared functional groups, if any.</summary>
         public DicomDataset? PixelMeasures()

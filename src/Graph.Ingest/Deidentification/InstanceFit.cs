@@ -26,6 +26,22 @@ internal static class InstanceFit
             Kvp = Number(GraphModel.Series, "kvp", i.Kvp, ref dropped),
             SeriesYear = Number(GraphModel.Series, "year", i.SeriesYear, ref dropped),
         };
+        if (i.Annotation is { } annotation)
+        {
+            var codeLength = Field(GraphModel.Annotation, "codes").MaxLength;
+            var codes = annotation.Codes.Where(c => c.Length <= codeLength).ToArray();
+            dropped |= codes.Length < annotation.Codes.Count;
+            fitted = fitted with
+            {
+                Annotation = annotation with
+                {
+                    Author = Text(GraphModel.Annotation, "author", annotation.Author, ref dropped),
+                    Description = Text(GraphModel.Annotation, "description", annotation.Description, ref dropped),
+                    Codes = codes,
+                },
+            };
+        }
+
         if (Text(GraphModel.Series, "modality", i.Modality, ref dropped) is null)
             fitted = fitted with { Modality = DicomDeidentifier.UnknownModality };
         return dropped ? fitted with { Warnings = fitted.Warnings | InstanceWarnings.ValueDropped } : i;

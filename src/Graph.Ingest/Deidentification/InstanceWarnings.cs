@@ -15,4 +15,8 @@ public enum InstanceWarnings
 
     /// <summary>A value was out of the catalogue's range and was left out (the instance was kept).</summary>
     ValueDropped = 4,
+
+    /// <summary>A segmentation or RT structure set names no series the catalogue holds: it annotates its own series until
+    /// the series it was drawn on is ingested or harvested and the object is read again.</summary>
+    AnnotationSourceUnknown = 8,
 }

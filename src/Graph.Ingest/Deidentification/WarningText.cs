@@ -4,7 +4,7 @@ namespace Graph.Ingest.Deidentification;
 public static class WarningText
 {
     /// <summary>Every warning, in the order summaries list them.</summary>
-    public static IReadOnlyList<InstanceWarnings> Kinds { get; } = [InstanceWarnings.PatientIdMissing, InstanceWarnings.ModalityMissing, InstanceWarnings.ValueDropped];
+    public static IReadOnlyList<InstanceWarnings> Kinds { get; } = [InstanceWarnings.PatientIdMissing, InstanceWarnings.ModalityMissing, InstanceWarnings.ValueDropped, InstanceWarnings.AnnotationSourceUnknown];
 
     /// <summary>One phrase per warning set, joined by "; ".</summary>
     public static string Of(InstanceWarnings warnings) =>
@@ -16,6 +16,7 @@ public static class WarningText
         InstanceWarnings.PatientIdMissing => "PatientID empty or absent (patient of unknown identity, one per study)",
         InstanceWarnings.ModalityMissing => "Modality empty or absent (recorded as OT)",
         InstanceWarnings.ValueDropped => "a value out of the catalogue's range left out",
+        InstanceWarnings.AnnotationSourceUnknown => "a segmentation or structure set whose source series is not in the catalogue (linked to its own series)",
         _ => warning.ToString(),
     };
 }

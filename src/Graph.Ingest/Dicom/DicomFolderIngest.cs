@@ -56,7 +56,10 @@ public static class DicomFolderIngest
             DicomIngestLog.DescriptionsRemoved(logger, catalogue.DescriptionsRemoved);
 
         var home = await CatalogueHome.EnsureAsync(store, writer, options.Repository, options.Dataset, options.Source, cancellationToken).ConfigureAwait(false);
-        var writing = new StudyWriter(writer, options, counters, logger);
+        // Annotations may name series of the catalogue that are not in the folder: the store is asked about those only.
+        var known = new KnownSeries(store);
+        await known.LookUpAsync(catalogue.ForeignSources(), cancellationToken).ConfigureAwait(false);
+        var writing = new StudyWriter(writer, options, counters, known, logger);
         writing.Count(home);
         counters.StartWriting(plans.Count);
         await writing.WriteAsync(plans, cancellationToken).ConfigureAwait(false);
@@ -82,7 +85,8 @@ public static class DicomFolderIngest
             Sequence = writing.Sequence,
             DescriptionsRemoved = catalogue.DescriptionsRemoved,
             Conflicts = catalogue.Conflicts,
-            Warnings = catalogue.Warnings,
+            Annotations = written.Sum(p => p.Annotations.Count),
+            Warnings = WithAnnotations(catalogue.Warnings, writing.UnlinkedAnnotations),
             StudiesWithWarnings = written.Count(p => p.Study.Warnings != InstanceWarnings.None),
             UnknownPatients = written.Where(p => !p.Patient.IdentityKnown).Select(p => p.Patient.Pseudonym).Distinct(StringComparer.Ordinal).Count(),
             ReadTime = readTime,
@@ -90,6 +94,9 @@ public static class DicomFolderIngest
             Rejects = rejects,
         };
     }
+
+    private static Dictionary<InstanceWarnings, int> WithAnnotations(IReadOnlyDictionary<InstanceWarnings, int> warnings, int unlinked) =>
+        new(warnings) { [InstanceWarnings.AnnotationSourceUnknown] = unlinked };
 
     private static void Check(DicomIngestOptions options)
     {

@@ -29,6 +29,9 @@ public sealed record DicomIngestSummary
     /// <summary>Series written.</summary>
     public int Series { get; init; }
 
+    /// <summary>Annotations written (segmentations and RT structure sets, one per instance).</summary>
+    public int Annotations { get; init; }
+
     /// <summary>ChangeSets written, the repository and dataset's included.</summary>
     public int Batches { get; init; }
 
@@ -50,7 +53,7 @@ public sealed record DicomIngestSummary
     /// <summary>Instances that disagreed with their series on the study, or with their study on the patient; the first instance's value was kept.</summary>
     public int Conflicts { get; init; }
 
-    /// <summary>Accepted files by what they lacked (PatientID, Modality, a value out of range); accepted all the same.</summary>
+    /// <summary>Accepted files by what they lacked (PatientID, Modality, a value out of range, an annotation's source series); accepted all the same.</summary>
     public IReadOnlyDictionary<InstanceWarnings, int> Warnings { get; init; } = new Dictionary<InstanceWarnings, int>();
 
     /// <summary>Studies written with at least one warning.</summary>

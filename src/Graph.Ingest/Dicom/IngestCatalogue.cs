@@ -15,6 +15,7 @@ internal sealed class IngestCatalogue
     private readonly Dictionary<string, SeriesAggregate> _series = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StudyAggregate> _studies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PatientAggregate> _patients = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DeidentifiedAnnotation Annotation, string Path)> _annotations = new(StringComparer.Ordinal);
     private int _seriesCount;
     private int _conflicts;
     private int _descriptionsRemoved;
@@ -70,8 +71,9 @@ internal sealed class IngestCatalogue
         return new ChangeSet().Add(patient.ToRecord()).Add(study.ToRecord([instance.Modality])).Add(series.ToRecord());
     }
 
-    /// <summary>The ChangeSet of whole studies: their patients (included in the dataset), the studies and all their series.</summary>
-    public static ChangeSet Build(IEnumerable<StudyPlan> studies, string dataset, string source)
+    /// <summary>The ChangeSet of whole studies: their patients (included in the dataset), the studies, all their series and
+    /// their annotations, linked to the series they annotate that are in the set or that <paramref name="knownElsewhere"/> knows.</summary>
+    public static ChangeSet Build(IReadOnlyCollection<StudyPlan> studies, string dataset, string source, Func<string, bool>? knownElsewhere = null)
     {
         var changes = new ChangeSet { Source = source };
         var patients = new HashSet<string>(StringComparer.Ordinal);
@@ -85,7 +87,23 @@ internal sealed class IngestCatalogue
                 changes.Add(series.ToRecord()).Add(EdgeRecord.Of(HasSeries, plan.Study.Uid, series.Uid));
         }
 
+        var known = Known(studies, knownElsewhere);
+        foreach (var annotation in studies.SelectMany(p => p.Annotations))
+            AnnotationLinks.AddTo(changes, annotation, known);
         return changes;
+    }
+
+    /// <summary>Annotations of some studies that name no series in them or known elsewhere, as <see cref="Build"/> would link them.</summary>
+    public static int Unlinked(StudyPlan plan, IReadOnlyCollection<StudyPlan> batch, Func<string, bool>? knownElsewhere)
+    {
+        var known = Known(batch, knownElsewhere);
+        return plan.Annotations.Count(a => AnnotationLinks.Targets(a, known).Unlinked);
+    }
+
+    private static Func<string, bool> Known(IReadOnlyCollection<StudyPlan> studies, Func<string, bool>? knownElsewhere)
+    {
+        var inSet = studies.SelectMany(p => p.Series).Select(s => s.Uid).ToHashSet(StringComparer.Ordinal);
+        return uid => inSet.Contains(uid) || knownElsewhere?.Invoke(uid) == true;
     }
 
     /// <summary>Adds an accepted instance read from a file.</summary>
@@ -111,6 +129,19 @@ internal sealed class IngestCatalogue
             _patientIdMissing += instance.Warnings.HasFlag(InstanceWarnings.PatientIdMissing) ? 1 : 0;
             _modalityMissing += instance.Warnings.HasFlag(InstanceWarnings.ModalityMissing) ? 1 : 0;
             _valueDropped += instance.Warnings.HasFlag(InstanceWarnings.ValueDropped) ? 1 : 0;
+            // A copy of an object counts once: the copy at the first path in ordinal order wins, whatever the reading order.
+            if (instance.Annotation is { } annotation
+                && (!_annotations.TryGetValue(annotation.AnnotationId, out var kept) || string.CompareOrdinal(path, kept.Path) < 0))
+                _annotations[annotation.AnnotationId] = (annotation, path);
+        }
+    }
+
+    /// <summary>The series the folder's annotations name that are not in the folder.</summary>
+    public IReadOnlyList<string> ForeignSources()
+    {
+        lock (_gate)
+        {
+            return _annotations.Values.SelectMany(a => a.Annotation.SourceSeries).Where(s => !_series.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToArray();
         }
     }
 
@@ -122,12 +153,49 @@ internal sealed class IngestCatalogue
             var seriesByStudy = _series.Values
                 .GroupBy(s => s.Study.Value!, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Uid, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
-            return _studies.Values
+            var annotationsByStudy = _annotations.Values
+                .Select(a => a.Annotation)
+                .Where(a => _series.ContainsKey(a.Series))
+                .GroupBy(a => _series[a.Series].Study.Value!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.OrderBy(a => a.AnnotationId, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+            var plans = _studies.Values
                 .Where(study => seriesByStudy.ContainsKey(study.Uid))
-                .Select(study => new StudyPlan(study, _patients[study.Patient.Value!], seriesByStudy[study.Uid]))
+                .Select(study => new StudyPlan(study, _patients[study.Patient.Value!], seriesByStudy[study.Uid])
+                {
+                    Annotations = annotationsByStudy.GetValueOrDefault(study.Uid) ?? [],
+                })
                 .OrderBy(plan => plan.Patient.Pseudonym, StringComparer.Ordinal)
                 .ThenBy(plan => plan.Study.Uid, StringComparer.Ordinal)
                 .ToArray();
+            return AnnotatedLast(plans);
         }
+    }
+
+    /// <summary>The plans with studies of annotations after the studies whose series they annotate, so that each annotation's
+    /// source series is written before it or with it (a cycle, which DICOM does not make, is broken in plan order).</summary>
+    private static StudyPlan[] AnnotatedLast(StudyPlan[] plans)
+    {
+        var studyOfSeries = plans.SelectMany(p => p.Series.Select(s => (s.Uid, p))).ToDictionary(x => x.Uid, x => x.p, StringComparer.Ordinal);
+        var depth = new Dictionary<StudyPlan, int>(ReferenceEqualityComparer.Instance);
+        int Depth(StudyPlan plan, HashSet<StudyPlan> visiting)
+        {
+            if (plan.Annotations.Count == 0)
+                return 0;
+            if (depth.TryGetValue(plan, out var known))
+                return known;
+            if (!visiting.Add(plan))
+                return 1;
+            var deepest = plan.Annotations
+                .SelectMany(a => a.SourceSeries)
+                .Select(s => studyOfSeries.GetValueOrDefault(s))
+                .Where(p => p is not null && p != plan)
+                .Select(p => Depth(p!, visiting))
+                .DefaultIfEmpty(0)
+                .Max();
+            visiting.Remove(plan);
+            return depth[plan] = deepest + 1;
+        }
+
+        return plans.OrderBy(p => Depth(p, new HashSet<StudyPlan>(ReferenceEqualityComparer.Instance))).ToArray();
     }
 }

@@ -16,6 +16,9 @@ internal sealed class StudyAggregate(string uid)
     /// <summary>What the study's instances lacked, all of them together.</summary>
     public InstanceWarnings Warnings { get; private set; }
 
+    /// <summary>Records a warning found when the study is written (an annotation without a known source series).</summary>
+    public void Warn(InstanceWarnings warning) => Warnings |= warning;
+
     /// <summary>The patient of the first-ranked instance.</summary>
     public Ranked<string> Patient { get; } = new();
 

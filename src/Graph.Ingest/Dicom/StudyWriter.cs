@@ -1,3 +1,4 @@
+using Graph.Ingest.Deidentification;
 using Graph.Store;
 using Microsoft.Extensions.Logging;
 
@@ -5,7 +6,7 @@ namespace Graph.Ingest.Dicom;
 
 /// <summary>Writes studies through the writer in batches, each study whole in one ChangeSet; a study the writer refuses is
 /// reported with its files and the others go on.</summary>
-internal sealed class StudyWriter(GraphWriter writer, DicomIngestOptions options, IngestCounters counters, ILogger logger)
+internal sealed class StudyWriter(GraphWriter writer, DicomIngestOptions options, IngestCounters counters, KnownSeries known, ILogger logger)
 {
     private readonly List<IngestReject> _rejects = [];
 
@@ -14,6 +15,9 @@ internal sealed class StudyWriter(GraphWriter writer, DicomIngestOptions options
 
     /// <summary>The UIDs of refused studies.</summary>
     public HashSet<string> Refused { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Annotations written without a known source series (linked to their own series instead).</summary>
+    public int UnlinkedAnnotations { get; private set; }
 
     /// <summary>Files of refused studies.</summary>
     public int RefusedFiles { get; private set; }
@@ -53,8 +57,11 @@ internal sealed class StudyWriter(GraphWriter writer, DicomIngestOptions options
             number++;
             try
             {
-                var result = await writer.WriteAsync(IngestCatalogue.Build(batch, options.Dataset, options.Source), cancellationToken).ConfigureAwait(false);
+                var unlinked = batch.Select(p => IngestCatalogue.Unlinked(p, batch, known.Contains)).ToArray();
+                var result = await writer.WriteAsync(IngestCatalogue.Build(batch, options.Dataset, options.Source, known.Contains), cancellationToken).ConfigureAwait(false);
                 Count(result);
+                for (var i = 0; i < batch.Length; i++)
+                    Written(batch[i], unlinked[i]);
                 DicomIngestLog.Batch(logger, number, batches, batch.Length, result.NodesChanged, result.EdgesChanged, result.Sequence);
             }
             catch (ChangeSetRejectedException) when (batch.Length > 1)
@@ -76,12 +83,24 @@ internal sealed class StudyWriter(GraphWriter writer, DicomIngestOptions options
     {
         try
         {
-            Count(await writer.WriteAsync(IngestCatalogue.Build([plan], options.Dataset, options.Source), cancellationToken).ConfigureAwait(false));
+            var unlinked = IngestCatalogue.Unlinked(plan, [plan], known.Contains);
+            Count(await writer.WriteAsync(IngestCatalogue.Build([plan], options.Dataset, options.Source, known.Contains), cancellationToken).ConfigureAwait(false));
+            Written(plan, unlinked);
         }
         catch (ChangeSetRejectedException e)
         {
             Refuse(plan, e);
         }
+    }
+
+    /// <summary>Notes a study written: its series are known from now on, and its annotations without a source are counted.</summary>
+    private void Written(StudyPlan plan, int unlinked)
+    {
+        known.Written(plan.Series.Select(s => s.Uid));
+        if (unlinked == 0)
+            return;
+        UnlinkedAnnotations += unlinked;
+        plan.Study.Warn(InstanceWarnings.AnnotationSourceUnknown);
     }
 
     private void Refuse(StudyPlan plan, ChangeSetRejectedException e)

@@ -47,6 +47,15 @@ internal sealed class DicomWebSource(DicomWebClient client)
         return metadata.Count > 0 ? metadata[0] : throw Unusable("an empty WADO-RS metadata answer");
     }
 
+    /// <summary>The WADO-RS metadata of every instance of a series.</summary>
+    public async Task<IReadOnlyList<DicomDataset>> SeriesMetadataAsync(string studyUid, string seriesUid, CancellationToken cancellationToken)
+    {
+        var metadata = await client.GetAsync(
+            $"studies/{Checked(studyUid)}/series/{Checked(seriesUid)}/metadata", "the WADO-RS series metadata request", cancellationToken)
+            .ConfigureAwait(false);
+        return metadata.Count > 0 ? metadata : throw Unusable("an empty WADO-RS series metadata answer");
+    }
+
     /// <summary>The UID of an attribute of a data set the repository sent, checked to be a DICOM UID.</summary>
     public string Uid(DicomDataset dataset, DicomTag tag)
     {

@@ -30,6 +30,8 @@ internal sealed class HarvestRun(
     private int _unchanged;
     private int _written;
     private int _series;
+    private int _annotations;
+    private KnownSeries? _knownSeries;
     private int _withdrawn;
     private int _errors;
     private int _studiesWithWarnings;
@@ -89,6 +91,7 @@ internal sealed class HarvestRun(
             StudiesUnchanged = _unchanged,
             StudiesWritten = _written,
             SeriesWritten = _series,
+            AnnotationsWritten = _annotations,
             StudiesWithdrawn = _withdrawn,
             Errors = _errors,
             Warnings = new Dictionary<InstanceWarnings, int>(_warnings),
@@ -232,9 +235,16 @@ internal sealed class HarvestRun(
 
     private async Task WriteAsync(HarvestedStudy[] batch, CancellationToken cancellationToken)
     {
+        // An annotation links to the series it was drawn on when that series is in this batch, was written before, or is in the store.
+        var known = _knownSeries ??= new KnownSeries(store);
+        var inBatch = batch.SelectMany(s => s.Plan.Series).Select(s => s.Uid).ToHashSet(StringComparer.Ordinal);
+        await known.LookUpAsync(
+            batch.SelectMany(s => s.Plan.Annotations).SelectMany(a => a.SourceSeries).Where(uid => !inBatch.Contains(uid)), cancellationToken).ConfigureAwait(false);
+        var plans = batch.Select(s => s.Plan).ToArray();
+        var unlinked = plans.Select(p => IngestCatalogue.Unlinked(p, plans, known.Contains)).ToArray();
         try
         {
-            var result = await writer.WriteAsync(HarvestedStudy.Build(batch, options.Dataset, options.Source), cancellationToken).ConfigureAwait(false);
+            var result = await writer.WriteAsync(HarvestedStudy.Build(batch, options.Dataset, options.Source, known.Contains), cancellationToken).ConfigureAwait(false);
             Count(result);
             HarvestLog.Batch(logger, batch.Length, options.Repository, result.NodesChanged, result.EdgesChanged, result.Sequence);
         }
@@ -250,11 +260,16 @@ internal sealed class HarvestRun(
             return;
         }
 
-        foreach (var study in batch)
+        known.Written(inBatch);
+        for (var i = 0; i < batch.Length; i++)
         {
+            var study = batch[i];
             _checkpoint.Studies[study.Listed.GraphUid] = new CheckpointStudy { Fingerprint = study.Listed.Fingerprint };
             _written++;
             _series += study.Plan.Series.Count;
+            _annotations += study.Plan.Annotations.Count;
+            if (unlinked[i] > 0)
+                study.Plan.Study.Warn(InstanceWarnings.AnnotationSourceUnknown);
             if (study.Plan.Study.Warnings is var warnings and not InstanceWarnings.None)
             {
                 _studiesWithWarnings++;

@@ -29,6 +29,9 @@ public sealed record HarvestSummary
     /// <summary>Series of the written studies.</summary>
     public int SeriesWritten { get; init; }
 
+    /// <summary>Annotations (segmentations, RT structure sets) of the written studies.</summary>
+    public int AnnotationsWritten { get; init; }
+
     /// <summary>Studies no longer listed, marked withdrawn.</summary>
     public int StudiesWithdrawn { get; init; }
 

@@ -12,10 +12,11 @@ namespace Graph.Ingest.Harvest;
 /// </remarks>
 internal sealed record HarvestedStudy(ListedStudy Listed, StudyPlan Plan, IReadOnlyDictionary<string, int> ImageCounts)
 {
-    /// <summary>The ChangeSet of whole studies: their patients (included in the dataset), the studies and all their series.</summary>
-    public static ChangeSet Build(IReadOnlyCollection<HarvestedStudy> studies, string dataset, string source)
+    /// <summary>The ChangeSet of whole studies: their patients (included in the dataset), the studies, all their series and
+    /// their annotations, linked to the series they annotate in the set or that <paramref name="knownElsewhere"/> knows.</summary>
+    public static ChangeSet Build(IReadOnlyCollection<HarvestedStudy> studies, string dataset, string source, Func<string, bool>? knownElsewhere = null)
     {
-        var changes = IngestCatalogue.Build(studies.Select(s => s.Plan), dataset, source);
+        var changes = IngestCatalogue.Build(studies.Select(s => s.Plan).ToArray(), dataset, source, knownElsewhere);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var study in studies)
         {

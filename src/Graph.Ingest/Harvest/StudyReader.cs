@@ -10,7 +10,8 @@ namespace Graph.Ingest.Harvest;
 /// One instance per series is read whatever the series' size: the series-level instance count comes from QIDO-RS
 /// (NumberOfSeriesRelatedInstances), and only when a repository leaves it out are the series' instances listed to
 /// count them. Attributes QIDO-RS does not give (slice thickness, pixel spacing, model, field strength, kVp,
-/// contrast) come from the metadata.
+/// contrast) come from the metadata. A series of segmentations or RT structure sets (modality SEG or RTSTRUCT) is read
+/// whole with one WADO-RS series metadata request, since each of its instances is an annotation (QIDO-RS gives no sequences).
 /// </remarks>
 internal sealed class StudyReader(DicomWebSource source, DicomDeidentifier deidentifier)
 {
@@ -27,14 +28,20 @@ internal sealed class StudyReader(DicomWebSource source, DicomDeidentifier deide
         var patients = new Dictionary<string, PatientAggregate>(StringComparer.Ordinal);
         var series = new Dictionary<string, SeriesAggregate>(StringComparer.Ordinal);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var annotations = new SortedDictionary<string, DeidentifiedAnnotation>(StringComparer.Ordinal);
         foreach (var entry in listedSeries)
         {
             var seriesUid = source.Uid(entry, DicomTag.SeriesInstanceUID);
-            var instance = await FirstInstanceAsync(listed.SourceUid, seriesUid, cancellationToken).ConfigureAwait(false);
-            if (instance.StudyInstanceUid != listed.GraphUid)
+            var instances = entry.GetString(DicomTag.Modality)?.Trim() is "SEG" or "RTSTRUCT"
+                ? await AllInstancesAsync(listed.SourceUid, seriesUid, cancellationToken).ConfigureAwait(false)
+                : [await FirstInstanceAsync(listed.SourceUid, seriesUid, cancellationToken).ConfigureAwait(false)];
+            var instance = instances[0];
+            if (instances.Any(i => i.StudyInstanceUid != listed.GraphUid))
                 throw source.Unusable("instance metadata of another study than the one listed");
             if (series.ContainsKey(instance.SeriesInstanceUid))
                 continue;
+            foreach (var annotation in instances.Select(i => i.Annotation).OfType<DeidentifiedAnnotation>())
+                annotations.TryAdd(annotation.AnnotationId, annotation with { Series = instance.SeriesInstanceUid });
 
             var count = entry.GetInt(DicomWebTags.NumberOfSeriesRelatedInstances)
                 ?? (await source.InstancesAsync(listed.SourceUid, seriesUid, null, cancellationToken).ConfigureAwait(false)).Count;
@@ -50,8 +57,21 @@ internal sealed class StudyReader(DicomWebSource source, DicomDeidentifier deide
             patient.Add(instance, rankPath);
         }
 
-        var plan = new StudyPlan(study, patients[study.Patient.Value!], series.Values.OrderBy(s => s.Uid, StringComparer.Ordinal).ToArray());
+        var plan = new StudyPlan(study, patients[study.Patient.Value!], series.Values.OrderBy(s => s.Uid, StringComparer.Ordinal).ToArray())
+        {
+            Annotations = [.. annotations.Values],
+        };
         return new HarvestedStudy(listed, plan, counts);
+    }
+
+    private async Task<DeidentifiedInstance[]> AllInstancesAsync(string studyUid, string seriesUid, CancellationToken cancellationToken)
+    {
+        var metadata = await source.SeriesMetadataAsync(studyUid, seriesUid, cancellationToken).ConfigureAwait(false);
+        // The first instance in SOP Instance UID order stands for the series, whatever order the repository answers in.
+        return metadata
+            .OrderBy(m => m.GetString(DicomTag.SOPInstanceUID), StringComparer.Ordinal)
+            .Select(deidentifier.Deidentify)
+            .ToArray();
     }
 
     private async Task<DeidentifiedInstance> FirstInstanceAsync(string studyUid, string seriesUid, CancellationToken cancellationToken)

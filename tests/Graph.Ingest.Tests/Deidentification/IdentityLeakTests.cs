@@ -8,6 +8,7 @@ namespace Graph.Ingest.Tests.Deidentification;
 
 /// <summary>Real files that carry a known patient name, id and birth date, and staff and institution names: after ingest,
 /// none of them is anywhere in the store's bytes, the logs, or any answer of the service.</summary>
+[Collection(ServiceOverStore.Collection)]
 public sealed class IdentityLeakTests : IAsyncLifetime
 {
     private const string PatientFolder = "ZZTESTNAME_ALICE";
@@ -21,7 +22,7 @@ public sealed class IdentityLeakTests : IAsyncLifetime
     private static readonly string[] Files =
     [
         "CT_small.dcm", "MR_small.dcm", "MR_small_bigendian.dcm", "MR_small_implicit.dcm", "rtdose.dcm", "JPEG2000.dcm",
-        "image_dfl.dcm", "liver_1frame.dcm", "SC_rgb_rle.dcm",
+        "image_dfl.dcm", "liver_1frame.dcm", "SC_rgb_rle.dcm", "rtstruct.dcm",
     ];
 
     private readonly IngestScenario _scenario = new();
@@ -44,8 +45,8 @@ public sealed class IdentityLeakTests : IAsyncLifetime
 
             var summary = await _scenario.IngestAsync();
 
-            Assert.Equal((10, 9, 1, 1), (summary.Files, summary.Accepted, summary.Rejected, summary.Patients));
-            Assert.Equal(7, summary.Series);
+            Assert.Equal((11, 10, 1, 1), (summary.Files, summary.Accepted, summary.Rejected, summary.Patients));
+            Assert.Equal((8, 2), (summary.Series, summary.Annotations));
             seriesSeen = await WaitForSeriesAsync(service, summary.Series);
             foreach (var kind in GraphModel.NodeKinds)
             {
@@ -59,7 +60,7 @@ public sealed class IdentityLeakTests : IAsyncLifetime
             answers.AppendLine(statistics.Text);
         }
 
-        Assert.Equal(7, seriesSeen);
+        Assert.Equal(8, seriesSeen);
         var everything = new Dictionary<string, string>
         {
             ["GraphQL answers"] = answers.ToString(),
@@ -77,7 +78,9 @@ public sealed class IdentityLeakTests : IAsyncLifetime
         Assert.Contains("AX T2 CLEAN", everything["graph.db"] + everything.GetValueOrDefault("graph.db-wal"), StringComparison.Ordinal);
         Assert.Contains("AX T2 CLEAN", everything["GraphQL answers"], StringComparison.Ordinal);
         Assert.Contains(IngestScenario.Pseudonym("ZZPID4711"), everything["GraphQL answers"], StringComparison.Ordinal);
-        Assert.Contains("Read 10 files", everything["ingest log"], StringComparison.Ordinal);
+        // The structure set's clean ROI names are kept as its annotation's label; the one naming the patient is not.
+        Assert.Contains("\"label\":\"patient; Isocenter 2\"", everything["GraphQL answers"], StringComparison.Ordinal);
+        Assert.Contains("Read 11 files", everything["ingest log"], StringComparison.Ordinal);
         Assert.NotEqual(0, everything["service log"].Length);
         foreach (var (source, text) in everything)
         {
@@ -98,6 +101,9 @@ public sealed class IdentityLeakTests : IAsyncLifetime
                 "CT_small.dcm" => ["(0008,1030)=CT ABDOMEN ZZTESTNAME", "(0008,103e)=ZZPID4711 SERIES"],
                 "rtdose.dcm" => ["(0008,103e)=DOSE 1947-11-23"],
                 _ when name.StartsWith("MR_small", StringComparison.Ordinal) => ["(0008,103e)=AX T2 CLEAN"],
+                // Annotation texts that name the patient: a segment label and algorithm, an ROI name, the descriptions.
+                "liver_1frame.dcm" => ["(0062,0002)[0].(0062,0005)=Liver of ZZTESTNAME", "(0062,0002)[0].(0062,0009)=ALICE's reader", "(0070,0081)=Segmented for ZZPID4711"],
+                "rtstruct.dcm" => ["(3006,0020)[1].(3006,0026)=GTV ZZTESTNAME ALICE", "(3006,0004)=Plan of 19471123"],
                 _ => Array.Empty<string>(),
             };
             Dcmtk.Modify(

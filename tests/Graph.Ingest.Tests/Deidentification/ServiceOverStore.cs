@@ -7,8 +7,13 @@ using Microsoft.Extensions.Configuration;
 namespace Graph.Ingest.Tests.Deidentification;
 
 /// <summary>The service over an existing data folder, without the demo catalogue, logging everything to a file.</summary>
+/// <remarks>Its tests run one at a time (<see cref="Collection"/>): the service's logger is process-wide, so two services at
+/// once would write into each other's log files.</remarks>
 internal sealed class ServiceOverStore(string dataDirectory, string logFile) : WebApplicationFactory<Program>
 {
+    /// <summary>The collection of the tests that start one.</summary>
+    public const string Collection = "service over a store";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Graph:DataDirectory", dataDirectory);
@@ -58,3 +63,7 @@ internal sealed class ServiceOverStore(string dataDirectory, string logFile) : W
         return (text, JsonNode.Parse(text)?.AsObject() ?? throw new InvalidOperationException($"Empty response ({response.StatusCode})."));
     }
 }
+
+/// <summary>Runs the tests that start a <see cref="ServiceOverStore"/> one at a time.</summary>
+[CollectionDefinition(ServiceOverStore.Collection)]
+public sealed class ServiceOverStoreCollection;

@@ -4,6 +4,7 @@ using Graph.Ingest.Deidentification;
 using Graph.Ingest.Dicom;
 using Graph.Ingest.Tests.Dicom.Support;
 using Graph.Store;
+using Graph.Testing;
 
 namespace Graph.Ingest.Tests.Dicom;
 

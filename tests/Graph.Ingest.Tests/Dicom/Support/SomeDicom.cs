@@ -1,5 +1,6 @@
 using System.Globalization;
 using Graph.Dicom;
+using Graph.Testing;
 
 namespace Graph.Ingest.Tests.Dicom.Support;
 

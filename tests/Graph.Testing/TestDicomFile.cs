@@ -2,10 +2,10 @@ using System.Buffers.Binary;
 using System.Text;
 using Graph.Dicom;
 
-namespace Graph.Ingest.Tests.Dicom.Support;
+namespace Graph.Testing;
 
 /// <summary>An explicit VR little endian Part 10 file built element by element, written in tag order.</summary>
-internal sealed class TestDicomFile
+public sealed class TestDicomFile
 {
     private static readonly HashSet<string> LongLengthVRs = ["OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV"];
     private readonly SortedDictionary<uint, (string VR, byte[] Value, TestDicomFile[]? Items)> _elements = [];

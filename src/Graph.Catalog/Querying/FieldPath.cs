@@ -97,27 +97,49 @@ public sealed class FieldPath
     /// <summary>For every node of the owner kind, the one live target it reaches (-1 for none); built once per snapshot.</summary>
     internal int[] SingleMap(CatalogSnapshot snapshot) => SingleMap(snapshot, Owner, Relations);
 
-    /// <summary>For every node of a kind, the one live node it reaches along single relationships (-1 for none); built once per snapshot.</summary>
-    internal static int[] SingleMap(CatalogSnapshot snapshot, NodeKind owner, IReadOnlyList<RelationField> relations) =>
-        (int[])snapshot.Derived.GetOrAdd($"single:{owner.Label}:{string.Join('.', relations.Select(r => r.Name))}", _ =>
-        {
-            var reach = CompileReachOne(snapshot, relations);
-            var table = snapshot.Table(owner);
-            var map = new int[table.Count];
-            for (var node = 0; node < map.Length; node++)
-                map[node] = table.Live[node] ? reach(node) : -1;
-            return map;
-        });
-
-    /// <summary>For every node of the owner kind, the live targets it reaches; built once per snapshot.</summary>
-    internal int[][] MultiMap(CatalogSnapshot snapshot) => (int[][])snapshot.Derived.GetOrAdd("multi:" + RelationKey, _ =>
+    /// <summary>For every node of a kind, the one live node it reaches along single relationships (-1 for none); built once per
+    /// snapshot, or patched from the previous snapshot's map for the nodes a commit may have moved.</summary>
+    internal static int[] SingleMap(CatalogSnapshot snapshot, NodeKind owner, IReadOnlyList<RelationField> relations)
     {
-        var owner = snapshot.Table(Owner);
-        var map = new int[owner.Count][];
-        for (var node = 0; node < map.Length; node++)
-            map[node] = owner.Live[node] ? Reach(snapshot, node) : [];
+        var table = snapshot.Table(owner);
+        var steps = relations.SelectMany(r => r.Steps).ToArray();
+        return snapshot.Derive(
+            $"single:{owner.Label}:{string.Join('.', relations.Select(r => r.Name))}",
+            () => Map(table, new int[table.Count], Enumerable.Range(0, table.Count), CompileReachOne(snapshot, relations), -1),
+            (earlier, changes) => ChangedNodes.Along(snapshot, changes, steps, new HashSet<int>()) is { } changed
+                ? Map(table, Grow(earlier, table.Count, -1), changed.Concat(Enumerable.Range(earlier.Length, table.Count - earlier.Length)), CompileReachOne(snapshot, relations), -1)
+                : null);
+    }
+
+    /// <summary>For every node of the owner kind, the live targets it reaches; built once per snapshot, or patched from the previous snapshot's.</summary>
+    internal int[][] MultiMap(CatalogSnapshot snapshot)
+    {
+        var table = snapshot.Table(Owner);
+        var steps = Relations.SelectMany(r => r.Steps).ToArray();
+        return snapshot.Derive(
+            "multi:" + RelationKey,
+            () => Map(table, new int[table.Count][], Enumerable.Range(0, table.Count), node => Reach(snapshot, node), []),
+            (earlier, changes) => ChangedNodes.Along(snapshot, changes, steps, new HashSet<int>()) is { } changed
+                ? Map(table, Grow(earlier, table.Count, []), changed.Concat(Enumerable.Range(earlier.Length, table.Count - earlier.Length)), node => Reach(snapshot, node), [])
+                : null);
+    }
+
+    // Sets the entries of some nodes of a map: what a live node reaches, the missing value for the others.
+    private static T[] Map<T>(NodeTable table, T[] map, IEnumerable<int> nodes, Func<int, T> reach, T none)
+    {
+        foreach (var node in nodes)
+            map[node] = table.IsLive(node) ? reach(node) : none;
         return map;
-    });
+    }
+
+    // A copy of a map with room for the nodes added since.
+    private static T[] Grow<T>(T[] earlier, int length, T none)
+    {
+        var map = new T[length];
+        Array.Copy(earlier, map, earlier.Length);
+        Array.Fill(map, none, earlier.Length, length - earlier.Length);
+        return map;
+    }
 
     private string RelationKey => Owner.Label + ":" + string.Join('.', Relations.Select(r => r.Name));
 

@@ -19,12 +19,15 @@ public sealed class CatalogSnapshot
     // The keys of the values in Derived that a next snapshot may patch.
     private readonly ConcurrentDictionary<string, byte> _patchable = new(StringComparer.Ordinal);
 
+    /// <summary>Whether new snapshots take over (and patch) their predecessors' derived values; off only to measure what that saves.</summary>
+    internal static bool Inheriting { get; set; } = true;
+
     internal CatalogSnapshot(long sequence, Dictionary<string, NodeTable> tables, Dictionary<string, Adjacency> relations, CatalogSnapshot? previous = null, SnapshotChanges? changes = null)
     {
         Sequence = sequence;
         _tables = tables;
         _relations = relations;
-        if (previous is not null && changes is not null)
+        if (previous is not null && changes is not null && Inheriting)
             Inherit(previous, changes);
     }
 

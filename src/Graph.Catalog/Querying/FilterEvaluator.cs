@@ -84,6 +84,26 @@ public static class FilterEvaluator
             };
         }
 
+        if (scope is not null)
+        {
+            // A few nodes to decide (patching a cached result): walk forward from each rather than back from every match.
+            var decided = new Bitset(table.Count);
+            foreach (var node in live)
+            {
+                var related = Traversal.Related(snapshot, field, node);
+                var holds = filter.Quantifier switch
+                {
+                    Quantifier.Some => Array.Exists(related, r => inner[r]),
+                    Quantifier.None => !Array.Exists(related, r => inner[r]),
+                    _ => Array.TrueForAll(related, r => inner[r]),
+                };
+                if (holds)
+                    decided.Add(node);
+            }
+
+            return decided;
+        }
+
         return filter.Quantifier switch
         {
             Quantifier.Some => Traversal.ReachingAny(snapshot, field, inner).And(live),

@@ -108,7 +108,7 @@ public static class Facets
     /// <param name="nodes">The nodes to count.</param>
     /// <param name="readable">The nodes the caller may read.</param>
     /// <param name="ownerOf">For each node, the patient it belongs to (null when the nodes are patients), so that unreadable nodes are also counted by distinct patient.</param>
-    internal static SplitFacet CountSplit(CatalogSnapshot snapshot, FieldPath path, Bitset nodes, Bitset readable, int[]? ownerOf)
+    internal static SplitFacet CountSplit(CatalogSnapshot snapshot, FieldPath path, Bitset nodes, Bitset readable, ChunkedArray<int>? ownerOf)
     {
         var table = path.TargetTable(snapshot);
         var counter = Counter.For(table, path, snapshot);
@@ -211,7 +211,7 @@ public static class Facets
     }
 
     /// <summary>The distinct owners of each value's unreadable nodes, kept up to <see cref="OwnerBound"/> per value (index 0 for no value).</summary>
-    private sealed class OwnerSets(int[]? ownerOf)
+    private sealed class OwnerSets(ChunkedArray<int>? ownerOf)
     {
         private HashSet<int>?[] _sets = new HashSet<int>?[64];
 
@@ -244,22 +244,20 @@ public static class Facets
     private static NumberIds NumberIdsOf(CatalogSnapshot snapshot, NodeTable table, NumberColumn column, bool whole) =>
         snapshot.Derive(
             $"number-ids:{table.Kind.Label}.{column.Field.Name}",
-            () => new NumberIds([], [], []).With(table, column, whole, Enumerable.Range(0, table.Count)),
+            () => new NumberIds(ChunkedArray<int>.Empty, [], []).With(table, column, whole, Enumerable.Range(0, table.Count)),
             (earlier, changes) => ChangedNodes.Own(snapshot, changes, table.Kind, earlier.Ids.Length) is { } changed ? earlier.With(table, column, whole, changed) : null);
 
     /// <summary>Ids of a number column's distinct values by node, their texts, and the id of each value.</summary>
-    private sealed class NumberIds(int[] ids, string[] texts, Dictionary<double, int> known)
+    private sealed class NumberIds(ChunkedArray<int> ids, string[] texts, Dictionary<double, int> known)
     {
-        public int[] Ids { get; } = ids;
+        public ChunkedArray<int> Ids { get; } = ids;
 
         public string[] Texts { get; } = texts;
 
-        /// <summary>A copy sized for the table, with the ids of some nodes set again.</summary>
+        /// <summary>A copy sized for the table, with the ids of some nodes set again (sharing the chunks they are not in).</summary>
         public NumberIds With(NodeTable table, NumberColumn column, bool whole, IEnumerable<int> nodes)
         {
-            var ids = new int[table.Count];
-            Array.Copy(Ids, ids, Ids.Length);
-            Array.Fill(ids, -1, Ids.Length, ids.Length - Ids.Length);
+            var ids = new ChunkedArrayBuilder<int>(Ids, -1);
             var texts = new List<string>(Texts);
             var known2 = new Dictionary<double, int>(known);
             foreach (var node in nodes)
@@ -267,7 +265,7 @@ public static class Facets
                 var value = column.Value(node);
                 if (double.IsNaN(value))
                 {
-                    ids[node] = -1;
+                    ids.Set(node, -1);
                     continue;
                 }
 
@@ -277,10 +275,10 @@ public static class Facets
                     texts.Add(whole ? ((long)value).ToString(CultureInfo.InvariantCulture) : value.ToString("R", CultureInfo.InvariantCulture));
                 }
 
-                ids[node] = id;
+                ids.Set(node, id);
             }
 
-            return new NumberIds(ids, texts.ToArray(), known2);
+            return new NumberIds(ids.Build(), texts.ToArray(), known2);
         }
     }
 
@@ -323,7 +321,7 @@ public static class Facets
         public void Collect(int target, HashSet<int> seen) => _collect(target, seen);
 
         /// <summary>Fills <paramref name="seen"/> with the value ids of a node: its own, or those of the targets it reaches.</summary>
-        public void CollectOf(int node, int[][]? targets, HashSet<int> seen)
+        public void CollectOf(int node, ChunkedArray<int[]>? targets, HashSet<int> seen)
         {
             seen.Clear();
             if (targets is null)

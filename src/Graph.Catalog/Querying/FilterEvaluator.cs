@@ -113,7 +113,7 @@ public static class FilterEvaluator
     }
 
     // Nodes whose one related node exists and does not match: 'all' fails only for them.
-    private static Bitset MissingOrNot(int[] map, Bitset live, Bitset inner)
+    private static Bitset MissingOrNot(ChunkedArray<int> map, Bitset live, Bitset inner)
     {
         var failing = new Bitset(live.Length);
         foreach (var node in live)

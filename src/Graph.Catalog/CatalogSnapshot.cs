@@ -16,6 +16,9 @@ public sealed class CatalogSnapshot
     // Values derived from the previous snapshots of the lineage and not asked for yet, each with what changed since it was derived.
     private readonly ConcurrentDictionary<string, (object Value, SnapshotChanges Changes)> _inherited = new(StringComparer.Ordinal);
 
+    // A lock per key being derived.
+    private readonly ConcurrentDictionary<string, Lock> _deriving = new(StringComparer.Ordinal);
+
     // The keys of the values in Derived that a next snapshot may patch.
     private readonly ConcurrentDictionary<string, byte> _patchable = new(StringComparer.Ordinal);
 
@@ -54,6 +57,17 @@ public sealed class CatalogSnapshot
     /// <param name="patch">Makes this snapshot's value from an earlier one's and the changes since, without changing the earlier value; null to rebuild.</param>
     /// <param name="keep">Whether to keep the value (false when the cache is full).</param>
     internal T Derive<T>(string key, Func<T> build, Func<T, SnapshotChanges, T?> patch, bool keep = true)
+        where T : class
+    {
+        if (Derived.TryGetValue(key, out var cached))
+            return (T)cached;
+
+        // One reader derives a value while the others wait for it: right after a commit every client asks for the same ones.
+        lock (_deriving.GetOrAdd(key, static _ => new Lock()))
+            return DeriveOnce(key, build, patch, keep);
+    }
+
+    private T DeriveOnce<T>(string key, Func<T> build, Func<T, SnapshotChanges, T?> patch, bool keep)
         where T : class
     {
         if (Derived.TryGetValue(key, out var cached))

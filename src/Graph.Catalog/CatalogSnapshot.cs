@@ -73,7 +73,8 @@ public sealed class CatalogSnapshot
         if (Derived.TryGetValue(key, out var cached))
             return (T)cached;
         T? value = null;
-        if (_inherited.TryRemove(key, out var earlier) && earlier.Value is T previous)
+        // A value that will not be kept (the cache is full) leaves the earlier one for the next reader to patch again.
+        if ((keep ? _inherited.TryRemove(key, out var earlier) : _inherited.TryGetValue(key, out earlier)) && earlier.Value is T previous)
         {
             value = earlier.Changes.IsEmpty ? previous : patch(previous, earlier.Changes);
             Interlocked.Increment(ref value is null ? ref _rebuilt : ref _patched);

@@ -23,6 +23,11 @@
 // text-search: text search over varied texts (typos, abbreviations, synonyms, codes), first and second pages:
 //   dotnet run -c Release --project bench/Graph.Bench -- text-search [--patients 20000] [--iterations 500]
 // seed-profile: where seeding time goes (generation, validation, SQLite commits, index catch-up).
+// commit-facets: commits one study (or one series' attribute) through the writer, then times the first run of 4 facet queries:
+//   dotnet run -c Release --project bench/Graph.Bench -- commit-facets [--patients 20000] [--iterations 100]
+// commit-load: a writer commits one study every 100 ms while 4 clients send distinct facet queries (p50/p99):
+//   dotnet run -c Release --project bench/Graph.Bench -- commit-load [--patients 20000] [--seconds 30] [--clients 4] [--interval 100]
+// Both commit, so they work on a copy of the seeded folder (graph-bench-N-commits) unless --data is given.
 using Graph.Bench;
 
 return args.FirstOrDefault() switch
@@ -37,11 +42,13 @@ return args.FirstOrDefault() switch
     "document-cache" => await DocumentCacheBenchmark.RunAsync(args[1..]),
     "export" => await ExportBenchmark.RunAsync(args[1..]),
     "crosstab" => await CrossTabBenchmark.RunAsync(args[1..]),
+    "commit-facets" => await CommitBenchmark.RunFacetsAsync(args[1..]),
+    "commit-load" => await CommitBenchmark.RunLoadAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Graph.Bench startup|search|text-search|ontology|disclosure|document-cache|export|crosstab|seed-profile [--patients N] [--data DIR] [--iterations N]");
+    Console.Error.WriteLine("usage: Graph.Bench startup|search|text-search|ontology|disclosure|document-cache|export|crosstab|commit-facets|commit-load|seed-profile [--patients N] [--data DIR] [--iterations N]");
     return 2;
 }

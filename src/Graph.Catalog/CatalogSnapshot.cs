@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Graph.Catalog.Storage;
 using Graph.Domain;
 
@@ -9,11 +10,28 @@ public sealed class CatalogSnapshot
     private readonly Dictionary<string, NodeTable> _tables;
     private readonly Dictionary<string, Adjacency> _relations;
 
-    internal CatalogSnapshot(long sequence, Dictionary<string, NodeTable> tables, Dictionary<string, Adjacency> relations)
+    // The most values a snapshot takes over from its predecessor without having been asked for them.
+    private const int MaxInherited = 1024;
+
+    // Values derived from the previous snapshots of the lineage and not asked for yet, each with what changed since it was derived.
+    private readonly ConcurrentDictionary<string, (object Value, SnapshotChanges Changes)> _inherited = new(StringComparer.Ordinal);
+
+    // A lock per key being derived.
+    private readonly ConcurrentDictionary<string, Lock> _deriving = new(StringComparer.Ordinal);
+
+    // The keys of the values in Derived that a next snapshot may patch.
+    private readonly ConcurrentDictionary<string, byte> _patchable = new(StringComparer.Ordinal);
+
+    /// <summary>Whether new snapshots take over (and patch) their predecessors' derived values; off only to measure what that saves.</summary>
+    internal static bool Inheriting { get; set; } = true;
+
+    internal CatalogSnapshot(long sequence, Dictionary<string, NodeTable> tables, Dictionary<string, Adjacency> relations, CatalogSnapshot? previous = null, SnapshotChanges? changes = null)
     {
         Sequence = sequence;
         _tables = tables;
         _relations = relations;
+        if (previous is not null && changes is not null && Inheriting)
+            Inherit(previous, changes);
     }
 
     /// <summary>The store's change sequence this snapshot reflects.</summary>
@@ -30,7 +48,74 @@ public sealed class CatalogSnapshot
     internal IReadOnlyDictionary<string, Adjacency> Relations => _relations;
 
     /// <summary>Values derived from this snapshot once and reused by every reader of it (path maps, token indexes).</summary>
-    internal System.Collections.Concurrent.ConcurrentDictionary<string, object> Derived { get; } = new(StringComparer.Ordinal);
+    internal ConcurrentDictionary<string, object> Derived { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A value derived from this snapshot, kept in <see cref="Derived"/>: taken from there, else patched from the previous
+    /// snapshot's value by what changed since (when <paramref name="patch"/> can; it returns null when it cannot), else built.</summary>
+    /// <param name="key">The value's key in <see cref="Derived"/>.</param>
+    /// <param name="build">Builds the value from this snapshot.</param>
+    /// <param name="patch">Makes this snapshot's value from an earlier one's and the changes since, without changing the earlier value; null to rebuild.</param>
+    /// <param name="keep">Whether to keep the value (false when the cache is full).</param>
+    internal T Derive<T>(string key, Func<T> build, Func<T, SnapshotChanges, T?> patch, bool keep = true)
+        where T : class
+    {
+        if (Derived.TryGetValue(key, out var cached))
+            return (T)cached;
+
+        // One reader derives a value while the others wait for it: right after a commit every client asks for the same ones.
+        lock (_deriving.GetOrAdd(key, static _ => new Lock()))
+            return DeriveOnce(key, build, patch, keep);
+    }
+
+    private T DeriveOnce<T>(string key, Func<T> build, Func<T, SnapshotChanges, T?> patch, bool keep)
+        where T : class
+    {
+        if (Derived.TryGetValue(key, out var cached))
+            return (T)cached;
+        T? value = null;
+        // A value that will not be kept (the cache is full) leaves the earlier one for the next reader to patch again.
+        if ((keep ? _inherited.TryRemove(key, out var earlier) : _inherited.TryGetValue(key, out earlier)) && earlier.Value is T previous)
+        {
+            value = earlier.Changes.IsEmpty ? previous : patch(previous, earlier.Changes);
+            Interlocked.Increment(ref value is null ? ref _rebuilt : ref _patched);
+        }
+
+        value ??= build();
+        if (!keep)
+            return value;
+        _patchable.TryAdd(key, 0);
+        return (T)Derived.GetOrAdd(key, value);
+    }
+
+    private int _patched;
+    private int _rebuilt;
+
+    /// <summary>How many values were taken over from the previous snapshots (patched, or the same when nothing they read changed).</summary>
+    internal int Patched => _patched;
+
+    /// <summary>How many values the previous snapshots had that were rebuilt instead (too much changed).</summary>
+    internal int Rebuilt => _rebuilt;
+
+    // Takes over the predecessor's patchable values: those it derived (changed since by this step) and those it inherited and
+    // never used (changed since by its steps and this one).
+    private void Inherit(CatalogSnapshot previous, SnapshotChanges changes)
+    {
+        foreach (var key in previous._patchable.Keys)
+        {
+            if (_inherited.Count < MaxInherited && previous.Derived.TryGetValue(key, out var value))
+                _inherited[key] = (value, changes);
+        }
+
+        var merged = new Dictionary<SnapshotChanges, SnapshotChanges>(ReferenceEqualityComparer.Instance);
+        foreach (var (key, (value, earlier)) in previous._inherited)
+        {
+            if (_inherited.Count >= MaxInherited)
+                break;
+            if (!merged.TryGetValue(earlier, out var since))
+                merged[earlier] = since = earlier.Then(changes);
+            _inherited.TryAdd(key, (value, since));
+        }
+    }
 
     internal NodeTable Table(NodeKind kind) => _tables[kind.Label];
 

@@ -5,7 +5,7 @@ using Graph.Store;
 namespace Graph.Catalog.Tests;
 
 /// <summary>A small random catalogue with missing values, shared patients and deletions, built as a snapshot and kept as plain records for the reference.</summary>
-internal sealed class RandomCatalogue
+internal sealed partial class RandomCatalogue
 {
     public static readonly string[] Modalities = ["MR", "CT", "PT", "US"];
     public static readonly string[] BodyParts = ["PROSTATE", "BREAST", "CHEST", "Brain éé"];
@@ -122,7 +122,7 @@ internal sealed class RandomCatalogue
     /// <summary>Keys in the order they entered (their ordinal order).</summary>
     public List<(string Label, string Key)> Order { get; } = [];
 
-    public CatalogSnapshot Snapshot { get; }
+    public CatalogSnapshot Snapshot { get; private set; }
 
     /// <summary>The stored relationships and the ones derived from coded fields: each node of a derived kind's start to the concept SYSTEM:value of each coded field, when that concept exists.</summary>
     public IReadOnlyList<EdgeRecord> AllEdges() => _allEdges ??= [.. Edges.Concat(
@@ -135,15 +135,17 @@ internal sealed class RandomCatalogue
 
     private List<EdgeRecord>? _allEdges;
 
-    private void Delete(SnapshotBuilder builder, (string Label, string Key) key)
+    private void Delete(SnapshotBuilder builder, (string Label, string Key) key, long sequence = 2)
     {
         var record = Nodes[key];
         Nodes.Remove(key);
-        builder.Node(new StoredNode(record, 2, true));
+        Deleted[key] = record;
+        _allEdges = null;
+        builder.Node(new StoredNode(record, sequence, true));
         foreach (var edge in Edges.Where(e => (e.From.Label, e.From.Key) == key || (e.To.Label, e.To.Key) == key).ToList())
         {
             Edges.Remove(edge);
-            builder.Edge(new StoredEdge(edge, 2, true));
+            builder.Edge(new StoredEdge(edge, sequence, true));
         }
     }
 }

@@ -22,11 +22,34 @@ public sealed class Clauses
     internal static Bitset Cached(CatalogSnapshot snapshot, Domain.NodeKind kind, Filter clause)
     {
         var key = $"clause:{kind.Label}:{FilterKey.Of(clause)}";
-        if (snapshot.Derived.TryGetValue(key, out var cached))
-            return (Bitset)cached;
-        var result = FilterEvaluator.Evaluate(snapshot, kind, clause);
-        if (snapshot.Derived.Count < CacheSize)
-            snapshot.Derived.TryAdd(key, result);
+        return snapshot.Derive(
+            key,
+            () => FilterEvaluator.Evaluate(snapshot, kind, clause),
+            (earlier, changes) => Patch(snapshot, kind, clause, earlier, changes),
+            keep: snapshot.Derived.Count < CacheSize);
+    }
+
+    // An earlier snapshot's result of a clause, decided again for the nodes whose membership the changes may have changed.
+    private static Bitset? Patch(CatalogSnapshot snapshot, Domain.NodeKind kind, Filter clause, Bitset earlier, Storage.SnapshotChanges changes)
+    {
+        var count = snapshot.Table(kind).Count;
+        if (ChangedNodes.OfFilter(snapshot, changes, kind, clause) is not { } changed)
+            return null;
+        for (var ordinal = earlier.Length; ordinal < count; ordinal++)
+            changed.Add(ordinal);
+        if (changed.Count > count / 8)
+            return null;
+        var scope = Bitset.Of(count, changed);
+        var fresh = FilterEvaluator.Evaluate(snapshot, kind, clause, scope);
+        var result = new Bitset(count).Or(earlier);
+        foreach (var ordinal in changed)
+        {
+            if (fresh[ordinal])
+                result.Add(ordinal);
+            else
+                result.Remove(ordinal);
+        }
+
         return result;
     }
 

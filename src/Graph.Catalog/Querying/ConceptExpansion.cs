@@ -21,8 +21,11 @@ public static class ConceptExpansion
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(curie);
         // One entry in the snapshot's shared cache, so expansions never crowd out the clause cache.
-        var cache = (ConcurrentDictionary<string, IReadOnlySet<string>>)snapshot.Derived.GetOrAdd(
-            "concept-expansions", _ => new ConcurrentDictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal));
+        // Shared with the next snapshots while concepts and their links stay as they are.
+        var cache = snapshot.Derive(
+            "concept-expansions",
+            () => new ConcurrentDictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal),
+            (earlier, changes) => ChangedNodes.ConceptGraph(changes) ? null : earlier);
         var key = (includeNarrower ? "n:" : "e:") + curie;
         if (cache.TryGetValue(key, out var cached))
             return cached;

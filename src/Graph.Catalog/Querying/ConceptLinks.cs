@@ -42,7 +42,7 @@ internal sealed class ConceptLinks
     }
 
     public static ConceptLinks Of(CatalogSnapshot snapshot) =>
-        (ConceptLinks)snapshot.Derived.GetOrAdd("concept-links", _ => new ConceptLinks(snapshot));
+        snapshot.Derive("concept-links", () => new ConceptLinks(snapshot), (earlier, changes) => ChangedNodes.ConceptGraph(changes) ? null : earlier);
 
     public IEnumerable<int> Exact(int node) => _exact.TryGetValue(node, out var list) ? list : [];
 

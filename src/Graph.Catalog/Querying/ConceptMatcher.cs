@@ -6,7 +6,7 @@ namespace Graph.Catalog.Querying;
 /// <summary>Evaluates a <see cref="ConceptFilter"/>: the concept's expansion turned into the codes of the field's system, then a scan of the column's codes.</summary>
 internal static class ConceptMatcher
 {
-    public static Bitset Evaluate(CatalogSnapshot snapshot, NodeTable table, ConceptFilter filter)
+    public static Bitset Evaluate(CatalogSnapshot snapshot, NodeTable table, ConceptFilter filter, Bitset? scope = null)
     {
         var kind = table.Kind;
         var curie = filter.Curie?.Trim() ?? "";
@@ -42,7 +42,7 @@ internal static class ConceptMatcher
             matching[code] = codes.Contains(value) || (filter.IncludeNarrower && CodeHierarchy.Parent(system, value) is { } parent && codes.Contains(parent));
         }
 
-        return FieldMatcher.ScanCodes(table, column, matching, matchMissing: false);
+        return FieldMatcher.ScanCodes(table, column, matching, matchMissing: false, scope);
     }
 
     /// <summary>The fields of a kind that take a concept: coded fields, and the curie of Concept nodes.</summary>

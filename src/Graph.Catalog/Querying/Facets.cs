@@ -108,7 +108,7 @@ public static class Facets
     /// <param name="nodes">The nodes to count.</param>
     /// <param name="readable">The nodes the caller may read.</param>
     /// <param name="ownerOf">For each node, the patient it belongs to (null when the nodes are patients), so that unreadable nodes are also counted by distinct patient.</param>
-    internal static SplitFacet CountSplit(CatalogSnapshot snapshot, FieldPath path, Bitset nodes, Bitset readable, int[]? ownerOf)
+    internal static SplitFacet CountSplit(CatalogSnapshot snapshot, FieldPath path, Bitset nodes, Bitset readable, ChunkedArray<int>? ownerOf)
     {
         var table = path.TargetTable(snapshot);
         var counter = Counter.For(table, path, snapshot);
@@ -211,7 +211,7 @@ public static class Facets
     }
 
     /// <summary>The distinct owners of each value's unreadable nodes, kept up to <see cref="OwnerBound"/> per value (index 0 for no value).</summary>
-    private sealed class OwnerSets(int[]? ownerOf)
+    private sealed class OwnerSets(ChunkedArray<int>? ownerOf)
     {
         private HashSet<int>?[] _sets = new HashSet<int>?[64];
 
@@ -239,33 +239,48 @@ public static class Facets
         return new FacetResult(path.Text, shown, missing, other, ranked.Count);
     }
 
-    /// <summary>Dense ids of a number column's distinct values, per node (-1 when missing), with their texts; built once per snapshot.</summary>
-    private static (int[] Ids, string[] Texts) NumberIds(CatalogSnapshot snapshot, NodeTable table, NumberColumn column, bool whole) =>
-        ((int[], string[]))snapshot.Derived.GetOrAdd($"number-ids:{table.Kind.Label}.{column.Field.Name}", _ =>
+    /// <summary>Dense ids of a number column's distinct values, per node (-1 when missing), with their texts; built once per snapshot,
+    /// or patched from the previous snapshot's for the nodes written since (a value no node has any more keeps its id).</summary>
+    private static NumberIds NumberIdsOf(CatalogSnapshot snapshot, NodeTable table, NumberColumn column, bool whole) =>
+        snapshot.Derive(
+            $"number-ids:{table.Kind.Label}.{column.Field.Name}",
+            () => new NumberIds(ChunkedArray<int>.Empty, [], []).With(table, column, whole, Enumerable.Range(0, table.Count)),
+            (earlier, changes) => ChangedNodes.Own(snapshot, changes, table.Kind, earlier.Ids.Length) is { } changed ? earlier.With(table, column, whole, changed) : null);
+
+    /// <summary>Ids of a number column's distinct values by node, their texts, and the id of each value.</summary>
+    private sealed class NumberIds(ChunkedArray<int> ids, string[] texts, Dictionary<double, int> known)
+    {
+        public ChunkedArray<int> Ids { get; } = ids;
+
+        public string[] Texts { get; } = texts;
+
+        /// <summary>A copy sized for the table, with the ids of some nodes set again (sharing the chunks they are not in).</summary>
+        public NumberIds With(NodeTable table, NumberColumn column, bool whole, IEnumerable<int> nodes)
         {
-            var ids = new int[table.Count];
-            var texts = new List<string>();
-            var known = new Dictionary<double, int>();
-            for (var node = 0; node < ids.Length; node++)
+            var ids = new ChunkedArrayBuilder<int>(Ids, -1);
+            var texts = new List<string>(Texts);
+            var known2 = new Dictionary<double, int>(known);
+            foreach (var node in nodes)
             {
                 var value = column.Value(node);
                 if (double.IsNaN(value))
                 {
-                    ids[node] = -1;
+                    ids.Set(node, -1);
                     continue;
                 }
 
-                if (!known.TryGetValue(value, out var id))
+                if (!known2.TryGetValue(value, out var id))
                 {
-                    known[value] = id = texts.Count;
+                    known2[value] = id = texts.Count;
                     texts.Add(whole ? ((long)value).ToString(CultureInfo.InvariantCulture) : value.ToString("R", CultureInfo.InvariantCulture));
                 }
 
-                ids[node] = id;
+                ids.Set(node, id);
             }
 
-            return (ids, texts.ToArray());
-        });
+            return new NumberIds(ids.Build(), texts.ToArray(), known2);
+        }
+    }
 
     /// <summary>For a coded field, the label of the concept a value codes (modality MR: Magnetic Resonance), when the catalogue holds it.</summary>
     private static Func<int, string?> ConceptLabel(CatalogSnapshot? snapshot, FieldDef definition, Func<int, string> text) =>
@@ -306,7 +321,7 @@ public static class Facets
         public void Collect(int target, HashSet<int> seen) => _collect(target, seen);
 
         /// <summary>Fills <paramref name="seen"/> with the value ids of a node: its own, or those of the targets it reaches.</summary>
-        public void CollectOf(int node, int[][]? targets, HashSet<int> seen)
+        public void CollectOf(int node, ChunkedArray<int[]>? targets, HashSet<int> seen)
         {
             seen.Clear();
             if (targets is null)
@@ -334,7 +349,8 @@ public static class Facets
             switch (table.Column(path.Field))
             {
                 case NumberColumn number when snapshot is not null:
-                    var (numberIds, numberTexts) = NumberIds(snapshot, table, number, path.Definition.Type != FieldType.Float);
+                    var numbers = NumberIdsOf(snapshot, table, number, path.Definition.Type != FieldType.Float);
+                    var (numberIds, numberTexts) = (numbers.Ids, numbers.Texts);
                     return new Counter((t, seen) => { if (numberIds[t] >= 0) seen.Add(numberIds[t]); }, id => numberTexts[id], _ => null, t => numberIds[t]);
                 case StringColumn text:
                     return new Counter((t, seen) => { if (text.Code(t) is var c and >= 0) seen.Add(c); }, c => text.Values[c], ConceptLabel(snapshot, path.Definition, c => text.Values[c]), text.Code);

@@ -9,31 +9,31 @@ internal static class FieldMatcher
     /// <summary>The largest list accepted by In and NotIn.</summary>
     public const int MaxListSize = 1000;
 
-    public static Bitset Evaluate(NodeTable table, FieldFilter filter)
+    /// <summary>The live nodes that satisfy a condition, decided for the nodes of <paramref name="scope"/> only (all when null).</summary>
+    public static Bitset Evaluate(NodeTable table, FieldFilter filter, Bitset? scope = null)
     {
         if (filter.Value is IReadOnlyList<object?> { Count: > MaxListSize } tooLong)
             throw new CatalogQueryException($"The list for '{filter.Field}' has {tooLong.Count} values; at most {MaxListSize} are accepted.");
         if (filter.Field == table.Kind.KeyField)
-            return Scan(table, ordinal => Matches(filter, table.Key(ordinal), TextPredicate(filter)));
+            return Scan(table, scope, ordinal => Matches(filter, table.Key(ordinal), TextPredicate(filter)));
         var column = table.Column(filter.Field)
             ?? throw new CatalogQueryException(
                 $"{table.Kind.Label} has no field '{filter.Field}'; known are {string.Join(", ", table.Kind.Fields.Select(f => f.Name).Prepend(table.Kind.KeyField))}.");
         return column switch
         {
-            StringColumn text => EvaluateCodes(table, filter, text.Values, text),
-            StringListColumn list => EvaluateList(table, filter, list),
-            NumberColumn number => EvaluateNumber(table, filter, number),
-            BoolColumn flag => EvaluateBool(table, filter, flag),
+            StringColumn text => ScanCodes(table, text, MatchingCodes(filter, text.Values), MatchesMissing(filter), scope),
+            StringListColumn list => EvaluateList(table, filter, list, scope),
+            NumberColumn number => EvaluateNumber(table, filter, number, scope),
+            BoolColumn flag => EvaluateBool(table, filter, flag, scope),
             _ => throw new CatalogQueryException($"Field '{filter.Field}' cannot be filtered."),
         };
     }
 
-    private static Bitset EvaluateCodes(NodeTable table, FieldFilter filter, ValueDictionary values, StringColumn column) =>
-        ScanCodes(table, column, MatchingCodes(filter, values), MatchesMissing(filter));
-
     /// <summary>The live nodes whose value's dictionary code is marked in <paramref name="matching"/> (or that have no value, when <paramref name="matchMissing"/>).</summary>
-    internal static Bitset ScanCodes(NodeTable table, StringColumn column, bool[] matching, bool matchMissing)
+    internal static Bitset ScanCodes(NodeTable table, StringColumn column, bool[] matching, bool matchMissing, Bitset? scope = null)
     {
+        if (scope is not null)
+            return Scan(table, scope, ordinal => column.Code(ordinal) is var code && (code >= 0 ? matching[code] : matchMissing));
         var set = new Bitset(table.Count);
         var codes = column.Codes;
         var count = Math.Min(table.Count, codes.Length);
@@ -64,13 +64,13 @@ internal static class FieldMatcher
         return set;
     }
 
-    private static Bitset EvaluateList(NodeTable table, FieldFilter filter, StringListColumn column)
+    private static Bitset EvaluateList(NodeTable table, FieldFilter filter, StringListColumn column, Bitset? scope)
     {
         var negative = filter.Operator is FilterOperator.Neq or FilterOperator.NotIn && filter.Value is not null;
         var positive = negative ? filter with { Operator = filter.Operator == FilterOperator.Neq ? FilterOperator.Eq : FilterOperator.In } : filter;
         var matching = MatchingCodes(positive, column.Values);
         var matchMissing = MatchesMissing(positive);
-        return Scan(table, ordinal =>
+        return Scan(table, scope, ordinal =>
         {
             var codes = column.CodesOf(ordinal);
             var any = codes is null ? matchMissing : Array.Exists(codes, c => matching[c]);
@@ -129,7 +129,7 @@ internal static class FieldMatcher
         _ => false,
     };
 
-    private static Bitset EvaluateNumber(NodeTable table, FieldFilter filter, NumberColumn column)
+    private static Bitset EvaluateNumber(NodeTable table, FieldFilter filter, NumberColumn column, Bitset? scope)
     {
         if (filter.Operator is FilterOperator.Contains or FilterOperator.StartsWith)
             throw new CatalogQueryException($"'{filter.Operator}' does not apply to the number field '{filter.Field}'.");
@@ -138,11 +138,11 @@ internal static class FieldMatcher
         {
             var set = List(filter).Where(v => v is not null).Select(v => Number(filter, v)).ToHashSet();
             var inList = filter.Operator == FilterOperator.In;
-            return Scan(table, ordinal => column.Value(ordinal) is var v && double.IsNaN(v) ? matchMissing : set.Contains(v) == inList);
+            return Scan(table, scope, ordinal => column.Value(ordinal) is var v && double.IsNaN(v) ? matchMissing : set.Contains(v) == inList);
         }
 
         if (filter.Value is null)
-            return Scan(table, ordinal => double.IsNaN(column.Value(ordinal)) ? matchMissing : !matchMissing && filter.Operator == FilterOperator.Neq);
+            return Scan(table, scope, ordinal => double.IsNaN(column.Value(ordinal)) ? matchMissing : !matchMissing && filter.Operator == FilterOperator.Neq);
         var bound = Number(filter, filter.Value);
         Func<double, bool> test = filter.Operator switch
         {
@@ -153,10 +153,10 @@ internal static class FieldMatcher
             FilterOperator.Lt => v => v < bound,
             _ => v => v <= bound,
         };
-        return Scan(table, ordinal => column.Value(ordinal) is var v && double.IsNaN(v) ? matchMissing : test(v));
+        return Scan(table, scope, ordinal => column.Value(ordinal) is var v && double.IsNaN(v) ? matchMissing : test(v));
     }
 
-    private static Bitset EvaluateBool(NodeTable table, FieldFilter filter, BoolColumn column)
+    private static Bitset EvaluateBool(NodeTable table, FieldFilter filter, BoolColumn column, Bitset? scope)
     {
         if (filter.Operator is not (FilterOperator.Eq or FilterOperator.Neq or FilterOperator.In or FilterOperator.NotIn))
             throw new CatalogQueryException($"'{filter.Operator}' does not apply to the true/false field '{filter.Field}'.");
@@ -164,12 +164,23 @@ internal static class FieldMatcher
         var values = filter.Operator is FilterOperator.In or FilterOperator.NotIn ? List(filter) : [filter.Value];
         var wanted = values.Where(v => v is not null).Select(v => v is bool b ? b : throw WrongType(filter, v, "true or false")).ToHashSet();
         var positive = filter.Operator is FilterOperator.Eq or FilterOperator.In;
-        return Scan(table, ordinal => column.Value(ordinal) is var v && v < 0 ? matchMissing : wanted.Contains(v == 1) == positive);
+        return Scan(table, scope, ordinal => column.Value(ordinal) is var v && v < 0 ? matchMissing : wanted.Contains(v == 1) == positive);
     }
 
-    private static Bitset Scan(NodeTable table, Func<int, bool> test)
+    private static Bitset Scan(NodeTable table, Bitset? scope, Func<int, bool> test)
     {
         var set = new Bitset(table.Count);
+        if (scope is not null)
+        {
+            foreach (var ordinal in scope)
+            {
+                if (table.IsLive(ordinal) && test(ordinal))
+                    set.Add(ordinal);
+            }
+
+            return set;
+        }
+
         for (var i = 0; i < table.Count; i++)
         {
             if (table.Live[i] && test(i))

@@ -95,29 +95,43 @@ public sealed class FieldPath
     }
 
     /// <summary>For every node of the owner kind, the one live target it reaches (-1 for none); built once per snapshot.</summary>
-    internal int[] SingleMap(CatalogSnapshot snapshot) => SingleMap(snapshot, Owner, Relations);
+    internal ChunkedArray<int> SingleMap(CatalogSnapshot snapshot) => SingleMap(snapshot, Owner, Relations);
 
-    /// <summary>For every node of a kind, the one live node it reaches along single relationships (-1 for none); built once per snapshot.</summary>
-    internal static int[] SingleMap(CatalogSnapshot snapshot, NodeKind owner, IReadOnlyList<RelationField> relations) =>
-        (int[])snapshot.Derived.GetOrAdd($"single:{owner.Label}:{string.Join('.', relations.Select(r => r.Name))}", _ =>
-        {
-            var reach = CompileReachOne(snapshot, relations);
-            var table = snapshot.Table(owner);
-            var map = new int[table.Count];
-            for (var node = 0; node < map.Length; node++)
-                map[node] = table.Live[node] ? reach(node) : -1;
-            return map;
-        });
-
-    /// <summary>For every node of the owner kind, the live targets it reaches; built once per snapshot.</summary>
-    internal int[][] MultiMap(CatalogSnapshot snapshot) => (int[][])snapshot.Derived.GetOrAdd("multi:" + RelationKey, _ =>
+    /// <summary>For every node of a kind, the one live node it reaches along single relationships (-1 for none); built once per
+    /// snapshot, or patched from the previous snapshot's map for the nodes a commit may have moved (sharing the chunks it did not change).</summary>
+    internal static ChunkedArray<int> SingleMap(CatalogSnapshot snapshot, NodeKind owner, IReadOnlyList<RelationField> relations)
     {
-        var owner = snapshot.Table(Owner);
-        var map = new int[owner.Count][];
-        for (var node = 0; node < map.Length; node++)
-            map[node] = owner.Live[node] ? Reach(snapshot, node) : [];
-        return map;
-    });
+        var table = snapshot.Table(owner);
+        var steps = relations.SelectMany(r => r.Steps).ToArray();
+        return snapshot.Derive(
+            $"single:{owner.Label}:{string.Join('.', relations.Select(r => r.Name))}",
+            () => Map(table, ChunkedArray<int>.Empty, Enumerable.Range(0, table.Count), CompileReachOne(snapshot, relations), -1),
+            (earlier, changes) => ChangedNodes.Along(snapshot, changes, steps, new HashSet<int>()) is { } changed
+                ? Map(table, earlier, changed.Concat(Enumerable.Range(earlier.Length, table.Count - earlier.Length)), CompileReachOne(snapshot, relations), -1)
+                : null);
+    }
+
+    /// <summary>For every node of the owner kind, the live targets it reaches; built once per snapshot, or patched from the previous snapshot's.</summary>
+    internal ChunkedArray<int[]> MultiMap(CatalogSnapshot snapshot)
+    {
+        var table = snapshot.Table(Owner);
+        var steps = Relations.SelectMany(r => r.Steps).ToArray();
+        return snapshot.Derive(
+            "multi:" + RelationKey,
+            () => Map(table, ChunkedArray<int[]>.Empty, Enumerable.Range(0, table.Count), node => Reach(snapshot, node), []),
+            (earlier, changes) => ChangedNodes.Along(snapshot, changes, steps, new HashSet<int>()) is { } changed
+                ? Map(table, earlier, changed.Concat(Enumerable.Range(earlier.Length, table.Count - earlier.Length)), node => Reach(snapshot, node), [])
+                : null);
+    }
+
+    // A map with the entries of some nodes set: what a live node reaches, the missing value for the others; other entries are shared.
+    private static ChunkedArray<T> Map<T>(NodeTable table, ChunkedArray<T> earlier, IEnumerable<int> nodes, Func<int, T> reach, T none)
+    {
+        var map = new ChunkedArrayBuilder<T>(earlier, none);
+        foreach (var node in nodes)
+            map.Set(node, table.IsLive(node) ? reach(node) : none);
+        return map.Build();
+    }
 
     private string RelationKey => Owner.Label + ":" + string.Join('.', Relations.Select(r => r.Name));
 

@@ -9,40 +9,47 @@ public static class FilterEvaluator
 {
     /// <summary>The live nodes of a kind that satisfy a filter (all live nodes when it is null).</summary>
     /// <exception cref="CatalogQueryException">The filter names an unknown field or compares with a value of the wrong type.</exception>
-    public static Bitset Evaluate(CatalogSnapshot snapshot, NodeKind kind, Filter? filter)
+    public static Bitset Evaluate(CatalogSnapshot snapshot, NodeKind kind, Filter? filter) => Evaluate(snapshot, kind, filter, null);
+
+    /// <summary>The live nodes of a kind that satisfy a filter, decided only for the nodes in <paramref name="scope"/> (all when null):
+    /// the answer holds no node outside it. Patching a cached result by the nodes a commit changed evaluates just those.</summary>
+    internal static Bitset Evaluate(CatalogSnapshot snapshot, NodeKind kind, Filter? filter, Bitset? scope)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(kind);
         var table = snapshot.Table(kind);
-        var live = LiveSet(table);
-        return filter is null ? live : Evaluate(snapshot, table, filter).And(live);
+        var live = Live(table, scope);
+        return filter is null ? live : Evaluate(snapshot, table, filter, scope).And(live);
     }
 
     /// <summary>The live nodes of a table.</summary>
     internal static Bitset LiveSet(NodeTable table) => table.LiveSet();
 
-    private static Bitset Evaluate(CatalogSnapshot snapshot, NodeTable table, Filter filter)
+    // The live nodes of a table within a scope.
+    private static Bitset Live(NodeTable table, Bitset? scope) => scope is null ? table.LiveSet() : table.LiveSet().And(scope);
+
+    private static Bitset Evaluate(CatalogSnapshot snapshot, NodeTable table, Filter filter, Bitset? scope)
     {
         switch (filter)
         {
             case AndFilter and:
-                var all = LiveSet(table);
+                var all = Live(table, scope);
                 foreach (var item in and.Items)
-                    all.And(Evaluate(snapshot, table, item));
+                    all.And(Evaluate(snapshot, table, item, scope));
                 return all;
             case OrFilter or:
                 var any = new Bitset(table.Count);
                 foreach (var item in or.Items)
-                    any.Or(Evaluate(snapshot, table, item));
+                    any.Or(Evaluate(snapshot, table, item, scope));
                 return any;
             case NotFilter not:
-                return LiveSet(table).AndNot(Evaluate(snapshot, table, not.Inner));
+                return Live(table, scope).AndNot(Evaluate(snapshot, table, not.Inner, scope));
             case RelationFilter relation:
-                return EvaluateRelation(snapshot, table, relation);
+                return EvaluateRelation(snapshot, table, relation, scope);
             case FieldFilter field:
-                return FieldMatcher.Evaluate(table, field);
+                return FieldMatcher.Evaluate(table, field, scope);
             case ConceptFilter concept:
-                return ConceptMatcher.Evaluate(snapshot, table, concept);
+                return ConceptMatcher.Evaluate(snapshot, table, concept, scope);
             case SetFilter set:
                 return set.Set.Clone();
             default:
@@ -50,14 +57,14 @@ public static class FilterEvaluator
         }
     }
 
-    private static Bitset EvaluateRelation(CatalogSnapshot snapshot, NodeTable table, RelationFilter filter)
+    private static Bitset EvaluateRelation(CatalogSnapshot snapshot, NodeTable table, RelationFilter filter, Bitset? scope)
     {
         var field = RelationField.Find(table.Kind, filter.Field)
             ?? throw new CatalogQueryException(
                 $"{table.Kind.Label} has no relationship field '{filter.Field}'; known are {string.Join(", ", RelationField.Of(table.Kind).Select(f => f.Name))}.");
         var targetTable = snapshot.Table(field.Target);
-        var inner = Evaluate(snapshot, targetTable, filter.Inner).And(LiveSet(targetTable));
-        var live = LiveSet(table);
+        var inner = Evaluate(snapshot, targetTable, filter.Inner, null).And(LiveSet(targetTable));
+        var live = Live(table, scope);
         if (field.Single)
         {
             // At most one related node: look it up in the snapshot's cached map instead of walking the graph back.
@@ -77,6 +84,26 @@ public static class FilterEvaluator
             };
         }
 
+        if (scope is not null)
+        {
+            // A few nodes to decide (patching a cached result): walk forward from each rather than back from every match.
+            var decided = new Bitset(table.Count);
+            foreach (var node in live)
+            {
+                var related = Traversal.Related(snapshot, field, node);
+                var holds = filter.Quantifier switch
+                {
+                    Quantifier.Some => Array.Exists(related, r => inner[r]),
+                    Quantifier.None => !Array.Exists(related, r => inner[r]),
+                    _ => Array.TrueForAll(related, r => inner[r]),
+                };
+                if (holds)
+                    decided.Add(node);
+            }
+
+            return decided;
+        }
+
         return filter.Quantifier switch
         {
             Quantifier.Some => Traversal.ReachingAny(snapshot, field, inner).And(live),
@@ -86,7 +113,7 @@ public static class FilterEvaluator
     }
 
     // Nodes whose one related node exists and does not match: 'all' fails only for them.
-    private static Bitset MissingOrNot(int[] map, Bitset live, Bitset inner)
+    private static Bitset MissingOrNot(ChunkedArray<int> map, Bitset live, Bitset inner)
     {
         var failing = new Bitset(live.Length);
         foreach (var node in live)

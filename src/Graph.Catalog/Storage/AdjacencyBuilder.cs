@@ -47,6 +47,13 @@ internal sealed class AdjacencyBuilder(Adjacency source)
         }
     }
 
+    /// <summary>Records the nodes whose neighbour lists this version changes, both ways.</summary>
+    public void Report(SnapshotChanges.Builder changes)
+    {
+        changes.Side(source.Kind, true, _outgoing.Touched);
+        changes.Side(source.Kind, false, _incoming.Touched);
+    }
+
     public Adjacency Build()
     {
         var outgoing = _outgoing.Build(out var delta);
@@ -57,6 +64,8 @@ internal sealed class AdjacencyBuilder(Adjacency source)
     private sealed class Side(ChunkedArray<int[]> source)
     {
         private readonly Dictionary<int, Pending> _touched = [];
+
+        public IEnumerable<int> Touched => _touched.Keys;
 
         public void Add(int node, int neighbour)
         {

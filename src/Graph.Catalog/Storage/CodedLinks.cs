@@ -63,7 +63,7 @@ internal sealed class CodedLinks
     }
 
     /// <summary>Re-derives the links of some start nodes (changed or new) on top of the previous adjacency.</summary>
-    public static Adjacency Update(Adjacency source, NodeTable from, NodeTable concepts, IEnumerable<int> ordinals)
+    public static Adjacency Update(Adjacency source, NodeTable from, NodeTable concepts, IEnumerable<int> ordinals, SnapshotChanges.Builder? changes = null)
     {
         var links = new CodedLinks(source.Kind, from, concepts);
         var builder = new AdjacencyBuilder(source);
@@ -77,6 +77,8 @@ internal sealed class CodedLinks
                 builder.Add(ordinal, target, EmptyProperties);
         }
 
+        if (changes is not null)
+            builder.Report(changes);
         return builder.Build();
     }
 

@@ -7,8 +7,9 @@ namespace Graph.Catalog.Storage;
 /// <remarks>An ordinal is given once to a key and never changes; a deleted node keeps its ordinal and is not live.</remarks>
 internal sealed class NodeTable
 {
-    internal NodeTable(NodeKind kind, int count, int liveCount, ChunkedArray<string> keys, ChunkedArray<bool> live, Column[] columns, ConcurrentDictionary<string, int> ordinals)
+    internal NodeTable(NodeKind kind, int count, int liveCount, ChunkedArray<string> keys, ChunkedArray<bool> live, Column[] columns, ConcurrentDictionary<string, int> ordinals, Querying.Bitset? liveBits = null)
     {
+        _liveBits = liveBits;
         Kind = kind;
         Count = count;
         LiveCount = liveCount;
@@ -22,6 +23,9 @@ internal sealed class NodeTable
     private Querying.Bitset? _liveBits;
 
     public NodeKind Kind { get; }
+
+    /// <summary>The set of live ordinals if it was built (the next version patches it rather than scanning).</summary>
+    internal Querying.Bitset? CachedLiveBits => _liveBits;
 
     /// <summary>The number of ordinals given, deleted nodes included.</summary>
     public int Count { get; }

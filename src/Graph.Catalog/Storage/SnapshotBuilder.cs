@@ -75,24 +75,32 @@ internal sealed class SnapshotBuilder(CatalogSnapshot source) : IChangeSink
             RelationFor(kind).Add(from, to, record.Properties);
     }
 
+    /// <summary>Makes the next snapshot; it also knows what changed, so the values derived from this one are patched rather than rebuilt.</summary>
     public CatalogSnapshot Build(long sequence)
     {
+        var changes = new SnapshotChanges.Builder();
         var tables = source.Tables.ToDictionary(t => t.Key, t => _tables.TryGetValue(t.Key, out var b) ? b.Build() : t.Value, StringComparer.Ordinal);
         var relations = source.Relations.ToDictionary(r => r.Key, r => _relations.TryGetValue(r.Key, out var b) ? b.Build() : r.Value, StringComparer.Ordinal);
+        foreach (var table in _tables.Values)
+            changes.Node(table.Kind, table.Touched);
+        foreach (var relation in _relations.Values)
+            relation.Report(changes);
         foreach (var kind in GraphModel.Relations.Where(r => r.FromCodedFields))
-            relations[kind.Id] = DeriveCoded(kind, tables[kind.From.Label], tables[kind.To.Label]);
-        return new CatalogSnapshot(sequence, tables, relations);
+            relations[kind.Id] = DeriveCoded(kind, tables[kind.From.Label], tables[kind.To.Label], changes);
+        return new CatalogSnapshot(sequence, tables, relations, source, changes.Build());
     }
 
     /// <summary>The links of a derived kind: rebuilt whole when concepts or many start nodes changed, else re-derived for the start nodes that changed.</summary>
-    private Adjacency DeriveCoded(RelationKind kind, NodeTable from, NodeTable concepts)
+    private Adjacency DeriveCoded(RelationKind kind, NodeTable from, NodeTable concepts, SnapshotChanges.Builder changes)
     {
         var previous = source.Relations[kind.Id];
         if (!_coded.TryGetValue(kind.From.Label, out var touched) && !_tables.ContainsKey(kind.To.Label))
             return previous;
-        return touched is null || _tables.ContainsKey(kind.To.Label)
-            ? CodedLinks.Build(kind, from, concepts)
-            : CodedLinks.Update(previous, from, concepts, touched.Where(o => o >= 0));
+        if (touched is not null && !_tables.ContainsKey(kind.To.Label))
+            return CodedLinks.Update(previous, from, concepts, touched.Where(o => o >= 0), changes);
+        changes.Side(kind, true, null);
+        changes.Side(kind, false, null);
+        return CodedLinks.Build(kind, from, concepts);
     }
 
     /// <summary>Notes a changed node of a kind whose derived links follow its fields; past <see cref="MaxTouched"/>, notes that all changed.</summary>

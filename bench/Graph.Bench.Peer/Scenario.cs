@@ -7,6 +7,7 @@ namespace Graph.Bench.Peer;
 /// <param name="WarmUp">0: the bodies are cycled, in warm-up and timing alike (repeated requests). Otherwise a stream of distinct
 /// requests: the first <paramref name="WarmUp"/> are cycled for warm-up, the rest are sent once each, in order, while timing.</param>
 /// <param name="Describe">The logical request behind body i, to name it when the sides disagree.</param>
+/// <param name="Representative">The request whose query plans are shown (default: the first timed one).</param>
 internal sealed record Scenario(
     string Name,
     IReadOnlyList<byte[]> Ours,
@@ -14,7 +15,8 @@ internal sealed record Scenario(
     Func<JsonElement, string> OursAnswer,
     Func<JsonElement, string> PeerAnswer,
     int WarmUp = 0,
-    Func<int, string>? Describe = null)
+    Func<int, string>? Describe = null,
+    int? Representative = null)
 {
     public bool Distinct => WarmUp > 0;
 }

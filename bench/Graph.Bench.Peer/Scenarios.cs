@@ -114,7 +114,9 @@ internal static class Scenarios
         OursSearchAnswer,
         PeerSearchAnswer,
         warmUp,
-        i => requests[i].ToString());
+        i => requests[i].ToString(),
+        // Plans of a search in every kind (series and study descriptions are where the rows are).
+        Enumerable.Range(warmUp, requests.Count - warmUp).FirstOrDefault(i => requests[i].Kinds is null, warmUp));
 
     /// <summary>The texts our search looks in, as kind|text, to choose words both sides match alike.</summary>
     public const string SearchedTextsSql = """

@@ -7,6 +7,9 @@ namespace Graph.Bench;
 /// optional); counts per value of the facet fields, each leaving out its own filter, and the first page.</summary>
 internal sealed record FacetRequest(string[] Modalities, string[]? BodyParts, string? Sex, int AgeFrom, int AgeTo, string[]? Datasets, int First)
 {
+    public override string ToString() =>
+        $"facets of series with modality {DistinctRequests.Show(Modalities)}, body part {DistinctRequests.Show(BodyParts)}, patient aged [{AgeFrom}, {AgeTo}), sex {Sex ?? "any"}, in datasets {DistinctRequests.Show(Datasets)}; first {First}";
+
     /// <summary>The series filter in our schema.</summary>
     public string OursWhere()
     {
@@ -32,6 +35,9 @@ internal sealed record FacetRequest(string[] Modalities, string[]? BodyParts, st
 /// <summary>A cohort: patients of some cancer types in an age range (and of one sex), series of some modalities up to a slice thickness.</summary>
 internal sealed record CohortRequest(string[] CancerTypes, int AgeFrom, int AgeTo, string? Sex, string[] Modalities, double MaxThickness)
 {
+    public override string ToString() =>
+        $"cohort of patients with cancer type {DistinctRequests.Show(CancerTypes)}, aged [{AgeFrom}, {AgeTo}), sex {Sex ?? "any"}; series of modality {DistinctRequests.Show(Modalities)}, slice thickness <= {Thickness}";
+
     public string Thickness => MaxThickness.ToString("0.###", CultureInfo.InvariantCulture);
 
     public string Ours() => $$"""
@@ -43,6 +49,8 @@ internal sealed record CohortRequest(string[] CancerTypes, int AgeFrom, int AgeT
 /// <summary>A page of patients in an age range (of one sex, with one cancer type), with their studies and series.</summary>
 internal sealed record PageRequest(int First, int AgeFrom, int AgeTo, string? Sex, string? CancerType)
 {
+    public override string ToString() => $"first {First} patients aged [{AgeFrom}, {AgeTo}), sex {Sex ?? "any"}, cancer type {CancerType ?? "any"}, with studies and series";
+
     public string Ours()
     {
         var where = new List<string> { $"ageAtDiagnosis: {{ gte: {AgeFrom}, lt: {AgeTo} }}" };
@@ -60,7 +68,7 @@ internal sealed record PageRequest(int First, int AgeFrom, int AgeTo, string? Se
 /// <summary>One word searched, in every searchable kind or in some.</summary>
 internal sealed record SearchRequest(string Word, string[]? Kinds)
 {
-    public override string ToString() => $"SearchRequest {{ Word = {Word}, Kinds = {(Kinds is null ? "all" : string.Join("+", Kinds))} }}";
+    public override string ToString() => $"search for '{Word}' in {DistinctRequests.Show(Kinds)} kinds";
 }
 
 /// <summary>
@@ -126,6 +134,29 @@ internal static class DistinctRequests
     }
 
     /// <summary>
+    /// Texts as users type them into a search box, drawn from the words of the searched texts: whole words, word starts, words
+    /// with a typo (a letter dropped, doubled, replaced or swapped with its neighbour), two neighbouring words; each searched in
+    /// all kinds or in some. Every pair of text and kinds occurs once.
+    /// </summary>
+    public static List<SearchRequest> ForgivingTexts(IEnumerable<string> texts, int count, int seed)
+    {
+        var phrases = texts.Select(t => Tokenize(t).ToArray()).Where(t => t.Length > 0).Distinct(new TokensComparer()).ToArray();
+        var words = phrases.SelectMany(t => t).Where(w => w.Length >= 3 && char.IsLetter(w[0])).Distinct().Order(StringComparer.Ordinal).ToArray();
+        return Distinct(count, seed, random =>
+        {
+            var word = words[random.Next(words.Length)];
+            var text = random.Next(5) switch
+            {
+                0 => word[..random.Next(3, word.Length + 1)],
+                1 when word.Length >= 5 => Typo(word, random),
+                2 => Neighbours(phrases[random.Next(phrases.Length)], random) ?? word,
+                _ => word,
+            };
+            return new SearchRequest(text, random.Next(3) == 0 ? SearchKinds[random.Next(1, SearchKinds.Length)] : null);
+        }, r => r.ToString());
+    }
+
+    /// <summary>
     /// Single words for which a case-insensitive substring match (PostgreSQL's ILIKE '%word%', PostGraphile's includesInsensitive)
     /// and our word match (whole word or start of one, a typo of one edit from 5 letters and two from 9, and the other names of a
     /// concept the text names) select the same records: words and word starts (3 characters or more, the first a letter) of the searched texts that
@@ -158,7 +189,37 @@ internal static class DistinctRequests
         return Words(folded);
     }
 
+    /// <summary>Values as a reader sees them in a request's description ("any" when the filter is left out).</summary>
+    public static string Show(string[]? values) => values is null ? "any" : string.Join("/", values);
+
     public static string Quoted(IEnumerable<string> values) => string.Join(", ", values.Select(v => $"\"{v}\""));
+
+    private static string Typo(string word, Random random)
+    {
+        var at = random.Next(1, word.Length - 1);
+        return random.Next(4) switch
+        {
+            0 => word.Remove(at, 1),
+            1 => word.Insert(at, word[at].ToString()),
+            2 => string.Concat(word.AsSpan(0, at), ((char)('a' + random.Next(26))).ToString(), word.AsSpan(at + 1)),
+            _ => string.Concat(word.AsSpan(0, at), word[at + 1].ToString(), word[at].ToString(), word.AsSpan(at + 2)),
+        };
+    }
+
+    private static string? Neighbours(string[] tokens, Random random)
+    {
+        if (tokens.Length < 2)
+            return null;
+        var at = random.Next(tokens.Length - 1);
+        return $"{tokens[at]} {tokens[at + 1]}";
+    }
+
+    private sealed class TokensComparer : IEqualityComparer<string[]>
+    {
+        public bool Equals(string[]? x, string[]? y) => x is not null && y is not null && x.SequenceEqual(y);
+
+        public int GetHashCode(string[] tokens) => string.Join(' ', tokens).GetHashCode(StringComparison.Ordinal);
+    }
 
     // Optimal string alignment distance (a swap of neighbours is one edit), as the service counts typos.
     private static bool WithinEdits(string a, string b, int max)

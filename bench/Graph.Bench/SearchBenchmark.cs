@@ -23,9 +23,12 @@ internal static class SearchBenchmark
     {
         var arguments = new BenchArguments(args);
         var iterations = arguments.Int("--iterations", 300);
-        var host = await BenchHost.StartAsync(arguments);
+        var distinct = Array.IndexOf(args, "--distinct") >= 0;
+        // Distinct requests at a million series and more on a loaded machine can take longer than the service's 10 s limit
+        // (the first ones build the snapshot's path maps); the benchmark reports how long they take instead.
+        var host = await BenchHost.StartAsync(arguments, distinct ? DistinctSettings : null);
         Console.WriteLine($"index load: {host.LoadTime.TotalSeconds:F2} s, {host.Index.Current.Count(Domain.GraphModel.Series):N0} series");
-        if (Array.IndexOf(args, "--distinct") >= 0)
+        if (distinct)
             return await DistinctAsync(host, iterations, arguments.Int("--seed", 1));
         var facets = await Latency.MeasureAsync(iterations, _ => host.ExecuteAsync(FacetQuery));
         Console.WriteLine($"facet query (10 facets, 3 filters, 1 across a relationship): {Latency.Format(facets)}");
@@ -66,6 +69,8 @@ internal static class SearchBenchmark
         Console.WriteLine($"memory: {BenchHost.Memory()}; load average {LoadAverage()}");
         return 0;
     }
+
+    public static readonly Dictionary<string, string?> DistinctSettings = new() { ["Graph:Limits:TimeoutSeconds"] = "600" };
 
     /// <summary>The facet fields of <see cref="FacetQuery"/>.</summary>
     private static readonly string[] FacetFields = ["modality", "bodyPart", "manufacturer", "model", "contrast", "magneticFieldStrength", "patient.vitalStatus", "patient.sex", "study.year", "datasets.slug"];

@@ -16,8 +16,9 @@ internal static class TextSearchBenchmark
     {
         var arguments = new BenchArguments(args);
         var iterations = arguments.Int("--iterations", 500);
-        var host = await BenchHost.StartAsync(arguments);
-        if (Array.IndexOf(args, "--distinct") >= 0)
+        var distinct = Array.IndexOf(args, "--distinct") >= 0;
+        var host = await BenchHost.StartAsync(arguments, distinct ? SearchBenchmark.DistinctSettings : null);
+        if (distinct)
             return await DistinctAsync(host, iterations, arguments.Int("--seed", 1));
         Console.WriteLine($"index load: {host.LoadTime.TotalSeconds:F2} s, {host.Index.Current.Count(Domain.GraphModel.Series):N0} series, {Texts.Length} query texts");
         // Agreement check: the GraphQL answer is the library's answer.

@@ -68,7 +68,7 @@ internal sealed record PageRequest(int First, int AgeFrom, int AgeTo, string? Se
 /// <summary>One word searched, in every searchable kind or in some.</summary>
 internal sealed record SearchRequest(string Word, string[]? Kinds)
 {
-    public override string ToString() => $"search for '{Word}' in {DistinctRequests.Show(Kinds)} kinds";
+    public override string ToString() => $"search for '{Word}' in {(Kinds is null ? "all kinds" : string.Join("/", Kinds))}";
 }
 
 /// <summary>

@@ -27,35 +27,47 @@ internal sealed class LoadGenerator(int concurrency, TimeSpan warmUp, TimeSpan d
         return text;
     }
 
-    /// <summary>Warms up, then measures throughput and latency percentiles over the duration.</summary>
-    public async Task<LoadResult> RunAsync(Uri endpoint, IReadOnlyList<byte[]> bodies, CancellationToken cancellationToken)
+    /// <summary>Warms up, then measures throughput and latency percentiles over the duration. Repeated requests (warm-up 0) are
+    /// cycled throughout; a stream of distinct requests is cycled over its first <see cref="Scenario.WarmUp"/> for warm-up, then
+    /// the rest is sent once each, in order, until the duration is over or the stream runs out.</summary>
+    public async Task<LoadResult> RunAsync(Uri endpoint, Scenario scenario, IReadOnlyList<byte[]> bodies, CancellationToken cancellationToken)
     {
-        await RunPhaseAsync(endpoint, bodies, warmUp, null, cancellationToken);
+        var warmUpBodies = scenario.Distinct ? bodies.Take(scenario.WarmUp).ToArray() : bodies;
+        var timedBodies = scenario.Distinct ? bodies.Skip(scenario.WarmUp).ToArray() : bodies;
+        await RunPhaseAsync(endpoint, warmUpBodies, cycle: true, warmUp, null, cancellationToken);
         var latencies = new List<double>[concurrency];
         for (var i = 0; i < concurrency; i++)
             latencies[i] = new List<double>(4096);
         var watch = Stopwatch.StartNew();
-        var errors = await RunPhaseAsync(endpoint, bodies, duration, latencies, cancellationToken);
+        var (errors, exhausted) = await RunPhaseAsync(endpoint, timedBodies, cycle: !scenario.Distinct, duration, latencies, cancellationToken);
         var seconds = watch.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).ToArray();
         Array.Sort(all);
         return all.Length == 0
-            ? new LoadResult(0, errors, seconds, double.NaN, double.NaN)
-            : new LoadResult(all.Length, errors, seconds, all[all.Length / 2], all[Math.Min(all.Length - 1, (int)(all.Length * 0.99))]);
+            ? new LoadResult(0, errors, seconds, double.NaN, double.NaN, exhausted)
+            : new LoadResult(all.Length, errors, seconds, all[all.Length / 2], all[Math.Min(all.Length - 1, (int)(all.Length * 0.99))], exhausted);
     }
 
     public void Dispose() => _client.Dispose();
 
-    private async Task<int> RunPhaseAsync(Uri endpoint, IReadOnlyList<byte[]> bodies, TimeSpan length, List<double>[]? latencies, CancellationToken cancellationToken)
+    private async Task<(int Errors, bool Exhausted)> RunPhaseAsync(Uri endpoint, IReadOnlyList<byte[]> bodies, bool cycle, TimeSpan length, List<double>[]? latencies, CancellationToken cancellationToken)
     {
         var next = -1;
         var errors = 0;
+        var exhausted = false;
         var end = Stopwatch.GetTimestamp() + (long)(length.TotalSeconds * Stopwatch.Frequency);
         var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
             while (Stopwatch.GetTimestamp() < end)
             {
-                var body = bodies[(int)((uint)Interlocked.Increment(ref next) % (uint)bodies.Count)];
+                var index = Interlocked.Increment(ref next);
+                if (!cycle && index >= bodies.Count)
+                {
+                    exhausted = true;
+                    break;
+                }
+
+                var body = bodies[(int)((uint)index % (uint)bodies.Count)];
                 var start = Stopwatch.GetTimestamp();
                 var ok = await SendOnceAsync(endpoint, body, cancellationToken);
                 var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -66,7 +78,7 @@ internal sealed class LoadGenerator(int concurrency, TimeSpan warmUp, TimeSpan d
             }
         }, cancellationToken));
         await Task.WhenAll(workers);
-        return errors;
+        return (errors, exhausted);
     }
 
     private async Task<bool> SendOnceAsync(Uri endpoint, byte[] body, CancellationToken cancellationToken)

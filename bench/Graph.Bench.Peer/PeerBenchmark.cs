@@ -16,7 +16,7 @@ internal static class PeerBenchmark
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
 
     /// <summary>What a competent operator sets for a read-mostly API on this machine: the working set in shared buffers,
-    /// SSD page costs, and no JIT (it costs short queries tens of milliseconds).</summary>
+    /// SSD page costs, no JIT (it costs short queries tens of milliseconds), and plans made for each request's values.</summary>
     private static readonly Dictionary<string, string> PostgresSettings = new()
     {
         ["shared_buffers"] = "1GB",
@@ -24,8 +24,43 @@ internal static class PeerBenchmark
         ["work_mem"] = "32MB",
         ["random_page_cost"] = "1.1",
         ["jit"] = "off",
+        // PostGraphile sends parameterized statements; a generic plan cannot see the search pattern or the filter values and
+        // walked the primary key of 196,602 series for `ILIKE $1 ... LIMIT 20`, where a plan for the value uses the trigram index.
+        ["plan_cache_mode"] = "force_custom_plan",
         ["max_connections"] = "50",
     };
+
+    /// <summary>Indexes the peer's query plans need beyond the export's (which indexes keys, foreign keys, facet fields and
+    /// trigrams of searched texts): the filtered columns that EXPLAIN ANALYZE showed scanned, and concept synonyms as text for
+    /// substring search (connection-filter has no substring operator on arrays; a computed column is the PostGraphile way); and
+    /// statistics for the planner where its estimates made it walk the primary key for a LIMIT: modality and body part are
+    /// correlated (MR of the axilla is rare), and the series descriptions' most common values cover all of them at 1000.</summary>
+    public const string PeerIndexesSql = """
+        CREATE INDEX series_slice_thickness ON series (slice_thickness);
+        CREATE INDEX patient_age_at_diagnosis ON patient (age_at_diagnosis);
+        CREATE INDEX series_study_modality_thickness ON series (study_id, modality, slice_thickness);
+        CREATE INDEX diagnosis_patient_cancer_type ON diagnosis (patient_id, cancer_type_id);
+        CREATE INDEX dataset_includes_patient_patient_dataset ON dataset_includes_patient (patient_id, dataset_id);
+        CREATE FUNCTION concept_synonyms_text(c concept) RETURNS text LANGUAGE sql STABLE AS $$ SELECT array_to_string(c.synonyms, ' | ') $$;
+        CREATE STATISTICS series_modality_body_part (mcv, dependencies) ON modality, body_part FROM series;
+        ALTER TABLE series ALTER COLUMN description SET STATISTICS 1000;
+        ANALYZE;
+        """;
+
+    /// <summary>auto_explain loaded in every session but off; <see cref="ExplainAsync"/> turns it on for one request per scenario.</summary>
+    private static readonly Dictionary<string, string> ExplainSettings = new()
+    {
+        ["session_preload_libraries"] = "auto_explain",
+        ["auto_explain.log_analyze"] = "on",
+        ["auto_explain.log_buffers"] = "on",
+        ["logging_collector"] = "on",
+        ["log_directory"] = "log",
+        ["log_filename"] = "postgres.log",
+    };
+
+    private const int CheckedFirst = 30;
+    private const int CheckedSpread = 20;
+    private const int DistinctWarmUp = 500;
 
     public static async Task<int> RunAsync(BenchArguments arguments, CancellationToken cancellationToken)
     {
@@ -36,6 +71,11 @@ internal static class PeerBenchmark
         var warmUp = arguments.Int("--warmup", 3);
         // --ours-only [--scenario NAME]: our service alone (no export, PostgreSQL or PostGraphile), e.g. to attach dotnet-trace.
         var oursOnly = Array.IndexOf(arguments.Arguments, "--ours-only") >= 0;
+        // --count N: timed requests of each distinct stream; --seed S: the streams' seed; --plans FILE: EXPLAIN ANALYZE (auto_explain)
+        // of each distinct scenario's representative request on the peer, written to FILE.
+        var count = arguments.Int("--count", 20_000);
+        var seed = arguments.Int("--seed", 1);
+        var plans = arguments.Get("--plans");
         var repo = RepositoryRoot();
         var work = Path.Combine(Path.GetTempPath(), "graph-bench-peer", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
@@ -61,9 +101,10 @@ internal static class PeerBenchmark
             Console.WriteLine($"export: {watch.Elapsed.TotalSeconds:F1} s, {summary.Rows.Sum(r => r.Value):N0} rows, {summary.Rejected.Count} left out");
 
             watch.Restart();
-            postgres = await PostgresServer.StartAsync(Lifetime, PostgresSettings, cancellationToken);
+            postgres = await PostgresServer.StartAsync(Lifetime, plans is null ? PostgresSettings : PostgresSettings.Concat(ExplainSettings).ToDictionary(), cancellationToken);
             await postgres.PsqlFileAsync(PostgresExporter.LoadScript, export, cancellationToken: cancellationToken);
-            Console.WriteLine($"PostgreSQL: started and loaded (COPY, constraints, indexes, ANALYZE) in {watch.Elapsed.TotalSeconds:F1} s on port {postgres.Port}");
+            await postgres.PsqlAsync(PeerIndexesSql, cancellationToken: cancellationToken);
+            Console.WriteLine($"PostgreSQL: started and loaded (COPY, constraints, indexes, the benchmark's indexes, ANALYZE) in {watch.Elapsed.TotalSeconds:F1} s on port {postgres.Port}");
 
             var peerFolder = Path.Combine(repo, "bench", "Graph.Bench.Peer", "postgraphile");
             if (!Directory.Exists(Path.Combine(peerFolder, "node_modules")))
@@ -77,32 +118,46 @@ internal static class PeerBenchmark
             (ours, oursEndpoint) = await StartOursAsync(repo, work, cancellationToken);
 
             using var load = new LoadGenerator(concurrency, TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(seconds), _oursKey);
-            var uids = (await postgres.PsqlAsync("SELECT series_instance_uid FROM series ORDER BY md5(series_instance_uid) LIMIT 200", cancellationToken: cancellationToken)).Split('\n');
+            var uids = (await postgres.PsqlAsync("SELECT series_instance_uid FROM series ORDER BY id", cancellationToken: cancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var datasets = (await postgres.PsqlAsync("SELECT slug FROM dataset ORDER BY slug", cancellationToken: cancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var texts = (await postgres.PsqlAsync(Scenarios.SearchedTextsSql, cancellationToken: cancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => line.Split('|', 2)).Select(p => (Kind: p[0], Text: p[1])).ToArray();
+            var words = DistinctRequests.ComparableWords(texts.Select(t => t.Text), (await postgres.PsqlAsync(Scenarios.ConceptNamesSql, cancellationToken: cancellationToken)).Split('\n'));
+            var distinct = DistinctScenarios(uids, datasets, DistinctRequests.Searches(words, texts, seed), count, seed);
+            Console.WriteLine($"Distinct streams (seed {seed}): {string.Join("; ", distinct.Select(d => $"{d.Name}: {d.Ours.Count - d.WarmUp:N0} timed + {d.WarmUp:N0} warm-up"))}; {words.Count:N0} comparable words, e.g. {string.Join(", ", words.Take(8))}");
             var oursCursors = await WalkPagesAsync(load, oursEndpoint, Scenarios.OursPage, "patients", 30, cancellationToken);
             var peerCursors = await WalkPagesAsync(load, peerEndpoint, Scenarios.PeerPage, "allPatients", 30, cancellationToken);
-            Scenario[] scenarios = [Scenarios.Lookup(uids), Scenarios.NestedPage(oursCursors, peerCursors), Scenarios.Facets(), Scenarios.Cohort(), Scenarios.Search()];
+            var repeatedWords = words.Where((_, i) => i % Math.Max(1, words.Count / 10) == 0).Take(10).ToArray();
+            Scenario[] repeated = [Scenarios.Lookup(uids.Take(200).ToArray()), Scenarios.NestedPage(oursCursors, peerCursors), Scenarios.Facets(), Scenarios.Cohort(), Scenarios.Search(repeatedWords)];
 
-            Console.WriteLine("\nSame answers on both sides (checked once before timing):");
+            Console.WriteLine($"\nSame answers on both sides (checked before timing; distinct streams: the first {CheckedFirst} timed requests and {CheckedSpread} spread over the rest):");
             var agreed = true;
-            foreach (var scenario in scenarios)
+            foreach (var scenario in distinct.Concat(repeated))
                 agreed &= await CheckAsync(load, scenario, oursEndpoint, peerEndpoint, cancellationToken);
-
-            Console.WriteLine($"\nTimed: {concurrency} concurrent clients, {warmUp} s warm-up, {seconds} s measured per scenario and side; the load generator runs on the same cores.");
-            var rows = new List<(Scenario Scenario, LoadResult Ours, LoadResult Peer)>();
-            foreach (var scenario in scenarios)
+            if (!agreed)
             {
-                var oursResult = await load.RunAsync(oursEndpoint, scenario.Ours, cancellationToken);
-                var peerResult = await load.RunAsync(peerEndpoint, scenario.Peer, cancellationToken);
-                rows.Add((scenario, oursResult, peerResult));
-                Console.WriteLine($"  {scenario.Name}: ours {oursResult.Throughput:F0}/s, PostGraphile {peerResult.Throughput:F0}/s");
+                Console.WriteLine("The two sides disagree (above); nothing was timed.");
+                return 1;
             }
+
+            if (plans is not null)
+                await ExplainAsync(postgres, load, peerEndpoint, distinct, plans, cancellationToken);
+
+            Console.WriteLine($"\nTimed: {concurrency} concurrent clients, {warmUp} s warm-up, {seconds} s measured per scenario and side; the load generator runs on the same cores. Load average {LoadAverage()}.");
+            var distinctRows = await MeasureAsync(load, distinct, oursEndpoint, peerEndpoint, cancellationToken);
+            Console.WriteLine($"Load average {LoadAverage()}.");
+            var repeatedRows = await MeasureAsync(load, repeated, oursEndpoint, peerEndpoint, cancellationToken);
 
             var oursMemory = ProcessMemory.TreeMiB(ours.Id);
             var nodeMemory = ProcessMemory.TreeMiB(peer.Id);
             var postgresMemory = ProcessMemory.TreeMiB(postgres.ProcessId);
-            ResultTable.Print(rows, oursMemory, nodeMemory, postgresMemory);
-            Console.WriteLine($"Load average after the run: {File.ReadAllText("/proc/loadavg")[..14]}");
-            return agreed ? 0 : 1;
+            Console.WriteLine("\nDistinct requests (every request once; the same stream for both sides):");
+            ResultTable.Print(distinctRows, distinct: true);
+            Console.WriteLine("\nRepeated requests (a few requests cycled; our per-snapshot caches answer after the first):");
+            ResultTable.Print(repeatedRows, distinct: false);
+            ResultTable.PrintMemory(oursMemory, nodeMemory, postgresMemory);
+            Console.WriteLine($"Load average after the run: {LoadAverage()}");
+            return 0;
         }
         finally
         {
@@ -153,19 +208,90 @@ internal static class PeerBenchmark
             using var sample = JsonDocument.Parse(await load.SendAsync(endpoint, Scenarios.Body("{ series(first: 200) { nodes { seriesInstanceUid } } }", null), cancellationToken));
             var uids = sample.RootElement.GetProperty("data").GetProperty("series").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("seriesInstanceUid").GetString()!).ToArray();
             var cursors = await WalkPagesAsync(load, endpoint, Scenarios.OursPage, "patients", 30, cancellationToken);
+            using var slugs = JsonDocument.Parse(await load.SendAsync(endpoint, Scenarios.Body("{ datasets(first: 100) { nodes { slug } } }", null), cancellationToken));
+            var datasets = slugs.RootElement.GetProperty("data").GetProperty("datasets").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("slug").GetString()!).ToArray();
+            var count = arguments.Int("--count", 20_000);
+            var seed = arguments.Int("--seed", 1);
             var only = arguments.Get("--scenario");
-            foreach (var scenario in new[] { Scenarios.Lookup(uids), Scenarios.NestedPage(cursors, cursors), Scenarios.Facets(), Scenarios.Cohort(), Scenarios.Search() })
+            Scenario[] scenarios =
+            [
+                Scenarios.Lookup(uids), Scenarios.NestedPage(cursors, cursors), Scenarios.Facets(), Scenarios.Cohort(),
+                Scenarios.DistinctPages(DistinctRequests.Pages(count + DistinctWarmUp, seed), DistinctWarmUp),
+                Scenarios.DistinctFacets(DistinctRequests.Facets(count + DistinctWarmUp, seed, datasets), DistinctWarmUp),
+                Scenarios.DistinctCohorts(DistinctRequests.Cohorts(count + DistinctWarmUp, seed), DistinctWarmUp),
+            ];
+            foreach (var scenario in scenarios)
             {
                 if (only is not null && !scenario.Name.StartsWith(only, StringComparison.OrdinalIgnoreCase))
                     continue;
-                var result = await load.RunAsync(endpoint, scenario.Ours, cancellationToken);
-                Console.WriteLine($"  {scenario.Name}: {result.Throughput:F0}/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, errors {result.Errors}");
+                var result = await load.RunAsync(endpoint, scenario, scenario.Ours, cancellationToken);
+                Console.WriteLine($"  {scenario.Name}{(scenario.Distinct ? ", distinct" : ", repeated")}: {result.Throughput:F0}/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, errors {result.Errors}{(result.Exhausted ? ", stream ran out" : "")}");
             }
 
             Console.WriteLine($"Resident memory (PSS): {ProcessMemory.TreeMiB(ours.Id):F0} MiB; load average {File.ReadAllText("/proc/loadavg")[..14]}");
             return 0;
         }
     }
+
+    /// <summary>The five scenarios as seeded streams of distinct requests (the same logical request for both sides).</summary>
+    private static Scenario[] DistinctScenarios(IReadOnlyList<string> uids, IReadOnlyList<string> datasets, IReadOnlyList<SearchRequest> searches, int count, int seed)
+    {
+        return
+        [
+            // Lookups are the fastest requests: three times the stream, so that ours does not run out within the time.
+            Scenarios.DistinctLookup(DistinctRequests.Keys(uids, 3 * count + DistinctWarmUp, seed), DistinctWarmUp),
+            Scenarios.DistinctPages(DistinctRequests.Pages(count + DistinctWarmUp, seed), DistinctWarmUp),
+            Scenarios.DistinctFacets(DistinctRequests.Facets(count + DistinctWarmUp, seed, datasets), DistinctWarmUp),
+            Scenarios.DistinctCohorts(DistinctRequests.Cohorts(count + DistinctWarmUp, seed), DistinctWarmUp),
+            // Far fewer word and kinds pairs than other requests exist: a tenth of them warms up.
+            Scenarios.DistinctSearches(searches, Math.Max(1, searches.Count / 10)),
+        ];
+    }
+
+    private static async Task<List<(Scenario Scenario, LoadResult Ours, LoadResult Peer)>> MeasureAsync(LoadGenerator load, IEnumerable<Scenario> scenarios, Uri ours, Uri peer, CancellationToken cancellationToken)
+    {
+        var rows = new List<(Scenario Scenario, LoadResult Ours, LoadResult Peer)>();
+        foreach (var scenario in scenarios)
+        {
+            var oursResult = await load.RunAsync(ours, scenario, scenario.Ours, cancellationToken);
+            var peerResult = await load.RunAsync(peer, scenario, scenario.Peer, cancellationToken);
+            rows.Add((scenario, oursResult, peerResult));
+            Console.WriteLine($"  {scenario.Name}{(scenario.Distinct ? ", distinct" : ", repeated")}: ours {oursResult.Throughput:F0}/s ({oursResult.Requests:N0} requests{(oursResult.Exhausted ? ", stream ran out" : "")}), " +
+                $"PostGraphile {peerResult.Throughput:F1}/s ({peerResult.Requests:N0} requests); load average {LoadAverage()}");
+        }
+
+        return rows;
+    }
+
+    /// <summary>Sends each distinct scenario's representative request (the first timed one, or the first searching every kind) to the peer with auto_explain on, and writes the plans PostgreSQL logged to <paramref name="file"/>.</summary>
+    private static async Task ExplainAsync(PostgresServer postgres, LoadGenerator load, Uri peer, IEnumerable<Scenario> scenarios, string file, CancellationToken cancellationToken)
+    {
+        var log = Path.Combine(postgres.DataDirectory, "log", "postgres.log");
+        var text = new System.Text.StringBuilder();
+        foreach (var scenario in scenarios)
+        {
+            await postgres.PsqlAsync("ALTER SYSTEM SET auto_explain.log_min_duration = 0", cancellationToken: cancellationToken);
+            await postgres.PsqlAsync("SELECT pg_reload_conf()", cancellationToken: cancellationToken);
+            await Task.Delay(500, cancellationToken);
+            var before = new FileInfo(log).Length;
+            var representative = scenario.Representative ?? scenario.WarmUp;
+            await load.SendAsync(peer, scenario.Peer[representative], cancellationToken);
+            await postgres.PsqlAsync("ALTER SYSTEM SET auto_explain.log_min_duration = -1", cancellationToken: cancellationToken);
+            await postgres.PsqlAsync("SELECT pg_reload_conf()", cancellationToken: cancellationToken);
+            await Task.Delay(500, cancellationToken);
+            using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            stream.Seek(before, SeekOrigin.Begin);
+            var plans = await new StreamReader(stream).ReadToEndAsync(cancellationToken);
+            text.Append($"==== {scenario.Name}: request {representative}, {scenario.Describe!(representative)}\n{plans}\n");
+            var scans = plans.Split('\n').Where(l => l.Contains("Seq Scan on", StringComparison.Ordinal)).Select(l => l.Trim()).ToArray();
+            Console.WriteLine($"  plans of {scenario.Name}: {plans.Split('\n').Count(l => l.Contains("duration:", StringComparison.Ordinal))} statements; sequential scans: {(scans.Length == 0 ? "none" : string.Join(" | ", scans))}");
+        }
+
+        await File.WriteAllTextAsync(file, text.ToString(), cancellationToken);
+        Console.WriteLine($"EXPLAIN ANALYZE of each scenario's representative request on PostgreSQL written to {file}");
+    }
+
+    private static string LoadAverage() => File.ReadAllText("/proc/loadavg")[..14];
 
     private static async Task EnsureCatalogueAsync(string data, int patients, CancellationToken cancellationToken)
     {
@@ -196,25 +322,33 @@ internal static class PeerBenchmark
         return cursors;
     }
 
+    /// <summary>Compares both sides' answers: every request of a repeated scenario (at most 30); of a distinct stream, the first
+    /// <see cref="CheckedFirst"/> timed requests (the ones the peer is timed on) and <see cref="CheckedSpread"/> spread over the rest.</summary>
     private static async Task<bool> CheckAsync(LoadGenerator load, Scenario scenario, Uri ours, Uri peer, CancellationToken cancellationToken)
     {
-        var checks = Math.Min(Math.Min(scenario.Ours.Count, scenario.Peer.Count), 30);
+        var total = Math.Min(scenario.Ours.Count, scenario.Peer.Count);
+        var indices = scenario.Distinct
+            ? Enumerable.Range(scenario.WarmUp, Math.Min(CheckedFirst, total - scenario.WarmUp))
+                .Concat(Enumerable.Range(1, CheckedSpread).Select(i => scenario.WarmUp + CheckedFirst + (int)((long)(total - scenario.WarmUp - CheckedFirst - 1) * i / CheckedSpread)))
+                .Where(i => i < total).Distinct().ToArray()
+            : Enumerable.Range(0, Math.Min(total, 30)).ToArray();
         var same = 0;
-        string? difference = null;
+        var differences = new List<string>();
         string? example = null;
-        for (var i = 0; i < checks; i++)
+        foreach (var i in indices)
         {
             var oursAnswer = Answer(await load.SendAsync(ours, scenario.Ours[i], cancellationToken), scenario.OursAnswer);
             var peerAnswer = Answer(await load.SendAsync(peer, scenario.Peer[i], cancellationToken), scenario.PeerAnswer);
             example ??= oursAnswer;
             if (oursAnswer == peerAnswer)
                 same++;
-            else
-                difference ??= $"\n      ours:         {oursAnswer}\n      PostGraphile: {peerAnswer}";
+            else if (differences.Count < 3)
+                differences.Add($"\n    request {i}: {scenario.Describe?.Invoke(i) ?? "(repeated)"}\n      ours:         {oursAnswer}\n      PostGraphile: {peerAnswer}");
         }
 
-        Console.WriteLine($"  {scenario.Name}: {same}/{checks} requests agree{(difference is null ? $"; e.g. {Shorten(example!)}" : $"; first difference:{difference}")}");
-        return difference is null;
+        Console.WriteLine($"  {scenario.Name}{(scenario.Distinct ? ", distinct" : ", repeated")}: {same}/{indices.Length} requests agree" +
+            (differences.Count == 0 ? $"; e.g. {Shorten(example!)}" : $"; DIFFERENT ANSWERS:{string.Concat(differences)}"));
+        return differences.Count == 0;
     }
 
     private static string Answer(string json, Func<JsonElement, string> reduce)

@@ -8,10 +8,8 @@ namespace Graph.Bench.Peer;
 /// relation filters, pg-aggregates grouped aggregates).</summary>
 internal static class Scenarios
 {
-    public static readonly string[] SearchWords = ["glioblastoma", "prostate", "liver", "lung", "breast", "dce", "t2", "contrast", "brain", "flair"];
-
     private static readonly (string[] Codes, int Age)[] Cohorts = [(["prostate", "breast"], 50), (["lung", "liver"], 60), (["glioblastoma", "glioma"], 40), (["colon", "rectum"], 55)];
-    private static readonly string[] FacetFields = ["modality", "bodyPart", "manufacturer", "model", "contrast"];
+    private static readonly string[] FacetFields = DistinctRequests.FacetFields;
 
     public static Scenario Lookup(IReadOnlyList<string> seriesUids) => new(
         "node lookup by key",
@@ -60,30 +58,76 @@ internal static class Scenarios
                                         series: { modality: { eq: "MR" }, sliceThickness: { lte: 3 } } }) { patients { value } studies { value } series { value } totalBytes { value } } }
             """, null)).ToArray(),
         Cohorts.Select(c => Body(PeerCohort(c.Codes, c.Age), null)).ToArray(),
-        data =>
-        {
-            var c = data.GetProperty("cohortPreview");
-            return $"patients {Value(c, "patients")}, studies {Value(c, "studies")}, series {Value(c, "series")}, bytes {Value(c, "totalBytes")}";
-        },
-        data => $"patients {Total(data, "patients")}, studies {Total(data, "studies")}, series {Total(data, "series")}, " +
-            $"bytes {data.GetProperty("series").GetProperty("aggregates").GetProperty("sum").GetProperty("sizeBytes").ToString()}");
+        OursCohortAnswer,
+        PeerCohortAnswer);
 
-    /// <summary>One word searched in the names, titles and descriptions of every searchable kind.</summary>
-    public static Scenario Search() => new(
+    /// <summary>One word searched in the names, titles and descriptions of every searchable kind (the words cycled).</summary>
+    public static Scenario Search(IReadOnlyList<string> words) => new(
         "text search (one word, all kinds)",
-        SearchWords.Select(w => Body("query($text: String!) { search(text: $text, first: 20) { totalCount hits { score node { id } } } }", new { text = w })).ToArray(),
-        SearchWords.Select(w => Body("""
-            query($text: String!) {
-              cancerTypes: allCancerTypes(filter: { name: { includesInsensitive: $text } }) { totalCount nodes { code } }
-              datasets: allDatasets(filter: { or: [{ title: { includesInsensitive: $text } }, { description: { includesInsensitive: $text } }] }) { totalCount nodes { slug } }
-              repositories: allRepositories(filter: { name: { includesInsensitive: $text } }) { totalCount nodes { slug } }
-              concepts: allConcepts(filter: { label: { includesInsensitive: $text } }) { totalCount nodes { curie } }
-              algorithms: allAlgorithms(filter: { name: { includesInsensitive: $text } }) { totalCount nodes { slug } }
-              studies: allStudies(first: 20, filter: { description: { includesInsensitive: $text } }) { totalCount nodes { studyInstanceUid } }
-              series: allSeries(first: 20, filter: { description: { includesInsensitive: $text } }) { totalCount nodes { seriesInstanceUid } } }
-            """, new { text = w })).ToArray(),
-        data => $"{data.GetProperty("search").GetProperty("totalCount")} hits",
-        data => $"{data.EnumerateObject().Sum(p => p.Value.GetProperty("totalCount").GetInt32())} hits");
+        words.Select(w => Body("query($text: String!) { search(text: $text, first: 20) { totalCount hits { score node { id } } } }", new { text = w })).ToArray(),
+        words.Select(w => Body(PeerSearch(null), new { text = w })).ToArray(),
+        OursSearchAnswer,
+        PeerSearchAnswer);
+
+    /// <summary>Lookups of distinct series (each key once).</summary>
+    public static Scenario DistinctLookup(IReadOnlyList<string> seriesUids, int warmUp)
+    {
+        var repeated = Lookup(seriesUids);
+        return repeated with { Name = "node lookup by key", WarmUp = warmUp, Describe = i => $"series {seriesUids[i]}" };
+    }
+
+    /// <summary>First pages of patients under distinct filters (age range, sex, cancer type) and page sizes, with their studies and series.</summary>
+    public static Scenario DistinctPages(IReadOnlyList<PageRequest> requests, int warmUp) => new(
+        "nested page (patients > studies > series)",
+        requests.Select(r => Body(r.Ours(), null)).ToArray(),
+        requests.Select(r => Body(PeerPageOf(r), null)).ToArray(),
+        data => PageAnswer(data.GetProperty("patients"), "studies", "series"),
+        data => PageAnswer(data.GetProperty("allPatients"), "studiesByPatientId", "seriesByStudyId"),
+        warmUp,
+        i => requests[i].ToString());
+
+    /// <summary>Facets of 5 series fields under distinct filters: modalities, body parts, and the patient's age range, sex and datasets (through study and patient).</summary>
+    public static Scenario DistinctFacets(IReadOnlyList<FacetRequest> requests, int warmUp) => new(
+        "facets (5 fields, 3-5 filters, via relationships)",
+        requests.Select(r => Body(r.Ours(DistinctRequests.FacetFields, 100), null)).ToArray(),
+        requests.Select(r => Body(PeerFacets(r), null)).ToArray(),
+        OursFacetAnswer,
+        PeerFacetAnswer,
+        warmUp,
+        i => requests[i].ToString());
+
+    /// <summary>Cohort counts under distinct criteria: cancer types, age range and sex of patients; modalities and slice thickness of series.</summary>
+    public static Scenario DistinctCohorts(IReadOnlyList<CohortRequest> requests, int warmUp) => new(
+        "cohort count (2 relationships each way)",
+        requests.Select(r => Body(r.Ours(), null)).ToArray(),
+        requests.Select(r => Body(PeerCohort(r), null)).ToArray(),
+        OursCohortAnswer,
+        PeerCohortAnswer,
+        warmUp,
+        i => requests[i].ToString());
+
+    /// <summary>Distinct pairs of a word and the kinds searched.</summary>
+    public static Scenario DistinctSearches(IReadOnlyList<SearchRequest> requests, int warmUp) => new(
+        "text search (one word, all kinds or some)",
+        requests.Select(r => Body("query($text: String!, $kinds: [String!]) { search(text: $text, kinds: $kinds, first: 20) { totalCount hits { score node { id } } } }", new { text = r.Word, kinds = r.Kinds })).ToArray(),
+        requests.Select(r => Body(PeerSearch(r.Kinds), new { text = r.Word })).ToArray(),
+        OursSearchAnswer,
+        PeerSearchAnswer,
+        warmUp,
+        i => requests[i].ToString(),
+        // Plans of a search in every kind (series and study descriptions are where the rows are).
+        Enumerable.Range(warmUp, requests.Count - warmUp).FirstOrDefault(i => requests[i].Kinds is null, warmUp));
+
+    /// <summary>The texts our search looks in, as kind|text, to choose words both sides match alike.</summary>
+    public const string SearchedTextsSql = """
+        SELECT 'CancerType', name FROM cancer_type UNION ALL SELECT 'Dataset', title FROM dataset UNION ALL SELECT 'Dataset', description FROM dataset
+        UNION ALL SELECT 'Repository', name FROM repository UNION ALL SELECT 'Concept', label FROM concept UNION ALL SELECT 'Concept', unnest(synonyms) FROM concept
+        UNION ALL SELECT 'Concept', code FROM concept UNION ALL SELECT 'Algorithm', name FROM algorithm
+        UNION ALL (SELECT DISTINCT 'Study', description FROM study WHERE description IS NOT NULL) UNION ALL (SELECT DISTINCT 'Series', description FROM series WHERE description IS NOT NULL)
+        """;
+
+    /// <summary>Every name of every concept (label, synonyms, code): a text equal to one also finds the concept's other names on our side.</summary>
+    public const string ConceptNamesSql = "SELECT label FROM concept UNION ALL SELECT unnest(synonyms) FROM concept UNION ALL SELECT code FROM concept";
 
     public static byte[] Body(string query, object? variables) => JsonSerializer.SerializeToUtf8Bytes(new { query, variables });
 
@@ -94,9 +138,28 @@ internal static class Scenarios
             ["modality"] = """modality: { in: ["MR", "CT"] }""",
             ["bodyPart"] = "bodyPart: { isNull: false }",
         };
-        var patient = $$"""studyByStudyId: { patientByPatientId: { sex: { equalTo: "{{sex}}" } } }""";
+        return PeerFacets(filters, $$"""studyByStudyId: { patientByPatientId: { sex: { equalTo: "{{sex}}" } } }""", 20);
+    }
+
+    private static string PeerFacets(FacetRequest request)
+    {
+        var filters = new Dictionary<string, string>
+        {
+            ["modality"] = $"modality: {{ in: [{Quoted(request.Modalities)}] }}",
+            ["bodyPart"] = request.BodyParts is null ? "bodyPart: { isNull: false }" : $"bodyPart: {{ in: [{Quoted(request.BodyParts)}] }}",
+        };
+        var patient = new List<string> { $"ageAtDiagnosis: {{ greaterThanOrEqualTo: {request.AgeFrom}, lessThan: {request.AgeTo} }}" };
+        if (request.Sex is not null)
+            patient.Add($"sex: {{ equalTo: \"{request.Sex}\" }}");
+        if (request.Datasets is not null)
+            patient.Add($"datasetIncludesPatientsByPatientId: {{ some: {{ datasetByDatasetId: {{ slug: {{ in: [{Quoted(request.Datasets)}] }} }} }} }}");
+        return PeerFacets(filters, $"studyByStudyId: {{ patientByPatientId: {{ {string.Join(", ", patient)} }} }}", request.First);
+    }
+
+    private static string PeerFacets(Dictionary<string, string> filters, string patient, int first)
+    {
         var text = new StringBuilder("{\n");
-        text.Append($"  page: allSeries(first: 20, filter: {{ {string.Join(", ", filters.Values)}, {patient} }}) {{ totalCount nodes {{ seriesInstanceUid modality }} }}\n");
+        text.Append($"  page: allSeries(first: {first}, filter: {{ {string.Join(", ", filters.Values)}, {patient} }}) {{ totalCount nodes {{ seriesInstanceUid modality }} }}\n");
         foreach (var field in FacetFields)
         {
             // Multi-select facets: a field's own filter is left out of its own counts. Grouping cannot return a NULL key here, so missing values are counted apart.
@@ -109,18 +172,71 @@ internal static class Scenarios
         return text.Append('}').ToString();
     }
 
-    private static string PeerCohort(string[] codes, int age)
+    private static string PeerCohort(CohortRequest r)
     {
-        var patient = $$"""ageAtDiagnosis: { greaterThanOrEqualTo: {{age}} }, diagnosesByPatientId: { some: { cancerTypeByCancerTypeId: { code: { in: [{{Quoted(codes)}}] } } } }""";
-        const string series = """modality: { equalTo: "MR" }, sliceThickness: { lessThanOrEqualTo: 3 }""";
+        var patient = $"ageAtDiagnosis: {{ greaterThanOrEqualTo: {r.AgeFrom}, lessThan: {r.AgeTo} }}, " +
+            (r.Sex is null ? "" : $"sex: {{ equalTo: \"{r.Sex}\" }}, ") +
+            $"diagnosesByPatientId: {{ some: {{ cancerTypeByCancerTypeId: {{ code: {{ in: [{Quoted(r.CancerTypes)}] }} }} }} }}";
+        return PeerCohort(patient, $"modality: {{ in: [{Quoted(r.Modalities)}] }}, sliceThickness: {{ lessThanOrEqualTo: {r.Thickness} }}");
+    }
+
+    private static string PeerPageOf(PageRequest r)
+    {
+        var filter = new List<string> { $"ageAtDiagnosis: {{ greaterThanOrEqualTo: {r.AgeFrom}, lessThan: {r.AgeTo} }}" };
+        if (r.Sex is not null)
+            filter.Add($"sex: {{ equalTo: \"{r.Sex}\" }}");
+        if (r.CancerType is not null)
+            filter.Add($"diagnosesByPatientId: {{ some: {{ cancerTypeByCancerTypeId: {{ code: {{ equalTo: \"{r.CancerType}\" }} }} }} }}");
         return $$"""
-            {
-              patients: allPatients(filter: { {{patient}}, studiesByPatientId: { some: { seriesByStudyId: { some: { {{series}} } } } } }) { totalCount }
-              studies: allStudies(filter: { patientByPatientId: { {{patient}} }, seriesByStudyId: { some: { {{series}} } } }) { totalCount }
-              series: allSeries(filter: { {{series}}, studyByStudyId: { patientByPatientId: { {{patient}} } } }) { totalCount aggregates { sum { sizeBytes } } }
-            }
+            { allPatients(first: {{r.First}}, filter: { {{string.Join(", ", filter)}} }) { nodes { pseudonym sex ageAtDiagnosis
+              studiesByPatientId { nodes { studyInstanceUid year seriesByStudyId { nodes { seriesInstanceUid modality bodyPart sliceThickness } } } } } } }
             """;
     }
+
+    // One aliased connection per searched kind, as our search covers them: concepts by label, synonyms (a computed column the
+    // benchmark adds, since connection-filter has no substring operator on arrays) and code.
+    private static readonly (string Kind, string Alias)[] SearchAliases =
+    [
+        ("CancerType", "cancerTypes: allCancerTypes(filter: { name: { includesInsensitive: $text } }) { totalCount }"),
+        ("Dataset", "datasets: allDatasets(filter: { or: [{ title: { includesInsensitive: $text } }, { description: { includesInsensitive: $text } }] }) { totalCount }"),
+        ("Repository", "repositories: allRepositories(filter: { name: { includesInsensitive: $text } }) { totalCount }"),
+        ("Concept", "concepts: allConcepts(filter: { or: [{ label: { includesInsensitive: $text } }, { synonymsText: { includesInsensitive: $text } }, { code: { includesInsensitive: $text } }] }) { totalCount }"),
+        ("Algorithm", "algorithms: allAlgorithms(filter: { name: { includesInsensitive: $text } }) { totalCount }"),
+        ("Study", "studies: allStudies(first: 20, filter: { description: { includesInsensitive: $text } }) { totalCount nodes { studyInstanceUid } }"),
+        ("Series", "series: allSeries(first: 20, filter: { description: { includesInsensitive: $text } }) { totalCount nodes { seriesInstanceUid } }"),
+    ];
+
+    private static string PeerSearch(string[]? kinds) =>
+        $"query($text: String!) {{\n  {string.Join("\n  ", SearchAliases.Where(a => kinds is null || kinds.Contains(a.Kind)).Select(a => a.Alias))} }}";
+
+    private static string OursSearchAnswer(JsonElement data) => $"{data.GetProperty("search").GetProperty("totalCount")} hits";
+
+    private static string PeerSearchAnswer(JsonElement data) => $"{data.EnumerateObject().Sum(p => p.Value.GetProperty("totalCount").GetInt32())} hits";
+
+    private static string OursCohortAnswer(JsonElement data)
+    {
+        var c = data.GetProperty("cohortPreview");
+        return $"patients {Value(c, "patients")}, studies {Value(c, "studies")}, series {Value(c, "series")}, bytes {Value(c, "totalBytes")}";
+    }
+
+    private static string PeerCohortAnswer(JsonElement data)
+    {
+        var bytes = data.GetProperty("series").GetProperty("aggregates").GetProperty("sum").GetProperty("sizeBytes");
+        // pg-aggregates sums to null over no rows; ours says 0.
+        return $"patients {Total(data, "patients")}, studies {Total(data, "studies")}, series {Total(data, "series")}, bytes {(bytes.ValueKind == JsonValueKind.Null ? "0" : bytes.ToString())}";
+    }
+
+    private static string PeerCohort(string[] codes, int age) => PeerCohort(
+        $$"""ageAtDiagnosis: { greaterThanOrEqualTo: {{age}} }, diagnosesByPatientId: { some: { cancerTypeByCancerTypeId: { code: { in: [{{Quoted(codes)}}] } } } }""",
+        """modality: { equalTo: "MR" }, sliceThickness: { lessThanOrEqualTo: 3 }""");
+
+    private static string PeerCohort(string patient, string series) => $$"""
+        {
+          patients: allPatients(filter: { {{patient}}, studiesByPatientId: { some: { seriesByStudyId: { some: { {{series}} } } } } }) { totalCount }
+          studies: allStudies(filter: { patientByPatientId: { {{patient}} }, seriesByStudyId: { some: { {{series}} } } }) { totalCount }
+          series: allSeries(filter: { {{series}}, studyByStudyId: { patientByPatientId: { {{patient}} } } }) { totalCount aggregates { sum { sizeBytes } } }
+        }
+        """;
 
     private static string OursFacetAnswer(JsonElement data)
     {
@@ -174,5 +290,5 @@ internal static class Scenarios
         return $"{patients.Length} patients ({first}..{last}), {studyNodes.Length} studies, {seriesNodes.Length} series";
     }
 
-    private static string Quoted(IEnumerable<string> values) => string.Join(", ", values.Select(v => $"\"{v}\""));
+    private static string Quoted(IEnumerable<string> values) => DistinctRequests.Quoted(values);
 }

@@ -1,13 +1,14 @@
 // Benchmarks of the catalogue service, executed in process. Prints figures; asserts nothing.
 //   dotnet run -c Release --project bench/Graph.Bench -- startup [--patients 20000] [--data DIR] [--iterations 2000]
-//   dotnet run -c Release --project bench/Graph.Bench -- search [--patients 20000] [--data DIR] [--iterations 300]
+//   dotnet run -c Release --project bench/Graph.Bench -- search [--patients 20000] [--data DIR] [--iterations 300] [--distinct [--seed 1]]
 //   dotnet run -c Release --project bench/Graph.Bench -- seed-profile [--patients 5000]
 //   dotnet run -c Release --project bench/Graph.Bench -- document-cache [--patients 20000] [--data DIR] [--iterations 4000] [--rounds 5]
 //   dotnet run -c Release --project bench/Graph.Bench -- ontology [--patients 20000] [--data DIR] [--iterations 300]
 // startup: seeds a store (or reuses DIR), then measures index load time, resident memory, and p50/p99 of a node
 // lookup and of a nested page (20 patients -> studies -> series) through the GraphQL executor.
 // search: p50/p99 of a facet query (10 facets, 3 filters, one across a relationship), a cohort preview and a text
-// search, and memory. --patients 100000 gives about a million series.
+// search, and memory. --patients 100000 gives about a million series. --distinct: the same over seeded streams of distinct
+// requests (each sent once, warm-up requests apart from timed ones), as the peer benchmark sends them.
 // ontology: ontology-expanded facet queries (concept: { curie, includeNarrower }) against the same queries on plain codes,
 // warm and cold, interleaved, with the ratio of their p50s.
 // disclosure: usefulness of protected answers (error of every patient count of 100+ in previews, as anonymous and as a researcher)
@@ -21,7 +22,7 @@
 // crosstab: crossTab p50/p99 over a stream of varied filters and field pairs, exact (curator) and protected (anonymous).
 //   dotnet run -c Release --project bench/Graph.Bench -- crosstab [--patients 20000] [--data DIR] [--iterations 300]
 // text-search: text search over varied texts (typos, abbreviations, synonyms, codes), first and second pages:
-//   dotnet run -c Release --project bench/Graph.Bench -- text-search [--patients 20000] [--iterations 500]
+//   dotnet run -c Release --project bench/Graph.Bench -- text-search [--patients 20000] [--iterations 500] [--distinct [--seed 1]]
 // seed-profile: where seeding time goes (generation, validation, SQLite commits, index catch-up).
 // commit-facets: commits one study (or one series' attribute) through the writer, then times the first run of 4 facet queries:
 //   dotnet run -c Release --project bench/Graph.Bench -- commit-facets [--patients 20000] [--iterations 100]

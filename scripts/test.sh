@@ -45,6 +45,11 @@ for trx in "$results"/*.trx; do
   t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
   e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
+  # A test host that crashed (a stack overflow, say) leaves a failed run whose counters show no failed test: count it.
+  if grep -q '<ResultSummary outcome="Failed"' "$trx" && [ "${f:-0}" -eq 0 ]; then
+    echo "Test run aborted: $(grep -o -m1 'Discovering: [A-Za-z.]*' "$trx" | head -1 | cut -d' ' -f2) ($trx), counted as 1 failed"
+    failed=$((failed + 1))
+  fi
 done
 # The DICOM reader's comparison with DCMTK writes its figures into the results: keep its summary line in the log.
 grep -h -o -m1 'DCMTK comparison: [^<]*' "$results"/*.trx 2>/dev/null | head -1

@@ -230,7 +230,10 @@ public sealed partial class DicomDataset : IReadOnlyCollection<DicomElement>
         var index = IndexOf(DicomTag.SpecificCharacterSet);
         if (index >= 0)
         {
-            return DicomCharacterSet.Get(GetStrings(DicomTag.SpecificCharacterSet));
+            // Its defined terms are ASCII, whatever VR a file gives it: decoding it through the character set it names
+            // (as a file with VR LO or UN here would ask) would recurse without end.
+            var text = Encoding.Latin1.GetString(DicomText.Trim(Raw(in _entries[index])));
+            return DicomCharacterSet.Get(text.Split('\\').Select(v => v.Trim(' ', '\0')).ToArray());
         }
 
         return _parent?.CharacterSet ?? DicomCharacterSet.Default;

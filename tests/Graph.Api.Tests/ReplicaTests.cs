@@ -76,7 +76,7 @@ public sealed class ReplicaTests : IDisposable
 
     private async Task<HttpClient> StartAsync()
     {
-        var port = FreePort();
+        var port = Ports.Free();
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Graph.Api.dll"), "--urls", $"http://127.0.0.1:{port}", "--data", _data.Path, "--demo-patients", "60", "--Graph:FollowIntervalSeconds", "0.5" })
             info.ArgumentList.Add(arg);
@@ -131,10 +131,4 @@ public sealed class ReplicaTests : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -46,6 +46,22 @@ public sealed class RobustnessTests
         Assert.Contains("truncated", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>A corrupt VR on Specific Character Set (found by the fuzz test: it crashed the process with a stack overflow,
+    /// because decoding the element asked for the character set it names).</summary>
+    [Theory]
+    [InlineData("LO")]
+    [InlineData("PN")]
+    [InlineData("UT")]
+    public void Read_SpecificCharacterSetWithATextVR_DecodesByItsTerms(string vr)
+    {
+        var bytes = DicomBuilder.Part10(d => d.Text(0x0008, 0x0005, vr, "ISO_IR 100").Text(0x0010, 0x0020, "LO", "ID"));
+
+        var dataset = Read(bytes, seekable: true);
+
+        Assert.Equal(["ISO_IR 100"], dataset.SpecificCharacterSet);
+        Assert.Equal("ID", dataset.GetString(DicomTag.PatientID));
+    }
+
     [Fact]
     public void Read_LargePixelDataFromStream_ReadsOnlyTheHeader()
     {

@@ -54,10 +54,21 @@ public sealed class OrthancServer : IAsyncDisposable
     {
         if (Executable is null || Plugin is null)
             throw new InvalidOperationException($"Orthanc with its DICOMweb plugin is required ({InstallCommand}).");
-        var server = new OrthancServer();
-        server.WriteConfiguration();
-        await server.RunAsync(cancellationToken);
-        return server;
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new OrthancServer();
+            server.WriteConfiguration();
+            try
+            {
+                await server.RunAsync(cancellationToken);
+                return server;
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("already in use", StringComparison.Ordinal))
+            {
+                // Another process took a port between the check and Orthanc's bind: try fresh ones.
+                await server.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>Kills the process at once, as a crash or a pulled cable would.</summary>

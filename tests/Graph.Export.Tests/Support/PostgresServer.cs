@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Graph.Testing;
 
 namespace Graph.Export.Tests.Support;
 
@@ -20,7 +21,7 @@ internal sealed class PostgresServer : IAsyncDisposable
     {
         Bin = bin;
         Folder = folder;
-        Port = FreePort();
+        Port = Ports.Free();
     }
 
     /// <summary>The folder of initdb, postgres, pg_ctl and psql (override with PG_BIN), or null when PostgreSQL is not installed.</summary>
@@ -177,10 +178,4 @@ internal sealed class PostgresServer : IAsyncDisposable
             .FirstOrDefault();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

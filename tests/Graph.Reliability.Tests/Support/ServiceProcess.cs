@@ -68,7 +68,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Starts the service with extra environment variables (a fresh HOME, as on a new machine) and waits until it reports ready.</summary>
     public static async Task<ServiceProcess> StartAsync(string dataDirectory, int demoPatients, IReadOnlyDictionary<string, string> environment, params string[] extra)
     {
-        var port = FreePort();
+        var port = Ports.Free();
         string? key;
         try
         {
@@ -204,10 +204,4 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

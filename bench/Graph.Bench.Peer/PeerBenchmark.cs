@@ -6,6 +6,7 @@ using Graph.Export.Tests.Support;
 using Graph.Ingest.Demo;
 using Graph.Store;
 using Graph.Store.Sqlite;
+using Graph.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Graph.Bench.Peer;
@@ -109,7 +110,7 @@ internal static class PeerBenchmark
             var peerFolder = Path.Combine(repo, "bench", "Graph.Bench.Peer", "postgraphile");
             if (!Directory.Exists(Path.Combine(peerFolder, "node_modules")))
                 await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], peerFolder, cancellationToken);
-            var peerPort = ServerProcess.FreePort();
+            var peerPort = Ports.Free();
             peer = ServerProcess.Start("PostGraphile", "node", ["server.js", postgres.Url(), peerPort.ToString(CultureInfo.InvariantCulture), ((int)Lifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture)], peerFolder, Lifetime, new Dictionary<string, string> { ["NODE_ENV"] = "production" });
             var peerEndpoint = new Uri($"http://127.0.0.1:{peerPort}/graphql");
             await peer.WaitReadyAsync(peerEndpoint, anyAnswer: true, TimeSpan.FromSeconds(60), cancellationToken);
@@ -182,7 +183,7 @@ internal static class PeerBenchmark
     {
         _oursKey = (await new Graph.Store.Access.ApiKeys(Graph.Store.Sqlite.Access.SqliteAccessStore.InDataDirectory(Path.Combine(work, "ours")), TimeProvider.System).CreateAsync("curator", "peer-benchmark", [], null, cancellationToken)).Secret;
         var watch = Stopwatch.StartNew();
-        var port = ServerProcess.FreePort();
+        var port = Ports.Free();
         var api = Path.Combine(repo, "src", "Graph.Api", "bin", Configuration(), "net10.0", "Graph.Api.dll");
         var ours = ServerProcess.Start("our service", "dotnet", [api, "--urls", $"http://127.0.0.1:{port}", "--data", Path.Combine(work, "ours"), "--Serilog:MinimumLevel:Default=Warning", "--Graph:Limits:RequestsPerSecondPerKey=0"], work, Lifetime, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
         try

@@ -42,13 +42,6 @@ internal sealed class ServerProcess : IDisposable
         return new ServerProcess(name, Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start."));
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>Waits until a GET of <paramref name="probe"/> answers with a success status (or, with <paramref name="anyAnswer"/>, with any status below 500).</summary>
     public async Task WaitReadyAsync(Uri probe, bool anyAnswer, TimeSpan limit, CancellationToken cancellationToken)
     {

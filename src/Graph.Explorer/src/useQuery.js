@@ -19,5 +19,6 @@ export function useQuery(query, variables, key) {
     return () => controller.abort();
   }, [key, attempt]);
   const retry = useCallback(() => setAttempt(a => a + 1), []);
-  return { ...state, retry };
+  // The render right after the key changes comes before the effect above: the data shown is still the old key's.
+  return { ...state, loading: state.loading || state.dataKey !== key, retry };
 }

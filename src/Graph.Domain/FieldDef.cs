@@ -4,7 +4,7 @@ namespace Graph.Domain;
 /// <param name="Name">The property name as stored and as exposed in GraphQL (camelCase).</param>
 /// <param name="Type">The value type.</param>
 /// <param name="Description">One sentence for the schema documentation.</param>
-public sealed record FieldDef(string Name, FieldType Type, string Description)
+public sealed record FieldDef(string Name, ValueKind Type, string Description)
 {
     /// <summary>Whether the field can be counted per value in facets.</summary>
     public bool IsFacet { get; init; }
@@ -32,5 +32,5 @@ public sealed record FieldDef(string Name, FieldType Type, string Description)
     public bool HoldsCuries { get; init; }
 
     /// <summary>Whether the field is numeric (Int, Long or Float).</summary>
-    public bool IsNumeric => Type is FieldType.Int or FieldType.Long or FieldType.Float;
+    public bool IsNumeric => Type is ValueKind.Int or ValueKind.Long or ValueKind.Float;
 }

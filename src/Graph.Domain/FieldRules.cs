@@ -33,7 +33,7 @@ public static class FieldRules
                     return $"{PropertyValues.Describe(value)} is below the minimum {min}";
                 if (field.Max is { } max && number > max)
                     return $"{PropertyValues.Describe(value)} is above the maximum {max}";
-                if (field.Type == FieldType.Int && (number > int.MaxValue || number < int.MinValue))
+                if (field.Type == ValueKind.Int && (number > int.MaxValue || number < int.MinValue))
                     return $"{PropertyValues.Describe(value)} does not fit a 32-bit integer";
                 return null;
             default:

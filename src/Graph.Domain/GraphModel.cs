@@ -4,16 +4,16 @@ namespace Graph.Domain;
 public static class GraphModel
 {
     private static FieldDef S(string name, string description, bool facet = false, int maxLength = 1024) =>
-        new(name, FieldType.String, description) { IsFacet = facet, MaxLength = maxLength };
+        new(name, ValueKind.String, description) { IsFacet = facet, MaxLength = maxLength };
 
     private static FieldDef E(string name, string description, params string[] values) =>
-        new(name, FieldType.String, description) { IsFacet = true, AllowedValues = values, MaxLength = 64 };
+        new(name, ValueKind.String, description) { IsFacet = true, AllowedValues = values, MaxLength = 64 };
 
     private static FieldDef I(string name, string description, double min, double max) =>
-        new(name, FieldType.Int, description) { Min = min, Max = max };
+        new(name, ValueKind.Int, description) { Min = min, Max = max };
 
     private static FieldDef F(string name, string description, double min, double max) =>
-        new(name, FieldType.Float, description) { Min = min, Max = max };
+        new(name, ValueKind.Float, description) { Min = min, Max = max };
 
     /// <summary>Access tiers of a dataset.</summary>
     public static readonly string[] AccessTiers = ["open", "registered", "restricted"];
@@ -56,7 +56,7 @@ public static class GraphModel
             E("sex", "Sex as recorded: F, M, O (other) or U (unknown).", "F", "M", "O", "U"),
             I("ageAtDiagnosis", "Age in whole years at the first diagnosis.", 0, 120) with { IsFacet = true },
             E("vitalStatus", "Vital status when known.", "alive", "deceased", "unknown"),
-            new("identityKnown", FieldType.Bool, "False for the patient of a study whose DICOM PatientID is empty (one such patient per study, never merged); true when a PatientID identified the patient; absent when the source does not say.") { IsFacet = true },
+            new("identityKnown", ValueKind.Bool, "False for the patient of a study whose DICOM PatientID is empty (one such patient per study, never merged); true when a PatientID identified the patient; absent when the source does not say.") { IsFacet = true },
         ]);
 
     /// <summary>A cancer diagnosis of a patient.</summary>
@@ -89,7 +89,7 @@ public static class GraphModel
             S("description", "Study description.", maxLength: 300),
             I("year", "Year of the study (dates keep the year only).", 1900, 2100) with { IsFacet = true },
             I("patientAge", "Patient age in whole years at the study.", 0, 130),
-            new("modalitiesInStudy", FieldType.StringList, "The modalities of the study's series.") { IsFacet = true, MaxLength = 16 },
+            new("modalitiesInStudy", ValueKind.StringList, "The modalities of the study's series.") { IsFacet = true, MaxLength = 16 },
             E("status", "active, or withdrawn when the source no longer publishes it.", "active", "withdrawn"),
         ]);
 
@@ -107,8 +107,8 @@ public static class GraphModel
             F("sliceThickness", "Slice thickness in mm.", 0, 1000),
             F("pixelSpacing", "In-plane pixel spacing in mm (row spacing).", 0, 1000),
             I("imageCount", "Number of images (instances) in the series.", 0, 1_000_000),
-            new("sizeBytes", FieldType.Long, "Size of the series' files in bytes.") { Min = 0, Max = 1e15 },
-            new("contrast", FieldType.Bool, "Whether a contrast agent was given.") { IsFacet = true },
+            new("sizeBytes", ValueKind.Long, "Size of the series' files in bytes.") { Min = 0, Max = 1e15 },
+            new("contrast", ValueKind.Bool, "Whether a contrast agent was given.") { IsFacet = true },
             F("magneticFieldStrength", "MR field strength in tesla.", 0, 20) with { IsFacet = true },
             F("kvp", "X-ray tube peak voltage in kV.", 0, 1000),
             I("year", "Year of acquisition.", 1900, 2100),
@@ -133,7 +133,7 @@ public static class GraphModel
             S("system", "The code system (SNOMED CT, ICD-10, ICD-O-3, NCIt, RadLex, UBERON, DICOM).", facet: true, maxLength: 64) with { Required = true },
             S("code", "The code within its system.", maxLength: 64) with { Required = true },
             S("label", "The preferred label.", maxLength: 500),
-            new("synonyms", FieldType.StringList, "Other labels.") { MaxLength = 500 },
+            new("synonyms", ValueKind.StringList, "Other labels.") { MaxLength = 500 },
             S("iri", "The full IRI of the concept (the CURIE expanded with its prefix's base IRI).", maxLength: 2048),
         ]);
 
@@ -158,14 +158,14 @@ public static class GraphModel
             S("name", "Display name.", maxLength: 200) with { Required = true },
             S("description", "Why the cohort was made.", maxLength: 4000),
             S("criteria", "The criteria, as JSON text.", maxLength: 65536),
-            new("catalogueVersion", FieldType.Long, "The catalogue change sequence the cohort ran on.") { Min = 0 },
+            new("catalogueVersion", ValueKind.Long, "The catalogue change sequence the cohort ran on.") { Min = 0 },
             S("createdAt", "When it was saved (UTC, ISO 8601).", maxLength: 40),
             S("owner", "Who saved it.", maxLength: 200),
             S("access", "The access its owner had when it was saved ('all', or the readable tiers and granted datasets): its members and drift are computed in it.", maxLength: 8000),
             I("version", "The version: 1 when saved, one more each time its criteria are evaluated again (reviseCohort). Members and series are frozen per version.", 1, int.MaxValue),
             S("lineage", "The id of the cohort's first version, shared by every version.", maxLength: 200),
             E("visibility", "Who may read it: PRIVATE (its owner), SHARED (its owner and the callers in sharedWith) or PUBLIC (everyone). Curators and admins read every cohort.", "PRIVATE", "SHARED", "PUBLIC"),
-            new("sharedWith", FieldType.StringList, "The callers (as owner names them: key:ID for an API key, the subject of a token) a SHARED cohort is shared with.") { MaxLength = 200 },
+            new("sharedWith", ValueKind.StringList, "The callers (as owner names them: key:ID for an API key, the subject of a token) a SHARED cohort is shared with.") { MaxLength = 200 },
         ]);
 
     /// <summary>A segmentation or structured report that refers to series.</summary>
@@ -177,7 +177,7 @@ public static class GraphModel
             S("label", "What is annotated (tumour, organ, ...): a SEG's segment labels or an RT structure set's ROI names, joined by \"; \".", facet: true, maxLength: 1000),
             S("author", "Who or what made it (reader, algorithm).", maxLength: 200),
             S("description", "Free text.", maxLength: 2000),
-            new("codes", FieldType.StringList, "The concepts of what is annotated, as CURIEs (a SEG's segmented property types: SCTID:10200004 for the liver); the annotation is CODED_AS those the catalogue holds.")
+            new("codes", ValueKind.StringList, "The concepts of what is annotated, as CURIEs (a SEG's segmented property types: SCTID:10200004 for the liver); the annotation is CODED_AS those the catalogue holds.")
             {
                 IsFacet = true, MaxLength = 200, HoldsCuries = true,
             },
@@ -226,14 +226,14 @@ public static class GraphModel
         {
             Properties =
             [
-                new("predicate", FieldType.String, "SKOS predicate: exactMatch, closeMatch, broadMatch, narrowMatch or relatedMatch.")
+                new("predicate", ValueKind.String, "SKOS predicate: exactMatch, closeMatch, broadMatch, narrowMatch or relatedMatch.")
                 {
                     AllowedValues = ["exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch"], Required = true,
                 },
-                new("justification", FieldType.String, "How the mapping was made (SEMAPV term).") { MaxLength = 200 },
-                new("confidence", FieldType.Float, "Confidence between 0 and 1.") { Min = 0, Max = 1 },
-                new("author", FieldType.String, "Who made the mapping.") { MaxLength = 200 },
-                new("date", FieldType.String, "When the mapping was made (ISO 8601).") { MaxLength = 40 },
+                new("justification", ValueKind.String, "How the mapping was made (SEMAPV term).") { MaxLength = 200 },
+                new("confidence", ValueKind.Float, "Confidence between 0 and 1.") { Min = 0, Max = 1 },
+                new("author", ValueKind.String, "Who made the mapping.") { MaxLength = 200 },
+                new("date", ValueKind.String, "When the mapping was made (ISO 8601).") { MaxLength = 40 },
             ],
         },
         R("TRAINED_ON", Algorithm, Dataset, "trainingDatasets", false, "algorithms", false, "An algorithm was trained on a dataset."),

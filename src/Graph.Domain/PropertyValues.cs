@@ -27,25 +27,25 @@ public static class PropertyValues
         {
             case (_, null):
                 return null;
-            case (FieldType.String, string s):
+            case (ValueKind.String, string s):
                 return s;
-            case (FieldType.Int or FieldType.Long, long l):
+            case (ValueKind.Int or ValueKind.Long, long l):
                 return l;
-            case (FieldType.Int or FieldType.Long, int i):
+            case (ValueKind.Int or ValueKind.Long, int i):
                 return (long)i;
-            case (FieldType.Int or FieldType.Long, double d) when d == Math.Floor(d) && Math.Abs(d) < 9e15:
+            case (ValueKind.Int or ValueKind.Long, double d) when d == Math.Floor(d) && Math.Abs(d) < 9e15:
                 return (long)d;
-            case (FieldType.Float, double d):
+            case (ValueKind.Float, double d):
                 return d;
-            case (FieldType.Float, long l):
+            case (ValueKind.Float, long l):
                 return (double)l;
-            case (FieldType.Float, int i):
+            case (ValueKind.Float, int i):
                 return (double)i;
-            case (FieldType.Bool, bool b):
+            case (ValueKind.Bool, bool b):
                 return b;
-            case (FieldType.StringList, string[] list):
+            case (ValueKind.StringList, string[] list):
                 return list;
-            case (FieldType.StringList, IEnumerable<string> list):
+            case (ValueKind.StringList, IEnumerable<string> list):
                 return list.ToArray();
             default:
                 error = $"{Describe(value)} is not a {field.Type.ToString().ToLowerInvariant()}";

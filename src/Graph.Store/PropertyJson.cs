@@ -69,7 +69,7 @@ public static class PropertyJson
             case JsonTokenType.False: return false;
             case JsonTokenType.Null: return null;
             case JsonTokenType.Number:
-                if (field?.Type == FieldType.Float)
+                if (field?.Type == ValueKind.Float)
                     return reader.GetDouble();
                 return reader.TryGetInt64(out var l) ? (object)l : reader.GetDouble();
             case JsonTokenType.StartArray:

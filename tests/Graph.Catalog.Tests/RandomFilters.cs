@@ -58,9 +58,9 @@ internal static class RandomFilters
         var pool = Pools[field.Name];
         var operators = field.Type switch
         {
-            FieldType.String => [FilterOperator.Eq, FilterOperator.Neq, FilterOperator.In, FilterOperator.NotIn, FilterOperator.Contains, FilterOperator.StartsWith, FilterOperator.Gt, FilterOperator.Lte],
-            FieldType.StringList => [FilterOperator.Eq, FilterOperator.Neq, FilterOperator.In, FilterOperator.NotIn, FilterOperator.Contains],
-            FieldType.Bool => [FilterOperator.Eq, FilterOperator.Neq, FilterOperator.In, FilterOperator.NotIn],
+            ValueKind.String => [FilterOperator.Eq, FilterOperator.Neq, FilterOperator.In, FilterOperator.NotIn, FilterOperator.Contains, FilterOperator.StartsWith, FilterOperator.Gt, FilterOperator.Lte],
+            ValueKind.StringList => [FilterOperator.Eq, FilterOperator.Neq, FilterOperator.In, FilterOperator.NotIn, FilterOperator.Contains],
+            ValueKind.Bool => [FilterOperator.Eq, FilterOperator.Neq, FilterOperator.In, FilterOperator.NotIn],
             _ => new[] { FilterOperator.Eq, FilterOperator.Neq, FilterOperator.In, FilterOperator.NotIn, FilterOperator.Gt, FilterOperator.Gte, FilterOperator.Lt, FilterOperator.Lte },
         };
         var op = operators[random.Next(operators.Length)];

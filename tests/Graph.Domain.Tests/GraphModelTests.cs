@@ -69,8 +69,8 @@ public sealed class GraphModelTests
     {
         var coded = GraphModel.NodeKinds.SelectMany(k => k.Fields).Where(f => f.CodeSystem is not null).ToList();
         Assert.NotEmpty(coded);
-        Assert.All(coded, f => Assert.Equal(FieldType.String, f.Type));
-        Assert.All(GraphModel.NodeKinds.SelectMany(k => k.Fields).Where(f => f.HoldsCuries), f => Assert.Equal(FieldType.StringList, f.Type));
+        Assert.All(coded, f => Assert.Equal(ValueKind.String, f.Type));
+        Assert.All(GraphModel.NodeKinds.SelectMany(k => k.Fields).Where(f => f.HoldsCuries), f => Assert.Equal(ValueKind.StringList, f.Type));
     }
 
     [Fact]

@@ -18,9 +18,16 @@ public sealed class ValidationTests
     {
         var keys = new Dictionary<string, string>
         {
-            ["slug"] = "tcga-brca", ["pseudonym"] = "P-0001", ["diagnosisId"] = "P-0001/1", ["studyInstanceUid"] = "1.2.840.1",
-            ["seriesInstanceUid"] = "1.2.840.1.2", ["code"] = "breast", ["curie"] = "SCTID:254837009", ["cohortId"] = "c1",
-            ["annotationId"] = "1.2.3", ["runId"] = "pacs-2026-12-05",
+            ["slug"] = "tcga-brca",
+            ["pseudonym"] = "P-0001",
+            ["diagnosisId"] = "P-0001/1",
+            ["studyInstanceUid"] = "1.2.840.1",
+            ["seriesInstanceUid"] = "1.2.840.1.2",
+            ["code"] = "breast",
+            ["curie"] = "SCTID:254837009",
+            ["cohortId"] = "c1",
+            ["annotationId"] = "1.2.3",
+            ["runId"] = "pacs-2026-12-05",
         };
         foreach (var kind in GraphModel.NodeKinds)
         {

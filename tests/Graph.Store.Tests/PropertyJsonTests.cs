@@ -21,7 +21,11 @@ public sealed class PropertyJsonTests
     {
         var written = PropertyJson.Write(new Dictionary<string, object?>
         {
-            ["modality"] = "MR", ["sliceThickness"] = 3.0, ["imageCount"] = 120L, ["contrast"] = true, ["description"] = "T1 \"post\" ü\n",
+            ["modality"] = "MR",
+            ["sliceThickness"] = 3.0,
+            ["imageCount"] = 120L,
+            ["contrast"] = true,
+            ["description"] = "T1 \"post\" ü\n",
         });
         var read = PropertyJson.Read(written, PropertyJson.NodeFields("Series"));
         Assert.Equal("MR", read["modality"]);

@@ -27,7 +27,7 @@ internal static class RepositoryMutationFields
         if (mutation.HasField("addRepository"))
             return;
 
-        mutation.AddField(new GraphQL.Types.FieldType
+        mutation.AddField(new FieldType
         {
             Name = "addRepository",
             Description = "Registers a DICOMweb repository as a Repository node, or updates the one with the slug (values not given are kept). "
@@ -67,7 +67,7 @@ internal static class RepositoryMutationFields
             }),
         }.RequireRoles(AccessPolicy.Curators));
 
-        mutation.AddField(new GraphQL.Types.FieldType
+        mutation.AddField(new FieldType
         {
             Name = "removeRepository",
             Description = "Deletes a repository's node with its relationships and its harvest runs. Refused while it hosts datasets, unless force: "

@@ -20,7 +20,7 @@ internal static class AccessRequestFields
         ArgumentNullException.ThrowIfNull(types);
         if (query.HasField("accessRequests"))
             return;
-        query.AddField(new GraphQL.Types.FieldType
+        query.AddField(new FieldType
         {
             Name = "accessRequests",
             Description = "Access requests, newest first: a researcher's own, or, for holders (curators, administrators), those for the datasets they hold.",
@@ -29,7 +29,7 @@ internal static class AccessRequestFields
             Resolver = new FuncFieldResolver<object?>(async c => await Run(c, (requests, actor) =>
                 requests.ListAsync(actor, c.GetArgument<List<AccessRequestStatus>?>("status"), c.CancellationToken))),
         }.RequireRoles(AccessPolicy.Registered));
-        query.AddField(new GraphQL.Types.FieldType
+        query.AddField(new FieldType
         {
             Name = "accessRequest",
             Description = "One access request you may see (your own, or one for a dataset you hold); null otherwise.",
@@ -47,7 +47,7 @@ internal static class AccessRequestFields
         if (mutation.HasField("requestAccess"))
             return;
         var result = new NonNullGraphType(types.Request);
-        mutation.AddField(new GraphQL.Types.FieldType
+        mutation.AddField(new FieldType
         {
             Name = "requestAccess",
             Description = "Asks the holders of restricted datasets for access to their records, with a purpose and a project (status SUBMITTED). "
@@ -70,7 +70,7 @@ internal static class AccessRequestFields
                     slug => DatasetProblem(snapshot, slug), c.CancellationToken);
             })),
         }.RequireRoles(Requesters));
-        mutation.AddField(new GraphQL.Types.FieldType
+        mutation.AddField(new FieldType
         {
             Name = "reviewAccessRequest",
             Description = "A holder takes a SUBMITTED request into review (IN_REVIEW).",
@@ -78,7 +78,7 @@ internal static class AccessRequestFields
             Arguments = new QueryArguments(Id()),
             Resolver = new FuncFieldResolver<object?>(async c => await Run(c, (requests, actor) => requests.ReviewAsync(c.GetArgument<string>("requestId"), actor, c.CancellationToken))),
         }.RequireRoles(AccessPolicy.Curators));
-        mutation.AddField(new GraphQL.Types.FieldType
+        mutation.AddField(new FieldType
         {
             Name = "commentOnAccessRequest",
             Description = "A holder's question (the request goes IN_REVIEW) or the requester's answer, on a request that is SUBMITTED or IN_REVIEW.",
@@ -87,7 +87,7 @@ internal static class AccessRequestFields
             Resolver = new FuncFieldResolver<object?>(async c => await Run(c, (requests, actor) =>
                 requests.CommentAsync(c.GetArgument<string>("requestId"), actor, c.GetArgument<string>("text"), c.CancellationToken))),
         }.RequireRoles(AccessPolicy.Registered));
-        mutation.AddField(new GraphQL.Types.FieldType
+        mutation.AddField(new FieldType
         {
             Name = "approveAccessRequest",
             Description = "A holder approves a SUBMITTED or IN_REVIEW request: the requester reads the datasets' records until expiresAt.",
@@ -99,7 +99,7 @@ internal static class AccessRequestFields
             Resolver = new FuncFieldResolver<object?>(async c => await Run(c, (requests, actor) =>
                 requests.ApproveAsync(c.GetArgument<string>("requestId"), actor, c.GetArgument<string?>("reason"), Expiry(c.GetArgument<string?>("expiresAt")), c.CancellationToken))),
         }.RequireRoles(AccessPolicy.Curators));
-        mutation.AddField(new GraphQL.Types.FieldType
+        mutation.AddField(new FieldType
         {
             Name = "rejectAccessRequest",
             Description = "A holder rejects a SUBMITTED or IN_REVIEW request with a reason.",
@@ -108,7 +108,7 @@ internal static class AccessRequestFields
             Resolver = new FuncFieldResolver<object?>(async c => await Run(c, (requests, actor) =>
                 requests.RejectAsync(c.GetArgument<string>("requestId"), actor, c.GetArgument<string>("reason"), c.CancellationToken))),
         }.RequireRoles(AccessPolicy.Curators));
-        mutation.AddField(new GraphQL.Types.FieldType
+        mutation.AddField(new FieldType
         {
             Name = "withdrawAccessRequest",
             Description = "The requester takes back a SUBMITTED or IN_REVIEW request.",

@@ -29,19 +29,19 @@ internal sealed class AccessRequestGraphTypes
         Event.AddValue("actor", Scalars.String, "Who (an API key as key:ID, a token subject, or system for an expiry).", e => e.Actor);
         Event.AddValue("action", Scalars.String, "submit, comment, review, approve, reject, withdraw or expire.", e => e.Action);
         Event.AddValue("status", Status, "The status after the step.", e => e.Status);
-        Event.AddField(new GraphQL.Types.FieldType { Name = "text", ResolvedType = Scalars.String, Description = "The purpose, question, answer or reason given.", Resolver = new FuncFieldResolver<AccessRequestEvent, object?>(c => c.Source.Text) });
+        Event.AddField(new FieldType { Name = "text", ResolvedType = Scalars.String, Description = "The purpose, question, answer or reason given.", Resolver = new FuncFieldResolver<AccessRequestEvent, object?>(c => c.Source.Text) });
 
         Request = new ObjectGraphType<AccessRequest> { Name = "AccessRequest", Description = "A researcher's request to read the records of restricted datasets, and its negotiation with their holders." };
         Request.AddValue("requestId", Scalars.String, "The request's id.", r => r.Id);
         Request.AddValue("status", Status, "Where it stands.", r => r.Status);
         Request.AddValue("requester", Scalars.String, "Who asked (an API key as key:ID, or a token subject); an approval grants it the datasets.", r => r.Requester);
         Request.AddValue("datasets", new ListGraphType(new NonNullGraphType(Scalars.String)), "The slugs of the datasets asked for.", r => r.Datasets);
-        Request.AddField(new GraphQL.Types.FieldType { Name = "cohort", ResolvedType = Scalars.String, Description = "The id of the saved cohort it is for, if any.", Resolver = new FuncFieldResolver<AccessRequest, object?>(c => c.Source.Cohort) });
+        Request.AddField(new FieldType { Name = "cohort", ResolvedType = Scalars.String, Description = "The id of the saved cohort it is for, if any.", Resolver = new FuncFieldResolver<AccessRequest, object?>(c => c.Source.Cohort) });
         Request.AddValue("purpose", Scalars.String, "What the data is for.", r => r.Purpose);
         Request.AddValue("project", Scalars.String, "The project it is for.", r => r.Project);
         Request.AddValue("createdAt", Scalars.String, "When it was submitted (ISO 8601, UTC).", r => Time(r.CreatedAt));
         Request.AddValue("updatedAt", Scalars.String, "When it last changed (ISO 8601, UTC).", r => Time(r.UpdatedAt));
-        Request.AddField(new GraphQL.Types.FieldType
+        Request.AddField(new FieldType
         {
             Name = "grantExpiresAt",
             ResolvedType = Scalars.String,
@@ -51,10 +51,10 @@ internal sealed class AccessRequestGraphTypes
         Request.AddValue("history", new ListGraphType(new NonNullGraphType(Event)), "Every step, oldest first.", r => r.History);
 
         Input = new InputObjectGraphType { Name = "RequestAccessInput", Description = "What a researcher asks for, and why." };
-        Input.AddField(new GraphQL.Types.FieldType { Name = "datasets", ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(Scalars.String))), Description = $"Slugs of restricted datasets (1 to {AccessRequests.MaxDatasets})." });
-        Input.AddField(new GraphQL.Types.FieldType { Name = "cohort", ResolvedType = Scalars.String, Description = "The id of one of your saved cohorts that the request is for." });
-        Input.AddField(new GraphQL.Types.FieldType { Name = "purpose", ResolvedType = new NonNullGraphType(Scalars.String), Description = "What the data is for." });
-        Input.AddField(new GraphQL.Types.FieldType { Name = "project", ResolvedType = new NonNullGraphType(Scalars.String), Description = "The project it is for (at most 200 characters)." });
+        Input.AddField(new FieldType { Name = "datasets", ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(Scalars.String))), Description = $"Slugs of restricted datasets (1 to {AccessRequests.MaxDatasets})." });
+        Input.AddField(new FieldType { Name = "cohort", ResolvedType = Scalars.String, Description = "The id of one of your saved cohorts that the request is for." });
+        Input.AddField(new FieldType { Name = "purpose", ResolvedType = new NonNullGraphType(Scalars.String), Description = "What the data is for." });
+        Input.AddField(new FieldType { Name = "project", ResolvedType = new NonNullGraphType(Scalars.String), Description = "The project it is for (at most 200 characters)." });
     }
 
     public EnumerationGraphType Status { get; }

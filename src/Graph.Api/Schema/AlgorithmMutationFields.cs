@@ -20,7 +20,7 @@ internal static class AlgorithmMutationFields
         if (mutation.HasField("registerAlgorithm"))
             return;
 
-        mutation.AddField(new GraphQL.Types.FieldType
+        mutation.AddField(new FieldType
         {
             Name = "registerAlgorithm",
             Description = "Registers an AI model built on the catalogue, with the datasets it was TRAINED_ON and the cancer types it TARGETS, "

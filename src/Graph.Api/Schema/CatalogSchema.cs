@@ -8,7 +8,7 @@ internal sealed class CatalogSchema : GraphQL.Types.Schema
     public CatalogSchema()
     {
         var node = new InterfaceGraphType { Name = "Node", Description = "An object with a global id." };
-        node.AddField(new GraphQL.Types.FieldType { Name = "id", ResolvedType = new NonNullGraphType(Scalars.Id), Description = "The global id, for node(id:)." });
+        node.AddField(new FieldType { Name = "id", ResolvedType = new NonNullGraphType(Scalars.Id), Description = "The global id, for node(id:)." });
         var filters = new FilterInputGraphTypes();
         var orders = new OrderInputGraphTypes();
         var search = new SearchGraphTypes(node);

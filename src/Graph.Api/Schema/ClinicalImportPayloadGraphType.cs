@@ -19,7 +19,7 @@ internal sealed class ClinicalImportPayloadGraphType : ObjectGraphType<ClinicalI
         this.AddValue("nodesChanged", Scalars.Int, "Nodes created or updated.", s => (int)s.NodesChanged);
         this.AddValue("relationshipsChanged", Scalars.Int, "Relationships created or deleted.", s => (int)s.EdgesChanged);
         this.AddValue("catalogueVersion", Scalars.Long, "The catalogue change sequence after the import.", s => s.Sequence);
-        AddField(new GraphQL.Types.FieldType
+        AddField(new FieldType
         {
             Name = "problems",
             Description = "Every rejection and warning, by line.",

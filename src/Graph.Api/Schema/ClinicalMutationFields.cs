@@ -24,7 +24,7 @@ internal static class ClinicalMutationFields
         if (mutation.HasField("importClinical"))
             return;
 
-        mutation.AddField(new GraphQL.Types.FieldType
+        mutation.AddField(new FieldType
         {
             Name = "importClinical",
             Description = "Imports clinical data for patients of the catalogue, one record per diagnosis (CSV with a header row, or a JSON "

@@ -2,7 +2,6 @@ using Graph.Catalog;
 using Graph.Catalog.Access;
 using Graph.Domain;
 using GraphQL.Types;
-using FieldType = GraphQL.Types.FieldType;
 
 namespace Graph.Api.Schema;
 

@@ -6,7 +6,6 @@ using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
-using FieldType = GraphQL.Types.FieldType;
 
 namespace Graph.Api.Schema;
 

@@ -12,8 +12,8 @@ internal sealed class ConceptMatchInputGraphType : InputObjectGraphType
     {
         Name = "ConceptMatchInput";
         Description = "A concept to match, by CURIE, in any system the catalogue links (NCIT:C3058, ICD10:C50, DCM:MR, a partner's code).";
-        AddField(new GraphQL.Types.FieldType { Name = "curie", ResolvedType = new NonNullGraphType(Scalars.String), Description = "The concept's CURIE: prefix and code separated by ':'." });
-        AddField(new GraphQL.Types.FieldType
+        AddField(new FieldType { Name = "curie", ResolvedType = new NonNullGraphType(Scalars.String), Description = "The concept's CURIE: prefix and code separated by ':'." });
+        AddField(new FieldType
         {
             Name = "includeNarrower",
             ResolvedType = Scalars.Boolean,
@@ -25,7 +25,7 @@ internal sealed class ConceptMatchInputGraphType : InputObjectGraphType
     /// <summary>Adds the concept condition to an operation input type.</summary>
     public static InputObjectGraphType CodedOperations(InputObjectGraphType operations)
     {
-        operations.AddField(new GraphQL.Types.FieldType
+        operations.AddField(new FieldType
         {
             Name = Operator,
             ResolvedType = new ConceptMatchInputGraphType(),

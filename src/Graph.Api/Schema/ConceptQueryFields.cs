@@ -19,7 +19,7 @@ internal static class ConceptQueryFields
         if (query.HasField("conceptSearch"))
             return;
 
-        query.AddField(new GraphQL.Types.FieldType
+        query.AddField(new FieldType
         {
             Name = "conceptSearch",
             Description = "Finds concepts for search boxes and autocomplete: exact code or CURIE first, then codes starting with the text, "
@@ -33,7 +33,7 @@ internal static class ConceptQueryFields
                 ConceptSearch.Find(CatalogRequest.From(c).Snapshot, c.GetArgument<string>("text"), c.GetArgument<List<string>?>("systems"), c.GetArgument("first", 20))),
         });
 
-        query.AddField(new GraphQL.Types.FieldType
+        query.AddField(new FieldType
         {
             Name = "exportMappings",
             Description = "Every concept mapping of the catalogue as SSSOM TSV (metadata block with curie_map, mapping_set_id and license, then one row a mapping), "
@@ -46,7 +46,7 @@ internal static class ConceptQueryFields
                 CatalogRequest.From(c).Snapshot, c.GetArgument("mappingSetId", SssomWriter.DefaultMappingSetId), c.GetArgument("license", SssomWriter.DefaultLicense))),
         });
 
-        concept.AddField(new GraphQL.Types.FieldType
+        concept.AddField(new FieldType
         {
             Name = "mappingDetails",
             Description = "The concept's mappings, those it starts and those that end at it, with predicate and provenance.",

@@ -3,7 +3,6 @@ using Graph.Domain;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using FieldType = GraphQL.Types.FieldType;
 
 namespace Graph.Api.Schema;
 

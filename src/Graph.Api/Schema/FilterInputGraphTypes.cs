@@ -1,6 +1,5 @@
 using Graph.Domain;
 using GraphQL.Types;
-using FieldType = Graph.Domain.FieldType;
 
 namespace Graph.Api.Schema;
 
@@ -9,17 +8,17 @@ namespace Graph.Api.Schema;
 internal sealed class FilterInputGraphTypes
 {
     private readonly Dictionary<string, InputObjectGraphType> _byKind = new(StringComparer.Ordinal);
-    private readonly Dictionary<FieldType, InputObjectGraphType> _operations = [];
+    private readonly Dictionary<ValueKind, InputObjectGraphType> _operations = [];
 
     public FilterInputGraphTypes()
     {
-        _operations[FieldType.String] = Operations("StringOperationFilterInput", Scalars.String, text: true, order: true);
-        _operations[FieldType.StringList] = Operations("ListStringOperationFilterInput", Scalars.String, text: true, order: false,
+        _operations[ValueKind.String] = Operations("StringOperationFilterInput", Scalars.String, text: true, order: true);
+        _operations[ValueKind.StringList] = Operations("ListStringOperationFilterInput", Scalars.String, text: true, order: false,
             "Conditions on a list of texts: eq, in and contains hold when some item matches; neq and nin when no item does.");
-        _operations[FieldType.Int] = Operations("IntOperationFilterInput", Scalars.Int, text: false, order: true);
-        _operations[FieldType.Long] = Operations("LongOperationFilterInput", Scalars.Long, text: false, order: true);
-        _operations[FieldType.Float] = Operations("FloatOperationFilterInput", Scalars.Float, text: false, order: true);
-        _operations[FieldType.Bool] = Operations("BooleanOperationFilterInput", Scalars.Boolean, text: false, order: false);
+        _operations[ValueKind.Int] = Operations("IntOperationFilterInput", Scalars.Int, text: false, order: true);
+        _operations[ValueKind.Long] = Operations("LongOperationFilterInput", Scalars.Long, text: false, order: true);
+        _operations[ValueKind.Float] = Operations("FloatOperationFilterInput", Scalars.Float, text: false, order: true);
+        _operations[ValueKind.Bool] = Operations("BooleanOperationFilterInput", Scalars.Boolean, text: false, order: false);
         _coded = ConceptMatchInputGraphType.CodedOperations(Operations("CodedStringOperationFilterInput", Scalars.String, text: true, order: true,
             "Conditions on a coded value: the string conditions, and concept, which matches the codes of a concept from any linked system."));
         foreach (var kind in GraphModel.NodeKinds)
@@ -41,7 +40,7 @@ internal sealed class FilterInputGraphTypes
         AddField(type, "and", new ListGraphType(new NonNullGraphType(self)), "Every condition of the list holds.");
         AddField(type, "or", new ListGraphType(new NonNullGraphType(self)), "At least one condition of the list holds.");
         AddField(type, "not", self, "The condition does not hold.");
-        AddField(type, kind.KeyField, kind == GraphModel.Concept ? _coded : _operations[FieldType.String], kind.KeyDescription);
+        AddField(type, kind.KeyField, kind == GraphModel.Concept ? _coded : _operations[ValueKind.String], kind.KeyDescription);
         foreach (var field in kind.Fields)
             AddField(type, field.Name, field.CodeSystem is null ? _operations[field.Type] : _coded, field.Description);
         foreach (var relation in RelationField.Of(kind))
@@ -102,5 +101,5 @@ internal sealed class FilterInputGraphTypes
     }
 
     private static void AddField(InputObjectGraphType type, string name, IGraphType graphType, string description) =>
-        type.AddField(new GraphQL.Types.FieldType { Name = name, ResolvedType = graphType, Description = description });
+        type.AddField(new FieldType { Name = name, ResolvedType = graphType, Description = description });
 }

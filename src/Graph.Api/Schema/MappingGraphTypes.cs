@@ -2,7 +2,6 @@ using Graph.Catalog.Querying;
 using Graph.Domain;
 using Graph.Ingest.Mappings;
 using GraphQL.Types;
-using FieldType = GraphQL.Types.FieldType;
 
 namespace Graph.Api.Schema;
 
@@ -50,6 +49,6 @@ internal sealed class MappingGraphTypes
 
     private static GraphQL.Resolvers.FuncFieldResolver<object?> Resolve(Func<ConceptMapping, object?> get) => new(c => get((ConceptMapping)c.Source!));
 
-    private static GraphQL.Types.FieldType Add(ObjectGraphType type, string name, IGraphType graphType, string description, Func<ConceptMapping, object?> get) =>
+    private static FieldType Add(ObjectGraphType type, string name, IGraphType graphType, string description, Func<ConceptMapping, object?> get) =>
         ConnectionGraphTypes.Add(type, name, graphType, description, c => get((ConceptMapping)c.Source!));
 }

@@ -23,7 +23,7 @@ internal static class MappingMutationFields
         if (mutation.HasField("linkConcepts"))
             return;
 
-        mutation.AddField(new GraphQL.Types.FieldType
+        mutation.AddField(new FieldType
         {
             Name = "linkConcepts",
             Description = "Maps one concept to another (MAPS_TO) with predicate and provenance, or updates that mapping; "
@@ -57,7 +57,7 @@ internal static class MappingMutationFields
             }),
         }.RequireRoles(AccessPolicy.Partners));
 
-        mutation.AddField(new GraphQL.Types.FieldType
+        mutation.AddField(new FieldType
         {
             Name = "unlinkConcepts",
             Description = "Removes the mapping from one concept to another; the concepts stay. True when a mapping was removed.",
@@ -79,7 +79,7 @@ internal static class MappingMutationFields
             }),
         }.RequireRoles(AccessPolicy.Partners));
 
-        mutation.AddField(new GraphQL.Types.FieldType
+        mutation.AddField(new FieldType
         {
             Name = "importMappings",
             Description = "Imports SSSOM TSV mappings. Each bad row is reported with its line number and reason; the text applies whole "

@@ -12,7 +12,7 @@ internal sealed class MutationGraphType : ObjectGraphType
     public MutationGraphType(NodeGraphTypes nodes, CohortGraphTypes cohorts)
     {
         Name = "Mutation";
-        AddField(new GraphQL.Types.FieldType
+        AddField(new FieldType
         {
             Name = "saveCohort",
             Description = "Saves a cohort as version 1: its criteria, the catalogue version they ran on, and the patients and series they select now, frozen.",

@@ -3,7 +3,6 @@ using Graph.Catalog.Querying;
 using Graph.Domain;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using FieldType = Graph.Domain.FieldType;
 
 namespace Graph.Api.Schema;
 
@@ -51,7 +50,7 @@ internal sealed class NodeGraphTypes
         foreach (var field in kind.Fields)
         {
             var name = field.Name;
-            ConnectionGraphTypes.Add(type, name, ScalarType(field), field.Description, field.Type == FieldType.Int
+            ConnectionGraphTypes.Add(type, name, ScalarType(field), field.Description, field.Type == ValueKind.Int
                 ? c => ((GraphNode)c.Source!)[name] is long l ? (int)l : null
                 : c => ((GraphNode)c.Source!)[name]).Disclosed(DisclosureKind.Record);
         }
@@ -66,7 +65,7 @@ internal sealed class NodeGraphTypes
     }
 
     private void AddSingle(ObjectGraphType type, RelationField relation) =>
-        type.AddField(new GraphQL.Types.FieldType
+        type.AddField(new FieldType
         {
             Name = relation.Name,
             Description = relation.Description,
@@ -81,7 +80,7 @@ internal sealed class NodeGraphTypes
         });
 
     private void AddConnection(ObjectGraphType type, RelationField relation, FilterInputGraphTypes filters) =>
-        type.AddField(new GraphQL.Types.FieldType
+        type.AddField(new FieldType
         {
             Name = relation.Name,
             Description = relation.Description,
@@ -117,11 +116,11 @@ internal sealed class NodeGraphTypes
 
     private static IGraphType ScalarType(FieldDef field) => field.Type switch
     {
-        FieldType.Int => Scalars.Int,
-        FieldType.Long => Scalars.Long,
-        FieldType.Float => Scalars.Float,
-        FieldType.Bool => Scalars.Boolean,
-        FieldType.StringList => new ListGraphType(new NonNullGraphType(Scalars.String)),
+        ValueKind.Int => Scalars.Int,
+        ValueKind.Long => Scalars.Long,
+        ValueKind.Float => Scalars.Float,
+        ValueKind.Bool => Scalars.Boolean,
+        ValueKind.StringList => new ListGraphType(new NonNullGraphType(Scalars.String)),
         _ => Scalars.String,
     };
 }

@@ -18,7 +18,7 @@ internal sealed class OrderInputGraphTypes
         {
             var type = new InputObjectGraphType { Name = $"{kind.Label}SortInput", Description = $"One sort key for {kind.Label} nodes: set exactly one field." };
             foreach (var field in Ordering.Sortable(kind))
-                type.AddField(new GraphQL.Types.FieldType { Name = field, ResolvedType = direction });
+                type.AddField(new FieldType { Name = field, ResolvedType = direction });
             _byKind[kind.Label] = type;
         }
     }

@@ -15,7 +15,7 @@ internal sealed class QueryGraphType : ObjectGraphType
     public QueryGraphType(InterfaceGraphType node, NodeGraphTypes nodes, FilterInputGraphTypes filters, OrderInputGraphTypes orders, AggregateGraphTypes aggregates)
     {
         Name = "Query";
-        AddField(new GraphQL.Types.FieldType
+        AddField(new FieldType
         {
             Name = "node",
             Description = "Fetches any node by its global id.",
@@ -23,7 +23,7 @@ internal sealed class QueryGraphType : ObjectGraphType
             Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(Scalars.Id)) { Name = "id", Description = "A global id." }),
             Resolver = new FuncFieldResolver<object?>(context => Resolve(context, context.GetArgument<string>("id"))),
         });
-        AddField(new GraphQL.Types.FieldType
+        AddField(new FieldType
         {
             Name = "nodes",
             Description = "Fetches nodes by global id, in the order given; null where an id matches nothing.",
@@ -41,7 +41,7 @@ internal sealed class QueryGraphType : ObjectGraphType
 
         foreach (var kind in GraphModel.NodeKinds)
         {
-            AddField(new GraphQL.Types.FieldType
+            AddField(new FieldType
             {
                 Name = kind.Plural,
                 Description = $"Every {kind.Label}: {kind.Description}",
@@ -57,7 +57,7 @@ internal sealed class QueryGraphType : ObjectGraphType
                     return new ConnectionSource(request.Snapshot, kind, cut, () => clauses);
                 }),
             }.Disclosed(DisclosureKind.Readable));
-            AddField(new GraphQL.Types.FieldType
+            AddField(new FieldType
             {
                 Name = $"{char.ToLowerInvariant(kind.Label[0])}{kind.Label[1..]}ByKey",
                 Description = $"Finds a {kind.Label} by its natural key ({kind.KeyField}).",
@@ -67,7 +67,7 @@ internal sealed class QueryGraphType : ObjectGraphType
             });
         }
 
-        AddField(new GraphQL.Types.FieldType
+        AddField(new FieldType
         {
             Name = "catalogueStatistics",
             Description = "How many nodes of each kind the whole catalogue holds, and its change sequence: catalogue-level kinds exactly (public metadata), " +

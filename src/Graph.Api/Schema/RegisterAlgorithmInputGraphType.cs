@@ -21,5 +21,5 @@ internal sealed class RegisterAlgorithmInputGraphType : InputObjectGraphType
     }
 
     private void Add(string name, IGraphType type, string description) =>
-        AddField(new GraphQL.Types.FieldType { Name = name, ResolvedType = type, Description = description });
+        AddField(new FieldType { Name = name, ResolvedType = type, Description = description });
 }

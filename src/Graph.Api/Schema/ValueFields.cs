@@ -8,7 +8,7 @@ internal static class ValueFields
 {
     /// <summary>Adds a non-null field of a type whose value a function reads from the source.</summary>
     public static void AddValue<TSource>(this ObjectGraphType<TSource> type, string name, IGraphType graphType, string description, Func<TSource, object?> value) =>
-        type.AddField(new GraphQL.Types.FieldType
+        type.AddField(new FieldType
         {
             Name = name,
             ResolvedType = new NonNullGraphType(graphType),

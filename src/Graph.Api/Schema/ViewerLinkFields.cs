@@ -3,7 +3,6 @@ using Graph.Catalog.Querying;
 using Graph.Domain;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using FieldType = GraphQL.Types.FieldType;
 
 namespace Graph.Api.Schema;
 

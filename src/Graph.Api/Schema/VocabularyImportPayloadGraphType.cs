@@ -20,14 +20,14 @@ internal sealed class VocabularyImportPayloadGraphType : ObjectGraphType<Vocabul
         this.AddValue("broaderAdded", Scalars.Int, "BROADER links created.", r => r.BroaderAdded);
         this.AddValue("broaderRemoved", Scalars.Int, "BROADER links removed because a row lists other broader concepts.", r => r.BroaderRemoved);
         this.AddValue("changed", Scalars.Boolean, "Whether the catalogue changed (false when the same text is imported again).", r => r.Changed);
-        AddField(new GraphQL.Types.FieldType
+        AddField(new FieldType
         {
             Name = "rejected",
             Description = "Rows not applied, by line, with the column and the reason.",
             ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(problems))),
             Resolver = new FuncFieldResolver<VocabularyImportResult, object?>(c => c.Source.Problems.Where(p => p.Severity == ProblemSeverity.Rejected).ToList()),
         });
-        AddField(new GraphQL.Types.FieldType
+        AddField(new FieldType
         {
             Name = "warnings",
             Description = "Problems that did not stop a row (columns that are not imported), by line.",

@@ -23,7 +23,7 @@ internal static class VocabularyMutationFields
         format.Add("TSV", VocabularyFormat.Tsv, "Tab-separated, in the shape of the shipped concepts.tsv: '#' comment lines, a header row, one concept a line.");
         format.Add("CSV", VocabularyFormat.Csv, "Comma-separated (RFC 4180) with a header row.");
         format.Add("JSON", VocabularyFormat.Json, "A JSON array of objects; synonyms and broader may be arrays.");
-        mutation.AddField(new GraphQL.Types.FieldType
+        mutation.AddField(new FieldType
         {
             Name = "importVocabulary",
             Description = $"Imports concepts, one a row, columns {string.Join(", ", VocabularyColumns.All)} (curie and label required; synonyms and broader "

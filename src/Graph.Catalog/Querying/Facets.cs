@@ -349,7 +349,7 @@ public static class Facets
             switch (table.Column(path.Field))
             {
                 case NumberColumn number when snapshot is not null:
-                    var numbers = NumberIdsOf(snapshot, table, number, path.Definition.Type != FieldType.Float);
+                    var numbers = NumberIdsOf(snapshot, table, number, path.Definition.Type != ValueKind.Float);
                     var (numberIds, numberTexts) = (numbers.Ids, numbers.Texts);
                     return new Counter((t, seen) => { if (numberIds[t] >= 0) seen.Add(numberIds[t]); }, id => numberTexts[id], _ => null, t => numberIds[t]);
                 case StringColumn text:
@@ -361,7 +361,7 @@ public static class Facets
                 case NumberColumn number:
                     var values = new List<double>();
                     var ids = new Dictionary<double, int>();
-                    var whole = path.Definition.Type != FieldType.Float;
+                    var whole = path.Definition.Type != ValueKind.Float;
                     int IdOf(int t)
                     {
                         var v = number.Value(t);

@@ -37,7 +37,7 @@ public sealed class FieldPath
     public FieldDef? Definition { get; }
 
     /// <summary>Whether each node reaches at most one value (no relationship with many ends on the way).</summary>
-    public bool IsSingleValued => Relations.All(r => r.Single) && Definition?.Type != FieldType.StringList;
+    public bool IsSingleValued => Relations.All(r => r.Single) && Definition?.Type != ValueKind.StringList;
 
     /// <summary>Whether the value field is numeric.</summary>
     public bool IsNumeric => Definition?.IsNumeric == true;

@@ -98,7 +98,7 @@ public static class Ordering
 
     /// <summary>The fields a kind can be sorted by.</summary>
     public static IEnumerable<string> Sortable(NodeKind kind) =>
-        kind.Fields.Where(f => f.Type != FieldType.StringList).Select(f => f.Name).Prepend(kind.KeyField);
+        kind.Fields.Where(f => f.Type != ValueKind.StringList).Select(f => f.Name).Prepend(kind.KeyField);
 
     private static int[] Ranks(ValueDictionary values)
     {

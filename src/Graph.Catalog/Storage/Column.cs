@@ -18,9 +18,9 @@ internal abstract class Column(FieldDef field)
 
     public static Column Create(FieldDef field) => field.Type switch
     {
-        FieldType.String => new StringColumn(field, ChunkedArray<int>.Empty, new ValueDictionary()),
-        FieldType.StringList => new StringListColumn(field, ChunkedArray<int[]?>.Empty, new ValueDictionary()),
-        FieldType.Bool => new BoolColumn(field, ChunkedArray<sbyte>.Empty),
+        ValueKind.String => new StringColumn(field, ChunkedArray<int>.Empty, new ValueDictionary()),
+        ValueKind.StringList => new StringListColumn(field, ChunkedArray<int[]?>.Empty, new ValueDictionary()),
+        ValueKind.Bool => new BoolColumn(field, ChunkedArray<sbyte>.Empty),
         _ => new NumberColumn(field, ChunkedArray<double>.Empty),
     };
 }

@@ -14,7 +14,7 @@ internal sealed class NumberColumn(FieldDef field, ChunkedArray<double> values) 
         var value = Value(ordinal);
         if (double.IsNaN(value))
             return null;
-        return Field.Type == FieldType.Float ? value : (object)(long)value;
+        return Field.Type == ValueKind.Float ? value : (object)(long)value;
     }
 
     public override bool Has(int ordinal) => !double.IsNaN(Value(ordinal));

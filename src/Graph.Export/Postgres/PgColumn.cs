@@ -8,11 +8,11 @@ internal sealed record PgColumn(string Name, FieldDef Field)
     /// <summary>The PostgreSQL type of the field's values.</summary>
     public string SqlType => Field.Type switch
     {
-        FieldType.Int => "integer",
-        FieldType.Long => "bigint",
-        FieldType.Float => "double precision",
-        FieldType.Bool => "boolean",
-        FieldType.StringList => "text[]",
+        ValueKind.Int => "integer",
+        ValueKind.Long => "bigint",
+        ValueKind.Float => "double precision",
+        ValueKind.Bool => "boolean",
+        ValueKind.StringList => "text[]",
         _ => "text",
     };
 

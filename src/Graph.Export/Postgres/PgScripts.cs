@@ -65,10 +65,10 @@ internal static class PgScripts
             foreach (var column in table.Fields)
             {
                 if (column.Field.IsFacet)
-                    sql.Append(column.Field.Type == FieldType.StringList
+                    sql.Append(column.Field.Type == ValueKind.StringList
                         ? $"CREATE INDEX ON {t} USING gin ({PgNames.Quote(column.Name)});\n"
                         : $"CREATE INDEX ON {t} ({PgNames.Quote(column.Name)});\n");
-                if (searched.Contains((table.Kind.Label, column.Field.Name)) && column.Field.Type == FieldType.String)
+                if (searched.Contains((table.Kind.Label, column.Field.Name)) && column.Field.Type == ValueKind.String)
                     sql.Append($"CREATE INDEX ON {t} USING gin ({PgNames.Quote(column.Name)} gin_trgm_ops);\n");
             }
         }

@@ -1,7 +1,7 @@
 namespace Graph.Domain;
 
 /// <summary>The value type of a node or relationship property.</summary>
-public enum FieldType
+public enum ValueKind
 {
     /// <summary>Text; stored as a string.</summary>
     String,

@@ -14,22 +14,10 @@ public static class RejectsReport
     public const string Header = "path\tkind\treason";
 
     /// <summary>Writes the report to a file, creating its folder if needed.</summary>
-    public static async Task WriteAsync(string path, IEnumerable<IngestReject> rejects, CancellationToken cancellationToken)
+    public static Task WriteAsync(string path, IEnumerable<IngestReject> rejects, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(rejects);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-            Directory.CreateDirectory(folder);
-        var text = new StringBuilder(Header).Append('\n');
-        foreach (var reject in rejects)
-        {
-            text.Append(Field(reject.Path)).Append('\t')
-                .Append(Kind(reject.Kind)).Append('\t')
-                .Append(Field(reject.Reason)).Append('\n');
-        }
-
-        await File.WriteAllTextAsync(path, text.ToString(), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        return TsvReport.WriteAsync(path, Header, rejects.Select(r => new[] { r.Path, Kind(r.Kind), r.Reason }), cancellationToken);
     }
 
     /// <summary>The kind as written in the report: not-dicom, corrupt, missing-attribute, ...</summary>
@@ -46,6 +34,4 @@ public static class RejectsReport
 
         return text.ToString();
     }
-
-    private static string Field(string value) => value.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
 }

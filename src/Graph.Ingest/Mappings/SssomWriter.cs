@@ -42,14 +42,14 @@ public static class SssomWriter
         {
             writer.WriteLine(string.Join('\t',
                 m.SubjectId,
-                Clean(concepts.GetValueOrDefault(m.SubjectId)?.Label ?? m.SubjectLabel),
+                TsvReport.Field(concepts.GetValueOrDefault(m.SubjectId)?.Label ?? m.SubjectLabel),
                 "skos:" + m.Predicate,
                 m.ObjectId,
-                Clean(concepts.GetValueOrDefault(m.ObjectId)?.Label ?? m.ObjectLabel),
+                TsvReport.Field(concepts.GetValueOrDefault(m.ObjectId)?.Label ?? m.ObjectLabel),
                 m.Justification,
                 m.Confidence?.ToString("R", CultureInfo.InvariantCulture) ?? "",
                 IsOrcid(m.Author) ? m.Author : "",
-                IsOrcid(m.Author) ? "" : Clean(m.Author),
+                IsOrcid(m.Author) ? "" : TsvReport.Field(m.Author),
                 m.Date ?? ""));
         }
     }
@@ -60,8 +60,6 @@ public static class SssomWriter
     private static string BaseIri(string prefix, string code, string? iri) =>
         ConceptSystems.IriOf(prefix)
         ?? (iri is not null && iri.EndsWith(code, StringComparison.Ordinal) && iri.Length > code.Length ? iri[..^code.Length] : $"urn:cancer-imaging-graph:prefix:{prefix}:");
-
-    private static string Clean(string? text) => text is null ? "" : text.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
 
     private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

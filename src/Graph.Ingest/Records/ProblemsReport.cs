@@ -1,4 +1,4 @@
-using System.Text;
+using System.Globalization;
 
 namespace Graph.Ingest.Records;
 
@@ -9,24 +9,16 @@ public static class ProblemsReport
     public const string Header = "line\tcolumn\tseverity\treason";
 
     /// <summary>Writes the report, ordered by line, creating its folder if needed.</summary>
-    public static async Task WriteAsync(string path, IEnumerable<RecordProblem> problems, CancellationToken cancellationToken)
+    public static Task WriteAsync(string path, IEnumerable<RecordProblem> problems, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(problems);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-            Directory.CreateDirectory(folder);
-        var text = new StringBuilder(Header).Append('\n');
-        foreach (var problem in problems.OrderBy(p => p.Line))
-        {
-            text.Append(problem.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\t')
-                .Append(Field(problem.Column)).Append('\t')
-                .Append(problem.Severity == ProblemSeverity.Rejected ? "rejected" : "warning").Append('\t')
-                .Append(Field(problem.Reason)).Append('\n');
-        }
-
-        await File.WriteAllTextAsync(path, text.ToString(), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        return TsvReport.WriteAsync(
+            path,
+            Header,
+            problems.OrderBy(p => p.Line).Select(p => new[]
+            {
+                p.Line.ToString(CultureInfo.InvariantCulture), p.Column, p.Severity == ProblemSeverity.Rejected ? "rejected" : "warning", p.Reason,
+            }),
+            cancellationToken);
     }
-
-    private static string Field(string value) => value.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
 }

@@ -309,7 +309,7 @@ public sealed class QueryApiExchangeTests : IDisposable
                 return Task.FromException<HttpResponseMessage>(new HttpRequestException("The response ended prematurely.", new IOException("Connection reset by peer")));
             });
         _api.On(r => r.Method == HttpMethod.Delete, () => Ok(""));
-        var listener = new CountingListener();
+        var listener = new RecordingCommitListener();
         var writer = new GraphWriter(Store(), [listener], NullLogger<GraphWriter>.Instance, new RetryPolicy { FirstDelay = TimeSpan.FromMilliseconds(1) });
 
         var result = await writer.WriteAsync(new ChangeSet { Source = "test" }.Add(Some.Series()), CancellationToken.None);
@@ -473,16 +473,5 @@ public sealed class QueryApiExchangeTests : IDisposable
     {
         _api.On(r => r.Path.EndsWith("/query/v2/tx", StringComparison.Ordinal), () => Ok(QueryApiJson.TransactionOpened, ("neo4j-cluster-affinity", QueryApiJson.Affinity)));
         _api.On(r => r.Runs(Neo4jStatements.AllocateSequence), () => Ok(Allocated(sequence)));
-    }
-
-    private sealed class CountingListener : ICommitListener
-    {
-        public List<long> Sequences { get; } = [];
-
-        public Task OnCommittedAsync(CommitResult result, CancellationToken cancellationToken)
-        {
-            Sequences.Add(result.Sequence);
-            return Task.CompletedTask;
-        }
     }
 }

@@ -1,4 +1,5 @@
 using Graph.Domain;
+using Graph.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Graph.Store.Tests;
@@ -10,6 +11,12 @@ public sealed class GraphWriterTests
 {
     private static readonly RetryPolicy Quick = new() { MaxRetries = 3, FirstDelay = TimeSpan.FromMilliseconds(1) };
 
+    private static (GraphWriter Writer, RecordingCommitListener Listener) WriterOver(ScriptedStore store)
+    {
+        var listener = new RecordingCommitListener();
+        return (new GraphWriter(store, [listener], NullLogger<GraphWriter>.Instance, Quick), listener);
+    }
+
     private static ChangeSet Study(string uid) => new ChangeSet { Source = "test" }
         .Add(NodeRecord.Of(GraphModel.Patient, "P-1", ("sex", "F")))
         .Add(NodeRecord.Of(GraphModel.Study, uid, ("year", 2020)))
@@ -19,7 +26,7 @@ public sealed class GraphWriterTests
     public async Task Write_ValidSet_ReachesTheStoreOnce_AndEveryListenerHearsOfIt()
     {
         var store = new ScriptedStore();
-        var listeners = new[] { new RecordingListener(), new RecordingListener() };
+        var listeners = new[] { new RecordingCommitListener(), new RecordingCommitListener() };
         var writer = new GraphWriter(store, listeners, NullLogger<GraphWriter>.Instance, Quick);
 
         var result = await writer.WriteAsync(Study("1.2.3"), CancellationToken.None);
@@ -33,8 +40,7 @@ public sealed class GraphWriterTests
     public async Task Write_InvalidSet_IsRejectedWithEveryError_AndNothingReachesTheStore()
     {
         var store = new ScriptedStore();
-        var listener = new RecordingListener();
-        var writer = new GraphWriter(store, [listener], NullLogger<GraphWriter>.Instance, Quick);
+        var (writer, listener) = WriterOver(store);
         var changes = Study("1.2.3")
             .Add(NodeRecord.Of(GraphModel.Series, "1.2.3.4", ("modality", "CT"), ("sliceThickness", -2.0)))
             .Add(NodeRecord.Of(GraphModel.Patient, "P-2", ("sex", "X")));
@@ -64,8 +70,7 @@ public sealed class GraphWriterTests
     public async Task Write_TransientFailures_AreRetriedWithTheSameSet_AndReportedOnce()
     {
         var store = new ScriptedStore { TransientFailures = 2 };
-        var listener = new RecordingListener();
-        var writer = new GraphWriter(store, [listener], NullLogger<GraphWriter>.Instance, Quick);
+        var (writer, listener) = WriterOver(store);
         var changes = Study("1.2.3");
 
         var result = await writer.WriteAsync(changes, CancellationToken.None);
@@ -79,8 +84,7 @@ public sealed class GraphWriterTests
     public async Task Write_LostReply_ReportsTheCommitThatHappened_WithoutApplyingItTwice()
     {
         var store = new ScriptedStore { LoseReplies = 1 };
-        var listener = new RecordingListener();
-        var writer = new GraphWriter(store, [listener], NullLogger<GraphWriter>.Instance, Quick);
+        var (writer, listener) = WriterOver(store);
         var changes = Study("1.2.3");
 
         var result = await writer.WriteAsync(changes, CancellationToken.None);
@@ -96,8 +100,7 @@ public sealed class GraphWriterTests
     public async Task Write_MoreTransientFailuresThanRetries_FailsWithTheStoresReason_AndNobodyHearsOfIt()
     {
         var store = new ScriptedStore { TransientFailures = 10 };
-        var listener = new RecordingListener();
-        var writer = new GraphWriter(store, [listener], NullLogger<GraphWriter>.Instance, Quick);
+        var (writer, listener) = WriterOver(store);
 
         var failure = await Assert.ThrowsAsync<GraphStoreException>(() => writer.WriteAsync(Study("1.2.3"), CancellationToken.None));
 
@@ -111,7 +114,7 @@ public sealed class GraphWriterTests
     public async Task Write_PermanentFailure_IsNotRetried()
     {
         var store = new ScriptedStore { PermanentFailure = true };
-        var writer = new GraphWriter(store, [], NullLogger<GraphWriter>.Instance, Quick);
+        var (writer, _) = WriterOver(store);
 
         var failure = await Assert.ThrowsAsync<GraphStoreException>(() => writer.WriteAsync(Study("1.2.3"), CancellationToken.None));
 
@@ -124,8 +127,7 @@ public sealed class GraphWriterTests
     public async Task Write_SetThatChangesNothing_IsNotAnnounced()
     {
         var store = new ScriptedStore();
-        var listener = new RecordingListener();
-        var writer = new GraphWriter(store, [listener], NullLogger<GraphWriter>.Instance, Quick);
+        var (writer, listener) = WriterOver(store);
 
         await writer.WriteAsync(Study("1.2.3"), CancellationToken.None);
         var again = await writer.WriteAsync(Study("1.2.3"), CancellationToken.None);
@@ -223,16 +225,5 @@ public sealed class GraphWriterTests
         public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
-
-    private sealed class RecordingListener : ICommitListener
-    {
-        public List<long> Sequences { get; } = [];
-
-        public Task OnCommittedAsync(CommitResult result, CancellationToken cancellationToken)
-        {
-            Sequences.Add(result.Sequence);
-            return Task.CompletedTask;
-        }
     }
 }

@@ -145,6 +145,56 @@ public sealed class CatalogSnapshot
         return new CatalogSnapshot(Sequence, tables, _relations);
     }
 
+    /// <summary>The live nodes of a kind, in the order they entered the catalogue.</summary>
+    public IEnumerable<GraphNode> Nodes(NodeKind kind)
+    {
+        var table = _tables[kind.Label];
+        for (var ordinal = 0; ordinal < table.Count; ordinal++)
+        {
+            if (table.IsLive(ordinal))
+                yield return new GraphNode(this, table, ordinal);
+        }
+    }
+
+    /// <summary>The live nodes of a kind in a set (a filter's or a cohort's), in the order they entered the catalogue.</summary>
+    public IEnumerable<GraphNode> Nodes(NodeKind kind, Querying.Bitset set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var table = _tables[kind.Label];
+        return set.Ordinals().Where(table.IsLive).Select(o => new GraphNode(this, table, o));
+    }
+
+    /// <summary>The live nodes a relationship field leads to from a node, in the order they entered the catalogue, without repeats.</summary>
+    public IReadOnlyList<GraphNode> Related(GraphNode node, RelationField field)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var table = _tables[field.Target.Label];
+        return Array.ConvertAll(Querying.Traversal.Related(this, field, node.Ordinal), o => new GraphNode(this, table, o));
+    }
+
+    /// <summary>The first of <see cref="Related(GraphNode, RelationField)"/>, or null (for fields that lead to one node).</summary>
+    public GraphNode? FirstRelated(GraphNode node, RelationField field)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return Querying.Traversal.Related(this, field, node.Ordinal) is [var first, ..] ? new GraphNode(this, _tables[field.Target.Label], first) : null;
+    }
+
+    /// <summary>The nodes a relationship field leads to from a node, as a set over the target kind (for cohort arithmetic).</summary>
+    public Querying.Bitset RelatedSet(GraphNode node, RelationField field)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return Querying.Bitset.Of(_tables[field.Target.Label].Count, Querying.Traversal.Related(this, field, node.Ordinal));
+    }
+
+    /// <summary>A value computed from this snapshot once and shared by every reader of it (a rendered document, say).</summary>
+    /// <param name="key">Names the value; callers choose keys that cannot collide with the catalogue's own ("dcat-catalog:…").</param>
+    public T Memo<T>(string key, Func<T> create)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        return (T)Derived.GetOrAdd(key, _ => create());
+    }
+
     /// <summary>Gets a live node by ordinal, or null.</summary>
     internal GraphNode? At(NodeKind kind, int ordinal)
     {

@@ -22,9 +22,8 @@ internal sealed class DcatDocuments(ProtectedCatalog aggregates, string baseUrl)
     public JsonObject Catalog()
     {
         var datasets = new JsonArray();
-        var table = _snapshot.Table(GraphModel.Dataset);
-        foreach (var ordinal in Enumerable.Range(0, table.Count).Where(table.IsLive))
-            datasets.Add(Dataset(_snapshot.At(GraphModel.Dataset, ordinal)!, withContext: false));
+        foreach (var dataset in _snapshot.Nodes(GraphModel.Dataset))
+            datasets.Add(Dataset(dataset, withContext: false));
         return new JsonObject
         {
             ["@context"] = Context(),
@@ -99,8 +98,7 @@ internal sealed class DcatDocuments(ProtectedCatalog aggregates, string baseUrl)
         return json;
     }
 
-    private List<GraphNode> Related(RelationField field, GraphNode node) =>
-        Traversal.Related(_snapshot, field, node.Ordinal).Select(o => _snapshot.At(field.Target, o)!).ToList();
+    private IReadOnlyList<GraphNode> Related(RelationField field, GraphNode node) => _snapshot.Related(node, field);
 
     private JsonObject Publisher(GraphNode repository) => new()
     {
@@ -134,7 +132,7 @@ internal sealed class DcatDocuments(ProtectedCatalog aggregates, string baseUrl)
         return distribution;
     }
 
-    private static JsonArray Keywords(List<GraphNode> cancerTypes, IReadOnlyList<string> modalities)
+    private static JsonArray Keywords(IReadOnlyList<GraphNode> cancerTypes, IReadOnlyList<string> modalities)
     {
         var keywords = new JsonArray();
         foreach (var name in cancerTypes.Select(t => t["name"] as string ?? t.Key).Distinct(StringComparer.Ordinal))
@@ -155,7 +153,7 @@ internal sealed class DcatDocuments(ProtectedCatalog aggregates, string baseUrl)
             add(numbers.Min(), numbers.Max());
     }
 
-    private static JsonArray CodeValues(List<GraphNode> cancerTypes)
+    private static JsonArray CodeValues(IReadOnlyList<GraphNode> cancerTypes)
     {
         var codes = new JsonArray();
         foreach (var icd10 in cancerTypes.Select(t => t["icd10"] as string).OfType<string>().Distinct(StringComparer.Ordinal))

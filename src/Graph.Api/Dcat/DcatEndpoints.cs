@@ -25,7 +25,7 @@ internal static class DcatEndpoints
             var snapshot = index.Current;
             var baseUrl = BaseUrl(http);
             var access = Caller.From(http.User).Access;
-            var cached = (CachedCatalog)snapshot.Derived.GetOrAdd($"dcat-catalog:{access.Signature}", _ => new CachedCatalog(baseUrl, Catalog(disclosure.For(snapshot, access), baseUrl)));
+            var cached = snapshot.Memo($"dcat-catalog:{access.Signature}", () => new CachedCatalog(baseUrl, Catalog(disclosure.For(snapshot, access), baseUrl)));
             var text = cached.BaseUrl == baseUrl ? cached.Text : Catalog(disclosure.For(snapshot, access), baseUrl);
             return Write(http, text, StatusCodes.Status200OK);
         });

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Graph.Api.Schema;
 using Graph.Api.Security;
 using Graph.Catalog;
-using Graph.Catalog.Querying;
 using Graph.Domain;
 
 namespace Graph.Api.Http;
@@ -62,9 +61,9 @@ internal static class ManifestEndpoint
             await writer.WriteAsync("[");
         var first = true;
         var rows = 0;
-        for (var ordinal = series.NextFrom(0); ordinal >= 0; ordinal = series.NextFrom(ordinal + 1))
+        foreach (var node in snapshot.Nodes(GraphModel.Series, series))
         {
-            var row = Row(snapshot, ordinal);
+            var row = Row(node);
             if (format == "csv")
             {
                 await writer.WriteLineAsync(string.Join(',', row.Select(v => Csv(Text(v)))));
@@ -85,13 +84,12 @@ internal static class ManifestEndpoint
     }
 
     // Values keep their types (text, long, double, bool) for JSON; CSV writes them invariantly.
-    private static object?[] Row(CatalogSnapshot snapshot, int ordinal)
+    private static object?[] Row(GraphNode series)
     {
-        var series = snapshot.At(GraphModel.Series, ordinal)!;
-        var study = First(snapshot, SeriesStudy, ordinal);
-        var patient = First(snapshot, SeriesPatient, ordinal);
-        var dataset = patient is null ? null : First(snapshot, PatientDatasets, patient.Ordinal);
-        var repository = dataset is null ? null : First(snapshot, DatasetRepository, dataset.Ordinal);
+        var study = series.FirstRelated(SeriesStudy);
+        var patient = series.FirstRelated(SeriesPatient);
+        var dataset = patient?.FirstRelated(PatientDatasets);
+        var repository = dataset?.FirstRelated(DatasetRepository);
         var baseUrl = (repository?["baseUrl"] as string)?.TrimEnd('/');
         var retrieve = baseUrl is null || study is null ? null : $"{baseUrl}/studies/{study.Key}/series/{series.Key}";
         return
@@ -100,9 +98,6 @@ internal static class ManifestEndpoint
             series["imageCount"], series["sizeBytes"], .. SeriesAttributes.Select(name => series[name]),
         ];
     }
-
-    private static GraphNode? First(CatalogSnapshot snapshot, RelationField field, int ordinal) =>
-        Traversal.Related(snapshot, field, ordinal) is [var first, ..] ? snapshot.At(field.Target, first) : null;
 
     private static string? Text(object? value) => value switch
     {

@@ -1,5 +1,4 @@
 using Graph.Catalog;
-using Graph.Catalog.Querying;
 using Graph.Domain;
 using Graph.Ingest.Algorithms;
 
@@ -25,6 +24,6 @@ internal sealed class AlgorithmSnapshotCatalogue(CatalogSnapshot snapshot) : IAl
     {
         if (snapshot.Find(GraphModel.Algorithm, algorithm) is not { } node)
             return [];
-        return Traversal.Related(snapshot, field, node.Ordinal).Select(o => snapshot.At(field.Target, o)!.Key).ToList();
+        return snapshot.Related(node, field).Select(n => n.Key).ToList();
     }
 }

@@ -1,29 +1,30 @@
 using System.Runtime.ExceptionServices;
+using Graph.Catalog;
 using GraphQL.DataLoader;
 
 namespace Graph.Api.Schema;
 
 /// <summary>Collects the parents of one field across a level of the result, then reads the index once for all of them.</summary>
 /// <remarks>GraphQL.NET resolves every field of a level before it asks any <see cref="IDataLoaderResult"/> for its value.</remarks>
-internal sealed class BatchLoader<TResult>(CatalogRequest request, Func<IReadOnlyList<int>, IReadOnlyDictionary<int, TResult>> load)
+internal sealed class BatchLoader<TResult>(CatalogRequest request, Func<IReadOnlyList<GraphNode>, IReadOnlyDictionary<GraphNode, TResult>> load)
 {
     private readonly Lock _gate = new();
-    private readonly List<int> _pending = [];
-    private readonly Dictionary<int, TResult> _results = [];
-    private readonly Dictionary<int, ExceptionDispatchInfo> _failures = [];
+    private readonly List<GraphNode> _pending = [];
+    private readonly Dictionary<GraphNode, TResult> _results = [];
+    private readonly Dictionary<GraphNode, ExceptionDispatchInfo> _failures = [];
 
-    public IDataLoaderResult<TResult> Load(int ordinal)
+    public IDataLoaderResult<TResult> Load(GraphNode node)
     {
         lock (_gate)
         {
-            if (!_results.ContainsKey(ordinal))
-                _pending.Add(ordinal);
+            if (!_results.ContainsKey(node))
+                _pending.Add(node);
         }
 
-        return new Result(this, ordinal);
+        return new Result(this, node);
     }
 
-    private TResult Get(int ordinal)
+    private TResult Get(GraphNode node)
     {
         lock (_gate)
         {
@@ -46,17 +47,17 @@ internal sealed class BatchLoader<TResult>(CatalogRequest request, Func<IReadOnl
                 }
             }
 
-            if (_failures.TryGetValue(ordinal, out var error))
+            if (_failures.TryGetValue(node, out var error))
                 error.Throw();
-            return _results[ordinal];
+            return _results[node];
         }
     }
 
-    private sealed class Result(BatchLoader<TResult> loader, int ordinal) : IDataLoaderResult<TResult>
+    private sealed class Result(BatchLoader<TResult> loader, GraphNode node) : IDataLoaderResult<TResult>
     {
-        public Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult(loader.Get(ordinal));
+        public Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult(loader.Get(node));
 
         Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
-            Task.FromResult<object?>(loader.Get(ordinal));
+            Task.FromResult<object?>(loader.Get(node));
     }
 }

@@ -45,7 +45,7 @@ internal sealed class CatalogRequest
     public void AttachTo(IDictionary<string, object?> userContext) => userContext[Key] = this;
 
     /// <summary>Gets the batch loader of one field occurrence in the document, creating it on first use.</summary>
-    public BatchLoader<TResult> Loader<TResult>(object fieldOccurrence, Func<IReadOnlyList<int>, IReadOnlyDictionary<int, TResult>> load)
+    public BatchLoader<TResult> Loader<TResult>(object fieldOccurrence, Func<IReadOnlyList<GraphNode>, IReadOnlyDictionary<GraphNode, TResult>> load)
     {
         lock (_loaders)
         {

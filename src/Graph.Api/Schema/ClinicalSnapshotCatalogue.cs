@@ -1,5 +1,4 @@
 using Graph.Catalog;
-using Graph.Catalog.Querying;
 using Graph.Domain;
 using Graph.Ingest.Clinical;
 
@@ -18,9 +17,9 @@ internal sealed class ClinicalSnapshotCatalogue : IClinicalCatalogue
     public ClinicalSnapshotCatalogue(CatalogSnapshot snapshot)
     {
         _snapshot = snapshot;
-        foreach (var type in Live(GraphModel.CancerType))
+        foreach (var type in _snapshot.Nodes(GraphModel.CancerType))
             _cancerTypes.Add((type.Key, type["icd10"] as string, type["icdO3Morphology"] as string));
-        foreach (var concept in Live(GraphModel.Concept))
+        foreach (var concept in _snapshot.Nodes(GraphModel.Concept))
         {
             if (concept["system"] is string system && concept["code"] is string code)
                 _concepts[(StoreClinicalCatalogue.NormaliseSystem(system), code)] = concept.Key;
@@ -53,16 +52,6 @@ internal sealed class ClinicalSnapshotCatalogue : IClinicalCatalogue
 
     private IEnumerable<GraphNode> Related(RelationField field, string diagnosis) =>
         _snapshot.Find(GraphModel.Diagnosis, diagnosis) is { } node
-            ? Traversal.Related(_snapshot, field, node.Ordinal).Select(o => _snapshot.At(field.Target, o)!)
+            ? _snapshot.Related(node, field)
             : [];
-
-    private IEnumerable<GraphNode> Live(NodeKind kind)
-    {
-        var table = _snapshot.Table(kind);
-        for (var ordinal = 0; ordinal < table.Count; ordinal++)
-        {
-            if (_snapshot.At(kind, ordinal) is { } node)
-                yield return node;
-        }
-    }
 }

@@ -30,9 +30,8 @@ internal sealed class CohortCitation
     public static CohortCitation Of(GraphNode cohort)
     {
         var snapshot = cohort.Snapshot;
-        var members = Bitset.Of(snapshot.Table(GraphModel.Patient).Count, Traversal.Related(snapshot, Members, cohort.Ordinal));
-        var datasets = Traversal.ReachedFrom(snapshot, PatientDatasets, members).Ordinals()
-            .Select(o => snapshot.At(GraphModel.Dataset, o)).OfType<GraphNode>()
+        var members = snapshot.RelatedSet(cohort, Members);
+        var datasets = snapshot.Nodes(GraphModel.Dataset, Traversal.ReachedFrom(snapshot, PatientDatasets, members))
             .OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
         return new CohortCitation(cohort, datasets);
     }
@@ -128,8 +127,7 @@ internal sealed class CohortCitation
     private static string? Publisher(GraphNode dataset)
     {
         var repository = RelationField.Find(GraphModel.Dataset, "repository")!;
-        var ordinal = Traversal.Related(dataset.Snapshot, repository, dataset.Ordinal).FirstOrDefault(-1);
-        return ordinal < 0 ? null : dataset.Snapshot.At(GraphModel.Repository, ordinal)?["name"] as string;
+        return dataset.FirstRelated(repository)?["name"] as string;
     }
 
     private static string Part(string prefix, object? value) => value is string text && text.Length > 0 ? prefix + text : "";

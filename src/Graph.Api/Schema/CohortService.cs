@@ -88,9 +88,9 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
     {
         var snapshot = cohort.Snapshot;
         if (Catalog.Disclosure.ProtectedCatalog.IsFrozen(cohort))
-            return Bitset.Of(snapshot.Table(GraphModel.Series).Count, Traversal.Related(snapshot, FrozenSeries, cohort.Ordinal));
+            return snapshot.RelatedSet(cohort, FrozenSeries);
         var criteria = CohortCriteriaReader.Parse(CriteriaJson.Read(cohort["criteria"] as string ?? "{}"), limits.Value);
-        var members = Bitset.Of(snapshot.Table(GraphModel.Patient).Count, Traversal.Related(snapshot, Members, cohort.Ordinal));
+        var members = snapshot.RelatedSet(cohort, Members);
         return Cohorts.FromPatients(snapshot, members, FilterEvaluator.Evaluate(snapshot, GraphModel.Series, criteria.Series)).Series;
     }
 
@@ -100,15 +100,7 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
     /// <summary>The versions of a lineage in a snapshot (those the snapshot shows), oldest first.</summary>
     public static List<GraphNode> VersionsOf(CatalogSnapshot snapshot, string lineage)
     {
-        var cohorts = snapshot.Table(GraphModel.Cohort);
-        var found = new List<GraphNode>();
-        foreach (var ordinal in cohorts.LiveSet())
-        {
-            if ((cohorts.Get(ordinal, "lineage") as string ?? cohorts.Key(ordinal)) == lineage)
-                found.Add(snapshot.At(GraphModel.Cohort, ordinal)!);
-        }
-
-        return found.OrderBy(v => v["version"] is long n ? n : 1).ToList();
+        return snapshot.Nodes(GraphModel.Cohort).Where(c => LineageOf(c) == lineage).OrderBy(v => v["version"] is long n ? n : 1).ToList();
     }
 
     private ChangeSet Version(string id, string lineage, int version, string name, string? description, IDictionary<string, object?> criteria,
@@ -134,10 +126,10 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
             ("lineage", lineage),
             ("visibility", sharing.Visibility),
             ("sharedWith", sharing.SharedWith.Count == 0 ? null : sharing.SharedWith.ToArray())));
-        foreach (var patient in selection.Patients.Ordinals())
-            changes.Add(EdgeRecord.Of(Members.Steps[0].Relation, id, snapshot.At(GraphModel.Patient, patient)!.Key));
-        foreach (var series in selection.Series.Ordinals())
-            changes.Add(EdgeRecord.Of(FrozenSeries.Steps[0].Relation, id, snapshot.At(GraphModel.Series, series)!.Key));
+        foreach (var patient in snapshot.Nodes(GraphModel.Patient, selection.Patients))
+            changes.Add(EdgeRecord.Of(Members.Steps[0].Relation, id, patient.Key));
+        foreach (var series in snapshot.Nodes(GraphModel.Series, selection.Series))
+            changes.Add(EdgeRecord.Of(FrozenSeries.Steps[0].Relation, id, series.Key));
         return changes;
     }
 

@@ -28,10 +28,6 @@ internal static class ConnectionArguments
     public static IReadOnlyList<OrderSpec> Order(IResolveFieldContext context) =>
         context.Arguments?.TryGetValue("order", out var order) == true ? OrderInputGraphTypes.Parse(order.Value) : [];
 
-    /// <summary>Cuts the page of a set of nodes, sorted when an order is given.</summary>
-    public static Page Cut(Catalog.CatalogSnapshot snapshot, NodeKind kind, Bitset set, PageRequest page, IReadOnlyList<OrderSpec> order) =>
-        order.Count == 0 ? Paging.Cut(set, page) : Paging.CutSorted(set, Ordering.Comparer(snapshot, kind, order), page);
-
     public static Filter? Where(IResolveFieldContext context, NodeKind kind, ServiceLimits limits)
     {
         var filter = context.Arguments?.TryGetValue("where", out var where) == true ? FilterParser.Parse(kind, where.Value, limits.MaxFilterDepth) : null;

@@ -12,10 +12,10 @@ internal static class ConnectionGraphTypes
     public static ObjectGraphType PageInfo()
     {
         var type = new ObjectGraphType { Name = "PageInfo", Description = "Where a page sits in its connection." };
-        Add(type, "hasNextPage", new NonNullGraphType(Scalars.Boolean), "Whether nodes follow this page.", c => ((ConnectionSource)c.Source!).Page.HasNext);
-        Add(type, "hasPreviousPage", new NonNullGraphType(Scalars.Boolean), "Whether nodes precede this page.", c => ((ConnectionSource)c.Source!).Page.HasPrevious);
-        Add(type, "startCursor", Scalars.String, "The cursor of the first node of the page.", c => ((ConnectionSource)c.Source!).StartCursor);
-        Add(type, "endCursor", Scalars.String, "The cursor of the last node of the page.", c => ((ConnectionSource)c.Source!).EndCursor);
+        Add(type, "hasNextPage", new NonNullGraphType(Scalars.Boolean), "Whether nodes follow this page.", c => ((NodeConnection)c.Source!).HasNext);
+        Add(type, "hasPreviousPage", new NonNullGraphType(Scalars.Boolean), "Whether nodes precede this page.", c => ((NodeConnection)c.Source!).HasPrevious);
+        Add(type, "startCursor", Scalars.String, "The cursor of the first node of the page.", c => ((NodeConnection)c.Source!).StartCursor);
+        Add(type, "endCursor", Scalars.String, "The cursor of the last node of the page.", c => ((NodeConnection)c.Source!).EndCursor);
         return type;
     }
 
@@ -26,10 +26,10 @@ internal static class ConnectionGraphTypes
         Add(edge, "node", new NonNullGraphType(nodeType), $"The {kind.Label}.", c => (((string Cursor, Catalog.GraphNode Node))c.Source!).Node);
 
         var connection = new ObjectGraphType { Name = $"{kind.Label}Connection", Description = $"A page of {kind.Label} nodes." };
-        Add(connection, "edges", new NonNullGraphType(new ListGraphType(new NonNullGraphType(edge))), "The nodes of the page with their cursors.", c => ((ConnectionSource)c.Source!).Edges);
-        Add(connection, "nodes", new NonNullGraphType(new ListGraphType(new NonNullGraphType(nodeType))), "The nodes of the page.", c => ((ConnectionSource)c.Source!).Nodes);
+        Add(connection, "edges", new NonNullGraphType(new ListGraphType(new NonNullGraphType(edge))), "The nodes of the page with their cursors.", c => ((NodeConnection)c.Source!).Edges);
+        Add(connection, "nodes", new NonNullGraphType(new ListGraphType(new NonNullGraphType(nodeType))), "The nodes of the page.", c => ((NodeConnection)c.Source!).Nodes);
         Add(connection, "pageInfo", new NonNullGraphType(pageInfo), "Where the page sits.", c => c.Source);
-        Add(connection, "totalCount", new NonNullGraphType(Scalars.Int), "The number of nodes in the whole connection (all pages) that the caller may read.", c => ((ConnectionSource)c.Source!).Page.TotalCount).Disclosed(DisclosureKind.Readable);
+        Add(connection, "totalCount", new NonNullGraphType(Scalars.Int), "The number of nodes in the whole connection (all pages) that the caller may read.", c => ((NodeConnection)c.Source!).TotalCount).Disclosed(DisclosureKind.Readable);
         connection.AddField(new FieldType
         {
             Name = "facets",
@@ -42,7 +42,7 @@ internal static class ConnectionGraphTypes
                 new QueryArgument(Scalars.Boolean) { Name = "multiSelect", DefaultValue = true, Description = "Leave a facet's own clause out of its counts." }),
             Resolver = new FuncFieldResolver<object?>(c =>
             {
-                var source = (ConnectionSource)c.Source!;
+                var source = (NodeConnection)c.Source!;
                 var fields = c.GetArgument<List<string>>("fields");
                 if (fields.Count > 30)
                     throw ErrorCodes.BadInput($"'fields' has {fields.Count} facets; at most 30 are accepted.");
@@ -61,7 +61,7 @@ internal static class ConnectionGraphTypes
                 new QueryArgument(Scalars.Boolean) { Name = "multiSelect", DefaultValue = true, Description = "Leave the field's own clause out." }),
             Resolver = new FuncFieldResolver<object?>(c =>
             {
-                var source = (ConnectionSource)c.Source!;
+                var source = (NodeConnection)c.Source!;
                 var path = FieldPath.Resolve(source.Kind, c.GetArgument<string>("field"), facetsOnly: false);
                 var nodes = c.GetArgument("multiSelect", true) ? source.Clauses.Except(path.Text) : source.Clauses.All();
                 return Histograms.Compute(source.Snapshot, path, nodes, c.GetArgument<int?>("bins"), c.GetArgument<double?>("width"));

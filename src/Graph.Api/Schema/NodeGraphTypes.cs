@@ -74,8 +74,8 @@ internal sealed class NodeGraphTypes
             {
                 var request = CatalogRequest.From(context);
                 var loader = request.Loader<GraphNode?>(context.FieldAst, parents =>
-                    parents.ToDictionary(p => p, p => Traversal.Related(request.Snapshot, relation, p) is [var first, ..] ? request.Snapshot.At(relation.Target, first) : null));
-                return loader.Load(((GraphNode)context.Source!).Ordinal);
+                    parents.ToDictionary(p => p, p => request.Snapshot.FirstRelated(p, relation)));
+                return loader.Load((GraphNode)context.Source!);
             }),
         });
 
@@ -92,25 +92,8 @@ internal sealed class NodeGraphTypes
                 var page = ConnectionArguments.Page(context, request.Limits);
                 var where = ConnectionArguments.Where(context, relation.Target, request.Limits);
                 var order = ConnectionArguments.Order(context);
-                var loader = request.Loader<ConnectionSource>(context.FieldAst, parents =>
-                {
-                    var snapshot = request.Snapshot;
-                    var matching = where is null ? null : FilterEvaluator.Evaluate(snapshot, relation.Target, where);
-                    var comparison = order.Count == 0 ? null : Ordering.Comparer(snapshot, relation.Target, order);
-                    var results = new Dictionary<int, ConnectionSource>(parents.Count);
-                    foreach (var parent in parents)
-                    {
-                        var all = Traversal.Related(snapshot, relation, parent);
-                        var related = matching is null ? all : Array.FindAll(all, o => matching[o]);
-                        var cut = comparison is null
-                            ? Paging.Cut(related, page)
-                            : Paging.CutOrdered(Ordering.Sort(related, comparison), comparison, page);
-                        results[parent] = new ConnectionSource(snapshot, relation.Target, cut, () => new Clauses(snapshot, relation.Target, where, Bitset.Of(snapshot.Table(relation.Target).Count, all)));
-                    }
-
-                    return results;
-                });
-                return loader.Load(((GraphNode)context.Source!).Ordinal);
+                var loader = request.Loader<NodeConnection>(context.FieldAst, parents => NodeConnection.Related(request.Snapshot, relation, parents, where, order, page));
+                return loader.Load((GraphNode)context.Source!);
             }),
         }).Disclosed(DisclosureKind.Readable);
 

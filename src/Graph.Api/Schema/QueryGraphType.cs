@@ -51,10 +51,9 @@ internal sealed class QueryGraphType : ObjectGraphType
                 {
                     var request = CatalogRequest.From(context);
                     var page = ConnectionArguments.Page(context, request.Limits);
-                    var clauses = new Clauses(request.Snapshot, kind, ConnectionArguments.Where(context, kind, request.Limits));
-                    var cut = ConnectionArguments.Cut(request.Snapshot, kind, clauses.All(), page, ConnectionArguments.Order(context));
+                    var connection = NodeConnection.Of(request.Snapshot, kind, ConnectionArguments.Where(context, kind, request.Limits), ConnectionArguments.Order(context), page);
                     request.BatchReads++;
-                    return new ConnectionSource(request.Snapshot, kind, cut, () => clauses);
+                    return connection;
                 }),
             }.Disclosed(DisclosureKind.Readable));
             AddField(new FieldType

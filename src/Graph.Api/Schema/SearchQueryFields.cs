@@ -52,14 +52,7 @@ internal static class SearchQueryFields
                 var limit = c.GetArgument("limit", 10);
                 if (prefix.Length > 100 || limit is < 1 or > 100)
                     throw ErrorCodes.BadInput("'prefix' must be at most 100 characters and 'limit' between 1 and 100.");
-                var snapshot = CatalogRequest.From(c).Snapshot;
-                var path = FieldPath.Resolve(kind, c.GetArgument<string>("field"), facetsOnly: true);
-                var words = TokenIndex.Tokenize(prefix);
-                var all = Facets.Count(snapshot, path, FilterEvaluator.Evaluate(snapshot, kind, null), Facets.MaxLimit);
-                return all.Values
-                    .Where(v => words.All(w => TokenIndex.Tokenize(v.Label ?? v.Value).Concat(TokenIndex.Tokenize(v.Value)).Any(t => t.StartsWith(w, StringComparison.Ordinal))))
-                    .Take(limit)
-                    .ToList();
+                return Facets.Complete(CatalogRequest.From(c).Snapshot, kind, c.GetArgument<string>("field"), prefix, limit);
             }),
         }).Disclosed(DisclosureKind.Readable);
 

@@ -1,5 +1,4 @@
 using Graph.Catalog;
-using Graph.Catalog.Querying;
 using Graph.Domain;
 using GraphQL.Resolvers;
 using GraphQL.Types;
@@ -36,13 +35,13 @@ internal static class ViewerLinkFields
             Resolver = new FuncFieldResolver<object?>(c => resolve(CatalogRequest.From(c).Snapshot, (GraphNode)c.Source!)),
         });
 
-    private static GraphNode? Study(CatalogSnapshot snapshot, GraphNode series) => First(snapshot, SeriesStudy, series.Ordinal);
+    private static GraphNode? Study(CatalogSnapshot snapshot, GraphNode series) => snapshot.FirstRelated(series, SeriesStudy);
 
     private static (string? Viewer, string? Retrieve) Links(CatalogSnapshot snapshot, GraphNode study, GraphNode? series)
     {
-        var patient = First(snapshot, StudyPatient, study.Ordinal);
-        var repository = patient is null ? null : Traversal.Related(snapshot, PatientDatasets, patient.Ordinal)
-            .Select(d => First(snapshot, DatasetRepository, d))
+        var patient = snapshot.FirstRelated(study, StudyPatient);
+        var repository = patient is null ? null : snapshot.Related(patient, PatientDatasets)
+            .Select(d => snapshot.FirstRelated(d, DatasetRepository))
             .FirstOrDefault(r => r is not null);
         var baseUrl = (repository?["baseUrl"] as string)?.TrimEnd('/');
         var studyUid = Uri.EscapeDataString(study.Key);
@@ -56,7 +55,4 @@ internal static class ViewerLinkFields
         var web = viewer is not null && Uri.TryCreate(viewer, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
         return (web ? viewer : null, retrieve);
     }
-
-    private static GraphNode? First(CatalogSnapshot snapshot, RelationField field, int ordinal) =>
-        Traversal.Related(snapshot, field, ordinal) is [var first, ..] ? snapshot.At(field.Target, first) : null;
 }

@@ -22,6 +22,22 @@ public static partial class Facets
         return paths.Select(path => Count(snapshot, path, multiSelect ? clauses.Except(path.Text) : all ??= clauses.All(), limit)).ToArray();
     }
 
+    /// <summary>Autocomplete: the values of a facet field (among the <see cref="MaxLimit"/> most frequent) with, for each word of
+    /// <paramref name="prefix"/>, a word of the value or of its label that starts with it; most frequent first.</summary>
+    /// <exception cref="CatalogQueryException">The field is not a facet field of the kind.</exception>
+    public static IReadOnlyList<FacetValue> Complete(CatalogSnapshot snapshot, NodeKind kind, string field, string prefix, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(prefix);
+        var path = FieldPath.Resolve(kind, field, facetsOnly: true);
+        var words = TokenIndex.Tokenize(prefix);
+        var all = Count(snapshot, path, FilterEvaluator.Evaluate(snapshot, kind, null), MaxLimit);
+        return all.Values
+            .Where(v => words.All(w => TokenIndex.Tokenize(v.Label ?? v.Value).Concat(TokenIndex.Tokenize(v.Value)).Any(t => t.StartsWith(w, StringComparison.Ordinal))))
+            .Take(limit)
+            .ToList();
+    }
+
     /// <summary>Counts per value of one facet over a set of nodes.</summary>
     public static FacetResult Count(CatalogSnapshot snapshot, FieldPath path, Bitset nodes, int limit)
     {

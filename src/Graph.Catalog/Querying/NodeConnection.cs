@@ -1,0 +1,89 @@
+using Graph.Domain;
+
+namespace Graph.Catalog.Querying;
+
+/// <summary>One page of a connection (every node of a kind, or the nodes related to one node), filtered and ordered, with
+/// what lies around it and the filtered set for facets and histograms over the whole connection.</summary>
+public sealed class NodeConnection
+{
+    private readonly Page _page;
+    private readonly Func<Clauses> _clauses;
+    private Clauses? _evaluated;
+
+    private NodeConnection(CatalogSnapshot snapshot, NodeKind kind, Page page, Func<Clauses> clauses)
+    {
+        Snapshot = snapshot;
+        Kind = kind;
+        _page = page;
+        _clauses = clauses;
+    }
+
+    /// <summary>The snapshot the page was cut from.</summary>
+    public CatalogSnapshot Snapshot { get; }
+
+    /// <summary>The kind of the connection's nodes.</summary>
+    public NodeKind Kind { get; }
+
+    /// <summary>The connection's filter clauses over its scope, evaluated on first use (by facets and histograms).</summary>
+    public Clauses Clauses => _evaluated ??= _clauses();
+
+    /// <summary>The nodes of the page, in order.</summary>
+    public IEnumerable<GraphNode> Nodes => _page.Ordinals.Select(o => Snapshot.At(Kind, o)!);
+
+    /// <summary>The nodes of the page with the cursors that resume after (or before) each.</summary>
+    public IEnumerable<(string Cursor, GraphNode Node)> Edges => _page.Ordinals.Select(o => (Cursor.Encode(o), Snapshot.At(Kind, o)!));
+
+    /// <summary>The cursor of the page's first node, or null for an empty page.</summary>
+    public string? StartCursor => _page.Ordinals.Count > 0 ? Cursor.Encode(_page.Ordinals[0]) : null;
+
+    /// <summary>The cursor of the page's last node, or null for an empty page.</summary>
+    public string? EndCursor => _page.Ordinals.Count > 0 ? Cursor.Encode(_page.Ordinals[^1]) : null;
+
+    /// <summary>Whether nodes follow this page.</summary>
+    public bool HasNext => _page.HasNext;
+
+    /// <summary>Whether nodes precede this page.</summary>
+    public bool HasPrevious => _page.HasPrevious;
+
+    /// <summary>The number of nodes in the whole connection, all pages.</summary>
+    public int TotalCount => _page.TotalCount;
+
+    /// <summary>The page of every node of a kind that matches <paramref name="where"/>.</summary>
+    /// <exception cref="CatalogQueryException">A cursor is not one of this connection's.</exception>
+    public static NodeConnection Of(CatalogSnapshot snapshot, NodeKind kind, Filter? where, IReadOnlyList<OrderSpec> order, PageRequest page)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(order);
+        var clauses = new Clauses(snapshot, kind, where);
+        var set = clauses.All();
+        var cut = order.Count == 0 ? Paging.Cut(set, page) : Paging.CutSorted(set, Ordering.Comparer(snapshot, kind, order), page);
+        return new NodeConnection(snapshot, kind, cut, () => clauses);
+    }
+
+    /// <summary>For each parent, the page of the nodes a relationship field leads to that match <paramref name="where"/>: the
+    /// filter and the sort keys are evaluated once for all parents (one read of the index per field and level of a query).</summary>
+    /// <exception cref="CatalogQueryException">A cursor is not one of this connection's.</exception>
+    public static IReadOnlyDictionary<GraphNode, NodeConnection> Related(
+        CatalogSnapshot snapshot, RelationField relation, IReadOnlyCollection<GraphNode> parents, Filter? where, IReadOnlyList<OrderSpec> order, PageRequest page)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(relation);
+        ArgumentNullException.ThrowIfNull(parents);
+        ArgumentNullException.ThrowIfNull(order);
+        var target = relation.Target;
+        var matching = where is null ? null : FilterEvaluator.Evaluate(snapshot, target, where);
+        var comparison = order.Count == 0 ? null : Ordering.Comparer(snapshot, target, order);
+        var results = new Dictionary<GraphNode, NodeConnection>(parents.Count);
+        foreach (var parent in parents)
+        {
+            var all = Traversal.Related(snapshot, relation, parent.Ordinal);
+            var related = matching is null ? all : Array.FindAll(all, o => matching[o]);
+            var cut = comparison is null
+                ? Paging.Cut(related, page)
+                : Paging.CutOrdered(Ordering.Sort(related, comparison), comparison, page);
+            results[parent] = new NodeConnection(snapshot, target, cut, () => new Clauses(snapshot, target, where, Bitset.Of(snapshot.Table(target).Count, all)));
+        }
+
+        return results;
+    }
+}

@@ -43,7 +43,7 @@ public sealed class GraphNode : IEquatable<GraphNode>
     public override bool Equals(object? obj) => Equals(obj as GraphNode);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Kind.Label, Ordinal, Snapshot.Sequence);
+    public override int GetHashCode() => HashCode.Combine(Ordinal, Snapshot.Sequence);
 
     /// <inheritdoc />
     public override string ToString() => $"{Kind.Label} '{Key}'";

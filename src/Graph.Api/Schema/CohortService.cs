@@ -98,10 +98,8 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
     public static string LineageOf(GraphNode cohort) => cohort["lineage"] as string ?? cohort.Key;
 
     /// <summary>The versions of a lineage in a snapshot (those the snapshot shows), oldest first.</summary>
-    public static List<GraphNode> VersionsOf(CatalogSnapshot snapshot, string lineage)
-    {
-        return snapshot.Nodes(GraphModel.Cohort).Where(c => LineageOf(c) == lineage).OrderBy(v => v["version"] is long n ? n : 1).ToList();
-    }
+    public static List<GraphNode> VersionsOf(CatalogSnapshot snapshot, string lineage) =>
+        snapshot.Nodes(GraphModel.Cohort).Where(c => LineageOf(c) == lineage).OrderBy(v => v["version"] is long n ? n : 1).ToList();
 
     private ChangeSet Version(string id, string lineage, int version, string name, string? description, IDictionary<string, object?> criteria,
         CohortSharing sharing, Caller caller, string? owner = null)

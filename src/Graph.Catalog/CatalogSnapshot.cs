@@ -157,7 +157,7 @@ public sealed class CatalogSnapshot
     }
 
     /// <summary>The live nodes of a kind in a set (a filter's or a cohort's), in the order they entered the catalogue.</summary>
-    public IEnumerable<GraphNode> Nodes(NodeKind kind, Querying.Bitset set)
+    internal IEnumerable<GraphNode> Nodes(NodeKind kind, Querying.Bitset set)
     {
         ArgumentNullException.ThrowIfNull(set);
         var table = _tables[kind.Label];
@@ -180,7 +180,7 @@ public sealed class CatalogSnapshot
     }
 
     /// <summary>The nodes a relationship field leads to from a node, as a set over the target kind (for cohort arithmetic).</summary>
-    public Querying.Bitset RelatedSet(GraphNode node, RelationField field)
+    internal Querying.Bitset RelatedSet(GraphNode node, RelationField field)
     {
         ArgumentNullException.ThrowIfNull(node);
         return Querying.Bitset.Of(_tables[field.Target.Label].Count, Querying.Traversal.Related(this, field, node.Ordinal));

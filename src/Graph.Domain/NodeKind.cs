@@ -20,6 +20,9 @@ public sealed record NodeKind(
     /// <summary>The largest accepted natural key, in characters.</summary>
     public const int MaxKeyLength = 256;
 
+    /// <summary>The fields nodes of the kind can be sorted by: the key, then every single-valued field.</summary>
+    public IEnumerable<string> SortableFields => Fields.Where(f => f.Type != ValueKind.StringList).Select(f => f.Name).Prepend(KeyField);
+
     /// <summary>Finds a field by name.</summary>
     public FieldDef? Field(string name) => _byName.GetValueOrDefault(name);
 

@@ -82,6 +82,22 @@ public sealed class DeepVocabularyTests(CatalogueFactory service)
         Assert.Contains(curie, (string)error["message"]!, StringComparison.Ordinal);
     }
 
+    // Every way in to a filter checks its concepts: a nested connection (filtered once for all parents), cohort criteria in a
+    // preview, a cross-tab and a saved cohort; none answers an unknown CURIE with a silent zero.
+    [Theory]
+    [InlineData("query($curie: String!) { datasets(first: 2) { nodes { series(where: { bodyPart: { concept: { curie: $curie } } }) { totalCount } } } }")]
+    [InlineData("query($curie: String!) { cohortPreview(criteria: { series: { bodyPart: { concept: { curie: $curie } } } }) { series { value } } }")]
+    [InlineData("query($curie: String!) { crossTab(rows: \"sex\", columns: \"cancerTypes.code\", where: { series: { bodyPart: { concept: { curie: $curie } } } }) { rows } }")]
+    [InlineData("mutation($curie: String!) { saveCohort(input: { name: \"x\", criteria: { series: { bodyPart: { concept: { curie: $curie } } } } }) { cohortId } }")]
+    public async Task ConceptFilter_UnknownCurie_IsRefusedWhereverCriteriaEnter(string document)
+    {
+        var body = await service.PostAsync(document, new { curie = "RADLEX:RID999999999" });
+
+        var error = body["errors"]![0]!;
+        Assert.Equal("UNKNOWN_CONCEPT", (string?)error["extensions"]!["code"]);
+        Assert.Contains("RADLEX:RID999999999", (string)error["message"]!, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ConceptFilter_IcdSubcategoryOfKnownCategory_IsAccepted()
     {

@@ -61,7 +61,7 @@ internal static class ManifestEndpoint
             await writer.WriteAsync("[");
         var first = true;
         var rows = 0;
-        foreach (var node in snapshot.Nodes(GraphModel.Series, series))
+        foreach (var node in series)
         {
             var row = Row(node);
             if (format == "csv")

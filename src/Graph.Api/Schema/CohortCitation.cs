@@ -11,9 +11,6 @@ namespace Graph.Api.Schema;
 /// DOI, licence and version, as text, BibTeX and CSL-JSON.</summary>
 internal sealed class CohortCitation
 {
-    private static readonly RelationField Members = RelationField.Find(GraphModel.Cohort, "patients")!;
-    private static readonly RelationField PatientDatasets = RelationField.Find(GraphModel.Patient, "datasets")!;
-
     private CohortCitation(GraphNode cohort, IReadOnlyList<GraphNode> datasets)
     {
         Cohort = cohort;
@@ -27,14 +24,8 @@ internal sealed class CohortCitation
     public IReadOnlyList<GraphNode> Datasets { get; }
 
     /// <summary>The citation of a cohort node, in the snapshot it comes from (the caller's view).</summary>
-    public static CohortCitation Of(GraphNode cohort)
-    {
-        var snapshot = cohort.Snapshot;
-        var members = snapshot.RelatedSet(cohort, Members);
-        var datasets = snapshot.Nodes(GraphModel.Dataset, Traversal.ReachedFrom(snapshot, PatientDatasets, members))
-            .OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
-        return new CohortCitation(cohort, datasets);
-    }
+    public static CohortCitation Of(GraphNode cohort) =>
+        new(cohort, Cohorts.DatasetsOf(cohort).OrderBy(d => d.Key, StringComparer.Ordinal).ToList());
 
     /// <summary>One paragraph: the cohort, then each dataset with its DOI and licence.</summary>
     public string Text

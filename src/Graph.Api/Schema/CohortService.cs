@@ -84,15 +84,8 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
 
     /// <summary>The series of a cohort's members in the snapshot the node comes from (the caller's view): those frozen with its
     /// version, or, for a cohort saved before versions, those that match its saved series criteria now.</summary>
-    public Bitset SeriesOf(GraphNode cohort)
-    {
-        var snapshot = cohort.Snapshot;
-        if (Catalog.Disclosure.ProtectedCatalog.IsFrozen(cohort))
-            return snapshot.RelatedSet(cohort, FrozenSeries);
-        var criteria = CohortCriteriaReader.Parse(CriteriaJson.Read(cohort["criteria"] as string ?? "{}"), limits.Value);
-        var members = snapshot.RelatedSet(cohort, Members);
-        return Cohorts.FromPatients(snapshot, members, FilterEvaluator.Evaluate(snapshot, GraphModel.Series, criteria.Series)).Series;
-    }
+    public IEnumerable<GraphNode> SeriesOf(GraphNode cohort) =>
+        Cohorts.SeriesOf(cohort, CohortCriteriaReader.Parse(CriteriaJson.Read(cohort["criteria"] as string ?? "{}"), limits.Value).Series);
 
     /// <summary>The id of a cohort's first version.</summary>
     public static string LineageOf(GraphNode cohort) => cohort["lineage"] as string ?? cohort.Key;
@@ -105,10 +98,7 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
         CohortSharing sharing, Caller caller, string? owner = null)
     {
         var snapshot = caller.Access.View(index.Current);
-        var parsed = CohortCriteriaReader.Parse(criteria, limits.Value);
-        ConceptCheck.RequireKnown(snapshot, parsed.Patients);
-        ConceptCheck.RequireKnown(snapshot, parsed.Series);
-        var selection = Cohorts.Select(snapshot, parsed);
+        var members = Cohorts.Members(snapshot, CohortCriteriaReader.Parse(criteria, limits.Value));
         var changes = new ChangeSet { Source = version == 1 ? "saveCohort" : "reviseCohort" };
         changes.Add(NodeRecord.Of(
             GraphModel.Cohort,
@@ -124,9 +114,9 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
             ("lineage", lineage),
             ("visibility", sharing.Visibility),
             ("sharedWith", sharing.SharedWith.Count == 0 ? null : sharing.SharedWith.ToArray())));
-        foreach (var patient in snapshot.Nodes(GraphModel.Patient, selection.Patients))
+        foreach (var patient in members.Patients)
             changes.Add(EdgeRecord.Of(Members.Steps[0].Relation, id, patient.Key));
-        foreach (var series in snapshot.Nodes(GraphModel.Series, selection.Series))
+        foreach (var series in members.Series)
             changes.Add(EdgeRecord.Of(FrozenSeries.Steps[0].Relation, id, series.Key));
         return changes;
     }

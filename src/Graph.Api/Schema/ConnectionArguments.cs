@@ -28,13 +28,8 @@ internal static class ConnectionArguments
     public static IReadOnlyList<OrderSpec> Order(IResolveFieldContext context) =>
         context.Arguments?.TryGetValue("order", out var order) == true ? OrderInputGraphTypes.Parse(order.Value) : [];
 
-    public static Filter? Where(IResolveFieldContext context, NodeKind kind, ServiceLimits limits)
-    {
-        var filter = context.Arguments?.TryGetValue("where", out var where) == true ? FilterParser.Parse(kind, where.Value, limits.MaxFilterDepth) : null;
-        if (filter is not null)
-            ConceptCheck.RequireKnown(CatalogRequest.From(context).Snapshot, filter);
-        return filter;
-    }
+    public static Filter? Where(IResolveFieldContext context, NodeKind kind, ServiceLimits limits) =>
+        context.Arguments?.TryGetValue("where", out var where) == true ? FilterParser.Parse(kind, where.Value, limits.MaxFilterDepth) : null;
 
     private static void Check(string name, int? value, int max)
     {

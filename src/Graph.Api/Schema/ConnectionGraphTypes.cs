@@ -41,13 +41,7 @@ internal static class ConnectionGraphTypes
                 new QueryArgument(Scalars.Int) { Name = "limit", DefaultValue = 20, Description = $"Values per facet (1 to {Facets.MaxLimit})." },
                 new QueryArgument(Scalars.Boolean) { Name = "multiSelect", DefaultValue = true, Description = "Leave a facet's own clause out of its counts." }),
             Resolver = new FuncFieldResolver<object?>(c =>
-            {
-                var source = (NodeConnection)c.Source!;
-                var fields = c.GetArgument<List<string>>("fields");
-                if (fields.Count > 30)
-                    throw ErrorCodes.BadInput($"'fields' has {fields.Count} facets; at most 30 are accepted.");
-                return Facets.Compute(source.Snapshot, source.Kind, source.Clauses, fields, c.GetArgument("limit", 20), c.GetArgument("multiSelect", true));
-            }),
+                ((NodeConnection)c.Source!).Facets(c.GetArgument<List<string>>("fields"), c.GetArgument("limit", 20), c.GetArgument("multiSelect", true))),
         }).Disclosed(DisclosureKind.Readable);
         connection.AddField(new FieldType
         {
@@ -60,12 +54,7 @@ internal static class ConnectionGraphTypes
                 new QueryArgument(Scalars.Float) { Name = "width", Description = "Bin width instead of a count; bins start at a multiple of it." },
                 new QueryArgument(Scalars.Boolean) { Name = "multiSelect", DefaultValue = true, Description = "Leave the field's own clause out." }),
             Resolver = new FuncFieldResolver<object?>(c =>
-            {
-                var source = (NodeConnection)c.Source!;
-                var path = FieldPath.Resolve(source.Kind, c.GetArgument<string>("field"), facetsOnly: false);
-                var nodes = c.GetArgument("multiSelect", true) ? source.Clauses.Except(path.Text) : source.Clauses.All();
-                return Histograms.Compute(source.Snapshot, path, nodes, c.GetArgument<int?>("bins"), c.GetArgument<double?>("width"));
-            }),
+                ((NodeConnection)c.Source!).Histogram(c.GetArgument<string>("field"), c.GetArgument<int?>("bins"), c.GetArgument<double?>("width"), c.GetArgument("multiSelect", true))),
         }).Disclosed(DisclosureKind.Readable);
         return connection;
     }

@@ -17,7 +17,7 @@ internal sealed class OrderInputGraphTypes
         foreach (var kind in GraphModel.NodeKinds)
         {
             var type = new InputObjectGraphType { Name = $"{kind.Label}SortInput", Description = $"One sort key for {kind.Label} nodes: set exactly one field." };
-            foreach (var field in Ordering.Sortable(kind))
+            foreach (var field in kind.SortableFields)
                 type.AddField(new FieldType { Name = field, ResolvedType = direction });
             _byKind[kind.Label] = type;
         }

@@ -23,13 +23,13 @@ internal static class SearchQueryFields
             Arguments = new QueryArguments(
                 new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "text", Description = $"Words to find (at most {TextSearch.MaxLength} characters, {TextSearch.MaxWords} words)." },
                 new QueryArgument(new ListGraphType(new NonNullGraphType(Scalars.String))) { Name = "kinds", Description = "Only these node kinds (Dataset, Series, ...)." },
-                new QueryArgument(Scalars.Int) { Name = "first", DefaultValue = 20, Description = "Hits to return (0 to 100)." },
+                new QueryArgument(Scalars.Int) { Name = "first", DefaultValue = 20, Description = $"Hits to return (0 to {TextSearch.MaxFirst})." },
                 new QueryArgument(Scalars.String) { Name = "after", Description = "Return the hits after this cursor (a hit's cursor or the result's endCursor)." }),
             Resolver = new FuncFieldResolver<object?>(c =>
             {
                 var first = c.GetArgument("first", 20);
-                if (first is < 0 or > 100)
-                    throw ErrorCodes.BadInput($"'first' must be between 0 and 100; it was {first}.");
+                if (first is < 0 or > TextSearch.MaxFirst)
+                    throw ErrorCodes.BadInput($"'first' must be between 0 and {TextSearch.MaxFirst}; it was {first}.");
                 return TextSearch.Search(CatalogRequest.From(c).Snapshot, c.GetArgument<string>("text"), c.GetArgument<List<string>?>("kinds"), first, c.GetArgument<string?>("after"));
             }),
         }).Disclosed(DisclosureKind.Readable);
@@ -42,17 +42,13 @@ internal static class SearchQueryFields
             Arguments = new QueryArguments(
                 new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "kind", Description = "The node kind (Series, Patient, ...)." },
                 new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "field", Description = "A facet field path of that kind (manufacturer, model, ...)." },
-                new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "prefix", Description = "What the user typed so far (at most 100 characters)." },
-                new QueryArgument(Scalars.Int) { Name = "limit", DefaultValue = 10, Description = "Values to return (1 to 100)." }),
+                new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "prefix", Description = $"What the user typed so far (at most {Facets.MaxCompletion} characters)." },
+                new QueryArgument(Scalars.Int) { Name = "limit", DefaultValue = 10, Description = $"Values to return (1 to {Facets.MaxCompletion})." }),
             Resolver = new FuncFieldResolver<object?>(c =>
             {
                 var kindName = c.GetArgument<string>("kind");
                 var kind = GraphModel.Kind(kindName) ?? throw ErrorCodes.BadInput($"'{kindName}' is not a node kind; kinds are {string.Join(", ", GraphModel.NodeKinds.Select(k => k.Label))}.");
-                var prefix = c.GetArgument<string>("prefix");
-                var limit = c.GetArgument("limit", 10);
-                if (prefix.Length > 100 || limit is < 1 or > 100)
-                    throw ErrorCodes.BadInput("'prefix' must be at most 100 characters and 'limit' between 1 and 100.");
-                return Facets.Complete(CatalogRequest.From(c).Snapshot, kind, c.GetArgument<string>("field"), prefix, limit);
+                return Facets.Complete(CatalogRequest.From(c).Snapshot, kind, c.GetArgument<string>("field"), c.GetArgument<string>("prefix"), c.GetArgument("limit", 10));
             }),
         }).Disclosed(DisclosureKind.Readable);
 
@@ -66,10 +62,7 @@ internal static class SearchQueryFields
             Resolver = new FuncFieldResolver<object?>(c =>
             {
                 var request = CatalogRequest.From(c);
-                var criteria = CohortCriteriaReader.Parse(c.GetArgument<Dictionary<string, object?>>("criteria"), request.Limits);
-                ConceptCheck.RequireKnown(request.Snapshot, criteria.Patients);
-                ConceptCheck.RequireKnown(request.Snapshot, criteria.Series);
-                return request.Aggregates.Summarize(criteria);
+                return request.Aggregates.Summarize(CohortCriteriaReader.Parse(c.GetArgument<Dictionary<string, object?>>("criteria"), request.Limits));
             }),
         }).Disclosed(DisclosureKind.Protected);
 

@@ -58,10 +58,11 @@ public sealed partial class ProtectedCatalog
     public int RelationshipCount(RelationKind kind) => IsExact ? Full.Count(kind) : throw new InvalidOperationException("Relationship counts are for callers who may read every record.");
 
     /// <summary>What cohort criteria select: counts at every level, total size and facets.</summary>
-    /// <exception cref="CatalogQueryException">The criteria name an unknown field or compare with a wrong value.</exception>
+    /// <exception cref="CatalogQueryException">The criteria name an unknown field or concept, or compare with a wrong value.</exception>
     public RecordSummary Summarize(CohortCriteria criteria)
     {
         ArgumentNullException.ThrowIfNull(criteria);
+        ConceptCheck.RequireKnown(Readable, criteria);
         var limited = new List<string>();
         var patients = Limit(criteria.Patients, GraphModel.Patient, limited, "patients.");
         var series = Limit(criteria.Series, GraphModel.Series, limited, "series.");

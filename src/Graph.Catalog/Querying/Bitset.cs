@@ -3,7 +3,7 @@ using System.Numerics;
 namespace Graph.Catalog.Querying;
 
 /// <summary>A fixed-size set of ordinals, one bit each.</summary>
-public sealed class Bitset
+internal sealed class Bitset
 {
     private readonly ulong[] _words;
 

@@ -1,7 +1,7 @@
 namespace Graph.Catalog.Querying;
 
 /// <summary>A filter split into its top-level clauses, each evaluated once, so facets can leave their own clause out.</summary>
-public sealed class Clauses
+internal sealed class Clauses
 {
     private readonly List<(string? Path, Bitset Matches)> _clauses = [];
     private readonly Bitset _live;

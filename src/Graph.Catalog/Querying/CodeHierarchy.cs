@@ -1,7 +1,7 @@
 namespace Graph.Catalog.Querying;
 
 /// <summary>Parents that a code system's own code structure implies, for codes the catalogue holds as values rather than as concepts.</summary>
-public static class CodeHierarchy
+internal static class CodeHierarchy
 {
     /// <summary>The code one level up, or null: an ICD-10 subcategory (C50.4) belongs to its three-character category (C50).</summary>
     public static string? Parent(string system, string code)

@@ -8,8 +8,14 @@ namespace Graph.Catalog.Querying;
 /// <param name="Series">Conditions on series; a patient is selected only if some series matches, and only matching series are included.</param>
 public sealed record CohortCriteria(Filter? Patients, Filter? Series);
 
+/// <summary>The patients a cohort's criteria select and their matching series, as nodes of the snapshot (the caller's view) they
+/// were selected in: what saving a cohort freezes.</summary>
+/// <param name="Patients">The selected patients, in entry order.</param>
+/// <param name="Series">Their series that match, in entry order.</param>
+public sealed record CohortMembers(IReadOnlyList<GraphNode> Patients, IReadOnlyList<GraphNode> Series);
+
 /// <summary>The nodes a cohort selects at every level, with the total size of its series.</summary>
-public sealed record CohortSelection(Bitset Patients, Bitset Studies, Bitset Series, Bitset Datasets, Bitset Repositories, long TotalBytes);
+internal sealed record CohortSelection(Bitset Patients, Bitset Studies, Bitset Series, Bitset Datasets, Bitset Repositories, long TotalBytes);
 
 /// <summary>Evaluates cohort criteria over a snapshot.</summary>
 public static class Cohorts
@@ -18,9 +24,42 @@ public static class Cohorts
     private static readonly RelationField SeriesStudy = RelationField.Find(GraphModel.Series, "study")!;
     private static readonly RelationField PatientDatasets = RelationField.Find(GraphModel.Patient, "datasets")!;
     private static readonly RelationField DatasetRepository = RelationField.Find(GraphModel.Dataset, "repository")!;
+    private static readonly RelationField CohortPatients = RelationField.Find(GraphModel.Cohort, "patients")!;
+    private static readonly RelationField CohortSeries = RelationField.Find(GraphModel.Cohort, "series")!;
+
+    /// <summary>The patients the criteria select in <paramref name="snapshot"/> and their matching series.</summary>
+    /// <exception cref="CatalogQueryException">The criteria name an unknown field or concept, or compare with a wrong value.</exception>
+    public static CohortMembers Members(CatalogSnapshot snapshot, CohortCriteria criteria)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(criteria);
+        ConceptCheck.RequireKnown(snapshot, criteria);
+        var selection = Select(snapshot, criteria);
+        return new CohortMembers(snapshot.Nodes(GraphModel.Patient, selection.Patients).ToList(), snapshot.Nodes(GraphModel.Series, selection.Series).ToList());
+    }
+
+    /// <summary>A saved cohort's series in the snapshot its node comes from (the caller's view), in entry order: those frozen with
+    /// its version, or, for a cohort saved before versions, its members' series that match <paramref name="seriesCriteria"/> now.</summary>
+    public static IEnumerable<GraphNode> SeriesOf(GraphNode cohort, Filter? seriesCriteria)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        var snapshot = cohort.Snapshot;
+        var series = Disclosure.ProtectedCatalog.IsFrozen(cohort)
+            ? snapshot.RelatedSet(cohort, CohortSeries)
+            : FromPatients(snapshot, snapshot.RelatedSet(cohort, CohortPatients), FilterEvaluator.Evaluate(snapshot, GraphModel.Series, seriesCriteria)).Series;
+        return snapshot.Nodes(GraphModel.Series, series);
+    }
+
+    /// <summary>The datasets a saved cohort's members (those its snapshot shows) come from, in entry order.</summary>
+    public static IEnumerable<GraphNode> DatasetsOf(GraphNode cohort)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        var snapshot = cohort.Snapshot;
+        return snapshot.Nodes(GraphModel.Dataset, Traversal.ReachedFrom(snapshot, PatientDatasets, snapshot.RelatedSet(cohort, CohortPatients)));
+    }
 
     /// <summary>Selects the cohort's patients, their matching series, and the studies, datasets and repositories those belong to.</summary>
-    public static CohortSelection Select(CatalogSnapshot snapshot, CohortCriteria criteria)
+    internal static CohortSelection Select(CatalogSnapshot snapshot, CohortCriteria criteria)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(criteria);
@@ -46,7 +85,7 @@ public static class Cohorts
     }
 
     /// <summary>The selection of a fixed set of patients (a saved cohort's members), with the series that match.</summary>
-    public static CohortSelection FromPatients(CatalogSnapshot snapshot, Bitset patients, Bitset seriesMatch)
+    internal static CohortSelection FromPatients(CatalogSnapshot snapshot, Bitset patients, Bitset seriesMatch)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var series = Traversal.ReachedFrom(snapshot, PatientSeries, patients).And(seriesMatch);

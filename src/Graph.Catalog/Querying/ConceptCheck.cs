@@ -3,10 +3,18 @@ using Graph.Domain;
 namespace Graph.Catalog.Querying;
 
 /// <summary>Refuses a caller's filter that names a concept the catalogue does not hold, which would otherwise match nothing in silence.</summary>
-public static class ConceptCheck
+internal static class ConceptCheck
 {
     /// <summary>The error code of a concept filter whose CURIE the catalogue does not hold.</summary>
     public const string UnknownConcept = "UNKNOWN_CONCEPT";
+
+    /// <summary>Throws when a concept condition anywhere in the patient or series criteria names a CURIE the catalogue does not hold.</summary>
+    /// <exception cref="CatalogQueryException">With code <see cref="UnknownConcept"/>, naming the CURIE.</exception>
+    public static void RequireKnown(CatalogSnapshot snapshot, CohortCriteria criteria)
+    {
+        RequireKnown(snapshot, criteria.Patients);
+        RequireKnown(snapshot, criteria.Series);
+    }
 
     /// <summary>Throws when a concept condition anywhere in <paramref name="filter"/> names a CURIE the catalogue does not hold.</summary>
     /// <exception cref="CatalogQueryException">With code <see cref="UnknownConcept"/>, naming the CURIE.</exception>

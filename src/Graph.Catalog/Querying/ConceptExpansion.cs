@@ -11,7 +11,7 @@ namespace Graph.Catalog.Querying;
 /// its exact matches. <c>closeMatch</c> and <c>relatedMatch</c> are never followed: they are not transitive.
 /// A curie the catalogue does not hold expands to itself, so a plain code still matches field values.
 /// </remarks>
-public static class ConceptExpansion
+internal static class ConceptExpansion
 {
     private const int CacheLimit = 1024;
 

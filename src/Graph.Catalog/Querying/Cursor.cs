@@ -5,7 +5,7 @@ using System.Text;
 namespace Graph.Catalog.Querying;
 
 /// <summary>Opaque cursors: a node's position, stable under inserts (ordinals are never reused).</summary>
-public static class Cursor
+internal static class Cursor
 {
     private const string Prefix = "o1:";
 

@@ -10,8 +10,14 @@ public static partial class Facets
     /// <summary>The largest number of values a facet may return.</summary>
     public const int MaxLimit = 1000;
 
+    /// <summary>The most facet fields one request may count.</summary>
+    public const int MaxFields = 30;
+
+    /// <summary>The longest autocomplete prefix, and the most values autocomplete returns.</summary>
+    public const int MaxCompletion = 100;
+
     /// <summary>Counts per value of each facet over the filtered nodes; with <paramref name="multiSelect"/> a facet's own clause is left out of its counts.</summary>
-    public static IReadOnlyList<FacetResult> Compute(CatalogSnapshot snapshot, NodeKind kind, Clauses clauses, IReadOnlyList<string> fields, int limit, bool multiSelect)
+    internal static IReadOnlyList<FacetResult> Compute(CatalogSnapshot snapshot, NodeKind kind, Clauses clauses, IReadOnlyList<string> fields, int limit, bool multiSelect)
     {
         ArgumentNullException.ThrowIfNull(clauses);
         ArgumentNullException.ThrowIfNull(fields);
@@ -24,11 +30,13 @@ public static partial class Facets
 
     /// <summary>Autocomplete: the values of a facet field (among the <see cref="MaxLimit"/> most frequent) with, for each word of
     /// <paramref name="prefix"/>, a word of the value or of its label that starts with it; most frequent first.</summary>
-    /// <exception cref="CatalogQueryException">The field is not a facet field of the kind.</exception>
+    /// <exception cref="CatalogQueryException">The field is not a facet field of the kind, or the prefix or limit is out of range.</exception>
     public static IReadOnlyList<FacetValue> Complete(CatalogSnapshot snapshot, NodeKind kind, string field, string prefix, int limit)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(prefix);
+        if (prefix.Length > MaxCompletion || limit is < 1 or > MaxCompletion)
+            throw new CatalogQueryException($"'prefix' must be at most {MaxCompletion} characters and 'limit' between 1 and {MaxCompletion}.");
         var path = FieldPath.Resolve(kind, field, facetsOnly: true);
         var words = TokenIndex.Tokenize(prefix);
         var all = Count(snapshot, path, FilterEvaluator.Evaluate(snapshot, kind, null), MaxLimit);
@@ -39,7 +47,7 @@ public static partial class Facets
     }
 
     /// <summary>Counts per value of one facet over a set of nodes.</summary>
-    public static FacetResult Count(CatalogSnapshot snapshot, FieldPath path, Bitset nodes, int limit)
+    internal static FacetResult Count(CatalogSnapshot snapshot, FieldPath path, Bitset nodes, int limit)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(path);

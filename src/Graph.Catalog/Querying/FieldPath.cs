@@ -4,7 +4,7 @@ using Graph.Domain;
 namespace Graph.Catalog.Querying;
 
 /// <summary>A field of a node kind or of nodes related to it: relationship fields, then a value field (series.modality).</summary>
-public sealed class FieldPath
+internal sealed class FieldPath
 {
     private static readonly HashSet<string> KeyFacetKinds = ["Repository", "Dataset", "CancerType", "Concept", "Algorithm", "Cohort"];
 

@@ -5,7 +5,7 @@ using Graph.Domain;
 namespace Graph.Catalog.Querying;
 
 /// <summary>Evaluates filters over a snapshot into sets of live ordinals.</summary>
-public static class FilterEvaluator
+internal static class FilterEvaluator
 {
     /// <summary>The live nodes of a kind that satisfy a filter (all live nodes when it is null).</summary>
     /// <exception cref="CatalogQueryException">The filter names an unknown field or compares with a value of the wrong type.</exception>

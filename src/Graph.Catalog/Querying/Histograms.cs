@@ -14,7 +14,7 @@ public static class Histograms
     /// <param name="nodes">The nodes to count.</param>
     /// <param name="bins">The number of bins (default 10) when no width is given.</param>
     /// <param name="width">The bin width; bins then start at a multiple of it.</param>
-    public static HistogramResult Compute(CatalogSnapshot snapshot, FieldPath path, Bitset nodes, int? bins, double? width)
+    internal static HistogramResult Compute(CatalogSnapshot snapshot, FieldPath path, Bitset nodes, int? bins, double? width)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(path);

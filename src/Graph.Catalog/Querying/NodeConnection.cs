@@ -25,7 +25,7 @@ public sealed class NodeConnection
     public NodeKind Kind { get; }
 
     /// <summary>The connection's filter clauses over its scope, evaluated on first use (by facets and histograms).</summary>
-    public Clauses Clauses => _evaluated ??= _clauses();
+    internal Clauses Clauses => _evaluated ??= _clauses();
 
     /// <summary>The nodes of the page, in order.</summary>
     public IEnumerable<GraphNode> Nodes => _page.Ordinals.Select(o => Snapshot.At(Kind, o)!);
@@ -48,12 +48,33 @@ public sealed class NodeConnection
     /// <summary>The number of nodes in the whole connection, all pages.</summary>
     public int TotalCount => _page.TotalCount;
 
+    /// <summary>Counts per value of each facet field over the whole connection; with <paramref name="multiSelect"/> a facet's own
+    /// where-clause is left out of its counts.</summary>
+    /// <exception cref="CatalogQueryException">Too many fields, a limit out of range, or a field that is not a facet field of the kind.</exception>
+    public IReadOnlyList<FacetResult> Facets(IReadOnlyList<string> fields, int limit, bool multiSelect)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        if (fields.Count > Querying.Facets.MaxFields)
+            throw new CatalogQueryException($"'fields' has {fields.Count} facets; at most {Querying.Facets.MaxFields} are accepted.");
+        return Querying.Facets.Compute(Snapshot, Kind, Clauses, fields, limit, multiSelect);
+    }
+
+    /// <summary>The distribution of a numeric field (own, or of a single related node) over the whole connection; with
+    /// <paramref name="multiSelect"/> the field's own where-clause is left out.</summary>
+    /// <exception cref="CatalogQueryException">The field is not numeric and single-valued, or the bins or width are out of range.</exception>
+    public HistogramResult Histogram(string field, int? bins, double? width, bool multiSelect)
+    {
+        var path = FieldPath.Resolve(Kind, field, facetsOnly: false);
+        return Histograms.Compute(Snapshot, path, multiSelect ? Clauses.Except(path.Text) : Clauses.All(), bins, width);
+    }
+
     /// <summary>The page of every node of a kind that matches <paramref name="where"/>.</summary>
-    /// <exception cref="CatalogQueryException">A cursor is not one of this connection's.</exception>
+    /// <exception cref="CatalogQueryException">A cursor is not one of this connection's, or the filter names a concept the catalogue does not hold.</exception>
     public static NodeConnection Of(CatalogSnapshot snapshot, NodeKind kind, Filter? where, IReadOnlyList<OrderSpec> order, PageRequest page)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(order);
+        ConceptCheck.RequireKnown(snapshot, where);
         var clauses = new Clauses(snapshot, kind, where);
         var set = clauses.All();
         var cut = order.Count == 0 ? Paging.Cut(set, page) : Paging.CutSorted(set, Ordering.Comparer(snapshot, kind, order), page);
@@ -62,7 +83,7 @@ public sealed class NodeConnection
 
     /// <summary>For each parent, the page of the nodes a relationship field leads to that match <paramref name="where"/>: the
     /// filter and the sort keys are evaluated once for all parents (one read of the index per field and level of a query).</summary>
-    /// <exception cref="CatalogQueryException">A cursor is not one of this connection's.</exception>
+    /// <exception cref="CatalogQueryException">A cursor is not one of this connection's, or the filter names a concept the catalogue does not hold.</exception>
     public static IReadOnlyDictionary<GraphNode, NodeConnection> Related(
         CatalogSnapshot snapshot, RelationField relation, IReadOnlyCollection<GraphNode> parents, Filter? where, IReadOnlyList<OrderSpec> order, PageRequest page)
     {
@@ -70,6 +91,7 @@ public sealed class NodeConnection
         ArgumentNullException.ThrowIfNull(relation);
         ArgumentNullException.ThrowIfNull(parents);
         ArgumentNullException.ThrowIfNull(order);
+        ConceptCheck.RequireKnown(snapshot, where);
         var target = relation.Target;
         var matching = where is null ? null : FilterEvaluator.Evaluate(snapshot, target, where);
         var comparison = order.Count == 0 ? null : Ordering.Comparer(snapshot, target, order);

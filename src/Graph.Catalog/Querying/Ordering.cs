@@ -3,11 +3,8 @@ using Graph.Domain;
 
 namespace Graph.Catalog.Querying;
 
-/// <summary>One sort key: a field of the node kind, ascending or descending. Missing values sort last either way.</summary>
-public sealed record OrderSpec(string Field, bool Descending);
-
 /// <summary>Sorts ordinals by several keys with the ordinal as the final tie-break, so the order is total and stable.</summary>
-public static class Ordering
+internal static class Ordering
 {
     /// <summary>Builds the comparison of two nodes of a kind under the given keys.</summary>
     /// <exception cref="CatalogQueryException">A key names no sortable field.</exception>
@@ -96,9 +93,7 @@ public static class Ordering
         }
     }
 
-    /// <summary>The fields a kind can be sorted by.</summary>
-    public static IEnumerable<string> Sortable(NodeKind kind) =>
-        kind.Fields.Where(f => f.Type != ValueKind.StringList).Select(f => f.Name).Prepend(kind.KeyField);
+    private static IEnumerable<string> Sortable(NodeKind kind) => kind.SortableFields;
 
     private static int[] Ranks(ValueDictionary values)
     {

@@ -12,4 +12,4 @@ public sealed record PageRequest(int? First = null, string? After = null, int? L
 /// <param name="HasPrevious">Whether nodes precede the page.</param>
 /// <param name="HasNext">Whether nodes follow the page.</param>
 /// <param name="TotalCount">The number of nodes in the whole connection.</param>
-public sealed record Page(IReadOnlyList<int> Ordinals, bool HasPrevious, bool HasNext, int TotalCount);
+internal sealed record Page(IReadOnlyList<int> Ordinals, bool HasPrevious, bool HasNext, int TotalCount);

@@ -1,7 +1,7 @@
 namespace Graph.Catalog.Querying;
 
 /// <summary>Cuts Relay pages from ordinal sets in ascending ordinal order.</summary>
-public static class Paging
+internal static class Paging
 {
     /// <summary>The page of a set of ordinals (from a filter).</summary>
     public static Page Cut(Bitset set, PageRequest request)

@@ -4,7 +4,7 @@ using System.Text;
 namespace Graph.Catalog.Querying;
 
 /// <summary>Folds text for matching: lower case, accents removed.</summary>
-public static class TextFold
+internal static class TextFold
 {
     /// <summary>Returns the folded form of a text.</summary>
     public static string Fold(string text)

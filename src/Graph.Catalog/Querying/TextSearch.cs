@@ -29,6 +29,9 @@ public static class TextSearch
     /// <summary>The most words in a query.</summary>
     public const int MaxWords = 10;
 
+    /// <summary>The most hits a caller may ask for in one page.</summary>
+    public const int MaxFirst = 100;
+
     /// <summary>The fields searched, with their weight in the score.</summary>
     public static readonly IReadOnlyList<(NodeKind Kind, string Field, double Weight)> Fields =
     [

@@ -3,7 +3,7 @@ using Graph.Domain;
 namespace Graph.Catalog.Querying;
 
 /// <summary>Walks relationship fields: the related nodes of one node, and the nodes related to a set.</summary>
-public static class Traversal
+internal static class Traversal
 {
     /// <summary>The live nodes a field leads to from one node, ascending by ordinal, without repeats.</summary>
     public static int[] Related(CatalogSnapshot snapshot, RelationField field, int ordinal)

@@ -1,9 +1,12 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
 using Graph.Testing;
 
 namespace Graph.Api.Tests;
 
-/// <summary>The seams between the production projects hold: none reaches into another's internals.</summary>
+/// <summary>The seams between the production projects hold: none reaches into another's internals, and the service reads the
+/// catalogue through its declared facade only.</summary>
 public sealed partial class LayoutTests
 {
     [Fact]
@@ -24,6 +27,43 @@ public sealed partial class LayoutTests
 
         Assert.NotEmpty(grants); // the test projects' grants are found, so the pattern reads the files as written
         Assert.Empty(grants.Where(g => production.Contains(g.To)).Select(g => $"{g.File} lets {g.To} see its internals"));
+    }
+
+    // Graph.Catalog declares its public API (the query facade) in PublicAPI.Shipped.txt, and the analyzer fails its build on an
+    // undeclared public symbol; this checks the other side: what the service's compiled code names of Graph.Catalog is declared there.
+    [Fact]
+    public void Service_ReferencesOnlyTheCatalogueFacade()
+    {
+        var declared = File.ReadAllLines(Path.Combine(RepositoryFiles.Root, "src", "Graph.Catalog", "PublicAPI.Shipped.txt")).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("Graph.Catalog.Querying.NodeConnection", declared);
+        Assert.DoesNotContain(declared, line => line.StartsWith("Graph.Catalog.Storage", StringComparison.Ordinal));
+
+        var referenced = CatalogTypesNamedBy(typeof(Program).Assembly.Location);
+
+        Assert.Contains("Graph.Catalog.CatalogSnapshot", referenced); // the reader finds the references that are there
+        Assert.Empty(referenced.Where(t => !declared.Contains(t)).Select(t => $"Graph.Api uses {t}, which is not in Graph.Catalog's declared facade"));
+    }
+
+    // The Graph.Catalog types an assembly's metadata refers to (nested types by their outermost type).
+    private static SortedSet<string> CatalogTypesNamedBy(string assembly)
+    {
+        using var stream = File.OpenRead(assembly);
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var handle in metadata.TypeReferences)
+        {
+            var type = metadata.GetTypeReference(handle);
+            while (type.ResolutionScope.Kind == HandleKind.TypeReference)
+                type = metadata.GetTypeReference((TypeReferenceHandle)type.ResolutionScope);
+            if (type.ResolutionScope.Kind != HandleKind.AssemblyReference
+                || metadata.GetString(metadata.GetAssemblyReference((AssemblyReferenceHandle)type.ResolutionScope).Name) != "Graph.Catalog")
+                continue;
+            var space = metadata.GetString(type.Namespace);
+            names.Add(space.Length == 0 ? metadata.GetString(type.Name) : $"{space}.{metadata.GetString(type.Name)}");
+        }
+
+        return names;
     }
 
     [GeneratedRegex("""InternalsVisibleTo(?:\s+Include=|\()\s*"(?<to>[^",]+)""")]

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Graph.Catalog.Storage;
 using Graph.Domain;
+using Graph.Store;
 
 namespace Graph.Catalog;
 
@@ -126,6 +127,17 @@ public sealed class CatalogSnapshot
 
     /// <summary>The number of live relationships of a kind.</summary>
     public int Count(RelationKind kind) => _relations[kind.Id].Count;
+
+    /// <summary>Reads the nodes and relationships of a scope of a store into a snapshot: the part of the catalogue an import
+    /// checks its rows against, without loading the rest.</summary>
+    public static async Task<CatalogSnapshot> ReadAsync(IGraphStore store, ReadScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(scope);
+        var builder = new SnapshotBuilder(CreateEmpty());
+        var sequence = await store.ReadAllAsync(builder, scope, cancellationToken).ConfigureAwait(false);
+        return builder.Build(sequence);
+    }
 
     /// <summary>Finds a live node by natural key.</summary>
     public GraphNode? Find(NodeKind kind, string key)

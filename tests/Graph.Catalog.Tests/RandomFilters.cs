@@ -73,4 +73,30 @@ internal static class RandomFilters
         };
         return new FieldFilter(field.Name, op, value);
     }
+
+    /// <summary>Runs a facade call on filters that may name a concept the catalogue does not hold: with none it runs as is;
+    /// with one, the call must refuse the filters with UNKNOWN_CONCEPT naming such a CURIE (rather than answer zero).</summary>
+    public static void AnswerOrRefuseUnknown(CatalogSnapshot snapshot, Filter?[] filters, Action call)
+    {
+        var unknown = filters.SelectMany(Curies).Where(c => snapshot.Find(GraphModel.Concept, c) is null).ToHashSet(StringComparer.Ordinal);
+        if (unknown.Count == 0)
+        {
+            call();
+            return;
+        }
+
+        var refused = Assert.Throws<CatalogQueryException>(call);
+        Assert.Equal(ConceptCheck.UnknownConcept, refused.Code);
+        Assert.Contains(unknown, c => refused.Message.Contains($"'{c}'", StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string> Curies(Filter? filter) => filter switch
+    {
+        ConceptFilter concept => [concept.Curie],
+        AndFilter and => and.Items.SelectMany(Curies),
+        OrFilter or => or.Items.SelectMany(Curies),
+        NotFilter not => Curies(not.Inner),
+        RelationFilter relation => Curies(relation.Inner),
+        _ => [],
+    };
 }

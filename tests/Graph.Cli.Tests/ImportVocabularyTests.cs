@@ -27,10 +27,10 @@ public sealed class ImportVocabularyTests : IDisposable
         return path;
     }
 
-    private async Task<(StoreConceptCatalogue Catalogue, long Sequence)> ReadAsync()
+    private async Task<(ConceptCatalogue Catalogue, long Sequence)> ReadAsync()
     {
         await using var store = new SqliteGraphStore(Path.Combine(Data, "graph.db"));
-        var catalogue = await StoreConceptCatalogue.ReadAsync(store, CancellationToken.None);
+        var catalogue = await ConceptCatalogue.ReadAsync(store, CancellationToken.None);
         return (catalogue, await store.GetSequenceAsync(CancellationToken.None));
     }
 

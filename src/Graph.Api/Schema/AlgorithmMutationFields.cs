@@ -47,7 +47,7 @@ internal static class AlgorithmMutationFields
                 try
                 {
                     await AlgorithmRegistry.RegisterAsync(
-                        services.GetRequiredService<GraphWriter>(), new AlgorithmSnapshotCatalogue(index.Current), registration, "mutation:registerAlgorithm", c.CancellationToken);
+                        services.GetRequiredService<GraphWriter>(), new AlgorithmCatalogue(index.Current), registration, "mutation:registerAlgorithm", c.CancellationToken);
                 }
                 catch (ChangeSetRejectedException e)
                 {

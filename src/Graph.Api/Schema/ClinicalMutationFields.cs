@@ -52,7 +52,7 @@ internal static class ClinicalMutationFields
                 var index = services.GetRequiredService<CatalogIndex>();
                 var snapshot = index.Current;
                 var summary = await ClinicalImport.RunAsync(
-                    new ClinicalSnapshotCatalogue(snapshot), snapshot.Sequence, services.GetRequiredService<GraphWriter>(), set, Batch, c.CancellationToken);
+                    new ClinicalCatalogue(snapshot), snapshot.Sequence, services.GetRequiredService<GraphWriter>(), set, Batch, c.CancellationToken);
                 CatalogRequest.From(c).Use(index.Current);
                 return summary;
             }),

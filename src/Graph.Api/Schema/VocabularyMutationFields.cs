@@ -55,7 +55,7 @@ internal static class VocabularyMutationFields
                 try
                 {
                     result = await VocabularyImporter.ImportAsync(services.GetRequiredService<GraphWriter>(), records, vocabularyFormat,
-                        new VocabularySnapshotCatalogue(index.Current), c.GetArgument("partial", false), c.CancellationToken);
+                        new ConceptCatalogue(index.Current), c.GetArgument("partial", false), c.CancellationToken);
                 }
                 catch (ChangeSetRejectedException e)
                 {

@@ -67,7 +67,7 @@ internal static class ImportVocabularyCommand
                 await using var session = await CommonOptions.OpenAsync(result, o.Data, cancellationToken);
                 var store = session.Store;
                 var writer = await session.ImportWriterAsync(cancellationToken);
-                var catalogue = await StoreConceptCatalogue.ReadAsync(store, cancellationToken);
+                var catalogue = await ConceptCatalogue.ReadAsync(store, cancellationToken);
                 var isPartial = result.GetValue(partial);
                 var outcome = await VocabularyImporter.ImportAsync(writer, records, detected, catalogue, isPartial, cancellationToken);
                 foreach (var problem in outcome.Problems)

@@ -17,7 +17,7 @@ public static class AlgorithmImport
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(set);
-        var catalogue = await StoreAlgorithmCatalogue.LoadAsync(store, cancellationToken).ConfigureAwait(false);
+        var catalogue = await AlgorithmCatalogue.ReadAsync(store, cancellationToken).ConfigureAwait(false);
         var validator = new AlgorithmValidator(catalogue);
         var problems = set.Problems.ToList();
         var rejected = problems.Count(p => p.Severity == ProblemSeverity.Rejected && p.Line > 0);
@@ -38,7 +38,6 @@ public static class AlgorithmImport
                 {
                     var result = await writer.WriteAsync(AlgorithmRegistry.Changes(registration, catalogue, Source), cancellationToken).ConfigureAwait(false);
                     (nodes, edges, sequence) = (nodes + result.NodesChanged, edges + result.EdgesChanged, result.Sequence);
-                    catalogue.Registered(registration);
                     seen[registration.Slug] = record.Line;
                     applied++;
                     continue;

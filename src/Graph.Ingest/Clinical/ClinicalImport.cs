@@ -24,7 +24,7 @@ public static class ClinicalImport
     {
         ArgumentNullException.ThrowIfNull(store);
         var clock = Stopwatch.StartNew();
-        var catalogue = await StoreClinicalCatalogue.LoadAsync(store, cancellationToken).ConfigureAwait(false);
+        var catalogue = await ClinicalCatalogue.ReadAsync(store, cancellationToken).ConfigureAwait(false);
         var sequence = await store.GetSequenceAsync(cancellationToken).ConfigureAwait(false);
         var summary = await RunAsync(catalogue, sequence, writer, set, batch, cancellationToken).ConfigureAwait(false);
         return summary with { Elapsed = clock.Elapsed };

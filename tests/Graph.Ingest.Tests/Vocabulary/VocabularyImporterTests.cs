@@ -12,12 +12,12 @@ public sealed class VocabularyImporterTests
 {
     private static async Task<VocabularyImportResult> ImportAsync(MappingStore store, string text, bool partial = false, VocabularyFormat format = VocabularyFormat.Tsv)
     {
-        var catalogue = await StoreConceptCatalogue.ReadAsync(store.Store, CancellationToken.None);
+        var catalogue = await ConceptCatalogue.ReadAsync(store.Store, CancellationToken.None);
         var records = VocabularyReader.Read(VocabularyText.Bytes(text), format);
         return await VocabularyImporter.ImportAsync(store.Writer, records, format, catalogue, partial, CancellationToken.None);
     }
 
-    private static async Task<StoreConceptCatalogue> ReadAsync(MappingStore store) => await StoreConceptCatalogue.ReadAsync(store.Store, CancellationToken.None);
+    private static async Task<ConceptCatalogue> ReadAsync(MappingStore store) => await ConceptCatalogue.ReadAsync(store.Store, CancellationToken.None);
 
     private static async Task SeedAsync(MappingStore store) =>
         await store.Writer.WriteAsync(ReferenceData.Plan(_ => false), CancellationToken.None);

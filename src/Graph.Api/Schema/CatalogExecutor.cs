@@ -18,7 +18,7 @@ using Microsoft.Extensions.Options;
 namespace Graph.Api.Schema;
 
 /// <summary>Executes GraphQL requests against the current catalogue snapshot within the service's limits, masking unexpected errors.</summary>
-internal sealed partial class CatalogExecutor
+internal sealed class CatalogExecutor
 {
     public const string TimeoutCode = "TIMEOUT";
     public const string DocumentTooLargeCode = "DOCUMENT_TOO_LARGE";
@@ -34,7 +34,7 @@ internal sealed partial class CatalogExecutor
     private readonly DisclosureControl _disclosure;
     private readonly TrustedDocuments _trusted;
     private readonly AuditLog _audit;
-    private readonly ILogger<CatalogExecutor> _logger;
+    private readonly ErrorMasking _errors;
     private readonly IValidationRule[] _rules;
     private readonly IValidationRule[] _variableRules;
     private readonly DocumentCache _documents;
@@ -59,7 +59,7 @@ internal sealed partial class CatalogExecutor
         _disclosure = disclosure;
         _trusted = trusted;
         _audit = audit;
-        _logger = logger;
+        _errors = new ErrorMasking(logger);
         _documents = new DocumentCache(_limits.DocumentCacheSize, _limits.MaxRequestBytes);
         var complexity = new ComplexityValidationRule(new ComplexityOptions { MaxDepth = _limits.MaxDepth, MaxComplexity = _limits.MaxComplexity });
         _variableRules = [RoleValidationRule.Instance, complexity];
@@ -137,7 +137,7 @@ internal sealed partial class CatalogExecutor
             options.ValidationRules = !validated ? _rules : HasVariables(document!) ? _variableRules : CallerRules;
             options.Timeout = TimeSpan.FromSeconds(_limits.TimeoutSeconds);
             options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
-            options.UnhandledExceptionDelegate = Mask;
+            options.UnhandledExceptionDelegate = _errors.Mask;
             catalog.AttachTo(options.UserContext);
         }).ConfigureAwait(false);
         if (!validated && result.Executed && result.Document is { } parsed && request.Query is { } query)
@@ -169,7 +169,7 @@ internal sealed partial class CatalogExecutor
             options.ValidationRules = _rules;
             options.Timeout = TimeSpan.FromSeconds(_limits.TimeoutSeconds);
             options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
-            options.UnhandledExceptionDelegate = Mask;
+            options.UnhandledExceptionDelegate = _errors.Mask;
             catalog.AttachTo(options.UserContext);
         });
     }
@@ -181,10 +181,8 @@ internal sealed partial class CatalogExecutor
     public ExecutionError? Admit(string query)
     {
         if (query.Length > _limits.MaxDocumentLength)
-            return new ExecutionError($"The document has {query.Length} characters; at most {_limits.MaxDocumentLength} are accepted (Graph:Limits:MaxDocumentLength).") { Code = DocumentTooLargeCode };
-        if (_limits.TrustedDocumentsOnly && !_trusted.IsTrusted(query))
-            return new ExecutionError("This service runs trusted documents only: send the id of a trusted document (Graph:Limits:TrustedDocumentsOnly).") { Code = UntrustedDocumentCode };
-        return null;
+            return TooLarge(query);
+        return _limits.TrustedDocumentsOnly && !_trusted.IsTrusted(query) ? Untrusted() : null;
     }
 
     private static bool HasVariables(GraphQLDocument document)
@@ -213,11 +211,15 @@ internal sealed partial class CatalogExecutor
         }
 
         if (request.Query is { } query && query.Length > _limits.MaxDocumentLength)
-            return new ExecutionError($"The document has {query.Length} characters; at most {_limits.MaxDocumentLength} are accepted (Graph:Limits:MaxDocumentLength).") { Code = DocumentTooLargeCode };
-        if (_limits.TrustedDocumentsOnly && (request.Query is null || !_trusted.IsTrusted(request.Query)))
-            return new ExecutionError("This service runs trusted documents only: send a documentId of a trusted document (Graph:Limits:TrustedDocumentsOnly).") { Code = UntrustedDocumentCode };
-        return null;
+            return TooLarge(query);
+        return _limits.TrustedDocumentsOnly && (request.Query is null || !_trusted.IsTrusted(request.Query)) ? Untrusted() : null;
     }
+
+    private ExecutionError TooLarge(string query) =>
+        new($"The document has {query.Length} characters; at most {_limits.MaxDocumentLength} are accepted (Graph:Limits:MaxDocumentLength).") { Code = DocumentTooLargeCode };
+
+    private static ExecutionError Untrusted() =>
+        new("This service runs trusted documents only: send a documentId of a trusted document (Graph:Limits:TrustedDocumentsOnly).") { Code = UntrustedDocumentCode };
 
     private static ExecutionResult Refused(ExecutionError error) => new() { Errors = [error], Executed = false };
 
@@ -235,47 +237,4 @@ internal sealed partial class CatalogExecutor
             : "error";
         await _audit.WriteAsync(caller, isMutation ? "mutation" : "read", operation?.Name?.StringValue, fields, outcome).ConfigureAwait(false);
     }
-
-    private Task Mask(UnhandledExceptionContext context)
-    {
-        if (context.OriginalException is CatalogQueryException query)
-        {
-            context.Exception = query.Code is { } code ? new ExecutionError(query.Message) { Code = code } : ErrorCodes.BadInput(query.Message);
-            return Task.CompletedTask;
-        }
-
-        if (context.OriginalException is ArgumentException && context.FieldContext?.FieldDefinition.Name == "__type")
-        {
-            context.Exception = ErrorCodes.BadInput("'name' of __type must be a GraphQL type name.");
-            return Task.CompletedTask;
-        }
-
-        if (context.OriginalException is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
-        {
-            context.Exception = new ExecutionError("The document nests deeper than the service parses (128 levels).") { Code = ErrorCodes.QueryTooComplex };
-            return Task.CompletedTask;
-        }
-
-        var path = context.FieldContext is { } field ? string.Join('.', field.ResponsePath) : "(request)";
-        if (context.OriginalException is GraphStoreException store)
-        {
-            // The log names the store and the cause; the client learns the reason only, never where the store is.
-            LogStoreFailed(path, store.Message);
-            context.Exception = new ExecutionError(
-                $"The catalogue store could not save this change{(store.Reason is { } reason ? ": " + reason : "")}. Nothing of it was saved; "
-                + (store.IsTransient ? "try again later." : "reads still work; an operator has to fix the store."))
-            { Code = ErrorCodes.StoreUnavailable };
-            return Task.CompletedTask;
-        }
-
-        LogUnhandled(context.OriginalException, path);
-        context.Exception = new ExecutionError("An internal error occurred; it has been logged.") { Code = ErrorCodes.Internal };
-        return Task.CompletedTask;
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The store refused {Path}: {Reason}")]
-    private partial void LogStoreFailed(string path, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error resolving {Path}")]
-    private partial void LogUnhandled(Exception exception, string path);
 }

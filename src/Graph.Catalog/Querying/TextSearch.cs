@@ -3,19 +3,6 @@ using Graph.Domain;
 
 namespace Graph.Catalog.Querying;
 
-/// <summary>Where a search word matched in a hit's text: start and length in UTF-16 code units.</summary>
-public sealed record TextSpan(int Start, int Length);
-
-/// <summary>One node found by text search, with its score, the field that matched best, its cursor and the words of the text that matched.</summary>
-public sealed record SearchHit(GraphNode Node, double Score, string Field, string Text, string Cursor, IReadOnlyList<TextSpan> Highlights);
-
-/// <summary>The hits of a text search: how many nodes matched, the best ones after the cursor, and whether more follow.</summary>
-public sealed record SearchResult(int TotalCount, IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, int> CountsByKind, bool HasNextPage = false)
-{
-    /// <summary>The cursor of the last hit, to ask for the next page.</summary>
-    public string? EndCursor => Hits.Count > 0 ? Hits[^1].Cursor : null;
-}
-
 /// <summary>
 /// Text search over titles, names, labels and descriptions: every word must match, as a whole word, a prefix (for autocomplete)
 /// or with a typo (one edit from 5 characters, two from 9), ignoring case and accents; a text that names a concept also finds
@@ -108,7 +95,7 @@ public static class TextSearch
                 };
                 if (values is null)
                     continue;
-                var byCode = ScoreCodes(values, variants, weight);
+                var byCode = SearchScoring.ScoreCodes(values, variants, weight);
                 if (byCode is null)
                     continue;
 
@@ -147,7 +134,7 @@ public static class TextSearch
         for (var i = top.Length - 1; best.TryDequeue(out var hit, out _); i--)
         {
             top[i] = new SearchHit(snapshot.At(GraphModel.Kind(order[hit.KindOrder])!, hit.Ordinal)!, hit.Score, hit.Field, hit.Text,
-                SearchCursor.Encode(hit), Highlight(hit.Text, variants));
+                SearchCursor.Encode(hit), SearchScoring.Highlight(hit.Text, variants));
         }
 
         return new SearchResult(total, top, countsByKind, following > top.Length);
@@ -163,86 +150,6 @@ public static class TextSearch
             best.Enqueue(hit, hit);
         else if (first > 0 && HitOrder.Best.Compare(hit, best.Peek()) < 0)
             best.EnqueueDequeue(hit, hit);
-    }
-
-    // The best score of every value code over the variants of the text; null when no value matches.
-    private static double[]? ScoreCodes(ValueDictionary values, List<(string[] Words, double Factor, bool Typos)> variants, double weight)
-    {
-        var index = TokenIndex.Of(values);
-        double[]? byCode = null;
-        foreach (var (words, factor, typos) in variants)
-        {
-            var scores = Score(index, words, weight, typos);
-            if (scores.Count == 0)
-                continue;
-            var whole = string.Join(' ', words);
-            byCode ??= new double[values.Count];
-            foreach (var (code, score) in scores)
-            {
-                // A value that is exactly the query (a cancer type's name) ranks above longer texts that contain it.
-                var points = factor * (string.Join(' ', TokenIndex.Tokenize(values[code])) == whole ? score + 2 * weight : score);
-                if (code < byCode.Length && points > byCode[code])
-                    byCode[code] = points;
-            }
-        }
-
-        return byCode;
-    }
-
-    // Score per code: every word must match; a whole-word match counts twice a prefix match, a typo far less.
-    private static Dictionary<int, double> Score(TokenIndex index, string[] words, double weight, bool typos)
-    {
-        Dictionary<int, double>? scores = null;
-        foreach (var word in words)
-        {
-            var (exact, prefix) = index.Match(word);
-            var fuzzy = typos ? index.Fuzzy(word) : null;
-            var next = new Dictionary<int, double>();
-            void Add(int code, double points)
-            {
-                if (scores is null)
-                    next[code] = points;
-                else if (scores.TryGetValue(code, out var previous))
-                    next[code] = previous + points;
-            }
-
-            foreach (var code in prefix)
-                Add(code, exact.Contains(code) ? 2 * weight : weight);
-            foreach (var code in fuzzy ?? [])
-            {
-                if (!prefix.Contains(code))
-                    Add(code, 2 * weight * TypoFactor);
-            }
-
-            scores = next;
-            if (scores.Count == 0)
-                break;
-        }
-
-        return scores ?? [];
-    }
-
-    // The words of a hit's text that matched a word of the text (whole, prefix or typo) or of one of its other names.
-    private static TextSpan[] Highlight(string text, List<(string[] Words, double Factor, bool Typos)> variants)
-    {
-        var spans = new List<TextSpan>();
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (inWord && start < 0)
-                start = i;
-            else if (!inWord && start >= 0)
-            {
-                var token = TextFold.Fold(text[start..i]);
-                if (variants.Any(v => v.Words.Any(w => token.StartsWith(w, StringComparison.Ordinal)
-                    || (v.Typos && EditDistance.Allowed(w.Length) is var max and > 0 && EditDistance.Within(w, token, max)))))
-                    spans.Add(new TextSpan(start, i - start));
-                start = -1;
-            }
-        }
-
-        return [.. spans];
     }
 
     private static (double Score, int Code) ScoreOf(int code, double[] scores) =>

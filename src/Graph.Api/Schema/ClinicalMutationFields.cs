@@ -31,7 +31,7 @@ internal static class ClinicalMutationFields
                 + $"array of objects; columns {string.Join(", ", ClinicalColumns.All)}). Each record is validated on its own and applied whole or "
                 + "rejected with its line, column and reason; codes the catalogue's concepts do not hold are warnings. Importing the same content again "
                 + "changes nothing. The request size limit applies: import large files with 'graph import clinical'.",
-            ResolvedType = new NonNullGraphType(new ClinicalImportPayloadGraphType(problems)),
+            ResolvedType = new NonNullGraphType(new ImportClinicalPayloadGraphType(problems)),
             Arguments = new QueryArguments(
                 new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "content", Description = "The file's text." },
                 new QueryArgument(Scalars.String) { Name = "format", Description = "csv or json; by default JSON when the text starts with '[', else CSV." }),

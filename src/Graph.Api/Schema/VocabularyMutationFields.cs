@@ -31,7 +31,7 @@ internal static class VocabularyMutationFields
                 + "catalogue. A concept the catalogue holds is updated: label, and system, synonyms and IRI when given, replace the stored ones; a non-empty "
                 + "broader column replaces its BROADER links. Each bad row is reported with its line number and reason; the text applies whole or not at all, "
                 + "unless partial: true, which applies the good rows (in one transaction). Importing the same text again changes nothing.",
-            ResolvedType = new NonNullGraphType(new VocabularyImportPayloadGraphType(problems)),
+            ResolvedType = new NonNullGraphType(new ImportVocabularyPayloadGraphType(problems)),
             Arguments = new QueryArguments(
                 new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "text", Description = "The file's text (at most the request size limit)." },
                 new QueryArgument(format) { Name = "format", DefaultValue = VocabularyFormat.Tsv, Description = "The text's format." },

@@ -6,9 +6,9 @@ using GraphQL.Types;
 namespace Graph.Api.Schema;
 
 /// <summary>What importVocabulary did: counts of concepts and BROADER links, and the rejected rows and warnings with line and reason.</summary>
-internal sealed class VocabularyImportPayloadGraphType : ObjectGraphType<VocabularyImportResult>
+internal sealed class ImportVocabularyPayloadGraphType : ObjectGraphType<VocabularyImportResult>
 {
-    public VocabularyImportPayloadGraphType(ImportProblemGraphType problems)
+    public ImportVocabularyPayloadGraphType(ImportProblemGraphType problems)
     {
         Name = "ImportVocabularyPayload";
         Description = "What an import of concepts did: rows read, applied and rejected, concepts created and updated, BROADER links, and every problem with its line.";

@@ -6,11 +6,11 @@ using GraphQL.Types;
 namespace Graph.Api.Schema;
 
 /// <summary>What importClinical did: counts, the catalogue version after it, and every rejection and warning.</summary>
-internal sealed class ClinicalImportPayloadGraphType : ObjectGraphType<ClinicalImportSummary>
+internal sealed class ImportClinicalPayloadGraphType : ObjectGraphType<ClinicalImportSummary>
 {
-    public ClinicalImportPayloadGraphType(ImportProblemGraphType problems)
+    public ImportClinicalPayloadGraphType(ImportProblemGraphType problems)
     {
-        Name = "ClinicalImportPayload";
+        Name = "ImportClinicalPayload";
         Description = "What a clinical import did: records read, applied and rejected, changes, and every problem with its line and column.";
         this.AddValue("records", Scalars.Int, "Records in the content, rejected ones included.", s => s.Records);
         this.AddValue("applied", Scalars.Int, "Records applied, whole.", s => s.Applied);

@@ -29,6 +29,35 @@ public sealed partial class LayoutTests
         Assert.Empty(grants.Where(g => production.Contains(g.To)).Select(g => $"{g.File} lets {g.To} see its internals"));
     }
 
+    // Graph.Ingest holds one folder per source and what they share; a folder uses only the folders listed for it, so each
+    // source stays bounded (the demo generator does not reach into DICOM, reference data does not depend on the demo).
+    [Fact]
+    public void IngestSources_UseOnlyTheSharedFolders()
+    {
+        var allowed = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["Records"] = [],
+            ["Deidentification"] = [],
+            ["Mappings"] = ["Records"],
+            ["Vocabulary"] = ["Records", "Mappings"],
+            ["Clinical"] = ["Records"],
+            ["Algorithms"] = ["Records"],
+            ["Dicom"] = ["Deidentification"],
+            ["Harvest"] = ["Dicom", "Deidentification"],
+            ["Demo"] = ["Vocabulary"],
+        };
+        var ingest = Path.Combine(RepositoryFiles.Root, "src", "Graph.Ingest");
+        var folders = Directory.GetDirectories(ingest).Select(Path.GetFileName).Where(f => f is not ("bin" or "obj")).ToList();
+        Assert.Equal(allowed.Keys.Order(StringComparer.Ordinal), folders.Order(StringComparer.Ordinal)); // a new folder says what it uses
+
+        var crossings = folders.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(ingest, folder!), "*.cs", SearchOption.AllDirectories)
+                .SelectMany(file => IngestUsing().Matches(File.ReadAllText(file)).Select(m => (Folder: folder!, File: Path.GetFileName(file), Uses: m.Groups["folder"].Value))))
+            .Where(u => u.Uses != u.Folder && !allowed[u.Folder].Contains(u.Uses))
+            .Select(u => $"{u.Folder}/{u.File} uses Graph.Ingest.{u.Uses}")
+            .ToList();
+        Assert.Empty(crossings);
+    }
+
     // Graph.Catalog declares its public API (the query facade) in PublicAPI.Shipped.txt, and the analyzer fails its build on an
     // undeclared public symbol; this checks the other side: what the service's compiled code names of Graph.Catalog is declared there.
     [Fact]
@@ -65,6 +94,9 @@ public sealed partial class LayoutTests
 
         return names;
     }
+
+    [GeneratedRegex("""Graph\.Ingest\.(?<folder>[A-Z][A-Za-z]+)""")]
+    private static partial Regex IngestUsing();
 
     [GeneratedRegex("""InternalsVisibleTo(?:\s+Include=|\()\s*"(?<to>[^",]+)""")]
     private static partial Regex Grant();

@@ -1,5 +1,4 @@
 using Graph.Domain;
-using Graph.Ingest.Demo;
 using Graph.Ingest.Mappings;
 using Graph.Store;
 
@@ -29,7 +28,7 @@ public static class ReferenceData
     internal static ChangeSet AddTo(ChangeSet set, Func<NodeRef, bool> isNew)
     {
         var reference = new ChangeSet();
-        foreach (var type in DemoCancerTypes.All)
+        foreach (var type in ReferenceCancerTypes.All)
         {
             reference.Add(NodeRecord.Of(GraphModel.CancerType, type.Code,
                 ("name", type.Name), ("icd10", type.Icd10), ("icdO3Morphology", type.Morphology), ("description", type.Description)));

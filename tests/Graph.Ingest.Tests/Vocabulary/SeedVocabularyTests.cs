@@ -31,7 +31,7 @@ public sealed class SeedVocabularyTests
     public void CancerTypes_EachIsCodedInAtLeastTwoSystems()
     {
         var coded = SeedVocabulary.Concepts.SelectMany(c => c.CodedBy.Select(b => (b.Key, c.System))).ToLookup(p => p.Key, p => p.System);
-        foreach (var type in DemoCancerTypes.All)
+        foreach (var type in ReferenceCancerTypes.All)
             Assert.True(coded[type.Code].Distinct().Count() >= 2, $"{type.Code} is coded in {string.Join(", ", coded[type.Code])}");
     }
 

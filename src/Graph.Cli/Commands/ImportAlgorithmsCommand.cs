@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Graph.Ingest.Algorithms;
-using Graph.Store;
 
 namespace Graph.Cli.Commands;
 
@@ -21,36 +20,15 @@ internal static class ImportAlgorithmsCommand
         {
             o.File, o.Format, o.Rejects, o.Data,
         };
-        command.SetAction(async (result, cancellationToken) =>
+        command.SetAction((result, cancellationToken) => o.RunAsync(result, Name, AlgorithmRegistration.Columns, "algorithms", async (store, writer, set, ct) =>
         {
-            var output = result.InvocationConfiguration.Output;
-            var error = result.InvocationConfiguration.Error;
-            if (o.Read(result, AlgorithmRegistration.Columns, out var set) is { } usage)
-            {
-                await error.WriteLineAsync($"{Name}: {usage}");
-                return 2;
-            }
-
-            try
-            {
-                await using var session = await CommonOptions.OpenAsync(result, o.Data, cancellationToken);
-                var store = session.Store;
-                var writer = await session.ImportWriterAsync(cancellationToken);
-                var s = await AlgorithmImport.RunAsync(store, writer, set, cancellationToken);
-                var report = await o.WriteReportAsync(result, session.DataDirectory, s.Problems, cancellationToken);
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            var s = await AlgorithmImport.RunAsync(store, writer, set, ct);
+            return new ImportOutcome(
+                [string.Create(CultureInfo.InvariantCulture,
                     $"Read {s.Records:N0} records: {s.Applied:N0} algorithms registered, {s.Rejected:N0} rejected; "
-                    + $"{s.NodesChanged:N0} nodes and {s.EdgesChanged:N0} relationships changed; the store is at change {s.Sequence}."));
-                if (report is not null)
-                    await output.WriteLineAsync($"Rejected records and warnings are listed in {report}.");
-                return s.Rejected > 0 ? 1 : 0;
-            }
-            catch (GraphStoreException e)
-            {
-                await error.WriteLineAsync($"{Name}: {e.Message} The algorithms written before the failure are whole; run the command again to finish.");
-                return 1;
-            }
-        });
+                    + $"{s.NodesChanged:N0} nodes and {s.EdgesChanged:N0} relationships changed; the store is at change {s.Sequence}.")],
+                s.Rejected, s.Problems);
+        }, cancellationToken));
         return command;
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Graph.Ingest.Clinical;
-using Graph.Store;
 
 namespace Graph.Cli.Commands;
 
@@ -25,7 +24,6 @@ internal static class ImportClinicalCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var output = result.InvocationConfiguration.Output;
             var error = result.InvocationConfiguration.Error;
             if (!int.TryParse(result.GetValue(batch), NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size is < 1 or > 10_000)
             {
@@ -33,32 +31,18 @@ internal static class ImportClinicalCommand
                 return 2;
             }
 
-            if (o.Read(result, ClinicalColumns.All, out var set) is { } usage)
+            return await o.RunAsync(result, Name, ClinicalColumns.All, "records", async (store, writer, set, ct) =>
             {
-                await error.WriteLineAsync($"{Name}: {usage}");
-                return 2;
-            }
-
-            try
-            {
-                await using var session = await CommonOptions.OpenAsync(result, o.Data, cancellationToken);
-                var store = session.Store;
-                var writer = await session.ImportWriterAsync(cancellationToken);
-                var s = await ClinicalImport.RunAsync(store, writer, set, size, cancellationToken);
-                var report = await o.WriteReportAsync(result, session.DataDirectory, s.Problems, cancellationToken);
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"Read {s.Records:N0} records in {s.Elapsed.TotalSeconds:F1} s: {s.Applied:N0} applied, {s.Rejected:N0} rejected, {s.Warnings:N0} warnings."));
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{s.NodesChanged:N0} nodes and {s.EdgesChanged:N0} relationships changed; the store is at change {s.Sequence}."));
-                if (report is not null)
-                    await output.WriteLineAsync($"Rejected records and warnings are listed in {report}.");
-                return s.Rejected > 0 ? 1 : 0;
-            }
-            catch (GraphStoreException e)
-            {
-                await error.WriteLineAsync($"{Name}: {e.Message} The records written before the failure are whole; run the command again to finish.");
-                return 1;
-            }
+                var s = await ClinicalImport.RunAsync(store, writer, set, size, ct);
+                return new ImportOutcome(
+                    [
+                        string.Create(CultureInfo.InvariantCulture,
+                            $"Read {s.Records:N0} records in {s.Elapsed.TotalSeconds:F1} s: {s.Applied:N0} applied, {s.Rejected:N0} rejected, {s.Warnings:N0} warnings."),
+                        string.Create(CultureInfo.InvariantCulture,
+                            $"{s.NodesChanged:N0} nodes and {s.EdgesChanged:N0} relationships changed; the store is at change {s.Sequence}."),
+                    ],
+                    s.Rejected, s.Problems);
+            }, cancellationToken);
         });
         return command;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Graph.Ingest.Records;
+using Graph.Store;
 
 namespace Graph.Cli.Commands;
 
@@ -45,6 +46,45 @@ internal sealed class ImportFileOptions(string kind, string fileDescription = "T
         return System.IO.File.Exists(path) ? null : $"the file {path} does not exist.";
     }
 
+    /// <summary>Imports the record file: reads it with its columns, opens the catalogue, runs <paramref name="import"/>, writes
+    /// the report of rejected records and warnings and prints the outcome. Exit code 0 when no record was rejected, 1 when one
+    /// was or the store failed (what was written before is whole), 2 for a usage error.</summary>
+    /// <param name="result">The parsed command line.</param>
+    /// <param name="name">The command, as error messages name it.</param>
+    /// <param name="columns">The columns the records may have.</param>
+    /// <param name="records">What the import writes one of at a time ("algorithms", "records"), for the store-failure message.</param>
+    /// <param name="import">Runs the import over the store and its writer.</param>
+    /// <param name="cancellationToken">Stops the import between records.</param>
+    public async Task<int> RunAsync(ParseResult result, string name, IReadOnlyCollection<string> columns, string records,
+        Func<IGraphStore, GraphWriter, RecordSet, CancellationToken, Task<ImportOutcome>> import, CancellationToken cancellationToken)
+    {
+        var output = result.InvocationConfiguration.Output;
+        var error = result.InvocationConfiguration.Error;
+        if (Read(result, columns, out var set) is { } usage)
+        {
+            await error.WriteLineAsync($"{name}: {usage}");
+            return 2;
+        }
+
+        try
+        {
+            await using var session = await CommonOptions.OpenAsync(result, Data, cancellationToken);
+            var writer = await session.ImportWriterAsync(cancellationToken);
+            var outcome = await import(session.Store, writer, set, cancellationToken);
+            var report = await WriteReportAsync(result, session.DataDirectory, outcome.Problems, cancellationToken);
+            foreach (var line in outcome.Lines)
+                await output.WriteLineAsync(line);
+            if (report is not null)
+                await output.WriteLineAsync($"Rejected records and warnings are listed in {report}.");
+            return outcome.Rejected > 0 ? 1 : 0;
+        }
+        catch (GraphStoreException e)
+        {
+            await error.WriteLineAsync($"{name}: {e.Message} The {records} written before the failure are whole; run the command again to finish.");
+            return 1;
+        }
+    }
+
     /// <summary>Writes the problems report when there is anything to report; returns its path, or null.</summary>
     public async Task<string?> WriteReportAsync(ParseResult result, string dataDirectory, IReadOnlyList<RecordProblem> problems, CancellationToken cancellationToken)
     {
@@ -56,3 +96,9 @@ internal sealed class ImportFileOptions(string kind, string fileDescription = "T
         return path;
     }
 }
+
+/// <summary>What an import of a record file did, as the command prints it.</summary>
+/// <param name="Lines">The summary lines.</param>
+/// <param name="Rejected">How many records were rejected.</param>
+/// <param name="Problems">The rejected records and the warnings, for the report.</param>
+internal sealed record ImportOutcome(IReadOnlyList<string> Lines, int Rejected, IReadOnlyList<RecordProblem> Problems);

@@ -1,4 +1,4 @@
-using Graph.Api.Schema;
+using Graph.Api.Schema.Types;
 using Graph.Catalog.Querying;
 using Graph.Catalog.Storage;
 using Graph.Domain;

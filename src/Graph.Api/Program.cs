@@ -36,7 +36,7 @@ builder.Services.AddCatalogue(builder.Configuration);
 builder.Services.AddObservability(builder.Configuration);
 
 var app = builder.Build();
-app.Services.GetRequiredService<Graph.Api.Schema.CatalogSchema>().Initialize();
+app.Services.GetRequiredService<Graph.Api.Schema.Types.CatalogSchema>().Initialize();
 // Settings and secret of disclosure control are checked at start, not at the first aggregate answer.
 app.Services.GetRequiredService<Graph.Catalog.Disclosure.DisclosureControl>();
 app.UseRequestLogging();

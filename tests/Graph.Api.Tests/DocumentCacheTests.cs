@@ -1,4 +1,4 @@
-using Graph.Api.Schema;
+using Graph.Api.Schema.Execution;
 using GraphQLParser;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
-using Graph.Api.Schema;
+using Graph.Api.Schema.Features.Imports;
+using Graph.Api.Schema.Types;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Utilities;

@@ -1,4 +1,4 @@
-using Graph.Api.Schema;
+using Graph.Api.Schema.Types;
 using GraphQL.Types;
 
 namespace Graph.Api.Harvest;

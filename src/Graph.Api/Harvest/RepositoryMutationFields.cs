@@ -1,5 +1,7 @@
 using Graph.Api.Hosting;
-using Graph.Api.Schema;
+using Graph.Api.Schema.Execution;
+using Graph.Api.Schema.Features.Imports;
+using Graph.Api.Schema.Types;
 using Graph.Api.Security;
 using Graph.Catalog;
 using Graph.Domain;

@@ -1,4 +1,5 @@
-using Graph.Api.Schema;
+using Graph.Api.Schema.Execution;
+using Graph.Api.Schema.Types;
 using GraphQL;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Text.Json;
 using Graph.Api.Observability;
-using Graph.Api.Schema;
+using Graph.Api.Schema.Execution;
+using Graph.Api.Schema.Features.Imports;
+using Graph.Api.Schema.Types;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
-using Graph.Api.Schema;
+using Graph.Api.Schema.Execution;
+using Graph.Api.Schema.Features.Imports;
+using Graph.Api.Schema.Types;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Security;

@@ -1,4 +1,6 @@
-using Graph.Api.Schema;
+using Graph.Api.Schema.Execution;
+using Graph.Api.Schema.Features.Imports;
+using Graph.Api.Schema.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 

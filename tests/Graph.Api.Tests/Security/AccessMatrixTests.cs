@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Graph.Api.Schema;
+using Graph.Api.Schema.Features.Imports;
+using Graph.Api.Schema.Types;
 using Graph.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

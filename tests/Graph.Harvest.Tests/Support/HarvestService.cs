@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Graph.Api.Harvest;
-using Graph.Api.Schema;
+using Graph.Api.Schema.Features.Imports;
+using Graph.Api.Schema.Types;
 using Graph.Testing;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Hosting;

@@ -1,0 +1,242 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using Graph.Api.Observability;
+using Graph.Api.Schema.Features.Imports;
+using Graph.Api.Schema.Types;
+using Graph.Api.Security;
+using Graph.Catalog;
+using Graph.Catalog.Disclosure;
+using Graph.Catalog.Querying;
+using Graph.Store;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Transport;
+using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
+
+namespace Graph.Api.Schema.Execution;
+
+/// <summary>Executes GraphQL requests against the current catalogue snapshot within the service's limits, masking unexpected errors.</summary>
+internal sealed class CatalogExecutor
+{
+    public const string TimeoutCode = "TIMEOUT";
+    public const string DocumentTooLargeCode = "DOCUMENT_TOO_LARGE";
+    public const string UntrustedDocumentCode = "TRUSTED_DOCUMENTS_ONLY";
+    public const string DocumentNotFoundCode = "DOCUMENT_NOT_FOUND";
+
+    private static readonly IValidationRule[] CallerRules = [RoleValidationRule.Instance];
+
+    private readonly CatalogSchema _schema;
+    private readonly IDocumentExecuter _executer;
+    private readonly CatalogIndex _index;
+    private readonly ServiceLimits _limits;
+    private readonly DisclosureControl _disclosure;
+    private readonly TrustedDocuments _trusted;
+    private readonly AuditLog _audit;
+    private readonly ErrorMasking _errors;
+    private readonly IValidationRule[] _rules;
+    private readonly IValidationRule[] _variableRules;
+    private readonly DocumentCache _documents;
+    private readonly ServiceMetrics _metrics;
+
+    public CatalogExecutor(
+        CatalogSchema schema,
+        IDocumentExecuter executer,
+        CatalogIndex index,
+        IOptions<ServiceLimits> limits,
+        DisclosureControl disclosure,
+        TrustedDocuments trusted,
+        AuditLog audit,
+        ServiceMetrics metrics,
+        ILogger<CatalogExecutor> logger)
+    {
+        _metrics = metrics;
+        _schema = schema;
+        _executer = executer;
+        _index = index;
+        _limits = limits.Value;
+        _disclosure = disclosure;
+        _trusted = trusted;
+        _audit = audit;
+        _errors = new ErrorMasking(logger);
+        _documents = new DocumentCache(_limits.DocumentCacheSize, _limits.MaxRequestBytes);
+        var complexity = new ComplexityValidationRule(new ComplexityOptions { MaxDepth = _limits.MaxDepth, MaxComplexity = _limits.MaxComplexity });
+        _variableRules = [RoleValidationRule.Instance, complexity];
+        _rules =
+        [
+            .. DocumentValidator.CoreRules,
+            RoleValidationRule.Instance,
+            new AliasLimitValidationRule(_limits.MaxAliases),
+            complexity,
+            .. _limits.AllowIntrospection ? Array.Empty<IValidationRule>() : [NoIntrospectionValidationRule.Instance],
+        ];
+    }
+
+    public CatalogSchema Schema => _schema;
+
+    /// <summary>Validated documents by query text; the HTTP endpoint takes its parsed documents from here first.</summary>
+    public DocumentCache Documents => _documents;
+
+    /// <summary>Executes one request; <paramref name="document"/> is the request's parsed document when the caller has it.</summary>
+    public async Task<(ExecutionResult Result, CatalogRequest Request)> ExecuteAsync(
+        GraphQLRequest request,
+        GraphQLDocument? document,
+        ClaimsPrincipal? user,
+        IServiceProvider? services,
+        CancellationToken cancellationToken)
+    {
+        using var activity = Telemetry.Source.StartActivity("graphql");
+        var started = Stopwatch.GetTimestamp();
+        var answer = await ExecuteCoreAsync(request, document, user, services, cancellationToken).ConfigureAwait(false);
+        var outcome = answer.Result.Errors is { Count: > 0 } errors ? errors[0].Code ?? "ERROR" : "ok";
+        _metrics.Request(answer.Result.Operation?.Name?.StringValue ?? request.OperationName, outcome, Stopwatch.GetElapsedTime(started));
+        activity?.SetTag("graphql.operation.name", answer.Result.Operation?.Name?.StringValue ?? request.OperationName);
+        activity?.SetTag("graphql.outcome", outcome);
+        if (outcome != "ok")
+            activity?.SetStatus(ActivityStatusCode.Error, outcome);
+        return answer;
+    }
+
+    private async Task<(ExecutionResult Result, CatalogRequest Request)> ExecuteCoreAsync(
+        GraphQLRequest request,
+        GraphQLDocument? document,
+        ClaimsPrincipal? user,
+        IServiceProvider? services,
+        CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        var catalog = new CatalogRequest(_index.Current, _limits, _disclosure, caller);
+        if (Admit(request, ref document) is { } refusal)
+            return (Refused(refusal), catalog);
+        if (document is not null && DocumentSize.ExpandedFields(document, _limits.MaxExpandedFields) > _limits.MaxExpandedFields)
+        {
+            return (Refused(new ExecutionError(
+                $"The operation selects more than {_limits.MaxExpandedFields} fields once its fragments are expanded; select fewer or split it (Graph:Limits:MaxExpandedFields).")
+            { Code = ErrorCodes.QueryTooComplex }), catalog);
+        }
+
+        if (document is null && _documents.TryGet(request.Query, out var cached))
+            document = cached;
+        var validated = _documents.IsValidated(request.Query, document);
+        _metrics.DocumentCacheLookup(validated);
+        var result = await _executer.ExecuteAsync(options =>
+        {
+            options.Schema = _schema;
+            options.Query = request.Query;
+            options.Document = document;
+            options.OperationName = request.OperationName;
+            options.Variables = request.Variables;
+            options.Extensions = request.Extensions;
+            options.User = user;
+            options.RequestServices = services;
+            options.CancellationToken = cancellationToken;
+            // A cached document passed the document rules when it was cached; variables are still coerced and checked for every
+            // request, the role rule runs again because it depends on the caller, and the complexity rule runs again when the
+            // document has variables, because `first: $n` costs what $n says (issue 16: n = 1 cached, then n = 1000).
+            options.ValidationRules = !validated ? _rules : HasVariables(document!) ? _variableRules : CallerRules;
+            options.Timeout = TimeSpan.FromSeconds(_limits.TimeoutSeconds);
+            options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
+            options.UnhandledExceptionDelegate = _errors.Mask;
+            catalog.AttachTo(options.UserContext);
+        }).ConfigureAwait(false);
+        if (!validated && result.Executed && result.Document is { } parsed && request.Query is { } query)
+            _documents.Add(query, parsed);
+        await AuditAsync(caller, result, document ?? result.Document, request.OperationName).ConfigureAwait(false);
+
+        return (result, catalog);
+    }
+
+    /// <summary>Executes one page of an export on a pinned snapshot, in the caller's access and within the service's rules;
+    /// not audited or counted as a request (the export is, once).</summary>
+    public Task<ExecutionResult> ExecutePageAsync(
+        GraphQLDocument document,
+        Inputs? variables,
+        CatalogSnapshot snapshot,
+        ClaimsPrincipal user,
+        IServiceProvider services,
+        CancellationToken cancellationToken)
+    {
+        var catalog = new CatalogRequest(snapshot, _limits, _disclosure, Caller.From(user));
+        return _executer.ExecuteAsync(options =>
+        {
+            options.Schema = _schema;
+            options.Document = document;
+            options.Variables = variables;
+            options.User = user;
+            options.RequestServices = services;
+            options.CancellationToken = cancellationToken;
+            options.ValidationRules = _rules;
+            options.Timeout = TimeSpan.FromSeconds(_limits.TimeoutSeconds);
+            options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
+            options.UnhandledExceptionDelegate = _errors.Mask;
+            catalog.AttachTo(options.UserContext);
+        });
+    }
+
+    /// <summary>The text of a trusted document by id, or null.</summary>
+    public string? TrustedDocument(string id) => _trusted.Find(id);
+
+    /// <summary>Whether a document text may run under the service's trusted-documents rule and length limit; null when it may, else why not.</summary>
+    public ExecutionError? Admit(string query)
+    {
+        if (query.Length > _limits.MaxDocumentLength)
+            return TooLarge(query);
+        return _limits.TrustedDocumentsOnly && !_trusted.IsTrusted(query) ? Untrusted() : null;
+    }
+
+    private static bool HasVariables(GraphQLDocument document)
+    {
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is GraphQLOperationDefinition { Variables.Count: > 0 })
+                return true;
+        }
+
+        return false;
+    }
+
+    // Size and trust are checked before parsing, so an oversized or untrusted document costs nothing.
+    private ExecutionError? Admit(GraphQLRequest request, ref GraphQLDocument? document)
+    {
+        if (request.DocumentId is { } id)
+        {
+            if (request.Query is not null)
+                return new ExecutionError("Send either 'query' or 'documentId', not both.") { Code = ErrorCodes.BadUserInput };
+            request.Query = _trusted.Find(id);
+            if (request.Query is null)
+                return new ExecutionError($"No trusted document has the id '{(id.Length > 80 ? id[..80] : id)}'.") { Code = DocumentNotFoundCode };
+            document = null;
+            return null;
+        }
+
+        if (request.Query is { } query && query.Length > _limits.MaxDocumentLength)
+            return TooLarge(query);
+        return _limits.TrustedDocumentsOnly && (request.Query is null || !_trusted.IsTrusted(request.Query)) ? Untrusted() : null;
+    }
+
+    private ExecutionError TooLarge(string query) =>
+        new($"The document has {query.Length} characters; at most {_limits.MaxDocumentLength} are accepted (Graph:Limits:MaxDocumentLength).") { Code = DocumentTooLargeCode };
+
+    private static ExecutionError Untrusted() =>
+        new("This service runs trusted documents only: send a documentId of a trusted document (Graph:Limits:TrustedDocumentsOnly).") { Code = UntrustedDocumentCode };
+
+    private static ExecutionResult Refused(ExecutionError error) => new() { Errors = [error], Executed = false };
+
+    private async Task AuditAsync(Caller caller, ExecutionResult result, GraphQLDocument? document, string? operationName)
+    {
+        // A refused document has no operation selected; find it in the document to audit refused mutations too.
+        var operation = result.Operation ?? document?.Definitions.OfType<GraphQLOperationDefinition>()
+            .FirstOrDefault(o => operationName is null || o.Name?.StringValue == operationName);
+        var isMutation = operation?.Operation == OperationType.Mutation;
+        if (!isMutation && !AuditLog.IsGated(caller))
+            return;
+        var fields = operation?.SelectionSet.Selections.OfType<GraphQLField>().Select(f => f.Name.StringValue).ToList() ?? [];
+        var outcome = result.Errors is not { Count: > 0 } errors ? "ok"
+            : errors.Any(e => e.Code is ErrorCodes.Forbidden or ErrorCodes.Unauthenticated) ? "denied"
+            : "error";
+        await _audit.WriteAsync(caller, isMutation ? "mutation" : "read", operation?.Name?.StringValue, fields, outcome).ConfigureAwait(false);
+    }
+}

@@ -29,6 +29,26 @@ public sealed partial class LayoutTests
         Assert.Empty(grants.Where(g => production.Contains(g.To)).Select(g => $"{g.File} lets {g.To} see its internals"));
     }
 
+    // The README's diagram of the projects is the references the project files make, no more and no fewer.
+    [Fact]
+    public void ReadmeDiagram_ShowsTheProjectReferences()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "README.md"));
+        var diagram = readme[readme.IndexOf("```mermaid", readme.IndexOf("## Layout", StringComparison.Ordinal), StringComparison.Ordinal)..];
+        diagram = diagram[..diagram.IndexOf("```\n", 10, StringComparison.Ordinal)];
+        var names = DiagramNode().Matches(diagram).ToDictionary(m => m.Groups["id"].Value, m => m.Groups["project"].Value);
+        var drawn = DiagramEdge().Matches(diagram).Select(m => $"{names[m.Groups["from"].Value]} -> {names[m.Groups["to"].Value]}").ToHashSet();
+
+        var src = Path.Combine(RepositoryFiles.Root, "src");
+        var referenced = Directory.EnumerateFiles(src, "*.csproj", SearchOption.AllDirectories)
+            .SelectMany(project => ProjectReference().Matches(File.ReadAllText(project))
+                .Select(m => $"{Path.GetFileNameWithoutExtension(project)} -> {Path.GetFileNameWithoutExtension(m.Groups["path"].Value.Replace('\\', '/'))}"))
+            .ToHashSet();
+
+        Assert.NotEmpty(referenced);
+        Assert.Equal(referenced.Order(StringComparer.Ordinal), drawn.Order(StringComparer.Ordinal));
+    }
+
     // Graph.Ingest holds one folder per source and what they share; a folder uses only the folders listed for it, so each
     // source stays bounded (the demo generator does not reach into DICOM, reference data does not depend on the demo).
     [Fact]
@@ -94,6 +114,15 @@ public sealed partial class LayoutTests
 
         return names;
     }
+
+    [GeneratedRegex("""(?<id>\w+)\["?(?<project>Graph\.[\w.]+)""")]
+    private static partial Regex DiagramNode();
+
+    [GeneratedRegex("""(?<from>\w+)(?:\[[^\]]*\])? --> (?<to>\w+)""")]
+    private static partial Regex DiagramEdge();
+
+    [GeneratedRegex(@"<ProjectReference Include=""(?<path>[^""]+)""")]
+    private static partial Regex ProjectReference();
 
     [GeneratedRegex("""Graph\.Ingest\.(?<folder>[A-Z][A-Za-z]+)""")]
     private static partial Regex IngestUsing();

@@ -82,7 +82,7 @@ internal sealed class HarvestRun(
 
     private async Task HarvestAsync(CancellationToken cancellationToken)
     {
-        var deidentifier = new DicomDeidentifier(options.Key, options.PassThroughIds, options.RemapUids, options.RetainCleanDescriptions);
+        var deidentifier = options.Deidentifier();
         var remapper = options.RemapUids ? new UidRemapper(options.Key!) : null;
         var fingerprints = new StudyFingerprints(options.Key, options.PassThroughIds, options.RemapUids, options.RetainCleanDescriptions);
         var reader = new StudyReader(source, deidentifier);

@@ -1,3 +1,5 @@
+using Graph.Ingest.Studies;
+
 namespace Graph.Ingest.Dicom;
 
 /// <summary>What a folder ingest reads, where it writes, and how it de-identifies.</summary>

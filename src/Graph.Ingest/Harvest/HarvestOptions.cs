@@ -1,3 +1,5 @@
+using Graph.Ingest.Studies;
+
 namespace Graph.Ingest.Harvest;
 
 /// <summary>What one harvest run reads, where it writes, how it de-identifies and how hard it tries.</summary>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Graph.Dicom;
 using Graph.Ingest.Deidentification;
-using Graph.Ingest.Dicom;
+using Graph.Ingest.Studies;
 using Graph.Store;
 using Microsoft.Extensions.Logging;
 

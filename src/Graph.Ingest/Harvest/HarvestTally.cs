@@ -1,5 +1,5 @@
 using Graph.Ingest.Deidentification;
-using Graph.Ingest.Dicom;
+using Graph.Ingest.Studies;
 using Graph.Store;
 
 namespace Graph.Ingest.Harvest;

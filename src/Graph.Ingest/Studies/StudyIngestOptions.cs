@@ -1,7 +1,7 @@
 using Graph.Domain;
 using Graph.Ingest.Deidentification;
 
-namespace Graph.Ingest;
+namespace Graph.Ingest.Studies;
 
 /// <summary>What every ingest of DICOM studies takes, whatever the source (a folder of files, a DICOMweb repository): where
 /// the studies go, how they are de-identified, and how many are read and written at once.</summary>

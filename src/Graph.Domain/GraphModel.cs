@@ -1,20 +1,10 @@
+using static Graph.Domain.ModelFields;
+
 namespace Graph.Domain;
 
 /// <summary>Every node kind and relationship kind of the Cancer Imaging Graph.</summary>
 public static class GraphModel
 {
-    private static FieldDef S(string name, string description, bool facet = false, int maxLength = 1024) =>
-        new(name, ValueKind.String, description) { IsFacet = facet, MaxLength = maxLength };
-
-    private static FieldDef E(string name, string description, params string[] values) =>
-        new(name, ValueKind.String, description) { IsFacet = true, AllowedValues = values, MaxLength = 64 };
-
-    private static FieldDef I(string name, string description, double min, double max) =>
-        new(name, ValueKind.Int, description) { Min = min, Max = max };
-
-    private static FieldDef F(string name, string description, double min, double max) =>
-        new(name, ValueKind.Float, description) { Min = min, Max = max };
-
     /// <summary>Access tiers of a dataset.</summary>
     public static readonly string[] AccessTiers = ["open", "registered", "restricted"];
 
@@ -202,9 +192,6 @@ public static class GraphModel
     public static readonly IReadOnlyList<NodeKind> NodeKinds =
         [Repository, Dataset, Patient, Diagnosis, Study, Series, CancerType, Concept, Algorithm, Cohort, Annotation, HarvestRun];
 
-    private static RelationKind R(string type, NodeKind from, NodeKind to, string forward, bool forwardSingle, string reverse, bool reverseSingle, string description) =>
-        new(type, from, to, forward, forwardSingle, reverse, reverseSingle, description);
-
     /// <summary>Every relationship kind.</summary>
     public static readonly IReadOnlyList<RelationKind> Relations =
     [
@@ -222,20 +209,7 @@ public static class GraphModel
         R("CODED_AS", Annotation, Concept, "concepts", false, "annotations", false, "An annotation is coded as the concepts of what it annotates (derived from its codes).")
             with { FromCodedFields = true },
         R("BROADER", Concept, Concept, "broader", false, "narrower", false, "A concept has a broader concept."),
-        new("MAPS_TO", Concept, Concept, "mappings", false, "mappedFrom", false, "A concept maps to a concept of another system.")
-        {
-            Properties =
-            [
-                new("predicate", ValueKind.String, "SKOS predicate: exactMatch, closeMatch, broadMatch, narrowMatch or relatedMatch.")
-                {
-                    AllowedValues = ["exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch"], Required = true,
-                },
-                new("justification", ValueKind.String, "How the mapping was made (SEMAPV term).") { MaxLength = 200 },
-                new("confidence", ValueKind.Float, "Confidence between 0 and 1.") { Min = 0, Max = 1 },
-                new("author", ValueKind.String, "Who made the mapping.") { MaxLength = 200 },
-                new("date", ValueKind.String, "When the mapping was made (ISO 8601).") { MaxLength = 40 },
-            ],
-        },
+        R("MAPS_TO", Concept, Concept, "mappings", false, "mappedFrom", false, "A concept maps to a concept of another system.") with { Properties = MappingProperties.All },
         R("TRAINED_ON", Algorithm, Dataset, "trainingDatasets", false, "algorithms", false, "An algorithm was trained on a dataset."),
         R("TARGETS", Algorithm, CancerType, "cancerTypes", false, "algorithms", false, "An algorithm targets a cancer type."),
         R("ANNOTATES", Annotation, Series, "series", false, "annotations", false, "An annotation refers to a series."),

@@ -1,5 +1,4 @@
 using Graph.Catalog.Querying;
-using Graph.Catalog.Storage;
 using Graph.Domain;
 
 namespace Graph.Catalog.Disclosure;
@@ -9,7 +8,6 @@ namespace Graph.Catalog.Disclosure;
 public sealed class RecordSummary
 {
     private static readonly RelationField SeriesPatient = RelationField.Find(GraphModel.Series, "patient")!;
-    private static readonly RelationField SeriesStudy = RelationField.Find(GraphModel.Series, "study")!;
     private static readonly RelationField DatasetRepository = RelationField.Find(GraphModel.Dataset, "repository")!;
     private static readonly FieldPath PatientDatasets = FieldPath.Resolve(GraphModel.Patient, "datasets.slug", facetsOnly: true);
 
@@ -17,7 +15,7 @@ public sealed class RecordSummary
     private readonly Bitset _patients;
     private readonly Bitset _series;
     private readonly Lazy<double> _layers;
-    private readonly Lazy<Split> _split;
+    private readonly Lazy<SelectionSplit> _split;
     private readonly Lazy<(ProtectedCount Datasets, ProtectedCount Repositories)> _holders;
     private readonly List<string> _limited;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Level, string Field, int Limit), ProtectedFacet> _facets = new();
@@ -29,7 +27,7 @@ public sealed class RecordSummary
         _series = series;
         _limited = limited;
         _layers = new(() => catalog.Layers(layers));
-        _split = new(ComputeSplit);
+        _split = new(() => SelectionSplit.Of(catalog, patients, series));
         _holders = new(ComputeHolders);
     }
 
@@ -180,54 +178,6 @@ public sealed class RecordSummary
     private double Noise(string tag) =>
         _catalog.IsExact ? 0 : _layers.Value + _catalog.Noise.Of("summary:" + tag, _split.Value.UnreadableHash);
 
-    private Split ComputeSplit()
-    {
-        var snapshot = _catalog.Full;
-        var readablePatients = _patients.Clone().And(_catalog.ReadableSet(GraphModel.Patient));
-        var unreadablePatients = _patients.Clone().AndNot(readablePatients);
-        var readableSeries = _catalog.ReadableSet(GraphModel.Series);
-        var patientOf = FieldPath.SingleMap(snapshot, GraphModel.Series, [SeriesPatient]);
-        var studyOf = FieldPath.SingleMap(snapshot, GraphModel.Series, [SeriesStudy]);
-        var size = (NumberColumn)snapshot.Table(GraphModel.Series).Column("sizeBytes")!;
-        var seriesOwners = new Bitset(snapshot.Table(GraphModel.Patient).Count);
-        var readableStudies = new Bitset(snapshot.Table(GraphModel.Study).Count);
-        var unreadableStudies = new Bitset(readableStudies.Length);
-        long readableSeriesCount = 0, unreadableSeriesCount = 0, readableBytes = 0, unreadableBytes = 0;
-        foreach (var series in _series)
-        {
-            var bytes = size.Value(series);
-            var add = double.IsNaN(bytes) ? 0 : (long)bytes;
-            var study = studyOf[series];
-            if (readableSeries[series])
-            {
-                readableSeriesCount++;
-                readableBytes += add;
-                if (study >= 0)
-                    readableStudies.Add(study);
-            }
-            else
-            {
-                unreadableSeriesCount++;
-                unreadableBytes += add;
-                if (study >= 0)
-                    unreadableStudies.Add(study);
-                if (patientOf[series] >= 0)
-                    seriesOwners.Add(patientOf[series]);
-            }
-        }
-
-        var unreadable = unreadablePatients.Count();
-        var owners = seriesOwners.Count();
-        return new Split(
-            new SplitCount(readablePatients.Count(), unreadable, unreadable),
-            new SplitCount(readableStudies.Count(), unreadableStudies.Count(), owners),
-            new SplitCount(readableSeriesCount, unreadableSeriesCount, owners),
-            readableBytes,
-            unreadableBytes,
-            owners == 0 ? 1 : unreadableSeriesCount / (double)owners,
-            KeyHashes.Of(snapshot.Table(GraphModel.Patient)).Hash(unreadablePatients));
-    }
-
     private (ProtectedCount, ProtectedCount) ComputeHolders()
     {
         var facet = Facet(GraphModel.Patient, PatientDatasets, Querying.Facets.MaxLimit);
@@ -252,7 +202,4 @@ public sealed class RecordSummary
     // A count of listed catalogue-level nodes: those reached through readable records, and the others listed through protected counts.
     private ProtectedCount Listed(int readable, int listed) =>
         _catalog.IsExact ? ProtectedCount.Of(listed) : new ProtectedCount(readable, listed - readable, false, _catalog.Options.Threshold, Estimated: false);
-
-    private sealed record Split(
-        SplitCount Patients, SplitCount Studies, SplitCount Series, long ReadableBytes, long UnreadableBytes, double SeriesPerPatient, SetHash UnreadableHash);
 }

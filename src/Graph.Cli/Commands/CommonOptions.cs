@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Graph.Hosting;
 using Microsoft.Extensions.Configuration;
 
@@ -20,6 +21,10 @@ internal static class CommonOptions
             + "(Graph:DataDirectory). Created if missing. Default: Graph:DataDirectory from the environment or appsettings.json, else ./data.",
         DefaultValueFactory = _ => new DirectoryInfo("data"),
     };
+
+    /// <summary>Parses a whole number given as option text (digits only) and checks it lies between min and max.</summary>
+    public static bool TryNumber(string? text, int min, int max, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
 
     /// <summary>Reads the store settings a command runs with.</summary>
     /// <exception cref="ArgumentException">A setting has a value the store cannot use.</exception>

@@ -24,13 +24,14 @@ internal static class HarvestCommand
     public static Command Create()
     {
         var o = new HarvestCommandOptions();
+        var d = o.Deidentification;
         var command = new Command(
             "harvest",
             "Harvest a registered repository over DICOMweb (QIDO-RS, WADO-RS metadata): de-identify as DICOM file ingest does, write whole studies, "
             + "mark studies the repository no longer lists as withdrawn, and record the run. A second run reads and writes only what changed.")
         {
-            o.Repository, o.Dataset, o.Data, o.Full, o.CredentialsFile, o.SecretFile, o.DevelopmentSecret, o.PassThroughIds, o.RemapUids,
-            o.DropDescriptions, o.PageSize, o.Parallelism, o.Timeout, o.Attempts, o.Quiet,
+            o.Repository, o.Dataset, o.Data, o.Full, o.CredentialsFile, d.SecretFile, d.DevelopmentSecret, d.PassThroughIds, d.RemapUids,
+            d.DropDescriptions, o.PageSize, o.Parallelism, o.Timeout, o.Attempts, o.Quiet,
         };
         command.SetAction((result, cancellationToken) => RunAsync(o, result, cancellationToken));
         return command;
@@ -102,36 +103,27 @@ internal static class HarvestCommand
             return $"REPOSITORY: {repositoryError}.";
         if (KeyRules.Check(GraphModel.Dataset, dataset) is { } datasetError)
             return $"--dataset: {datasetError}.";
-        if (!TryNumber(result.GetValue(o.PageSize), 1, 10_000, out var pageSize))
+        if (!CommonOptions.TryNumber(result.GetValue(o.PageSize), 1, 10_000, out var pageSize))
             return "--page-size must be a whole number between 1 and 10000.";
-        if (!TryNumber(result.GetValue(o.Parallelism), 1, 64, out var parallelism))
+        if (!CommonOptions.TryNumber(result.GetValue(o.Parallelism), 1, 64, out var parallelism))
             return "--parallelism must be a whole number between 1 and 64.";
-        if (!TryNumber(result.GetValue(o.Timeout), 1, 3600, out var timeout))
+        if (!CommonOptions.TryNumber(result.GetValue(o.Timeout), 1, 3600, out var timeout))
             return "--timeout must be a whole number of seconds between 1 and 3600.";
-        if (!TryNumber(result.GetValue(o.Attempts), 1, 10, out var attempts))
+        if (!CommonOptions.TryNumber(result.GetValue(o.Attempts), 1, 10, out var attempts))
             return "--attempts must be a whole number between 1 and 10.";
 
-        var passThrough = result.GetValue(o.PassThroughIds);
-        var remap = result.GetValue(o.RemapUids);
-        DeidentificationKey? key = null;
         DicomWebCredentials credentials;
         try
         {
             credentials = Credentials(result.GetValue(o.CredentialsFile));
-            if (!passThrough || remap)
-            {
-                key = Key(result.GetValue(o.SecretFile), result.GetValue(o.DevelopmentSecret));
-                if (key is null)
-                {
-                    return $"no de-identification secret: pass --secret-file FILE or set {IngestDicomCommand.SecretVariable} "
-                        + "(patient ids are never pseudonymised with a default key; --development-secret is for tests and demos).";
-                }
-            }
         }
-        catch (Exception e) when (e is DeidentificationException or ArgumentException)
+        catch (ArgumentException e)
         {
             return e.Message;
         }
+
+        if (o.Deidentification.Resolve(result, out var deidentification) is { } deidentificationError)
+            return deidentificationError;
 
         options = new HarvestOptions
         {
@@ -140,10 +132,10 @@ internal static class HarvestCommand
             DataDirectory = dataDirectory,
             Full = result.GetValue(o.Full),
             Credentials = credentials,
-            Key = key,
-            PassThroughIds = passThrough,
-            RemapUids = remap,
-            RetainCleanDescriptions = !result.GetValue(o.DropDescriptions),
+            Key = deidentification.Key,
+            PassThroughIds = deidentification.PassThroughIds,
+            RemapUids = deidentification.RemapUids,
+            RetainCleanDescriptions = deidentification.RetainCleanDescriptions,
             PageSize = pageSize,
             Parallelism = parallelism,
             RequestTimeout = TimeSpan.FromSeconds(timeout),
@@ -164,18 +156,6 @@ internal static class HarvestCommand
             ? DicomWebCredentials.Bearer(token)
             : DicomWebCredentials.None;
     }
-
-    private static DeidentificationKey? Key(FileInfo? secretFile, bool development)
-    {
-        if (secretFile is not null)
-            return DeidentificationKey.FromSecretFile(secretFile.FullName);
-        if (Environment.GetEnvironmentVariable(IngestDicomCommand.SecretVariable) is { Length: > 0 } secret)
-            return DeidentificationKey.FromSecret(secret);
-        return development ? DeidentificationKey.Development : null;
-    }
-
-    private static bool TryNumber(string? text, int min, int max, out int value) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
 
     private static void Print(TextWriter output, HarvestSummary s)
     {

@@ -10,8 +10,6 @@ internal sealed class HarvestCommandOptions
     public const string PasswordVariable = "GRAPH_HARVEST_PASSWORD";
     public const string BearerTokenVariable = "GRAPH_HARVEST_BEARER_TOKEN";
 
-    private readonly IngestDicomOptions _deidentification = new();
-
     // Zero or more, so a missing or second repository reaches the command as a usage error (exit 2).
     public Argument<string[]> Repository { get; } = new("REPOSITORY") { Description = "The slug of a registered repository (see 'graph repository list').", Arity = ArgumentArity.ZeroOrMore };
 
@@ -28,16 +26,8 @@ internal sealed class HarvestCommandOptions
         HelpName = "F",
     };
 
-    // The de-identification options are file ingest's own, so both commands take the same flags with the same meaning.
-    public Option<FileInfo?> SecretFile => _deidentification.SecretFile;
-
-    public Option<bool> DevelopmentSecret => _deidentification.DevelopmentSecret;
-
-    public Option<bool> PassThroughIds => _deidentification.PassThroughIds;
-
-    public Option<bool> RemapUids => _deidentification.RemapUids;
-
-    public Option<bool> DropDescriptions => _deidentification.DropDescriptions;
+    // The de-identification flags are file ingest's too, so both commands take the same flags with the same meaning.
+    public DeidentificationCommandOptions Deidentification { get; } = new();
 
     public Option<string> PageSize { get; } = new("--page-size") { Description = "Studies per QIDO-RS page (1 to 10000).", HelpName = "N", DefaultValueFactory = _ => "100" };
 

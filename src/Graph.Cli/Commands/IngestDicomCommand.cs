@@ -16,20 +16,19 @@ namespace Graph.Cli.Commands;
 /// </remarks>
 internal static class IngestDicomCommand
 {
-    public const string SecretVariable = "GRAPH_DEID_SECRET";
-
     private const string Name = "graph ingest dicom";
 
     public static Command Create()
     {
         var o = new IngestDicomOptions();
+        var d = o.Deidentification;
         var command = new Command(
             "dicom",
             "Ingest a folder of DICOM files: de-identify (PS3.15 Annex E, keeping age and sex; keyed pseudonyms; years only), "
             + "group into patients, studies and series, and write whole studies. Running it again changes nothing.")
         {
-            o.Folder, o.Repository, o.Dataset, o.Data, o.SecretFile, o.DevelopmentSecret, o.PassThroughIds, o.RemapUids,
-            o.DropDescriptions, o.Rejects, o.Batch, o.Parallelism,
+            o.Folder, o.Repository, o.Dataset, o.Data, d.SecretFile, d.DevelopmentSecret, d.PassThroughIds, d.RemapUids,
+            d.DropDescriptions, o.Rejects, o.Batch, o.Parallelism,
         };
         command.SetAction((result, cancellationToken) => RunAsync(o, result, cancellationToken));
         return command;
@@ -97,58 +96,28 @@ internal static class IngestDicomCommand
             return $"--repository: {repositoryError}.";
         if (KeyRules.Check(GraphModel.Dataset, dataset) is { } datasetError)
             return $"--dataset: {datasetError}.";
-        if (!TryNumber(result.GetValue(o.Batch), 1, 10_000, out var batch))
+        if (!CommonOptions.TryNumber(result.GetValue(o.Batch), 1, 10_000, out var batch))
             return "--batch must be a whole number between 1 and 10000.";
-        if (!TryNumber(result.GetValue(o.Parallelism), 1, 256, out var parallelism))
+        if (!CommonOptions.TryNumber(result.GetValue(o.Parallelism), 1, 256, out var parallelism))
             return "--parallelism must be a whole number between 1 and 256.";
 
-        var passThrough = result.GetValue(o.PassThroughIds);
-        var remap = result.GetValue(o.RemapUids);
-        DeidentificationKey? key = null;
-        if (!passThrough || remap)
-        {
-            try
-            {
-                key = ResolveKey(result.GetValue(o.SecretFile), result.GetValue(o.DevelopmentSecret));
-            }
-            catch (DeidentificationException e)
-            {
-                return e.Message;
-            }
-
-            if (key is null)
-            {
-                return $"no de-identification secret: pass --secret-file FILE or set {SecretVariable} "
-                    + "(patient ids are never pseudonymised with a default key; --development-secret is for tests and demos).";
-            }
-        }
+        if (o.Deidentification.Resolve(result, out var deidentification) is { } deidentificationError)
+            return deidentificationError;
 
         options = new DicomIngestOptions
         {
             Folder = folder,
             Repository = repository,
             Dataset = dataset,
-            Key = key,
-            PassThroughIds = passThrough,
-            RemapUids = remap,
-            RetainCleanDescriptions = !result.GetValue(o.DropDescriptions),
+            Key = deidentification.Key,
+            PassThroughIds = deidentification.PassThroughIds,
+            RemapUids = deidentification.RemapUids,
+            RetainCleanDescriptions = deidentification.RetainCleanDescriptions,
             BatchStudies = batch,
             Parallelism = parallelism,
         };
         return null;
     }
-
-    private static DeidentificationKey? ResolveKey(FileInfo? secretFile, bool development)
-    {
-        if (secretFile is not null)
-            return DeidentificationKey.FromSecretFile(secretFile.FullName);
-        if (Environment.GetEnvironmentVariable(SecretVariable) is { Length: > 0 } secret)
-            return DeidentificationKey.FromSecret(secret);
-        return development ? DeidentificationKey.Development : null;
-    }
-
-    private static bool TryNumber(string? text, int min, int max, out int value) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
 
     private static void PrintSummary(DicomIngestSummary s, string? rejects)
     {

@@ -14,28 +14,8 @@ internal sealed class IngestDicomOptions
 
     public Option<DirectoryInfo> Data { get; } = CommonOptions.Data();
 
-    public Option<FileInfo?> SecretFile { get; } = new("--secret-file")
-    {
-        Description = $"File holding the de-identification secret (at least 16 bytes); else the {IngestDicomCommand.SecretVariable} environment variable.",
-        HelpName = "F",
-    };
-
-    public Option<bool> DevelopmentSecret { get; } = new("--development-secret")
-    {
-        Description = "Use a fixed, public key when no secret is given: for tests and demos only, anyone can recompute its pseudonyms.",
-    };
-
-    public Option<bool> PassThroughIds { get; } = new("--pass-through-ids")
-    {
-        Description = "The repository publishes pseudonyms already: keep patient ids as they are, once checked (letters, digits, . _ - :, a digit, no name).",
-    };
-
-    public Option<bool> RemapUids { get; } = new("--remap-uids") { Description = "Replace Study and Series Instance UIDs by keyed 2.25 UIDs (the same UID always gives the same)." };
-
-    public Option<bool> DropDescriptions { get; } = new("--drop-descriptions")
-    {
-        Description = "Drop study and series descriptions (Annex E basic profile) instead of keeping the clean ones.",
-    };
+    // The de-identification flags are harvest's too, so both commands take the same flags with the same meaning.
+    public DeidentificationCommandOptions Deidentification { get; } = new();
 
     public Option<FileInfo?> Rejects { get; } = new("--rejects")
     {

@@ -1,8 +1,3 @@
-using System.Buffers.Binary;
-using System.Globalization;
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Graph.Dicom.Dictionary;
@@ -239,73 +234,12 @@ internal sealed class DicomJsonReader(DicomReadOptions options)
                 continue;
             }
 
-            if (!TryEncodeNumber(vr, value, bytes, out var size))
+            if (!DicomJsonNumbers.TryEncode(vr, value, bytes, out var size))
             {
                 throw Error($"a value does not fit VR {vr}", tag);
             }
 
             _store.Append(bytes[..size]);
         }
-    }
-
-    private static bool TryEncodeNumber(DicomVR vr, JsonElement value, Span<byte> bytes, out int size)
-    {
-        size = vr == DicomVR.AT ? 4 : DicomVRInfo.NumberSize(vr);
-        var text = value.ValueKind switch
-        {
-            JsonValueKind.Number => value.GetRawText(),
-            JsonValueKind.String => value.GetString() ?? string.Empty,
-            _ => null,
-        };
-        if (text is null)
-        {
-            return false;
-        }
-
-        const NumberStyles Integer = NumberStyles.Integer;
-        const NumberStyles Float = NumberStyles.Float;
-        return vr switch
-        {
-            DicomVR.AT => EncodeTag(text, bytes),
-            DicomVR.US => Encode<ushort>(text, Integer, bytes),
-            DicomVR.SS => Encode<short>(text, Integer, bytes),
-            DicomVR.UL => Encode<uint>(text, Integer, bytes),
-            DicomVR.SL => Encode<int>(text, Integer, bytes),
-            DicomVR.SV => Encode<long>(text, Integer, bytes),
-            DicomVR.UV => Encode<ulong>(text, Integer, bytes),
-            DicomVR.FL => Encode<float>(text, Float, bytes),
-            DicomVR.FD => Encode<double>(text, Float, bytes),
-            _ => false,
-        };
-    }
-
-    private static bool Encode<T>(string text, NumberStyles styles, Span<byte> bytes)
-        where T : unmanaged, INumberBase<T>
-    {
-        if (!T.TryParse(text, styles, CultureInfo.InvariantCulture, out var value))
-        {
-            return false;
-        }
-
-        // Values are stored little endian, whatever the machine.
-        MemoryMarshal.Write(bytes, in value);
-        if (!BitConverter.IsLittleEndian)
-        {
-            bytes[..Unsafe.SizeOf<T>()].Reverse();
-        }
-
-        return true;
-    }
-
-    private static bool EncodeTag(string text, Span<byte> bytes)
-    {
-        if (!DicomTag.TryParse(text, out var tag))
-        {
-            return false;
-        }
-
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes, tag.Group);
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes[2..], tag.Element);
-        return true;
     }
 }

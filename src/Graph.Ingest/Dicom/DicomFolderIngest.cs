@@ -1,5 +1,5 @@
-using Graph.Domain;
 using Graph.Ingest.Deidentification;
+using Graph.Ingest.Studies;
 using Graph.Store;
 using Microsoft.Extensions.Logging;
 
@@ -32,7 +32,7 @@ public static class DicomFolderIngest
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(logger);
         Check(options);
-        var deidentifier = new DicomDeidentifier(options.Key, options.PassThroughIds, options.RemapUids, options.RetainCleanDescriptions);
+        var deidentifier = options.Deidentifier();
 
         var files = FolderFiles.List(options.Folder);
         DicomIngestLog.Starting(logger, files.Count, options.Dataset, options.Repository, options.Parallelism);
@@ -103,10 +103,7 @@ public static class DicomFolderIngest
         ArgumentNullException.ThrowIfNull(options);
         if (!Directory.Exists(options.Folder))
             throw new DirectoryNotFoundException($"The folder {options.Folder} does not exist.");
-        if (KeyRules.Check(GraphModel.Repository, options.Repository) is { } repositoryError)
-            throw new ArgumentException($"Repository: {repositoryError}.", nameof(options));
-        if (KeyRules.Check(GraphModel.Dataset, options.Dataset) is { } datasetError)
-            throw new ArgumentException($"Dataset: {datasetError}.", nameof(options));
+        options.CheckSlugs();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchStudies, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallelism, 1, nameof(options));
     }

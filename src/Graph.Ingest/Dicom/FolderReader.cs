@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Graph.Dicom;
 using Graph.Ingest.Deidentification;
+using Graph.Ingest.Studies;
 using Graph.Store;
 
 namespace Graph.Ingest.Dicom;

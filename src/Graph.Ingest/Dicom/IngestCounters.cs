@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Graph.Ingest.Studies;
 
 namespace Graph.Ingest.Dicom;
 

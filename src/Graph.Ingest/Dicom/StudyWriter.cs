@@ -1,4 +1,5 @@
 using Graph.Ingest.Deidentification;
+using Graph.Ingest.Studies;
 using Graph.Store;
 using Microsoft.Extensions.Logging;
 

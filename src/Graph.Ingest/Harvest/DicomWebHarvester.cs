@@ -1,4 +1,3 @@
-using Graph.Domain;
 using Graph.Store;
 using Microsoft.Extensions.Logging;
 
@@ -42,10 +41,7 @@ public sealed class DicomWebHarvester(IGraphStore store, GraphWriter writer, Htt
     private static void Check(HarvestOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (KeyRules.Check(GraphModel.Repository, options.Repository) is { } repositoryError)
-            throw new ArgumentException($"Repository: {repositoryError}.", nameof(options));
-        if (KeyRules.Check(GraphModel.Dataset, options.Dataset) is { } datasetError)
-            throw new ArgumentException($"Dataset: {datasetError}.", nameof(options));
+        options.CheckSlugs();
         ArgumentException.ThrowIfNullOrEmpty(options.DataDirectory, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PageSize, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchStudies, 1, nameof(options));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 
 namespace Graph.Ingest.Harvest;
 
@@ -61,6 +62,31 @@ internal sealed class HarvestCheckpoint
         }
 
         return null;
+    }
+
+    /// <summary>The checkpoint a run of the repository into the dataset goes on from: the saved one, unless it cannot be read,
+    /// the store is behind it (so it was replaced since) or it was written for another dataset; each such case is logged.</summary>
+    public static HarvestCheckpoint Open(string path, string repository, string dataset, long storeSequence, ILogger logger)
+    {
+        var checkpoint = Load(path, out var problem);
+        if (problem is not null)
+            HarvestLog.CheckpointIgnored(logger, repository, $"it cannot be read ({problem})");
+        if (checkpoint is not null && checkpoint.StoreSequence > storeSequence)
+        {
+            HarvestLog.CheckpointIgnored(logger, repository, "the store is behind it, so it was replaced since");
+            checkpoint = null;
+        }
+
+        if (checkpoint is not null && checkpoint.Dataset != dataset)
+        {
+            HarvestLog.CheckpointIgnored(logger, repository, "it was written for another dataset");
+            checkpoint = new HarvestCheckpoint { RunningRunId = checkpoint.RunningRunId };
+        }
+
+        checkpoint ??= new HarvestCheckpoint();
+        checkpoint.Repository = repository;
+        checkpoint.Dataset = dataset;
+        return checkpoint;
     }
 
     /// <summary>Writes the checkpoint to a new file, flushes it to disk and renames it over the old one.</summary>

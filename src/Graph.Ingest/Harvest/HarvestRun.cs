@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Graph.Dicom;
-using Graph.Domain;
 using Graph.Ingest.Deidentification;
-using Graph.Ingest.Dicom;
+using Graph.Ingest.Studies;
 using Graph.Store;
 using Microsoft.Extensions.Logging;
 
@@ -20,26 +19,11 @@ namespace Graph.Ingest.Harvest;
 internal sealed class HarvestRun(
     IGraphStore store, GraphWriter writer, HarvestOptions options, DicomWebSource source, IProgress<HarvestProgress>? progress, TimeProvider time, ILogger logger)
 {
-    private const int WithdrawalBatch = 500;
-
     private readonly string _checkpointPath = HarvestCheckpoint.PathFor(options.DataDirectory, options.Repository);
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
+    private readonly HarvestTally _tally = new();
     private HarvestCheckpoint _checkpoint = new();
     private DateTimeOffset _lastSave;
-    private int _unchanged;
-    private int _written;
-    private int _series;
-    private int _annotations;
     private KnownSeries? _knownSeries;
-    private int _withdrawn;
-    private int _errors;
-    private int _studiesWithWarnings;
-    private readonly Dictionary<InstanceWarnings, int> _warnings = [];
-    private long _nodes;
-    private long _edges;
-    private long _sequence;
-    private string? _firstError;
 
     /// <summary>Runs the harvest and records it; a cancelled run is recorded as failed, then the cancellation goes on.</summary>
     public async Task<HarvestSummary> ExecuteAsync(CancellationToken cancellationToken)
@@ -47,7 +31,8 @@ internal sealed class HarvestRun(
         var watch = Stopwatch.StartNew();
         var startedAt = time.GetUtcNow();
         var runId = HarvestRunRecords.NewRunId(options.Repository, startedAt);
-        _checkpoint = await OpenCheckpointAsync(cancellationToken).ConfigureAwait(false);
+        _tally.Sequence = await store.GetSequenceAsync(cancellationToken).ConfigureAwait(false);
+        _checkpoint = HarvestCheckpoint.Open(_checkpointPath, options.Repository, options.Dataset, _tally.Sequence, logger);
         var start = HarvestRunRecords.Started(options.Repository, runId, startedAt, options.Source);
         if (_checkpoint.RunningRunId is { } interrupted)
         {
@@ -55,7 +40,7 @@ internal sealed class HarvestRun(
             start.Add(HarvestRunRecords.Interrupted(interrupted));
         }
 
-        Count(await writer.WriteAsync(start, cancellationToken).ConfigureAwait(false));
+        _tally.Count(await writer.WriteAsync(start, cancellationToken).ConfigureAwait(false));
         _checkpoint.RunningRunId = runId;
         Save();
         HarvestLog.Starting(logger, runId, options.Repository, options.Dataset, options.Full);
@@ -66,8 +51,8 @@ internal sealed class HarvestRun(
         try
         {
             await HarvestAsync(cancellationToken).ConfigureAwait(false);
-            status = _errors == 0 ? HarvestStatus.Succeeded : HarvestStatus.Partial;
-            message = _errors == 0 ? null : $"{_errors} studies could not be harvested; the first: {_firstError}";
+            status = _tally.Errors == 0 ? HarvestStatus.Succeeded : HarvestStatus.Partial;
+            message = _tally.Errors == 0 ? null : $"{_tally.Errors} studies could not be harvested; the first: {_tally.FirstError}";
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -81,68 +66,27 @@ internal sealed class HarvestRun(
             HarvestLog.Failed(logger, runId, options.Repository, e.Message);
         }
 
-        var summary = new HarvestSummary
-        {
-            RunId = runId,
-            Repository = options.Repository,
-            Dataset = options.Dataset,
-            Status = status,
-            StudiesSeen = _seen.Count,
-            StudiesUnchanged = _unchanged,
-            StudiesWritten = _written,
-            SeriesWritten = _series,
-            AnnotationsWritten = _annotations,
-            StudiesWithdrawn = _withdrawn,
-            Errors = _errors,
-            Warnings = new Dictionary<InstanceWarnings, int>(_warnings),
-            StudiesWithWarnings = _studiesWithWarnings,
-            Message = message,
-        };
+        var summary = _tally.Summary(runId, options, status, message);
 
         // The record of the run is written even when the run was cancelled, within a bounded time.
         using (var finishing = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
-            Count(await writer.WriteAsync(new ChangeSet { Source = options.Source }.Add(HarvestRunRecords.Finished(summary, time.GetUtcNow())), finishing.Token).ConfigureAwait(false));
+            _tally.Count(await writer.WriteAsync(new ChangeSet { Source = options.Source }.Add(HarvestRunRecords.Finished(summary, time.GetUtcNow())), finishing.Token).ConfigureAwait(false));
         _checkpoint.RunningRunId = null;
-        _checkpoint.StoreSequence = _sequence;
         Save();
-        HarvestLog.Finished(logger, runId, options.Repository, status.ToText(), watch.ElapsedMilliseconds, _seen.Count, _unchanged, _written, _withdrawn, _errors);
+        HarvestLog.Finished(
+            logger, runId, options.Repository, status.ToText(), watch.ElapsedMilliseconds, _tally.Seen.Count, _tally.Unchanged, _tally.Written, _tally.Withdrawn, _tally.Errors);
         if (cancelled)
             throw new OperationCanceledException(message, cancellationToken);
-        return summary with { NodesChanged = _nodes, EdgesChanged = _edges, Sequence = _sequence, Elapsed = watch.Elapsed };
-    }
-
-    private async Task<HarvestCheckpoint> OpenCheckpointAsync(CancellationToken cancellationToken)
-    {
-        var sequence = await store.GetSequenceAsync(cancellationToken).ConfigureAwait(false);
-        _sequence = sequence;
-        var checkpoint = HarvestCheckpoint.Load(_checkpointPath, out var problem);
-        if (problem is not null)
-            HarvestLog.CheckpointIgnored(logger, options.Repository, $"it cannot be read ({problem})");
-        if (checkpoint is not null && checkpoint.StoreSequence > sequence)
-        {
-            HarvestLog.CheckpointIgnored(logger, options.Repository, "the store is behind it, so it was replaced since");
-            checkpoint = null;
-        }
-
-        if (checkpoint is not null && checkpoint.Dataset != options.Dataset)
-        {
-            HarvestLog.CheckpointIgnored(logger, options.Repository, "it was written for another dataset");
-            checkpoint = new HarvestCheckpoint { RunningRunId = checkpoint.RunningRunId };
-        }
-
-        checkpoint ??= new HarvestCheckpoint();
-        checkpoint.Repository = options.Repository;
-        checkpoint.Dataset = options.Dataset;
-        return checkpoint;
+        return summary with { NodesChanged = _tally.Nodes, EdgesChanged = _tally.Edges, Sequence = _tally.Sequence, Elapsed = watch.Elapsed };
     }
 
     private async Task HarvestAsync(CancellationToken cancellationToken)
     {
-        var deidentifier = new DicomDeidentifier(options.Key, options.PassThroughIds, options.RemapUids, options.RetainCleanDescriptions);
+        var deidentifier = options.Deidentifier();
         var remapper = options.RemapUids ? new UidRemapper(options.Key!) : null;
         var fingerprints = new StudyFingerprints(options.Key, options.PassThroughIds, options.RemapUids, options.RetainCleanDescriptions);
         var reader = new StudyReader(source, deidentifier);
-        Count(await CatalogueHome.EnsureAsync(store, writer, options.Repository, options.Dataset, options.Source, cancellationToken).ConfigureAwait(false));
+        _tally.Count(await CatalogueHome.EnsureAsync(store, writer, options.Repository, options.Dataset, options.Source, cancellationToken).ConfigureAwait(false));
 
         for (var offset = 0; ;)
         {
@@ -164,12 +108,12 @@ internal sealed class HarvestRun(
                 }
 
                 var graphUid = remapper?.Remap(sourceUid) ?? sourceUid;
-                if (!_seen.Add(graphUid))
+                if (!_tally.Seen.Add(graphUid))
                     continue;
                 fresh++;
                 var fingerprint = fingerprints.Of(listed);
                 if (!options.Full && _checkpoint.Studies.TryGetValue(graphUid, out var known) && !known.Withdrawn && known.Fingerprint == fingerprint)
-                    _unchanged++;
+                    _tally.CountUnchanged();
                 else
                     toRead.Add(new ListedStudy(sourceUid, graphUid, fingerprint));
             }
@@ -183,7 +127,7 @@ internal sealed class HarvestRun(
             offset += page.Count;
         }
 
-        await WithdrawAsync(cancellationToken).ConfigureAwait(false);
+        await new StudyWithdrawal(writer, options, source, logger).RunAsync(_checkpoint, _tally, cancellationToken).ConfigureAwait(false);
         Save();
     }
 
@@ -245,7 +189,7 @@ internal sealed class HarvestRun(
         try
         {
             var result = await writer.WriteAsync(HarvestedStudy.Build(batch, options.Dataset, options.Source, known.Contains), cancellationToken).ConfigureAwait(false);
-            Count(result);
+            _tally.Count(result);
             HarvestLog.Batch(logger, batch.Length, options.Repository, result.NodesChanged, result.EdgesChanged, result.Sequence);
         }
         catch (ChangeSetRejectedException) when (batch.Length > 1)
@@ -265,18 +209,11 @@ internal sealed class HarvestRun(
         {
             var study = batch[i];
             _checkpoint.Studies[study.Listed.GraphUid] = new CheckpointStudy { Fingerprint = study.Listed.Fingerprint };
-            _written++;
-            _series += study.Plan.Series.Count;
-            _annotations += study.Plan.Annotations.Count;
             if (unlinked[i] > 0)
                 study.Plan.Study.Warn(InstanceWarnings.AnnotationSourceUnknown);
+            _tally.CountWritten(study.Plan);
             if (study.Plan.Study.Warnings is var warnings and not InstanceWarnings.None)
-            {
-                _studiesWithWarnings++;
-                foreach (var kind in WarningText.Kinds.Where(k => warnings.HasFlag(k)))
-                    _warnings[kind] = _warnings.GetValueOrDefault(kind) + 1;
                 HarvestLog.StudyWarned(logger, study.Listed.GraphUid, options.Repository, WarningText.Of(warnings));
-            }
         }
 
         if (time.GetUtcNow() - _lastSave >= options.CheckpointInterval)
@@ -284,65 +221,18 @@ internal sealed class HarvestRun(
         Report();
     }
 
-    private async Task WithdrawAsync(CancellationToken cancellationToken)
-    {
-        var vanished = _checkpoint.Studies.Where(s => !s.Value.Withdrawn && !_seen.Contains(s.Key)).Select(s => s.Key).Order(StringComparer.Ordinal).ToList();
-        var confirmed = new List<string>(vanished.Count);
-        foreach (var uid in vanished)
-        {
-            // A study missed by paging while the repository changed still answers a lookup by UID. Remapped UIDs cannot
-            // be looked up: such a study is withdrawn until the next listing shows it again.
-            if (!options.RemapUids && await source.HasStudyAsync(uid, cancellationToken).ConfigureAwait(false))
-                HarvestLog.KeptOnLookup(logger, uid, options.Repository);
-            else
-                confirmed.Add(uid);
-        }
-
-        foreach (var chunk in confirmed.Chunk(WithdrawalBatch))
-        {
-            var changes = new ChangeSet { Source = options.Source };
-            foreach (var uid in chunk)
-                changes.Add(NodeRecord.Of(GraphModel.Study, uid, ("status", "withdrawn")));
-            Count(await writer.WriteAsync(changes, cancellationToken).ConfigureAwait(false));
-            foreach (var uid in chunk)
-                _checkpoint.Studies[uid].Withdrawn = true;
-            _withdrawn += chunk.Length;
-        }
-
-        if (confirmed.Count > 0)
-            HarvestLog.Withdrawn(logger, confirmed.Count, options.Repository);
-    }
-
     private void Fail(string studyUid, string reason)
     {
-        lock (_gate)
-        {
-            _errors++;
-            _firstError ??= reason;
-        }
-
+        _tally.Fail(reason);
         HarvestLog.StudyFailed(logger, studyUid, options.Repository, reason);
-    }
-
-    private void Count(CommitResult result)
-    {
-        _nodes += result.NodesChanged;
-        _edges += result.EdgesChanged;
-        _sequence = result.Sequence;
     }
 
     private void Save()
     {
-        _checkpoint.StoreSequence = _sequence;
+        _checkpoint.StoreSequence = _tally.Sequence;
         _lastSave = time.GetUtcNow();
         _checkpoint.Save(_checkpointPath, _lastSave);
     }
 
-    private void Report()
-    {
-        int errors;
-        lock (_gate)
-            errors = _errors;
-        progress?.Report(new HarvestProgress(_seen.Count, _unchanged, _written, errors));
-    }
+    private void Report() => progress?.Report(_tally.Progress());
 }

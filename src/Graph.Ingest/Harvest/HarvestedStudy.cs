@@ -1,12 +1,12 @@
 using Graph.Domain;
-using Graph.Ingest.Dicom;
+using Graph.Ingest.Studies;
 using Graph.Store;
 
 namespace Graph.Ingest.Harvest;
 
 /// <summary>A study read whole from a repository, mapped and de-identified as DICOM file ingest does, with its series' instance counts.</summary>
 /// <remarks>
-/// The nodes come from the folder ingest's aggregates fed with each series' first instance; only what a file ingest
+/// The nodes come from the aggregates file ingest uses too (Studies), fed with each series' first instance; only what a file ingest
 /// counts from files differs: imageCount is the repository's instance count, and sizeBytes is left as stored
 /// (DICOMweb does not give it cheaply).
 /// </remarks>

@@ -1,6 +1,6 @@
 using Graph.Dicom;
 using Graph.Ingest.Deidentification;
-using Graph.Ingest.Dicom;
+using Graph.Ingest.Studies;
 
 namespace Graph.Ingest.Harvest;
 

@@ -21,9 +21,6 @@ public sealed record MappingRecord(
     string? Author,
     string? Date)
 {
-    /// <summary>The SKOS predicates a mapping may have.</summary>
-    public static readonly IReadOnlyList<string> Predicates = ["exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch"];
-
     /// <summary>The line of the SSSOM file the record came from (0 when it did not come from a file).</summary>
     public int Line { get; init; }
 }

@@ -17,8 +17,8 @@ public static partial class MappingRules
         return CheckConcept("subject_id", mapping.SubjectId, curieMap)
             ?? CheckConcept("object_id", mapping.ObjectId, curieMap)
             ?? (mapping.SubjectId == mapping.ObjectId ? $"subject_id and object_id are both '{mapping.SubjectId}': a concept cannot map to itself" : null)
-            ?? (MappingRecord.Predicates.Contains(mapping.Predicate) ? null
-                : $"predicate_id 'skos:{mapping.Predicate}' is not one of {string.Join(", ", MappingRecord.Predicates.Select(p => "skos:" + p))}")
+            ?? (MappingProperties.Predicates.Contains(mapping.Predicate) ? null
+                : $"predicate_id 'skos:{mapping.Predicate}' is not one of {string.Join(", ", MappingProperties.Predicates.Select(p => "skos:" + p))}")
             ?? (Justification().IsMatch(mapping.Justification ?? "") && mapping.Justification!.Length <= 200 ? null
                 : $"mapping_justification '{mapping.Justification}' is not a SEMAPV term such as semapv:ManualMappingCuration")
             ?? (mapping.Confidence is null or (>= 0 and <= 1) ? null

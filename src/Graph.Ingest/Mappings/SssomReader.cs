@@ -1,4 +1,5 @@
 using System.Globalization;
+using Graph.Domain;
 
 namespace Graph.Ingest.Mappings;
 
@@ -111,7 +112,7 @@ public static class SssomReader
         string? Get(string name) => columns.TryGetValue(name, out var i) && fields[i].Trim() is { Length: > 0 } v ? v : null;
         var predicate = Get("predicate_id") ?? "";
         if (!predicate.StartsWith("skos:", StringComparison.Ordinal))
-            return (null, $"predicate_id '{predicate}' is not one of {string.Join(", ", MappingRecord.Predicates.Select(p => "skos:" + p))}");
+            return (null, $"predicate_id '{predicate}' is not one of {string.Join(", ", MappingProperties.Predicates.Select(p => "skos:" + p))}");
         double? confidence = null;
         if (Get("confidence") is { } text)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using static Graph.Store.Access.AccessRequestRules;
 
 namespace Graph.Store.Access;
 
@@ -47,30 +48,13 @@ public sealed class AccessRequests(IAccessRequestStore store, TimeProvider clock
         ArgumentException.ThrowIfNullOrEmpty(requester);
         ArgumentNullException.ThrowIfNull(datasets);
         ArgumentNullException.ThrowIfNull(problemOf);
-        var slugs = datasets.Select(d => (d ?? "").Trim()).ToList();
-        var problems = new List<string>();
-        if (slugs.Count == 0)
-            problems.Add("'datasets' must name at least one dataset.");
-        if (slugs.Count > MaxDatasets)
-            problems.Add($"'datasets' names {slugs.Count} datasets; at most {MaxDatasets} go in one request.");
-        foreach (var slug in slugs.Distinct(StringComparer.Ordinal))
-        {
-            if (slug.Length == 0)
-                problems.Add("'datasets' has an empty slug.");
-            else if (problemOf(slug) is { } problem)
-                problems.Add($"'datasets': {slug}: {problem}");
-        }
-
-        var why = Text("purpose", purpose, problems);
-        var what = Text("project", project, problems, 200);
-        if (problems.Count > 0)
-            throw new AccessRequestException(string.Join(" ", problems));
+        var (slugs, why, what) = CheckSubmission(datasets, purpose, project, problemOf);
         var now = Now();
         for (var attempt = 0; ; attempt++)
         {
             var request = new AccessRequest(
-                "ar_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)), requester, slugs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
-                string.IsNullOrWhiteSpace(cohort) ? null : cohort.Trim(), why!, what!, AccessRequestStatus.Submitted, null, 1,
+                "ar_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)), requester, slugs,
+                string.IsNullOrWhiteSpace(cohort) ? null : cohort.Trim(), why, what, AccessRequestStatus.Submitted, null, 1,
                 [new AccessRequestEvent(now, requester, "submit", AccessRequestStatus.Submitted, why)]);
             if (await store.AddRequestAsync(request, cancellationToken).ConfigureAwait(false))
                 return request;
@@ -223,22 +207,6 @@ public sealed class AccessRequests(IAccessRequestStore store, TimeProvider clock
         return await store.FindRequestAsync(request.Id, cancellationToken).ConfigureAwait(false) ?? expired;
     }
 
-    private static void RequireHolder(AccessRequest request, AccessRequestActor actor, string step)
-    {
-        if (!actor.HoldsAll(request))
-            throw new AccessRequestException(AccessRequestException.Forbidden, $"Only a holder of every dataset of request {request.Id} may {step} it.");
-    }
-
-    private static void Require(AccessRequest request, string step, params AccessRequestStatus[] from)
-    {
-        if (!from.Contains(request.Status))
-        {
-            throw new AccessRequestException(
-                AccessRequestException.IllegalTransition,
-                $"Request {request.Id} is {Name(request.Status)}; only a request that is {string.Join(" or ", from.Select(Name))} can be {Past(step)}.");
-        }
-    }
-
     /// <summary>A status as callers write it (SUBMITTED, IN_REVIEW, ...).</summary>
     public static string Name(AccessRequestStatus status) => status switch
     {
@@ -249,32 +217,6 @@ public sealed class AccessRequests(IAccessRequestStore store, TimeProvider clock
     /// <summary>The status a caller's text names (SUBMITTED, IN_REVIEW, ..., any case); null when none.</summary>
     public static AccessRequestStatus? Parse(string? text) =>
         Enum.GetValues<AccessRequestStatus>().Select(s => (AccessRequestStatus?)s).FirstOrDefault(s => string.Equals(Name(s!.Value), text?.Trim(), StringComparison.OrdinalIgnoreCase));
-
-    private static string Past(string step) => step switch
-    {
-        "comment on" => "commented on",
-        "review" => "taken into review",
-        _ => step + "d",
-    };
-
-    private static string? Text(string name, string? text, List<string> problems, int max = MaxText)
-    {
-        var trimmed = text?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-            problems.Add($"'{name}' must not be empty.");
-        else if (trimmed.Length > max)
-            problems.Add($"'{name}' has {trimmed.Length} characters; at most {max}.");
-        return trimmed;
-    }
-
-    private static string Required(string name, string? text)
-    {
-        var problems = new List<string>();
-        var trimmed = Text(name, text, problems);
-        return problems.Count > 0 ? throw new AccessRequestException(problems[0]) : trimmed!;
-    }
-
-    private static string? Optional(string name, string? text) => string.IsNullOrWhiteSpace(text) ? null : Required(name, text);
 
     private DateTimeOffset Now()
     {

@@ -2,7 +2,7 @@ using Graph.Domain;
 using Graph.Ingest.Deidentification;
 using Graph.Store;
 
-namespace Graph.Ingest.Dicom;
+namespace Graph.Ingest.Studies;
 
 /// <summary>Which series an annotation is written as annotating, and its Annotation node.</summary>
 /// <remarks>

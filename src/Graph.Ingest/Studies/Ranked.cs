@@ -1,4 +1,4 @@
-namespace Graph.Ingest.Dicom;
+namespace Graph.Ingest.Studies;
 
 /// <summary>The value of the first-ranked instance that has one, so the result does not depend on the order files are read in.</summary>
 internal sealed class Ranked<T>

@@ -1,7 +1,7 @@
 using Graph.Domain;
 using Graph.Store;
 
-namespace Graph.Ingest.Dicom;
+namespace Graph.Ingest.Studies;
 
 /// <summary>The series an ingest or harvest knows to be in the catalogue: those it wrote, and those the store held when asked.</summary>
 /// <remarks>

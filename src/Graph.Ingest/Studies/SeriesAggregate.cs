@@ -1,13 +1,13 @@
 using Graph.Domain;
 using Graph.Ingest.Deidentification;
 
-namespace Graph.Ingest.Dicom;
+namespace Graph.Ingest.Studies;
 
-/// <summary>A series as the whole folder shows it: counts over its distinct instances, fields from its first-ranked instance.</summary>
+/// <summary>A series as all its instances read show it: counts over its distinct instances, fields from its first-ranked instance.</summary>
 /// <remarks>
-/// Image count and size are computed from every instance in the folder, and every other field from the first-ranked
+/// Image count and size are computed from every instance read, and every other field from the first-ranked
 /// instance that has a value (the year is the earliest, contrast is true if any instance names an agent), so reading
-/// the same folder again, in any order, gives the same node.
+/// the same instances again, in any order, gives the same node.
 /// </remarks>
 internal sealed class SeriesAggregate(string uid)
 {

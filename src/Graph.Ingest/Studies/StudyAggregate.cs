@@ -1,9 +1,9 @@
 using Graph.Domain;
 using Graph.Ingest.Deidentification;
 
-namespace Graph.Ingest.Dicom;
+namespace Graph.Ingest.Studies;
 
-/// <summary>A study as the whole folder shows it: the patient, description and age of its first-ranked instance, the earliest year.</summary>
+/// <summary>A study as all its instances read show it: the patient, description and age of its first-ranked instance, the earliest year.</summary>
 internal sealed class StudyAggregate(string uid)
 {
     private readonly Ranked<int?> _patientAge = new();

@@ -2,9 +2,9 @@ using Graph.Domain;
 using Graph.Ingest.Deidentification;
 using Graph.Store;
 
-namespace Graph.Ingest.Dicom;
+namespace Graph.Ingest.Studies;
 
-/// <summary>The folder's instances grouped into series, studies and patients, as they are read (thread-safe).</summary>
+/// <summary>The instances read (a folder's files, a harvested study) grouped into series, studies and patients, as they are read (thread-safe).</summary>
 internal sealed class IngestCatalogue
 {
     private static readonly RelationKind Includes = GraphModel.Relation("INCLUDES", GraphModel.Dataset.Label, GraphModel.Patient.Label)!;
@@ -136,7 +136,7 @@ internal sealed class IngestCatalogue
         }
     }
 
-    /// <summary>The series the folder's annotations name that are not in the folder.</summary>
+    /// <summary>The series the annotations read name that are not among the instances read.</summary>
     public IReadOnlyList<string> ForeignSources()
     {
         lock (_gate)

@@ -1,7 +1,7 @@
 using Graph.Domain;
 using Graph.Store;
 
-namespace Graph.Ingest.Dicom;
+namespace Graph.Ingest.Studies;
 
 /// <summary>Makes sure the repository and the dataset exist, the dataset hosted by the repository, without touching existing ones.</summary>
 internal sealed class CatalogueHome(string repository, string dataset) : IChangeSink

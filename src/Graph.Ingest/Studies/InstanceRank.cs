@@ -1,6 +1,6 @@
 using Graph.Ingest.Deidentification;
 
-namespace Graph.Ingest.Dicom;
+namespace Graph.Ingest.Studies;
 
 /// <summary>Orders instances the same way whatever order they are read in: by Instance Number, then SOP Instance UID
 /// digest, then (for copies of one instance) relative path.</summary>

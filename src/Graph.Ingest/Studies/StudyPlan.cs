@@ -1,6 +1,6 @@
 using Graph.Ingest.Deidentification;
 
-namespace Graph.Ingest.Dicom;
+namespace Graph.Ingest.Studies;
 
 /// <summary>A study to write with its patient and every one of its series, all in one ChangeSet.</summary>
 internal sealed record StudyPlan(StudyAggregate Study, PatientAggregate Patient, IReadOnlyList<SeriesAggregate> Series)

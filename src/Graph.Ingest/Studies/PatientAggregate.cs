@@ -1,9 +1,9 @@
 using Graph.Domain;
 using Graph.Ingest.Deidentification;
 
-namespace Graph.Ingest.Dicom;
+namespace Graph.Ingest.Studies;
 
-/// <summary>A patient as the whole folder shows it: the sex of the first-ranked instance that records one.</summary>
+/// <summary>A patient as all its instances read show it: the sex of the first-ranked instance that records one.</summary>
 internal sealed class PatientAggregate(string pseudonym)
 {
     private readonly Ranked<string> _sex = new();

@@ -62,8 +62,9 @@ public sealed partial class LayoutTests
             ["Vocabulary"] = ["Records", "Mappings"],
             ["Clinical"] = ["Records"],
             ["Algorithms"] = ["Records"],
-            ["Dicom"] = ["Deidentification"],
-            ["Harvest"] = ["Dicom", "Deidentification"],
+            ["Studies"] = ["Deidentification"],
+            ["Dicom"] = ["Studies", "Deidentification"],
+            ["Harvest"] = ["Studies", "Deidentification"],
             ["Demo"] = ["Vocabulary"],
         };
         var ingest = Path.Combine(RepositoryFiles.Root, "src", "Graph.Ingest");

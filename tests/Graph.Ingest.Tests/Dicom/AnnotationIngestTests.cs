@@ -172,12 +172,12 @@ public sealed class AnnotationIngestTests : IAsyncLifetime
     {
         WriteCtWithSegAndStructureSet();
         await _scenario.Store.EnsureSchemaAsync(CancellationToken.None);
-        await using var service = new ServiceOverStore(_scenario.DataDirectory, Path.Combine(_scenario.Root, "service.log"));
-        await service.WaitUntilReadyAsync();
+        await using var service = ServiceOverStore.Create(_scenario.DataDirectory, Path.Combine(_scenario.Root, "service.log"));
+        await service.StartAsync();
         await _scenario.IngestAsync();
         await WaitForAsync(service, "{ annotations { totalCount } }", json => (int)json["data"]!["annotations"]!["totalCount"]! == 2);
 
-        var (text, json) = await service.PostAsync("""
+        var (text, json) = await service.PostForTextAsync("""
             {
               liver: series(where: { annotations: { some: { label: { contains: "Liver" } } } }) { totalCount nodes { seriesInstanceUid modality } }
               bladder: series(where: { annotations: { some: { label: { contains: "Bladder" } } } }) { totalCount }
@@ -223,13 +223,13 @@ public sealed class AnnotationIngestTests : IAsyncLifetime
             .Order()
             .ToList();
 
-    private static async Task WaitForAsync(ServiceOverStore service, string query, Func<System.Text.Json.Nodes.JsonObject, bool> done)
+    private static async Task WaitForAsync(GraphService service, string query, Func<System.Text.Json.Nodes.JsonObject, bool> done)
     {
         // The service follows the store's change feed: the ingest's commits appear within seconds.
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
         {
-            var (text, json) = await service.PostAsync(query);
+            var (text, json) = await service.PostForTextAsync(query);
             if (json["errors"] is null && done(json))
                 return;
             Assert.True(DateTime.UtcNow < deadline, $"Not seen within 15 s: {text}");

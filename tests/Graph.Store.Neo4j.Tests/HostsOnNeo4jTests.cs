@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Graph.Domain;
 using Graph.Store.Access;
 using Graph.Store.Neo4j.Tests.Fakes;
@@ -35,18 +34,8 @@ public sealed class HostsOnNeo4jTests : IAsyncDisposable
 
     private async Task<(int Exit, string Output)> RunAsync(string dll, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _folder.Path };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
-        foreach (var arg in args)
-            info.ArgumentList.Add(arg);
-        foreach (var (name, value) in Environment)
-            info.Environment[name] = value;
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
+        var (exit, output, error) = await DotnetProgram.RunAsync(DotnetProgram.StartInfo(dll, Environment, _folder.Path, args), TimeSpan.FromMinutes(2));
+        return (exit, output + error);
     }
 
     private IEnumerable<string> Statements(string source) =>

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Graph.Export.Postgres;
-using Graph.Export.Tests.Support;
 using Graph.Ingest.Demo;
 using Graph.Store;
 using Graph.Store.Sqlite;

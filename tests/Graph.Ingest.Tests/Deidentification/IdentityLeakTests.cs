@@ -93,7 +93,7 @@ public sealed class IdentityLeakTests : IAsyncLifetime
     {
         foreach (var name in Files)
         {
-            var path = Path.Combine(_scenario.Folder, PatientFolder, name);
+            var path = Path.Combine(_scenario.Input, PatientFolder, name);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.Copy(PydicomFiles.File(name), path);
             var extra = name switch
@@ -115,8 +115,8 @@ public sealed class IdentityLeakTests : IAsyncLifetime
                 erase: ["(0010,1010)"]);
         }
 
-        var broken = File.ReadAllBytes(Path.Combine(_scenario.Folder, PatientFolder, "CT_small.dcm"));
-        File.WriteAllBytes(Path.Combine(_scenario.Folder, PatientFolder, "ZZTESTNAME_broken.dcm"), broken[..(broken.Length / 2)]);
+        var broken = File.ReadAllBytes(Path.Combine(_scenario.Input, PatientFolder, "CT_small.dcm"));
+        File.WriteAllBytes(Path.Combine(_scenario.Input, PatientFolder, "ZZTESTNAME_broken.dcm"), broken[..(broken.Length / 2)]);
     }
 
     private static async Task<int> WaitForSeriesAsync(GraphService service, int expected)

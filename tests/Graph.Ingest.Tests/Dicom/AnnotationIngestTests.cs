@@ -114,10 +114,10 @@ public sealed class AnnotationIngestTests : IAsyncLifetime
         Assert.Equal([(SegUid, SomeDicom.Series(1, 90))], await AnnotatesAsync());
 
         // The CT arrives in another folder (another ingest); the SEG folder is ingested again: the store knows the CT now.
-        Directory.Delete(_scenario.Folder, recursive: true);
+        Directory.Delete(_scenario.Input, recursive: true);
         _scenario.Write("ct/1.dcm", ct1);
         await _scenario.IngestAsync();
-        Directory.Delete(_scenario.Folder, recursive: true);
+        Directory.Delete(_scenario.Input, recursive: true);
         WriteSeg("", ct1);
         var again = await _scenario.IngestAsync();
 

@@ -50,7 +50,7 @@ public sealed class DicomFolderIngestTests : IAsyncLifetime
 
         var mr = await _scenario.NodeAsync(GraphModel.Series, SomeDicom.Series(1, 1));
         Assert.Equal(3L, mr["imageCount"]);
-        var sizes = new[] { "x/mr1.dcm", "x/mr2.dcm", "y/deeper/mr3.dcm" }.Sum(p => new FileInfo(Path.Combine(_scenario.Folder, p)).Length);
+        var sizes = new[] { "x/mr1.dcm", "x/mr2.dcm", "y/deeper/mr3.dcm" }.Sum(p => new FileInfo(Path.Combine(_scenario.Input, p)).Length);
         Assert.Equal(sizes, mr["sizeBytes"]);
         Assert.Equal(("MR", "PROSTATE", "ACME", "Model 3T", "AX T2"), (mr["modality"], mr["bodyPart"], mr["manufacturer"], mr["model"], mr["description"]));
         Assert.Equal((1L, 3.0, 0.5, 3.0, 2019L), (mr["seriesNumber"], mr["sliceThickness"], mr["pixelSpacing"], mr["magneticFieldStrength"], mr["year"]));
@@ -142,7 +142,7 @@ public sealed class DicomFolderIngestTests : IAsyncLifetime
         Assert.Equal(RejectKind.NotDicom, rejects["empty.dcm"].Kind);
         Assert.Equal(RejectKind.Corrupt, rejects["truncated.dcm"].Kind);
         Assert.Contains("truncated", rejects["truncated.dcm"].Reason, StringComparison.Ordinal);
-        Assert.DoesNotContain(_scenario.Folder, rejects["truncated.dcm"].Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(_scenario.Input, rejects["truncated.dcm"].Reason, StringComparison.Ordinal);
         Assert.False(rejects.ContainsKey("no-modality.dcm"));
         Assert.False(rejects.ContainsKey("negative-series-number.dcm"));
         Assert.Contains("StudyInstanceUID", rejects["no-study.dcm"].Reason, StringComparison.Ordinal);
@@ -360,7 +360,7 @@ public sealed class DicomFolderIngestTests : IAsyncLifetime
 
         Assert.Equal((2, 1, 1), (summary.Accepted, summary.Rejected, summary.DescriptionsRemoved));
         Assert.NotEmpty(_scenario.Log.Messages);
-        foreach (var secret in new[] { "Doe", "Janeth", "PAT001", "19581230", "Zebedee", "Quimby", "Xanthe", _scenario.Folder })
+        foreach (var secret in new[] { "Doe", "Janeth", "PAT001", "19581230", "Zebedee", "Quimby", "Xanthe", _scenario.Input })
             Assert.DoesNotContain(secret, _scenario.Log.Text, StringComparison.OrdinalIgnoreCase);
     }
 

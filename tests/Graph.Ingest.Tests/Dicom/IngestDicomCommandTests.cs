@@ -19,7 +19,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
     public async Task DisposeAsync() => await _scenario.DisposeAsync();
 
     private string[] Arguments(params string[] more) =>
-        ["ingest", "dicom", _scenario.Folder, "--repository", "cli-repo", "--dataset", "cli-dataset", "--data", _scenario.DataDirectory, .. more];
+        ["ingest", "dicom", _scenario.Input, "--repository", "cli-repo", "--dataset", "cli-dataset", "--data", _scenario.DataDirectory, .. more];
 
     /// <summary>The arguments with one option's value replaced (or added).</summary>
     private string[] ArgumentsWith(string option, string value)

@@ -2,9 +2,7 @@ using System.Text;
 using Graph.Domain;
 using Graph.Ingest.Demo;
 using Graph.Store;
-using Graph.Store.Sqlite;
 using Graph.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Graph.Ingest.Tests.Clinical;
 

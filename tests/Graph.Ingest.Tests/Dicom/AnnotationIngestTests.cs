@@ -1,7 +1,6 @@
 using Graph.Dicom;
 using Graph.Domain;
 using Graph.Ingest.Deidentification;
-using Graph.Ingest.Dicom;
 using Graph.Ingest.Tests.Deidentification;
 using Graph.Ingest.Tests.Dicom.Support;
 using Graph.Testing;

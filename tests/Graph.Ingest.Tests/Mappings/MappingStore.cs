@@ -1,8 +1,5 @@
 using Graph.Ingest.Mappings;
-using Graph.Store;
-using Graph.Store.Sqlite;
 using Graph.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Graph.Ingest.Tests.Mappings;
 

@@ -1,10 +1,8 @@
 using Graph.Domain;
 using Graph.Ingest.Deidentification;
 using Graph.Ingest.Dicom;
-using Graph.Store;
 using Graph.Store.Sqlite;
 using Graph.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Graph.Ingest.Tests.Dicom.Support;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Graph.Testing;
 
 namespace Graph.Bench.Dicom;
 
@@ -34,17 +35,17 @@ internal static class SyntheticCorpus
         var sop = $"{Root}.3.{index + 1}";
         var invariant = CultureInfo.InvariantCulture;
 
-        var meta = new Part10Writer()
-            .Bytes(0x0002, 0x0001, "OB", [0, 1])
+        var meta = new DicomBuilder()
+            .Element(0x0002, 0x0001, "OB", [0, 1])
             .Text(0x0002, 0x0002, "UI", CtImageStorage)
             .Text(0x0002, 0x0003, "UI", sop)
             .Text(0x0002, 0x0010, "UI", "1.2.840.10008.1.2.1")
             .Text(0x0002, 0x0012, "UI", $"{Root}.0.1")
             .Text(0x0002, 0x0013, "SH", "GRAPH_BENCH_1");
-        var referenced = new Part10Writer()
+        var referenced = new DicomBuilder()
             .Text(0x0008, 0x1150, "UI", CtImageStorage)
             .Text(0x0008, 0x1155, "UI", $"{Root}.3.{Math.Max(1, index)}");
-        var data = new Part10Writer()
+        var data = new DicomBuilder()
             .Text(0x0008, 0x0005, "CS", "ISO_IR 100")
             .Text(0x0008, 0x0008, "CS", @"ORIGINAL\PRIMARY\AXIAL")
             .Text(0x0008, 0x0012, "DA", "20240131").Text(0x0008, 0x0013, "TM", "101500.000000")
@@ -81,18 +82,16 @@ internal static class SyntheticCorpus
             .Text(0x0020, 0x0037, "DS", @"1\0\0\0\1\0")
             .Text(0x0020, 0x0052, "UI", $"{Root}.4.{study + 1}").Text(0x0020, 0x1040, "LO", string.Empty)
             .Text(0x0020, 0x1041, "DS", $"{-(index % 25) * 1.0:0.0}")
-            .UInt16(0x0028, 0x0002, 1).Text(0x0028, 0x0004, "CS", "MONOCHROME2")
-            .UInt16(0x0028, 0x0010, 64).UInt16(0x0028, 0x0011, 64)
+            .UnsignedShort(0x0028, 0x0002, 1).Text(0x0028, 0x0004, "CS", "MONOCHROME2")
+            .UnsignedShort(0x0028, 0x0010, 64).UnsignedShort(0x0028, 0x0011, 64)
             .Text(0x0028, 0x0030, "DS", @"0.742\0.742")
-            .UInt16(0x0028, 0x0100, 16).UInt16(0x0028, 0x0101, 12).UInt16(0x0028, 0x0102, 11).UInt16(0x0028, 0x0103, 0)
+            .UnsignedShort(0x0028, 0x0100, 16).UnsignedShort(0x0028, 0x0101, 12).UnsignedShort(0x0028, 0x0102, 11).UnsignedShort(0x0028, 0x0103, 0)
             .Text(0x0028, 0x1050, "DS", "40").Text(0x0028, 0x1051, "DS", "400")
             .Text(0x0028, 0x1052, "DS", "-1024").Text(0x0028, 0x1053, "DS", "1")
             .Text(0x0029, 0x0010, "LO", "SIEMENS CSA HEADER")
-            .Bytes(0x0029, 0x1010, "OB", privateBlob)
-            .Bytes(0x7FE0, 0x0010, "OW", pixels);
+            .Element(0x0029, 0x1010, "OB", privateBlob)
+            .Element(0x7FE0, 0x0010, "OW", pixels);
 
-        var file = new Part10Writer().Raw(new byte[128]).Raw("DICM"u8);
-        file.Bytes(0x0002, 0x0000, "UL", BitConverter.GetBytes(meta.Length)).Raw(meta.ToArray()).Raw(data.ToArray());
-        return file.ToArray();
+        return DicomBuilder.Part10(meta.ToArray(), data.ToArray());
     }
 }

@@ -1,4 +1,3 @@
-using Graph.Harvest.Tests.Support;
 using Graph.Ingest.Deidentification;
 using Graph.Ingest.Harvest;
 using Graph.Store;

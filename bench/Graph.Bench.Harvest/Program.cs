@@ -11,7 +11,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Graph.Bench.Harvest;
-using Graph.Harvest.Tests.Support;
 using Graph.Ingest.Deidentification;
 using Graph.Ingest.Dicom;
 using Graph.Ingest.Harvest;

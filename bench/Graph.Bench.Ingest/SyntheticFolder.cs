@@ -1,4 +1,5 @@
 using System.Globalization;
+using Graph.Testing;
 
 namespace Graph.Bench.Ingest;
 
@@ -42,7 +43,7 @@ internal static class SyntheticFolder
         var sopClass = mr ? MrStorage : CtStorage;
         var sop = Invariant($"{Root}.3.{study}.{series}.{instance + 1}");
         var patient = study / 2;
-        var data = new Part10Writer()
+        var data = new DicomBuilder()
             .Text(0x0008, 0x0005, "CS", "ISO_IR 100")
             .Text(0x0008, 0x0008, "CS", @"ORIGINAL\PRIMARY\AXIAL")
             .Text(0x0008, 0x0016, "UI", sopClass).Text(0x0008, 0x0018, "UI", sop)
@@ -63,14 +64,14 @@ internal static class SyntheticFolder
             .Text(0x0020, 0x0013, "IS", Invariant($"{instance + 1}"))
             .Text(0x0020, 0x0032, "DS", Invariant($@"-175.5\-190.2\{-instance}"))
             .Text(0x0020, 0x0037, "DS", @"1\0\0\0\1\0")
-            .UInt16(0x0028, 0x0002, 1).Text(0x0028, 0x0004, "CS", "MONOCHROME2")
-            .UInt16(0x0028, 0x0010, 64).UInt16(0x0028, 0x0011, 64)
+            .UnsignedShort(0x0028, 0x0002, 1).Text(0x0028, 0x0004, "CS", "MONOCHROME2")
+            .UnsignedShort(0x0028, 0x0010, 64).UnsignedShort(0x0028, 0x0011, 64)
             .Text(0x0028, 0x0030, "DS", @"0.742\0.742")
-            .UInt16(0x0028, 0x0100, 16).UInt16(0x0028, 0x0101, 12).UInt16(0x0028, 0x0102, 11).UInt16(0x0028, 0x0103, 0)
+            .UnsignedShort(0x0028, 0x0100, 16).UnsignedShort(0x0028, 0x0101, 12).UnsignedShort(0x0028, 0x0102, 11).UnsignedShort(0x0028, 0x0103, 0)
             .Text(0x0029, 0x0010, "LO", "SIEMENS CSA HEADER")
-            .Bytes(0x0029, 0x1010, "OB", privateBlob)
-            .Bytes(0x7FE0, 0x0010, "OW", pixels);
-        return Part10Writer.File(sopClass, sop, data.ToArray());
+            .Element(0x0029, 0x1010, "OB", privateBlob)
+            .Element(0x7FE0, 0x0010, "OW", pixels);
+        return DicomBuilder.Part10(sopClass, sop, data.ToArray());
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

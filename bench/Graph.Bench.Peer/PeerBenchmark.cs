@@ -1,18 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Graph.Export.Postgres;
-using Graph.Export.Tests.Support;
-using Graph.Ingest.Demo;
 using Graph.Store;
 using Graph.Store.Sqlite;
 using Graph.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Graph.Bench.Peer;
 
 /// <summary>Sets up both sides on one catalogue, checks they answer alike, measures them under the same load, prints the table.</summary>
-internal static class PeerBenchmark
+internal static partial class PeerBenchmark
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
 
@@ -176,64 +172,6 @@ internal static class PeerBenchmark
         }
     }
 
-    // A curator's key: the peer has no access control, so ours must answer over every record too. Rate limits are off for the load.
-    private static string? _oursKey;
-
-    private static async Task<(ServerProcess Process, Uri Endpoint)> StartOursAsync(string repo, string work, CancellationToken cancellationToken)
-    {
-        _oursKey = (await new Graph.Store.Access.ApiKeys(Graph.Store.Sqlite.Access.SqliteAccessStore.InDataDirectory(Path.Combine(work, "ours")), TimeProvider.System).CreateAsync("curator", "peer-benchmark", [], null, cancellationToken)).Secret;
-        var watch = Stopwatch.StartNew();
-        var port = Ports.Free();
-        var api = Path.Combine(repo, "src", "Graph.Api", "bin", Configuration(), "net10.0", "Graph.Api.dll");
-        var ours = ServerProcess.Start("our service", "dotnet", [api, "--urls", $"http://127.0.0.1:{port}", "--data", Path.Combine(work, "ours"), "--Serilog:MinimumLevel:Default=Warning", "--Graph:Limits:RequestsPerSecondPerKey=0"], work, Lifetime, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
-        try
-        {
-            await ours.WaitReadyAsync(new Uri($"http://127.0.0.1:{port}/health/ready"), anyAnswer: false, TimeSpan.FromMinutes(5), cancellationToken);
-        }
-        catch
-        {
-            ours.Dispose();
-            throw;
-        }
-
-        Console.WriteLine($"Our service: started and loaded its index in {watch.Elapsed.TotalSeconds:F1} s (process {ours.Id})");
-        return (ours, new Uri($"http://127.0.0.1:{port}/graphql"));
-    }
-
-    private static async Task<int> RunOursOnlyAsync(BenchArguments arguments, string repo, string work, int concurrency, int warmUp, int seconds, CancellationToken cancellationToken)
-    {
-        var (ours, endpoint) = await StartOursAsync(repo, work, cancellationToken);
-        using (ours)
-        {
-            using var load = new LoadGenerator(concurrency, TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(seconds), _oursKey);
-            using var sample = JsonDocument.Parse(await load.SendAsync(endpoint, Scenarios.Body("{ series(first: 200) { nodes { seriesInstanceUid } } }", null), cancellationToken));
-            var uids = sample.RootElement.GetProperty("data").GetProperty("series").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("seriesInstanceUid").GetString()!).ToArray();
-            var cursors = await WalkPagesAsync(load, endpoint, Scenarios.OursPage, "patients", 30, cancellationToken);
-            using var slugs = JsonDocument.Parse(await load.SendAsync(endpoint, Scenarios.Body("{ datasets(first: 100) { nodes { slug } } }", null), cancellationToken));
-            var datasets = slugs.RootElement.GetProperty("data").GetProperty("datasets").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("slug").GetString()!).ToArray();
-            var count = arguments.Int("--count", 20_000);
-            var seed = arguments.Int("--seed", 1);
-            var only = arguments.Get("--scenario");
-            Scenario[] scenarios =
-            [
-                Scenarios.Lookup(uids), Scenarios.NestedPage(cursors, cursors), Scenarios.Facets(), Scenarios.Cohort(),
-                Scenarios.DistinctPages(DistinctRequests.Pages(count + DistinctWarmUp, seed), DistinctWarmUp),
-                Scenarios.DistinctFacets(DistinctRequests.Facets(count + DistinctWarmUp, seed, datasets), DistinctWarmUp),
-                Scenarios.DistinctCohorts(DistinctRequests.Cohorts(count + DistinctWarmUp, seed), DistinctWarmUp),
-            ];
-            foreach (var scenario in scenarios)
-            {
-                if (only is not null && !scenario.Name.StartsWith(only, StringComparison.OrdinalIgnoreCase))
-                    continue;
-                var result = await load.RunAsync(endpoint, scenario, scenario.Ours, cancellationToken);
-                Console.WriteLine($"  {scenario.Name}{(scenario.Distinct ? ", distinct" : ", repeated")}: {result.Throughput:F0}/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, errors {result.Errors}{(result.Exhausted ? ", stream ran out" : "")}");
-            }
-
-            Console.WriteLine($"Resident memory (PSS): {ProcessMemory.TreeMiB(ours.Id):F0} MiB; load average {File.ReadAllText("/proc/loadavg")[..14]}");
-            return 0;
-        }
-    }
-
     /// <summary>The five scenarios as seeded streams of distinct requests (the same logical request for both sides).</summary>
     private static Scenario[] DistinctScenarios(IReadOnlyList<string> uids, IReadOnlyList<string> datasets, IReadOnlyList<SearchRequest> searches, int count, int seed)
     {
@@ -290,112 +228,5 @@ internal static class PeerBenchmark
 
         await File.WriteAllTextAsync(file, text.ToString(), cancellationToken);
         Console.WriteLine($"EXPLAIN ANALYZE of each scenario's representative request on PostgreSQL written to {file}");
-    }
-
-    private static string LoadAverage() => File.ReadAllText("/proc/loadavg")[..14];
-
-    private static async Task EnsureCatalogueAsync(string data, int patients, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(data);
-        await using var store = new SqliteGraphStore(Path.Combine(data, "graph.db"));
-        await store.EnsureSchemaAsync(cancellationToken);
-        if (await store.GetSequenceAsync(cancellationToken) > 0)
-        {
-            Console.WriteLine($"Catalogue: {patients:N0} patients, seeded before, in {data}");
-            return;
-        }
-
-        var watch = Stopwatch.StartNew();
-        var writer = new GraphWriter(store, [], NullLogger<GraphWriter>.Instance);
-        var seeded = await DemoSeeder.SeedAsync(writer, new DemoOptions { Patients = patients }, null, cancellationToken);
-        Console.WriteLine($"Catalogue: seeded {seeded.Counts.Patients:N0} patients, {seeded.Counts.Series:N0} series into {data} in {watch.Elapsed.TotalSeconds:F0} s");
-    }
-
-    private static async Task<IReadOnlyList<string?>> WalkPagesAsync(LoadGenerator load, Uri endpoint, string query, string field, int pages, CancellationToken cancellationToken)
-    {
-        var cursors = new List<string?> { null };
-        while (cursors.Count < pages)
-        {
-            using var answer = JsonDocument.Parse(await load.SendAsync(endpoint, Scenarios.Body(query, new { after = cursors[^1] }), cancellationToken));
-            cursors.Add(answer.RootElement.GetProperty("data").GetProperty(field).GetProperty("pageInfo").GetProperty("endCursor").GetString());
-        }
-
-        return cursors;
-    }
-
-    /// <summary>Compares both sides' answers: every request of a repeated scenario (at most 30); of a distinct stream, the first
-    /// <see cref="CheckedFirst"/> timed requests (the ones the peer is timed on) and <see cref="CheckedSpread"/> spread over the rest.</summary>
-    private static async Task<bool> CheckAsync(LoadGenerator load, Scenario scenario, Uri ours, Uri peer, CancellationToken cancellationToken)
-    {
-        var total = Math.Min(scenario.Ours.Count, scenario.Peer.Count);
-        var indices = scenario.Distinct
-            ? Enumerable.Range(scenario.WarmUp, Math.Min(CheckedFirst, total - scenario.WarmUp))
-                .Concat(Enumerable.Range(1, CheckedSpread).Select(i => scenario.WarmUp + CheckedFirst + (int)((long)(total - scenario.WarmUp - CheckedFirst - 1) * i / CheckedSpread)))
-                .Where(i => i < total).Distinct().ToArray()
-            : Enumerable.Range(0, Math.Min(total, 30)).ToArray();
-        var same = 0;
-        var differences = new List<string>();
-        string? example = null;
-        foreach (var i in indices)
-        {
-            var oursAnswer = Answer(await load.SendAsync(ours, scenario.Ours[i], cancellationToken), scenario.OursAnswer);
-            var peerAnswer = Answer(await load.SendAsync(peer, scenario.Peer[i], cancellationToken), scenario.PeerAnswer);
-            example ??= oursAnswer;
-            if (oursAnswer == peerAnswer)
-                same++;
-            else if (differences.Count < 3)
-                differences.Add($"\n    request {i}: {scenario.Describe?.Invoke(i) ?? "(repeated)"}\n      ours:         {oursAnswer}\n      PostGraphile: {peerAnswer}");
-        }
-
-        Console.WriteLine($"  {scenario.Name}{(scenario.Distinct ? ", distinct" : ", repeated")}: {same}/{indices.Length} requests agree" +
-            (differences.Count == 0 ? $"; e.g. {Shorten(example!)}" : $"; DIFFERENT ANSWERS:{string.Concat(differences)}"));
-        return differences.Count == 0;
-    }
-
-    private static string Answer(string json, Func<JsonElement, string> reduce)
-    {
-        using var document = JsonDocument.Parse(json);
-        if (document.RootElement.TryGetProperty("errors", out var errors))
-            return $"errors: {errors}";
-        return reduce(document.RootElement.GetProperty("data"));
-    }
-
-    private static string Shorten(string text) => text.Length <= 150 ? text : text[..147] + "...";
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Graph.sln")))
-                return folder.FullName;
-        }
-
-        throw new InvalidOperationException("Run the benchmark from the repository's build output (Graph.sln was not found above it).");
-    }
-
-    private static string Configuration() =>
-        AppContext.BaseDirectory.Replace('\\', '/').Contains("/bin/Debug/", StringComparison.Ordinal) ? "Debug" : "Release";
-
-    private static string Describe(string executable, string argument)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(executable, argument) { RedirectStandardOutput = true, UseShellExecute = false })!;
-            var text = process.StandardOutput.ReadToEnd().Trim();
-            process.WaitForExit();
-            return text;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return $"{Path.GetFileName(executable)} not found";
-        }
-    }
-
-    private static async Task RunAsync(string executable, string[] arguments, string folder, CancellationToken cancellationToken)
-    {
-        using var process = Process.Start(new ProcessStartInfo(executable, arguments) { WorkingDirectory = folder, UseShellExecute = false })!;
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{executable} {string.Join(' ', arguments)} failed with {process.ExitCode} in {folder}.");
     }
 }

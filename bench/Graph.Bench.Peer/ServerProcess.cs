@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Text;
+using Graph.Testing;
 
 namespace Graph.Bench.Peer;
 
@@ -45,28 +45,11 @@ internal sealed class ServerProcess : IDisposable
     public async Task WaitReadyAsync(Uri probe, bool anyAnswer, TimeSpan limit, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + limit;
-        while (true)
-        {
-            if (_process.HasExited)
-                throw new InvalidOperationException($"{Name} exited with {_process.ExitCode} before it was ready:\n{LogText()}");
-            try
-            {
-                using var response = await client.GetAsync(probe, cancellationToken);
-                if (response.IsSuccessStatusCode || (anyAnswer && (int)response.StatusCode < 500))
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{Name} was not ready after {limit.TotalSeconds:F0} s:\n{LogText()}");
-            await Task.Delay(250, cancellationToken);
-        }
+        if (await Readiness.WaitAsync(client, probe, limit, TimeSpan.FromMilliseconds(250), () => _process.HasExited, anyAnswer, cancellationToken))
+            return;
+        if (_process.HasExited)
+            throw new InvalidOperationException($"{Name} exited with {_process.ExitCode} before it was ready:\n{LogText()}");
+        throw new TimeoutException($"{Name} was not ready after {limit.TotalSeconds:F0} s:\n{LogText()}");
     }
 
     public string LogText()

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Tracing;
-using System.Net;
-using System.Net.Sockets;
+using Graph.Testing;
 using Microsoft.Diagnostics.NETCore.Client;
 
 namespace Graph.Bench.Soak;
@@ -21,13 +20,7 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
 
     public static async Task<ServiceUnderTest> StartAsync(string dataDirectory, int seedPatients)
     {
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
+        var port = Ports.Free();
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[]
         {
@@ -48,24 +41,11 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
         process.BeginErrorReadLine();
         var service = new ServiceUnderTest(process, new Uri($"http://127.0.0.1:{port}"));
         using var client = new HttpClient { BaseAddress = service.Address };
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
-        {
-            if (process.HasExited)
-                throw new InvalidOperationException($"The service exited with code {process.ExitCode}.");
-            try
-            {
-                if ((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode)
-                    return service;
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("The service was not ready within 3 minutes.");
-            await Task.Delay(250);
-        }
+        if (await Readiness.WaitAsync(client, new Uri("/health/ready", UriKind.Relative), TimeSpan.FromMinutes(3), TimeSpan.FromMilliseconds(250), () => process.HasExited))
+            return service;
+        if (process.HasExited)
+            throw new InvalidOperationException($"The service exited with code {process.ExitCode}.");
+        throw new TimeoutException("The service was not ready within 3 minutes.");
     }
 
     /// <summary>Resident memory of the service process, in MiB.</summary>

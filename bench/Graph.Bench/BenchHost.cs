@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Graph.Api.Hosting;
 using Graph.Api.Schema.Execution;
-using Graph.Api.Schema.Features.Imports;
-using Graph.Api.Schema.Types;
 using Graph.Catalog;
 using Graph.Ingest.Demo;
 using Graph.Ingest.Vocabulary;

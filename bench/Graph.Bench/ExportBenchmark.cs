@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Security.Claims;
 using Graph.Api.Export;
 using Graph.Api.Schema.Execution;
-using Graph.Api.Schema.Features.Imports;
-using Graph.Api.Schema.Types;
 using Graph.Api.Security;
 using Graph.Catalog;
 using GraphQL;

@@ -50,14 +50,20 @@ public sealed class AddFieldTests
         // A curator reads every record, so the counts are the writer's (an anonymous caller would see the open datasets only).
         var key = await TestKeys.CreateAsync(data, "curator");
         var port = Ports.Free();
+        using var service = new Process { StartInfo = DotnetProgram.StartInfo(Path.Combine(build, "api", "Graph.Api.dll"), null, null,
+            ["--urls", $"http://127.0.0.1:{port}", "--data", data, "--seed-demo", "false", "--Graph:EnableIde", "false", "--Graph:EnableExplorer", "false"]) };
         var log = new StringBuilder();
-        using var service = Start(log, Path.Combine(build, "api", "Graph.Api.dll"), "--urls", $"http://127.0.0.1:{port}", "--data", data,
-            "--seed-demo", "false", "--Graph:EnableIde", "false", "--Graph:EnableExplorer", "false", "--Serilog:MinimumLevel:Default", "Warning");
+        service.OutputDataReceived += (_, e) => Append(log, e.Data);
+        service.ErrorDataReceived += (_, e) => Append(log, e.Data);
+        service.Start();
+        service.BeginOutputReadLine();
+        service.BeginErrorReadLine();
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             client.DefaultRequestHeaders.Add(TestKeys.Header, key);
-            await WaitReadyAsync(client, service, log);
+            var ready = await Readiness.WaitAsync(client, new Uri("/health/ready", UriKind.Relative), TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(250), () => service.HasExited);
+            Assert.True(ready, $"The service built from the copy did not become ready:\n{log}");
             var answer = await client.PostAsJsonAsync("/graphql", new
             {
                 query = $$"""
@@ -163,57 +169,20 @@ public sealed class AddFieldTests
             """);
     }
 
-    private static async Task<string> RunAsync(string directory, params string[] arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            info.ArgumentList.Add(argument);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}\n{await error}");
-        return await output;
-    }
-
-    private static Process Start(StringBuilder log, params string[] arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            info.ArgumentList.Add(argument);
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, e) => Append(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
     private static void Append(StringBuilder log, string? line)
     {
         lock (log)
             log.AppendLine(line);
     }
 
-    private static async Task WaitReadyAsync(HttpClient client, Process service, StringBuilder log)
+    // dotnet with the arguments in the copy, to its end; the output, or a failure that shows it.
+    private static async Task<string> RunAsync(string directory, params string[] arguments)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(service.HasExited, $"The service built from the copy exited with code {(service.HasExited ? service.ExitCode : 0)}:\n{log}");
-            try
-            {
-                if ((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode)
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(250);
-        }
-
-        Assert.Fail("The service built from the copy was not ready within 2 minutes.");
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+            info.ArgumentList.Add(argument);
+        var (exit, output, error) = await DotnetProgram.RunAsync(info, TimeSpan.FromMinutes(10));
+        Assert.True(exit == 0, $"dotnet {string.Join(' ', arguments)} exited with {exit}:\n{output}\n{error}");
+        return output;
     }
 }

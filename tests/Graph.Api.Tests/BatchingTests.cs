@@ -1,6 +1,4 @@
 using Graph.Api.Schema.Execution;
-using Graph.Api.Schema.Features.Imports;
-using Graph.Api.Schema.Types;
 using GraphQL.Transport;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -15,7 +15,7 @@ public sealed class CohortVersionTests : IAsyncLifetime
     private const string MrCriteria = """{ series: { modality: { eq: "MR" } } }""";
     private const string Members = "patients(first: 1000) { nodes { pseudonym } } series(first: 1000) { nodes { seriesInstanceUid } }";
 
-    private readonly ConfiguredFactory _service = new(new Dictionary<string, string>());
+    private readonly GraphService _service = ConfiguredService.Create(new Dictionary<string, string>());
     private readonly Dictionary<string, string?> _keys = new() { ["anonymous"] = null };
     private List<(string Slug, string Tier)> _datasets = [];
 

@@ -4,6 +4,7 @@ using Graph.Domain;
 using Graph.Ingest.Vocabulary;
 using Graph.Store;
 using Graph.Store.Sqlite;
+using Graph.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Graph.Api.Tests;
@@ -14,8 +15,8 @@ public sealed class ReferenceDataTests
     [Fact]
     public async Task Start_EmptyStoreWithoutDemo_LoadsCancerTypesAndVocabulary()
     {
-        await using var factory = await new ConfiguredFactory(new Dictionary<string, string> { ["Graph:SeedDemoOnEmptyStore"] = "false" }).StartAsync();
-        var (status, body) = await factory.PostAsync(new
+        await using var factory = await ConfiguredService.Create(new Dictionary<string, string> { ["Graph:SeedDemoOnEmptyStore"] = "false" }).StartAsync();
+        var (status, body) = await factory.SendAsync(new
         {
             query = """
                 {
@@ -38,7 +39,7 @@ public sealed class ReferenceDataTests
     [Fact]
     public async Task Write_SeriesAfterStart_LinksToItsModalityAndBodyPartConcepts()
     {
-        await using var factory = await new ConfiguredFactory(new Dictionary<string, string>
+        await using var factory = await ConfiguredService.Create(new Dictionary<string, string>
         {
             ["Graph:SeedDemoOnEmptyStore"] = "false",
             ["Graph:FollowIntervalSeconds"] = "0.1",
@@ -53,7 +54,7 @@ public sealed class ReferenceDataTests
         JsonNode? series = null;
         for (var attempt = 0; attempt < 100 && series is null; attempt++)
         {
-            var (_, body) = await factory.PostAsync(new { query = "{ series { nodes { concepts { nodes { curie label } } } } }" });
+            var (_, body) = await factory.SendAsync(new { query = "{ series { nodes { concepts { nodes { curie label } } } } }" });
             series = body["data"]!["series"]!["nodes"]!.AsArray().FirstOrDefault();
             if (series is null)
                 await Task.Delay(100);

@@ -76,9 +76,7 @@ public sealed class ReplicaTests : IDisposable
     private async Task<HttpClient> StartAsync()
     {
         var port = Ports.Free();
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Graph.Api.dll"), "--urls", $"http://127.0.0.1:{port}", "--data", _data.Path, "--demo-patients", "60", "--Graph:FollowIntervalSeconds", "0.5" })
-            info.ArgumentList.Add(arg);
+        var info = DotnetProgram.StartInfo("Graph.Api.dll", null, null, ["--urls", $"http://127.0.0.1:{port}", "--data", _data.Path, "--demo-patients", "60", "--Graph:FollowIntervalSeconds", "0.5"]);
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -87,22 +85,10 @@ public sealed class ReplicaTests : IDisposable
         _processes.Add(process);
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         client.DefaultRequestHeaders.Add(TestKeys.Header, await TestKeys.CreateAsync(_data.Path, "admin"));
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            Assert.False(process.HasExited, $"The service exited with code {(process.HasExited ? process.ExitCode : 0)}.");
-            try
-            {
-                if ((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
-                    return client;
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The service was not ready within 90 s.");
-            await Task.Delay(200);
-        }
+        var ready = await Readiness.WaitAsync(client, new Uri("/health/ready", UriKind.Relative), TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(200), () => process.HasExited);
+        Assert.False(process.HasExited, $"The service exited with code {(process.HasExited ? process.ExitCode : 0)}.");
+        Assert.True(ready, "The service was not ready within 90 s.");
+        return client;
     }
 
     private static async Task<string> SaveCohortAsync(HttpClient client, string name)

@@ -1,4 +1,3 @@
-using Graph.Api.Schema.Features.Imports;
 using Graph.Api.Schema.Types;
 using GraphQL;
 using GraphQL.Types;

@@ -1,4 +1,5 @@
 using Graph.Dicom.Tests.Support;
+using Graph.Testing;
 
 namespace Graph.Dicom.Tests;
 

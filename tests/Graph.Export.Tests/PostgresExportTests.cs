@@ -1,7 +1,6 @@
 using System.Globalization;
 using Graph.Domain;
 using Graph.Export.Postgres;
-using Graph.Export.Tests.Support;
 using Graph.Ingest.Demo;
 using Graph.Store;
 using Graph.Store.Sqlite;

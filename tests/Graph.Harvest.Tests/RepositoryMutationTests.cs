@@ -11,8 +11,8 @@ public sealed class RepositoryMutationTests
     public async Task AddRepository_ThenRemoveRepository_RegistersAndDeletesTheNode()
     {
         using var folder = new TempDirectory();
-        await using var service = new HarvestService(folder.Path, new Dictionary<string, string?>());
-        await service.WaitUntilReadyAsync();
+        await using var service = HarvestService.Create(folder.Path, new Dictionary<string, string?>());
+        await service.StartAsync();
 
         var added = await service.PostAsync("""
             mutation {
@@ -38,8 +38,8 @@ public sealed class RepositoryMutationTests
     public async Task RepositoryMutations_BadInputOrUnknownSlug_AnswerWithErrorCodes()
     {
         using var folder = new TempDirectory();
-        await using var service = new HarvestService(folder.Path, new Dictionary<string, string?>());
-        await service.WaitUntilReadyAsync();
+        await using var service = HarvestService.Create(folder.Path, new Dictionary<string, string?>());
+        await service.StartAsync();
 
         var credentials = await service.PostAsync("""
             mutation { addRepository(input: { slug: "h", name: "H", baseUrl: "https://user:pw@pacs.example.org/" }) { slug } }
@@ -55,8 +55,8 @@ public sealed class RepositoryMutationTests
     public async Task AddRepository_ViewerUrlTemplate_StoredAndBadOnesAnsweredWithCodedErrors()
     {
         using var folder = new TempDirectory();
-        await using var service = new HarvestService(folder.Path, new Dictionary<string, string?>());
-        await service.WaitUntilReadyAsync();
+        await using var service = HarvestService.Create(folder.Path, new Dictionary<string, string?>());
+        await service.StartAsync();
         const string Template = "https://viewer.example.org/ohif/viewer?url={baseUrl}&StudyInstanceUIDs={studyInstanceUid}&SeriesInstanceUIDs={seriesInstanceUid}";
 
         var added = await service.PostAsync($$"""

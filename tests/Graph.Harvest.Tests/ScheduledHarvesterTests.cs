@@ -32,13 +32,13 @@ public sealed class ScheduledHarvesterTests
             ["Graph:Harvest:Repositories:b-orthanc:Password"] = OrthancServer.Password,
             ["Graph:Harvest:Repositories:c-disabled:Dataset"] = "other",
         };
-        await using var service = new HarvestService(scenario.Folder.Path, settings);
-        await service.WaitUntilReadyAsync();
+        await using var service = HarvestService.Create(scenario.Folder.Path, settings);
+        await service.StartAsync();
 
-        for (var i = 0; i < 300 && service.Harvester.StateOf("b-orthanc")?.LastRun is null; i++)
+        for (var i = 0; i < 300 && service.Harvester().StateOf("b-orthanc")?.LastRun is null; i++)
             await Task.Delay(100);
-        var unreachable = service.Harvester.StateOf("a-unreachable")!;
-        var harvested = service.Harvester.StateOf("b-orthanc")!;
+        var unreachable = service.Harvester().StateOf("a-unreachable")!;
+        var harvested = service.Harvester().StateOf("b-orthanc")!;
         var data = await service.PostAsync("""
             { repositoryByKey(key: "b-orthanc") { datasets { nodes { slug series { totalCount } } } harvestRuns { nodes { status studiesWritten } } } }
             """);
@@ -46,7 +46,7 @@ public sealed class ScheduledHarvesterTests
         Assert.Equal(HarvestStatus.Failed, unreachable.LastRun!.Status);
         Assert.False(unreachable.Circuit.AllowsRequest);
         Assert.Equal((HarvestStatus.Succeeded, 2), (harvested.LastRun!.Status, harvested.LastRun.StudiesWritten));
-        Assert.Null(service.Harvester.StateOf("c-disabled"));
+        Assert.Null(service.Harvester().StateOf("c-disabled"));
         Assert.Equal(
             """{"data":{"repositoryByKey":{"datasets":{"nodes":[{"slug":"tiny","series":{"totalCount":4}}]},"harvestRuns":{"nodes":[{"status":"succeeded","studiesWritten":2}]}}}}""",
             data.ToJsonString());

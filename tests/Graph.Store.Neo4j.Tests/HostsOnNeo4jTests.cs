@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Graph.Domain;
 using Graph.Store.Access;
 using Graph.Store.Neo4j.Tests.Fakes;
 using Graph.Testing;
@@ -9,7 +7,7 @@ namespace Graph.Store.Neo4j.Tests;
 
 /// <summary>The graph command and the service as operators run them with Graph:Store=neo4j, against a Query API served on 127.0.0.1:
 /// each write command's ChangeSets (and keys) reach Neo4j as explicit transactions; a server that cannot work stops the service at start.</summary>
-public sealed class HostsOnNeo4jTests : IAsyncDisposable
+public sealed partial class HostsOnNeo4jTests : IAsyncDisposable
 {
     private readonly FakeQueryApi _api = new();
     private readonly FakeQueryApiServer _server;
@@ -35,60 +33,8 @@ public sealed class HostsOnNeo4jTests : IAsyncDisposable
 
     private async Task<(int Exit, string Output)> RunAsync(string dll, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _folder.Path };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
-        foreach (var arg in args)
-            info.ArgumentList.Add(arg);
-        foreach (var (name, value) in Environment)
-            info.Environment[name] = value;
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
-    }
-
-    private IEnumerable<string> Statements(string source) =>
-        Transactions().Where(t => t.Source == source).SelectMany(t => t.Statements);
-
-    // Runs a command and returns, with its exit code and output, the transactions it committed.
-    private async Task<(int Exit, string Output, List<(string Source, List<string> Statements)> Transactions)> StepAsync(params string[] args)
-    {
-        var before = _api.Requests.Count;
-        var (exit, output) = await RunAsync("graph.dll", args);
-        return (exit, output, Transactions(before));
-    }
-
-    // The statements of each committed transaction (of the requests from the first one on), by the source its AllocateSequence named.
-    private List<(string Source, List<string> Statements)> Transactions(int first = 0)
-    {
-        var names = Neo4jStatements.All.GroupBy(s => s.Text).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
-        var result = new List<(string, List<string>)>();
-        List<string>? open = null;
-        string? source = null;
-        foreach (var request in _api.Requests.Skip(first))
-        {
-            if (request.Path.EndsWith("/query/v2/tx", StringComparison.Ordinal))
-            {
-                open = [];
-                source = null;
-            }
-            else if (request.Path.EndsWith("/commit", StringComparison.Ordinal) && open is not null)
-            {
-                result.Add((source ?? "?", open));
-                open = null;
-            }
-            else if (open is not null && request.Statement is { } text)
-            {
-                var name = names.GetValueOrDefault(text, "?");
-                if (name == "AllocateSequence")
-                    source = request.Parameter("source").GetProperty("_value").GetString();
-                open.Add(name);
-            }
-        }
-
-        return result;
+        var (exit, output, error) = await DotnetProgram.RunAsync(DotnetProgram.StartInfo(dll, Environment, _folder.Path, args), TimeSpan.FromMinutes(2));
+        return (exit, output + error);
     }
 
     [Fact]
@@ -254,15 +200,6 @@ public sealed class HostsOnNeo4jTests : IAsyncDisposable
         Assert.All(all, t => Assert.Equal("RecordChange", t.Statements[^1]));
         Assert.Equal(all.Count, database.Sequence);
         Assert.All(PydicomFiles.Identifiers, id => Assert.DoesNotContain(_api.Requests, r => r.Body?.Contains(id, StringComparison.OrdinalIgnoreCase) == true));
-    }
-
-    // Each statement ran in a transaction the command committed, and each of those transactions ended with RecordChange.
-    private static void AssertWrote(List<(string Source, List<string> Statements)> transactions, params string[] statements)
-    {
-        Assert.NotEmpty(transactions);
-        Assert.All(transactions, t => Assert.Equal("RecordChange", t.Statements[^1]));
-        var ran = transactions.SelectMany(t => t.Statements).ToHashSet(StringComparer.Ordinal);
-        Assert.All(statements, s => Assert.Contains(s, ran));
     }
 
     [Fact]

@@ -162,22 +162,8 @@ public sealed class OrthancServer : IAsyncDisposable
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        for (var i = 0; i < 300; i++)
-        {
-            if (_process.HasExited)
-                break;
-            try
-            {
-                using var response = await Rest.GetAsync(new Uri("system", UriKind.Relative), cancellationToken);
-                if (response.IsSuccessStatusCode)
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(50, cancellationToken);
-        }
+        if (await Readiness.WaitAsync(Rest, new Uri("system", UriKind.Relative), TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(50), () => _process!.HasExited, cancellationToken: cancellationToken))
+            return;
 
         string log;
         lock (_log)

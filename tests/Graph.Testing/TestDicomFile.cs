@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 using Graph.Dicom;
 
@@ -7,7 +6,6 @@ namespace Graph.Testing;
 /// <summary>An explicit VR little endian Part 10 file built element by element, written in tag order.</summary>
 public sealed class TestDicomFile
 {
-    private static readonly HashSet<string> LongLengthVRs = ["OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV"];
     private readonly SortedDictionary<uint, (string VR, byte[] Value, TestDicomFile[]? Items)> _elements = [];
 
     /// <summary>Sets a text element, padded to even length (NUL for UI, space otherwise).</summary>
@@ -68,15 +66,7 @@ public sealed class TestDicomFile
         var dataset = new TestDicomFile();
         foreach (var (tag, element) in _elements)
             (tag >> 16 == 2 ? meta : dataset)._elements[tag] = element;
-        var metaBytes = meta.DatasetBytes();
-        using var file = new MemoryStream();
-        file.Write(new byte[128]);
-        file.Write("DICM"u8);
-        Header(file, DicomTag.FileMetaInformationGroupLength.Value, "UL", 4);
-        file.Write(BitConverter.GetBytes((uint)metaBytes.Length));
-        file.Write(metaBytes);
-        file.Write(dataset.DatasetBytes());
-        return file.ToArray();
+        return DicomBuilder.Part10(meta.DatasetBytes(), dataset.DatasetBytes());
     }
 
     /// <summary>Writes the file, creating its folder; returns the path.</summary>
@@ -89,56 +79,16 @@ public sealed class TestDicomFile
 
     private byte[] DatasetBytes()
     {
-        using var bytes = new MemoryStream();
+        var bytes = new DicomBuilder();
         foreach (var (tag, (vr, value, items)) in _elements)
         {
+            var (group, element) = ((ushort)(tag >> 16), (ushort)tag);
             if (items is null)
-            {
-                Header(bytes, tag, vr, (uint)value.Length);
-                bytes.Write(value);
-                continue;
-            }
-
-            Header(bytes, tag, "SQ", DicomElement.UndefinedLength);
-            foreach (var item in items)
-            {
-                var content = item.DatasetBytes();
-                Tag(bytes, DicomTag.Item.Value, (uint)content.Length);
-                bytes.Write(content);
-            }
-
-            Tag(bytes, DicomTag.SequenceDelimitationItem.Value, 0);
+                bytes.Element(group, element, vr, value);
+            else
+                bytes.Sequence(group, element, [.. items.Select(item => new DicomBuilder().Raw(item.DatasetBytes()))]);
         }
 
         return bytes.ToArray();
-    }
-
-    private static void Header(Stream stream, uint tag, string vr, uint length)
-    {
-        Span<byte> header = stackalloc byte[12];
-        BinaryPrimitives.WriteUInt16LittleEndian(header, (ushort)(tag >> 16));
-        BinaryPrimitives.WriteUInt16LittleEndian(header[2..], (ushort)tag);
-        header[4] = (byte)vr[0];
-        header[5] = (byte)vr[1];
-        if (LongLengthVRs.Contains(vr))
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(header[6..], 0);
-            BinaryPrimitives.WriteUInt32LittleEndian(header[8..], length);
-            stream.Write(header);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(header[6..], (ushort)length);
-            stream.Write(header[..8]);
-        }
-    }
-
-    private static void Tag(Stream stream, uint tag, uint length)
-    {
-        Span<byte> header = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt16LittleEndian(header, (ushort)(tag >> 16));
-        BinaryPrimitives.WriteUInt16LittleEndian(header[2..], (ushort)tag);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[4..], length);
-        stream.Write(header);
     }
 }

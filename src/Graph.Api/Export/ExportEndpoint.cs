@@ -1,8 +1,5 @@
 using System.Text.Json;
 using Graph.Api.Schema.Execution;
-using Graph.Api.Schema.Features.Cohort;
-using Graph.Api.Schema.Features.Imports;
-using Graph.Api.Schema.Types;
 using Graph.Api.Security;
 using Graph.Catalog;
 using GraphQL;

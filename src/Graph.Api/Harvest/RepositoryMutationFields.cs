@@ -1,6 +1,5 @@
 using Graph.Api.Hosting;
 using Graph.Api.Schema.Execution;
-using Graph.Api.Schema.Features.Imports;
 using Graph.Api.Schema.Types;
 using Graph.Api.Security;
 using Graph.Catalog;

@@ -1,5 +1,4 @@
 using Graph.Api.Schema.Execution;
-using Graph.Api.Schema.Types;
 using GraphQL;
 using Microsoft.Extensions.Options;
 

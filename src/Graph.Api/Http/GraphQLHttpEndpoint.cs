@@ -2,8 +2,6 @@ using System.Buffers;
 using System.Text.Json;
 using Graph.Api.Observability;
 using Graph.Api.Schema.Execution;
-using Graph.Api.Schema.Features.Imports;
-using Graph.Api.Schema.Types;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;

@@ -3,8 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
 using Graph.Api.Schema.Execution;
-using Graph.Api.Schema.Features.Imports;
-using Graph.Api.Schema.Types;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Security;

@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
 using Graph.Api.Schema.Execution;
-using Graph.Api.Schema.Types;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Security;

@@ -8,7 +8,7 @@ namespace Graph.Api.Tests.Hardening;
 /// <summary>Issue 16, point 5: every caller, anonymous ones too, read every cohort's name, owner and criteria (and a curator's restricted members).</summary>
 public sealed class CohortVisibilityTests : IAsyncLifetime
 {
-    private readonly ConfiguredFactory _service = new(new Dictionary<string, string>());
+    private readonly GraphService _service = ConfiguredService.Create(new Dictionary<string, string>());
     private readonly Dictionary<string, string?> _keys = new() { ["anonymous"] = null };
     private string _curatorCohort = "";
     private string _aliceCohort = "";

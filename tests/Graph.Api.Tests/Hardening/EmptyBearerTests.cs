@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
 using Graph.Api.Tests.Security;
+using Graph.Testing;
 
 namespace Graph.Api.Tests.Hardening;
 
 /// <summary>Issue 16, point 6: an empty <c>Authorization: Bearer </c> header was served as anonymous (200) instead of refused.</summary>
 public sealed class EmptyBearerTests : IAsyncLifetime
 {
-    private readonly ConfiguredFactory _withTokens = new(TestTokens.Settings());
-    private readonly ConfiguredFactory _withoutTokens = new(new Dictionary<string, string>());
+    private readonly GraphService _withTokens = ConfiguredService.Create(TestTokens.Settings());
+    private readonly GraphService _withoutTokens = ConfiguredService.Create(new Dictionary<string, string>());
 
     public async Task InitializeAsync() => await Task.WhenAll(_withTokens.StartAsync(), _withoutTokens.StartAsync());
 
@@ -44,7 +45,7 @@ public sealed class EmptyBearerTests : IAsyncLifetime
     [Fact]
     public async Task NoAuthorization_IsAnonymous()
     {
-        var (status, body) = await _withTokens.PostAsync(new { query = "{ datasets { totalCount } }" });
+        var (status, body) = await _withTokens.SendAsync(new { query = "{ datasets { totalCount } }" });
         Assert.Equal(200, status);
         Assert.Empty(Responses.Codes(body));
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Graph.Api.Security;
 using Graph.Api.Tests.Security;
+using Graph.Testing;
 
 namespace Graph.Api.Tests.Hardening;
 
@@ -9,7 +10,7 @@ public sealed class RoleClaimTests : IAsyncLifetime
 {
     private const string AdminOnly = """mutation { addRepository(input: { slug: "role-claim", name: "Role claim", baseUrl: "http://127.0.0.1:9/dicom-web" }) { slug } }""";
 
-    private readonly ConfiguredFactory _service = new(TestTokens.Settings());
+    private readonly GraphService _service = ConfiguredService.Create(TestTokens.Settings());
 
     public async Task InitializeAsync() => await _service.StartAsync();
 
@@ -47,7 +48,7 @@ public sealed class RoleClaimTests : IAsyncLifetime
     [InlineData(" admin ")]
     public async Task Bearer_RoleNotSpelledExactly_Is401AndRunsNothing(string role)
     {
-        var (status, body) = await _service.PostAsync(new { query = AdminOnly }, bearer: TestTokens.Create(role));
+        var (status, body) = await _service.SendAsync(new { query = AdminOnly }, bearer: TestTokens.Create(role));
         Assert.Equal(401, status);
         Assert.Equal(["UNAUTHENTICATED"], Responses.Codes(body));
         Assert.Contains("role", (string)body["errors"]![0]!["message"]!, StringComparison.Ordinal);

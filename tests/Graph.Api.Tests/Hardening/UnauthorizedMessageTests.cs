@@ -1,5 +1,6 @@
 using System.Text;
 using Graph.Api.Tests.Security;
+using Graph.Testing;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Graph.Api.Tests.Hardening;
@@ -7,7 +8,7 @@ namespace Graph.Api.Tests.Hardening;
 /// <summary>Issue 16, point 3: a 401 carried the signing key's thumbprint (bad signature) and the configured issuer (wrong issuer).</summary>
 public sealed class UnauthorizedMessageTests : IAsyncLifetime
 {
-    private readonly ConfiguredFactory _service = new(TestTokens.Settings());
+    private readonly GraphService _service = ConfiguredService.Create(TestTokens.Settings());
 
     public async Task InitializeAsync() => await _service.StartAsync();
 
@@ -17,7 +18,7 @@ public sealed class UnauthorizedMessageTests : IAsyncLifetime
     public async Task Bearer_BadSignature_MessageNamesNoKey()
     {
         var token = TestTokens.Create("admin", key: Encoding.UTF8.GetBytes("another key that is also thirty-two bytes long"));
-        var (status, body) = await _service.PostAsync(new { query = "{ datasets { totalCount } }" }, bearer: token);
+        var (status, body) = await _service.SendAsync(new { query = "{ datasets { totalCount } }" }, bearer: token);
 
         Assert.Equal(401, status);
         var message = (string)body["errors"]![0]!["message"]!;
@@ -31,7 +32,7 @@ public sealed class UnauthorizedMessageTests : IAsyncLifetime
     [Fact]
     public async Task Bearer_WrongIssuer_MessageDoesNotEchoTheConfiguredIssuer()
     {
-        var (status, body) = await _service.PostAsync(new { query = "{ datasets { totalCount } }" }, bearer: TestTokens.Create("admin", issuer: "https://evil.example.org"));
+        var (status, body) = await _service.SendAsync(new { query = "{ datasets { totalCount } }" }, bearer: TestTokens.Create("admin", issuer: "https://evil.example.org"));
 
         Assert.Equal(401, status);
         var message = (string)body["errors"]![0]!["message"]!;
@@ -43,7 +44,7 @@ public sealed class UnauthorizedMessageTests : IAsyncLifetime
     [Fact]
     public async Task Bearer_NotAToken_MessageSaysSoOnly()
     {
-        var (status, body) = await _service.PostAsync(new { query = "{ datasets { totalCount } }" }, bearer: "not.a.token");
+        var (status, body) = await _service.SendAsync(new { query = "{ datasets { totalCount } }" }, bearer: "not.a.token");
         Assert.Equal(401, status);
         Assert.Equal("The bearer token is not valid.", (string)body["errors"]![0]!["message"]!);
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
 using Graph.Store.Access;
+using Graph.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -14,7 +15,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     private const string Audience = "cancer-imaging-graph";
     private static readonly byte[] Secret = Encoding.UTF8.GetBytes("a test signing key of at least thirty-two bytes!");
 
-    private readonly ConfiguredFactory _service = new(new Dictionary<string, string>
+    private readonly GraphService _service = ConfiguredService.Create(new Dictionary<string, string>
     {
         ["Graph:Security:Jwt:Issuer"] = Issuer,
         ["Graph:Security:Jwt:Audience"] = Audience,
@@ -31,7 +32,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     public async Task ApiKey_Valid_GivesItsRole()
     {
         var (_, secret) = await Keys.CreateAsync("curator", "tests", [], null, CancellationToken.None);
-        var (status, body) = await _service.PostAsync(new { query = Mutation }, key: secret);
+        var (status, body) = await _service.SendAsync(new { query = Mutation }, key: secret);
         Assert.Equal(200, status);
         Assert.Empty(Responses.Codes(body));
         Assert.Equal("auth-repo", (string?)body["data"]!["addRepository"]!["slug"]);
@@ -41,9 +42,9 @@ public sealed class AuthenticationTests : IAsyncLifetime
     public async Task ApiKey_Revoked_Is401WithReason()
     {
         var (key, secret) = await Keys.CreateAsync("admin", "tests", [], null, CancellationToken.None);
-        Assert.Equal(200, (await _service.PostAsync(new { query = "{ datasets { totalCount } }" }, key: secret)).Status);
+        Assert.Equal(200, (await _service.SendAsync(new { query = "{ datasets { totalCount } }" }, key: secret)).Status);
         Assert.True(await Keys.RevokeAsync(key.Id, CancellationToken.None));
-        var (status, body) = await _service.PostAsync(new { query = "{ datasets { totalCount } }" }, key: secret);
+        var (status, body) = await _service.SendAsync(new { query = "{ datasets { totalCount } }" }, key: secret);
         Assert.Equal(401, status);
         Assert.Equal(["UNAUTHENTICATED"], Responses.Codes(body));
         Assert.Contains("revoked", (string)body["errors"]![0]!["message"]!, StringComparison.Ordinal);
@@ -53,9 +54,9 @@ public sealed class AuthenticationTests : IAsyncLifetime
     public async Task ApiKey_ExpiredOrUnknown_Is401()
     {
         var (_, expired) = await Keys.CreateAsync("admin", "tests", [], DateTimeOffset.UtcNow.AddMinutes(-1), CancellationToken.None);
-        Assert.Equal(401, (await _service.PostAsync(new { query = "{ datasets { totalCount } }" }, key: expired)).Status);
-        Assert.Equal(401, (await _service.PostAsync(new { query = "{ datasets { totalCount } }" }, key: "cig_000000000000_" + new string('0', 64))).Status);
-        Assert.Equal(401, (await _service.PostAsync(new { query = "{ datasets { totalCount } }" }, key: "not a key")).Status);
+        Assert.Equal(401, (await _service.SendAsync(new { query = "{ datasets { totalCount } }" }, key: expired)).Status);
+        Assert.Equal(401, (await _service.SendAsync(new { query = "{ datasets { totalCount } }" }, key: "cig_000000000000_" + new string('0', 64))).Status);
+        Assert.Equal(401, (await _service.SendAsync(new { query = "{ datasets { totalCount } }" }, key: "not a key")).Status);
     }
 
     [Fact]
@@ -70,11 +71,11 @@ public sealed class AuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Bearer_ValidToken_GivesRoleAndGrants()
     {
-        var (status, body) = await _service.PostAsync(new { query = Mutation.Replace("auth-repo", "jwt-repo", StringComparison.Ordinal) }, bearer: Token("curator"));
+        var (status, body) = await _service.SendAsync(new { query = Mutation.Replace("auth-repo", "jwt-repo", StringComparison.Ordinal) }, bearer: Token("curator"));
         Assert.Equal(200, status);
         Assert.Empty(Responses.Codes(body));
 
-        var (_, researcher) = await _service.PostAsync(new { query = Mutation }, bearer: Token("researcher"));
+        var (_, researcher) = await _service.SendAsync(new { query = Mutation }, bearer: Token("researcher"));
         Assert.Equal(["FORBIDDEN"], Responses.Codes(researcher));
     }
 
@@ -82,11 +83,11 @@ public sealed class AuthenticationTests : IAsyncLifetime
     public async Task Bearer_GrantClaim_OpensRestrictedDataset()
     {
         const string query = """{ datasets(first: 100, where: { accessTier: { eq: "restricted" } }) { nodes { slug patients { totalCount } } } }""";
-        var (_, admin) = await _service.PostAsync(new { query }, key: (await Keys.CreateAsync("admin", "tests", [], null, CancellationToken.None)).Secret);
+        var (_, admin) = await _service.SendAsync(new { query }, key: (await Keys.CreateAsync("admin", "tests", [], null, CancellationToken.None)).Secret);
         var dataset = admin["data"]!["datasets"]!["nodes"]!.AsArray().First(d => (int)d!["patients"]!["totalCount"]! > 0)!;
         var slug = (string)dataset["slug"]!;
-        var (_, without) = await _service.PostAsync(new { query }, bearer: Token("researcher"));
-        var (_, with) = await _service.PostAsync(new { query }, bearer: Token("researcher", slug));
+        var (_, without) = await _service.SendAsync(new { query }, bearer: Token("researcher"));
+        var (_, with) = await _service.SendAsync(new { query }, bearer: Token("researcher", slug));
         int Patients(System.Text.Json.Nodes.JsonObject body) => (int)body["data"]!["datasets"]!["nodes"]!.AsArray().First(d => (string)d!["slug"]! == slug)!["patients"]!["totalCount"]!;
         Assert.Equal(0, Patients(without));
         Assert.Equal((int)dataset["patients"]!["totalCount"]!, Patients(with));
@@ -106,7 +107,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
             "expired" => Token("admin", expires: DateTime.UtcNow.AddMinutes(-10)),
             _ => Token("admin", key: Encoding.UTF8.GetBytes("another key that is also thirty-two bytes long")),
         };
-        var (status, body) = await _service.PostAsync(new { query = "{ datasets { totalCount } }" }, bearer: token);
+        var (status, body) = await _service.SendAsync(new { query = "{ datasets { totalCount } }" }, bearer: token);
         Assert.Equal(401, status);
         Assert.Equal(["UNAUTHENTICATED"], Responses.Codes(body));
     }

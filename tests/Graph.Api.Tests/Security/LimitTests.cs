@@ -43,11 +43,11 @@ public sealed class LimitTests(CatalogueFactory service)
     [Fact]
     public async Task Introspection_SwitchedOff_IsRejected()
     {
-        await using var factory = await new ConfiguredFactory(new Dictionary<string, string> { ["Graph:Limits:AllowIntrospection"] = "false" }).StartAsync();
-        var (_, body) = await factory.PostAsync(new { query = "{ __schema { types { name } } }" });
+        await using var factory = await ConfiguredService.Create(new Dictionary<string, string> { ["Graph:Limits:AllowIntrospection"] = "false" }).StartAsync();
+        var (_, body) = await factory.SendAsync(new { query = "{ __schema { types { name } } }" });
         Assert.NotEmpty(Responses.Codes(body));
         Assert.Null(body["data"]);
-        var (_, ordinary) = await factory.PostAsync(new { query = "{ datasets(first: 1) { totalCount } }" });
+        var (_, ordinary) = await factory.SendAsync(new { query = "{ datasets(first: 1) { totalCount } }" });
         Assert.Empty(Responses.Codes(ordinary));
     }
 
@@ -57,27 +57,27 @@ public sealed class LimitTests(CatalogueFactory service)
         using var folder = new TempDirectory();
         const string trusted = "{ datasets(first: 2) { totalCount } }";
         File.WriteAllText(folder.File("datasets.graphql"), trusted);
-        await using var factory = await new ConfiguredFactory(new Dictionary<string, string>
+        await using var factory = await ConfiguredService.Create(new Dictionary<string, string>
         {
             ["Graph:Limits:TrustedDocumentsOnly"] = "true",
             ["Graph:Limits:TrustedDocumentsDirectory"] = folder.Path,
         }).StartAsync();
 
-        var (_, byId) = await factory.PostAsync(new { documentId = TrustedDocuments.IdOf(trusted) });
+        var (_, byId) = await factory.SendAsync(new { documentId = TrustedDocuments.IdOf(trusted) });
         Assert.Empty(Responses.Codes(byId));
         Assert.NotNull(byId["data"]!["datasets"]!["totalCount"]);
-        var (_, byText) = await factory.PostAsync(new { query = trusted });
+        var (_, byText) = await factory.SendAsync(new { query = trusted });
         Assert.Empty(Responses.Codes(byText));
-        var (_, other) = await factory.PostAsync(new { query = "{ datasets(first: 3) { totalCount } }" });
+        var (_, other) = await factory.SendAsync(new { query = "{ datasets(first: 3) { totalCount } }" });
         Assert.Equal(["TRUSTED_DOCUMENTS_ONLY"], Responses.Codes(other));
-        var (_, unknown) = await factory.PostAsync(new { documentId = "sha256:00" });
+        var (_, unknown) = await factory.SendAsync(new { documentId = "sha256:00" });
         Assert.Equal(["DOCUMENT_NOT_FOUND"], Responses.Codes(unknown));
     }
 
     [Fact]
     public async Task RateLimit_PerAddressExceeded_Answers429WithRetryAfter()
     {
-        await using var factory = await new ConfiguredFactory(new Dictionary<string, string> { ["Graph:Limits:RequestsPerSecondPerAddress"] = "2" }).StartAsync();
+        await using var factory = await ConfiguredService.Create(new Dictionary<string, string> { ["Graph:Limits:RequestsPerSecondPerAddress"] = "2" }).StartAsync();
         using var client = factory.CreateClient();
         var statuses = new List<int>();
         HttpResponseMessage? limited = null;
@@ -100,7 +100,7 @@ public sealed class LimitTests(CatalogueFactory service)
     [Fact]
     public async Task Timeout_Exceeded_AnswersTimeoutCode()
     {
-        await using var factory = await new ConfiguredFactory(new Dictionary<string, string>
+        await using var factory = await ConfiguredService.Create(new Dictionary<string, string>
         {
             ["Graph:Limits:TimeoutSeconds"] = "0.005",
             ["Graph:DemoPatients"] = "1000",
@@ -111,7 +111,7 @@ public sealed class LimitTests(CatalogueFactory service)
         var pages = string.Join(' ', Enumerable.Range(0, 25).Select(i =>
             $"p{i}: series(first: 1000, where: {{ imageCount: {{ gte: {i} }} }}) {{ totalCount facets(fields: [\"modality\", \"bodyPart\", \"manufacturer\"]) {{ values {{ value count }} }} "
             + "nodes { modality study { year patient { pseudonym sex } } } }"));
-        var (_, body) = await factory.PostAsync(new { query = $"{{ {pages} }}" }, admin);
+        var (_, body) = await factory.SendAsync(new { query = $"{{ {pages} }}" }, admin);
         Assert.Contains("TIMEOUT", Responses.Codes(body));
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
+using Graph.Testing;
 
 namespace Graph.Dicom.Tests.Support;
 

@@ -2,32 +2,14 @@ using System.Text;
 using Graph.Domain;
 using Graph.Ingest.Demo;
 using Graph.Store;
-using Graph.Store.Sqlite;
 using Graph.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Graph.Ingest.Tests.Clinical;
 
 /// <summary>A SQLite catalogue with the demo's cancer types, datasets and algorithms, three patients and a few ICD concepts, for the import tests.</summary>
-internal sealed class ClinicalScenario : IAsyncDisposable
+internal sealed class ClinicalScenario : StoreScenario
 {
     public static readonly string[] Pseudonyms = ["SYN-CLI-000001", "SYN-CLI-000002", "SYN-CLI-000003"];
-
-    private readonly TempDirectory _folder = new();
-
-    private ClinicalScenario()
-    {
-        Store = new SqliteGraphStore(DatabasePath);
-        Writer = new GraphWriter(Store, [], NullLogger<GraphWriter>.Instance);
-    }
-
-    public string DataDirectory => _folder.Path;
-
-    public string DatabasePath => _folder.File("graph.db");
-
-    public SqliteGraphStore Store { get; }
-
-    public GraphWriter Writer { get; }
 
     public static async Task<ClinicalScenario> CreateAsync()
     {
@@ -47,16 +29,9 @@ internal sealed class ClinicalScenario : IAsyncDisposable
 
     public string File(string name, string content)
     {
-        var path = _folder.File(name);
+        var path = Folder.File(name);
         System.IO.File.WriteAllText(path, content, new UTF8Encoding(false));
         return path;
-    }
-
-    public async Task<CollectingSink> ReadAllAsync()
-    {
-        var sink = new CollectingSink();
-        await Store.ReadAllAsync(sink, CancellationToken.None);
-        return sink;
     }
 
     public async Task<NodeRecord?> NodeAsync(string label, string key) =>
@@ -65,12 +40,6 @@ internal sealed class ClinicalScenario : IAsyncDisposable
     public async Task<List<string>> TargetsAsync(string type, string label, string key) =>
         (await ReadAllAsync()).Edges.Where(e => !e.Deleted && e.Edge.Type == type && e.Edge.From.Label == label && e.Edge.From.Key == key)
             .Select(e => e.Edge.To.Key).Order(StringComparer.Ordinal).ToList();
-
-    public async ValueTask DisposeAsync()
-    {
-        await Store.DisposeAsync();
-        _folder.Dispose();
-    }
 
     private static NodeRecord Concept(string curie, string system, string code, string label) =>
         NodeRecord.Of(GraphModel.Concept, curie, ("system", system), ("code", code), ("label", label));

@@ -1,5 +1,6 @@
 using Graph.Ingest.Records;
 using Graph.Ingest.Tests.Dicom.Support;
+using Graph.Testing;
 
 namespace Graph.Ingest.Tests.Clinical;
 
@@ -15,7 +16,7 @@ public sealed class ImportCommandTests : IAsyncLifetime
     [Fact]
     public async Task Help_DescribesTheColumnsAndOptions()
     {
-        var (exit, output, _) = await GraphCli.RunAsync(null, "import", "clinical", "--help");
+        var (exit, output, _) = await GraphCommand.RunInAsync(null, null, "import", "clinical", "--help");
 
         Assert.Equal(0, exit);
         foreach (var word in new[] { "FILE", "--format", "--rejects", "--batch", "--data", "pseudonym", "icdO3Morphology", "gleasonScore", "vitalStatus" })
@@ -32,8 +33,8 @@ public sealed class ImportCommandTests : IAsyncLifetime
             """);
         var rejects = _scenario.File("rejects.tsv", "");
 
-        var (exit, output, error) = await GraphCli.RunAsync(null, "import", "clinical", file, "--data", _scenario.DataDirectory, "--rejects", rejects);
-        var (again, againOutput, _) = await GraphCli.RunAsync(null, "import", "clinical", file, "--data", _scenario.DataDirectory, "--rejects", rejects);
+        var (exit, output, error) = await GraphCommand.RunInAsync(null, null, "import", "clinical", file, "--data", _scenario.DataDirectory, "--rejects", rejects);
+        var (again, againOutput, _) = await GraphCommand.RunInAsync(null, null, "import", "clinical", file, "--data", _scenario.DataDirectory, "--rejects", rejects);
 
         Assert.True(exit == 1, error);
         Assert.Contains("2 records", output, StringComparison.Ordinal);
@@ -53,7 +54,7 @@ public sealed class ImportCommandTests : IAsyncLifetime
             [{ "slug": "cli-net-1.0", "name": "CLI net", "trainedOn": ["glioma-leuven"], "targets": ["glioma"] }]
             """);
 
-        var (exit, output, error) = await GraphCli.RunAsync(null, "import", "algorithms", file, "--data", _scenario.DataDirectory);
+        var (exit, output, error) = await GraphCommand.RunInAsync(null, null, "import", "algorithms", file, "--data", _scenario.DataDirectory);
 
         Assert.True(exit == 0, error + output);
         Assert.Contains("1 algorithms registered, 0 rejected", output, StringComparison.Ordinal);
@@ -62,7 +63,7 @@ public sealed class ImportCommandTests : IAsyncLifetime
     [Fact]
     public async Task Import_MissingFile_Exits2NamingIt()
     {
-        var (exit, _, error) = await GraphCli.RunAsync(null, "import", "clinical", _scenario.File("present.csv", "") + ".missing", "--data", _scenario.DataDirectory);
+        var (exit, _, error) = await GraphCommand.RunInAsync(null, null, "import", "clinical", _scenario.File("present.csv", "") + ".missing", "--data", _scenario.DataDirectory);
 
         Assert.Equal(2, exit);
         Assert.StartsWith("graph import clinical: the file ", error, StringComparison.Ordinal);
@@ -71,7 +72,7 @@ public sealed class ImportCommandTests : IAsyncLifetime
     [Fact]
     public async Task Import_UnknownFormat_Exits2()
     {
-        var (exit, _, error) = await GraphCli.RunAsync(null, "import", "algorithms", _scenario.File("a.csv", "slug\n"), "--format", "xml", "--data", _scenario.DataDirectory);
+        var (exit, _, error) = await GraphCommand.RunInAsync(null, null, "import", "algorithms", _scenario.File("a.csv", "slug\n"), "--format", "xml", "--data", _scenario.DataDirectory);
 
         Assert.Equal(2, exit);
         Assert.Contains("--format must be csv or json", error, StringComparison.Ordinal);

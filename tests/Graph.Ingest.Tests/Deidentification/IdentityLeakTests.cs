@@ -39,9 +39,9 @@ public sealed class IdentityLeakTests : IAsyncLifetime
         await _scenario.Store.EnsureSchemaAsync(CancellationToken.None);
         var answers = new StringBuilder();
         int seriesSeen;
-        await using (var service = new ServiceOverStore(_scenario.DataDirectory, logFile))
+        await using (var service = ServiceOverStore.Create(_scenario.DataDirectory, logFile))
         {
-            await service.WaitUntilReadyAsync();
+            await service.StartAsync();
 
             var summary = await _scenario.IngestAsync();
 
@@ -50,13 +50,13 @@ public sealed class IdentityLeakTests : IAsyncLifetime
             seriesSeen = await WaitForSeriesAsync(service, summary.Series);
             foreach (var kind in GraphModel.NodeKinds)
             {
-                var (text, json) = await service.PostAsync(
+                var (text, json) = await service.PostForTextAsync(
                     $"{{ {kind.Plural}(first: 1000) {{ totalCount edges {{ cursor node {{ id {kind.KeyField} {string.Join(' ', kind.Fields.Select(f => f.Name))} }} }} }} }}");
                 Assert.True(json["errors"] is null, text);
                 answers.AppendLine(text);
             }
 
-            var statistics = await service.PostAsync("{ catalogueStatistics { patients { value } studies { value } series { value } catalogueVersion } }");
+            var statistics = await service.PostForTextAsync("{ catalogueStatistics { patients { value } studies { value } series { value } catalogueVersion } }");
             answers.AppendLine(statistics.Text);
         }
 
@@ -93,7 +93,7 @@ public sealed class IdentityLeakTests : IAsyncLifetime
     {
         foreach (var name in Files)
         {
-            var path = Path.Combine(_scenario.Folder, PatientFolder, name);
+            var path = Path.Combine(_scenario.Input, PatientFolder, name);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.Copy(PydicomFiles.File(name), path);
             var extra = name switch
@@ -115,18 +115,18 @@ public sealed class IdentityLeakTests : IAsyncLifetime
                 erase: ["(0010,1010)"]);
         }
 
-        var broken = File.ReadAllBytes(Path.Combine(_scenario.Folder, PatientFolder, "CT_small.dcm"));
-        File.WriteAllBytes(Path.Combine(_scenario.Folder, PatientFolder, "ZZTESTNAME_broken.dcm"), broken[..(broken.Length / 2)]);
+        var broken = File.ReadAllBytes(Path.Combine(_scenario.Input, PatientFolder, "CT_small.dcm"));
+        File.WriteAllBytes(Path.Combine(_scenario.Input, PatientFolder, "ZZTESTNAME_broken.dcm"), broken[..(broken.Length / 2)]);
     }
 
-    private static async Task<int> WaitForSeriesAsync(ServiceOverStore service, int expected)
+    private static async Task<int> WaitForSeriesAsync(GraphService service, int expected)
     {
         // The service follows the store's change feed: the ingest's commits appear within seconds.
         var deadline = DateTime.UtcNow.AddSeconds(15);
         int seen;
         do
         {
-            var (_, json) = await service.PostAsync("{ series(first: 1) { totalCount } }");
+            var (_, json) = await service.PostForTextAsync("{ series(first: 1) { totalCount } }");
             seen = (int)json["data"]!["series"]!["totalCount"]!;
             if (seen == expected)
                 break;

@@ -1,7 +1,6 @@
 using Graph.Dicom;
 using Graph.Domain;
 using Graph.Ingest.Deidentification;
-using Graph.Ingest.Dicom;
 using Graph.Ingest.Tests.Deidentification;
 using Graph.Ingest.Tests.Dicom.Support;
 using Graph.Testing;
@@ -114,10 +113,10 @@ public sealed class AnnotationIngestTests : IAsyncLifetime
         Assert.Equal([(SegUid, SomeDicom.Series(1, 90))], await AnnotatesAsync());
 
         // The CT arrives in another folder (another ingest); the SEG folder is ingested again: the store knows the CT now.
-        Directory.Delete(_scenario.Folder, recursive: true);
+        Directory.Delete(_scenario.Input, recursive: true);
         _scenario.Write("ct/1.dcm", ct1);
         await _scenario.IngestAsync();
-        Directory.Delete(_scenario.Folder, recursive: true);
+        Directory.Delete(_scenario.Input, recursive: true);
         WriteSeg("", ct1);
         var again = await _scenario.IngestAsync();
 
@@ -172,12 +171,12 @@ public sealed class AnnotationIngestTests : IAsyncLifetime
     {
         WriteCtWithSegAndStructureSet();
         await _scenario.Store.EnsureSchemaAsync(CancellationToken.None);
-        await using var service = new ServiceOverStore(_scenario.DataDirectory, Path.Combine(_scenario.Root, "service.log"));
-        await service.WaitUntilReadyAsync();
+        await using var service = ServiceOverStore.Create(_scenario.DataDirectory, Path.Combine(_scenario.Root, "service.log"));
+        await service.StartAsync();
         await _scenario.IngestAsync();
         await WaitForAsync(service, "{ annotations { totalCount } }", json => (int)json["data"]!["annotations"]!["totalCount"]! == 2);
 
-        var (text, json) = await service.PostAsync("""
+        var (text, json) = await service.PostForTextAsync("""
             {
               liver: series(where: { annotations: { some: { label: { contains: "Liver" } } } }) { totalCount nodes { seriesInstanceUid modality } }
               bladder: series(where: { annotations: { some: { label: { contains: "Bladder" } } } }) { totalCount }
@@ -223,13 +222,13 @@ public sealed class AnnotationIngestTests : IAsyncLifetime
             .Order()
             .ToList();
 
-    private static async Task WaitForAsync(ServiceOverStore service, string query, Func<System.Text.Json.Nodes.JsonObject, bool> done)
+    private static async Task WaitForAsync(GraphService service, string query, Func<System.Text.Json.Nodes.JsonObject, bool> done)
     {
         // The service follows the store's change feed: the ingest's commits appear within seconds.
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
         {
-            var (text, json) = await service.PostAsync(query);
+            var (text, json) = await service.PostForTextAsync(query);
             if (json["errors"] is null && done(json))
                 return;
             Assert.True(DateTime.UtcNow < deadline, $"Not seen within 15 s: {text}");

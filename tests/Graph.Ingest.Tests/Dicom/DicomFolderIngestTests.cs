@@ -8,7 +8,7 @@ using Graph.Testing;
 
 namespace Graph.Ingest.Tests.Dicom;
 
-public sealed class DicomFolderIngestTests : IAsyncLifetime
+public sealed partial class DicomFolderIngestTests : IAsyncLifetime
 {
     private readonly IngestScenario _scenario = new();
 
@@ -50,7 +50,7 @@ public sealed class DicomFolderIngestTests : IAsyncLifetime
 
         var mr = await _scenario.NodeAsync(GraphModel.Series, SomeDicom.Series(1, 1));
         Assert.Equal(3L, mr["imageCount"]);
-        var sizes = new[] { "x/mr1.dcm", "x/mr2.dcm", "y/deeper/mr3.dcm" }.Sum(p => new FileInfo(Path.Combine(_scenario.Folder, p)).Length);
+        var sizes = new[] { "x/mr1.dcm", "x/mr2.dcm", "y/deeper/mr3.dcm" }.Sum(p => new FileInfo(Path.Combine(_scenario.Input, p)).Length);
         Assert.Equal(sizes, mr["sizeBytes"]);
         Assert.Equal(("MR", "PROSTATE", "ACME", "Model 3T", "AX T2"), (mr["modality"], mr["bodyPart"], mr["manufacturer"], mr["model"], mr["description"]));
         Assert.Equal((1L, 3.0, 0.5, 3.0, 2019L), (mr["seriesNumber"], mr["sliceThickness"], mr["pixelSpacing"], mr["magneticFieldStrength"], mr["year"]));
@@ -142,7 +142,7 @@ public sealed class DicomFolderIngestTests : IAsyncLifetime
         Assert.Equal(RejectKind.NotDicom, rejects["empty.dcm"].Kind);
         Assert.Equal(RejectKind.Corrupt, rejects["truncated.dcm"].Kind);
         Assert.Contains("truncated", rejects["truncated.dcm"].Reason, StringComparison.Ordinal);
-        Assert.DoesNotContain(_scenario.Folder, rejects["truncated.dcm"].Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(_scenario.Input, rejects["truncated.dcm"].Reason, StringComparison.Ordinal);
         Assert.False(rejects.ContainsKey("no-modality.dcm"));
         Assert.False(rejects.ContainsKey("negative-series-number.dcm"));
         Assert.Contains("StudyInstanceUID", rejects["no-study.dcm"].Reason, StringComparison.Ordinal);
@@ -211,157 +211,6 @@ public sealed class DicomFolderIngestTests : IAsyncLifetime
         var summary = await _scenario.IngestAsync();
 
         Assert.Equal((2, 1, 1, 0), (summary.Files, summary.Accepted, summary.Skipped, summary.Rejected));
-    }
-
-    [Fact]
-    public async Task RunAsync_PassThroughIds_KeepsPseudonyms_RejectsIdsThatMayBeNames()
-    {
-        _scenario.Write("ok.dcm", SomeDicom.Instance("TCGA-02-0001", study: 1));
-        _scenario.Write("space.dcm", SomeDicom.Instance("SMITH 42", study: 2));
-        _scenario.Write("letters.dcm", SomeDicom.Instance("Bartholomew", study: 3));
-        _scenario.Write("name.dcm", SomeDicom.Instance("JANETH1958", study: 4));
-
-        var summary = await _scenario.IngestAsync(_scenario.Options(passThroughIds: true));
-
-        Assert.Equal(1, summary.Accepted);
-        Assert.Equal("TCGA-02-0001", Assert.Single((await _scenario.ReadAllAsync()).Nodes, n => n.Node.Label == "Patient").Node.Key);
-        Assert.All(summary.Rejects, r => Assert.Equal(RejectKind.UnsafePatientId, r.Kind));
-        var reasons = string.Join("\n", summary.Rejects.Select(r => r.Reason));
-        Assert.Contains("has a character other than", reasons, StringComparison.Ordinal);
-        Assert.Contains("has no digit", reasons, StringComparison.Ordinal);
-        Assert.Contains("contains part of a person's name", reasons, StringComparison.Ordinal);
-        Assert.DoesNotContain("SMITH", reasons, StringComparison.Ordinal);
-        Assert.DoesNotContain("Bartholomew", reasons, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task RunAsync_PassThroughWithoutRemap_NeedsNoKey()
-    {
-        _scenario.Write("ok.dcm", SomeDicom.Instance("TCGA-02-0001"));
-        var options = _scenario.Options(passThroughIds: true);
-
-        var summary = await _scenario.IngestAsync(new DicomIngestOptions
-        {
-            Folder = options.Folder,
-            Repository = options.Repository,
-            Dataset = options.Dataset,
-            PassThroughIds = true,
-            Key = null,
-        });
-
-        Assert.Equal(1, summary.Accepted);
-    }
-
-    [Fact]
-    public async Task RunAsync_NoKeyToPseudonymise_FailsBeforeReading()
-    {
-        _scenario.Write("1.dcm", SomeDicom.Instance());
-        var options = _scenario.Options();
-
-        var error = await Assert.ThrowsAsync<DeidentificationException>(() => _scenario.IngestAsync(new DicomIngestOptions
-        {
-            Folder = options.Folder,
-            Repository = options.Repository,
-            Dataset = options.Dataset,
-            Key = null,
-        }));
-
-        Assert.Equal(DeidentificationProblem.Configuration, error.Problem);
-        Assert.Equal(0, await _scenario.Store.GetSequenceAsync(CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task RunAsync_RemapUids_WritesKeyed225Uids_AndAgainChangesNothing()
-    {
-        WriteTwoPatients();
-
-        var first = await _scenario.IngestAsync(_scenario.Options(remapUids: true));
-        var second = await _scenario.IngestAsync(_scenario.Options(remapUids: true));
-
-        var all = await _scenario.ReadAllAsync();
-        var keys = all.Nodes.Where(n => n.Node.Label is "Study" or "Series").Select(n => n.Node.Key).ToArray();
-        Assert.Equal(7, keys.Length);
-        Assert.All(keys, k => Assert.StartsWith("2.25.", k, StringComparison.Ordinal));
-        Assert.DoesNotContain(all.Nodes, n => n.Node.Key.StartsWith(SomeDicom.Root, StringComparison.Ordinal));
-        Assert.Equal(3L, all.Nodes.Single(n => n.Node.Label == "Series" && n.Node["modality"] is "MR" && (long)n.Node["imageCount"]! == 3).Node["imageCount"]);
-        Assert.True(first.Changed);
-        Assert.False(second.Changed);
-    }
-
-    [Fact]
-    public async Task RunAsync_RepositoryExists_KeepsItsProperties()
-    {
-        await _scenario.Store.EnsureSchemaAsync(CancellationToken.None);
-        await _scenario.Writer.WriteAsync(
-            new ChangeSet().Add(NodeRecord.Of(GraphModel.Repository, IngestScenario.Repository, ("name", "The Real Archive"), ("country", "ES"))),
-            CancellationToken.None);
-        _scenario.Write("1.dcm", SomeDicom.Instance());
-
-        await _scenario.IngestAsync();
-
-        var repository = await _scenario.NodeAsync(GraphModel.Repository, IngestScenario.Repository);
-        Assert.Equal(("The Real Archive", "ES"), (repository["name"], repository["country"]));
-        Assert.Equal(IngestScenario.Dataset, (await _scenario.NodeAsync(GraphModel.Dataset, IngestScenario.Dataset))["title"]);
-    }
-
-    [Fact]
-    public async Task RunAsync_DatasetOfAnotherRepository_FailsWithoutWriting()
-    {
-        await _scenario.Store.EnsureSchemaAsync(CancellationToken.None);
-        var other = NodeRecord.Of(GraphModel.Repository, "other-repo", ("name", "Other"));
-        var dataset = NodeRecord.Of(GraphModel.Dataset, IngestScenario.Dataset, ("title", "Theirs"));
-        await _scenario.Writer.WriteAsync(new ChangeSet().Add(other).Add(dataset).Add(EdgeRecord.Of("HOSTS", other.Ref, dataset.Ref)), CancellationToken.None);
-        _scenario.Write("1.dcm", SomeDicom.Instance());
-
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _scenario.IngestAsync());
-
-        Assert.Contains("hosted by repository 'other-repo'", error.Message, StringComparison.Ordinal);
-        Assert.Equal(1, await _scenario.Store.GetSequenceAsync(CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task RunAsync_BatchOfOneStudy_EveryChangeSetHoldsWholeStudies()
-    {
-        WriteTwoPatients();
-
-        var summary = await _scenario.IngestAsync(_scenario.Options(batch: 1));
-
-        Assert.Equal(4, summary.Batches);
-        var all = await _scenario.ReadAllAsync();
-        var seriesOfStudy = all.Edges.Where(e => e.Edge.Type == "HAS_SERIES").ToLookup(e => e.Edge.From.Key, e => e.Edge.To.Key);
-        foreach (var commit in all.Nodes.GroupBy(n => n.Sequence).Where(g => g.Any(n => n.Node.Label == "Study")))
-        {
-            var study = Assert.Single(commit, n => n.Node.Label == "Study").Node.Key;
-            Assert.Equal(seriesOfStudy[study].Order(), commit.Where(n => n.Node.Label == "Series").Select(n => n.Node.Key).Order());
-        }
-    }
-
-    [Fact]
-    public async Task RunAsync_Progress_ReportsEveryFileAndStudy()
-    {
-        WriteTwoPatients();
-        var progress = new CollectingProgress<DicomIngestProgress>();
-
-        await _scenario.IngestAsync(progress: progress);
-
-        var reports = progress.Reports.ToArray();
-        Assert.Contains(reports, p => p.Phase == DicomIngestPhase.Reading && p.FilesRead == 9 && p.FilesTotal == 9 && p.Series == 4);
-        Assert.Equal((DicomIngestPhase.Writing, 3, 3), (reports[^1].Phase, reports[^1].StudiesWritten, reports[^1].StudiesTotal));
-    }
-
-    [Fact]
-    public async Task RunAsync_Logs_HoldNeitherPathsNorIdentifiers()
-    {
-        _scenario.Write("Doe_Janeth_PAT001/1.dcm", SomeDicom.Instance());
-        _scenario.Write("Doe_Janeth_PAT001/bad.dcm", SomeDicom.Instance(instance: 2).Remove(DicomTag.StudyInstanceUID));
-        _scenario.Write("Doe_Janeth_PAT001/desc.dcm", SomeDicom.Instance(instance: 3).Set(DicomTag.SeriesDescription, "LO", "Janeth T2"));
-
-        var summary = await _scenario.IngestAsync();
-
-        Assert.Equal((2, 1, 1), (summary.Accepted, summary.Rejected, summary.DescriptionsRemoved));
-        Assert.NotEmpty(_scenario.Log.Messages);
-        foreach (var secret in new[] { "Doe", "Janeth", "PAT001", "19581230", "Zebedee", "Quimby", "Xanthe", _scenario.Folder })
-            Assert.DoesNotContain(secret, _scenario.Log.Text, StringComparison.OrdinalIgnoreCase);
     }
 
     private static string[] Snapshot(Testing.CollectingSink sink) =>

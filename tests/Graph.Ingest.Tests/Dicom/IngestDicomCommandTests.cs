@@ -3,6 +3,7 @@ using Graph.Dicom;
 using Graph.Domain;
 using Graph.Ingest.Deidentification;
 using Graph.Ingest.Tests.Dicom.Support;
+using Graph.Testing;
 
 namespace Graph.Ingest.Tests.Dicom;
 
@@ -18,7 +19,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
     public async Task DisposeAsync() => await _scenario.DisposeAsync();
 
     private string[] Arguments(params string[] more) =>
-        ["ingest", "dicom", _scenario.Folder, "--repository", "cli-repo", "--dataset", "cli-dataset", "--data", _scenario.DataDirectory, .. more];
+        ["ingest", "dicom", _scenario.Input, "--repository", "cli-repo", "--dataset", "cli-dataset", "--data", _scenario.DataDirectory, .. more];
 
     /// <summary>The arguments with one option's value replaced (or added).</summary>
     private string[] ArgumentsWith(string option, string value)
@@ -42,7 +43,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
     [Fact]
     public async Task Help_DescribesEveryOption()
     {
-        var (exit, output, _) = await GraphCli.RunAsync(null, "ingest", "dicom", "--help");
+        var (exit, output, _) = await GraphCommand.RunInAsync(null, null, "ingest", "dicom", "--help");
 
         Assert.Equal(0, exit);
         foreach (var option in new[] { "FOLDER", "--repository", "--dataset", "--data", "--secret-file", "GRAPH_DEID_SECRET", "--pass-through-ids", "--remap-uids", "--rejects", "--batch", "--parallelism" })
@@ -54,8 +55,8 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
     {
         WriteStudy();
 
-        var (exit, output, error) = await GraphCli.RunAsync(WithSecret, Arguments());
-        var (againExit, again, _) = await GraphCli.RunAsync(WithSecret, Arguments("--batch", "1", "--parallelism", "1"));
+        var (exit, output, error) = await GraphCommand.RunInAsync(null, WithSecret, Arguments());
+        var (againExit, again, _) = await GraphCommand.RunInAsync(null, WithSecret, Arguments("--batch", "1", "--parallelism", "1"));
 
         Assert.True(exit == 0, error);
         Assert.Contains("reading: 3 of 3 files", output, StringComparison.Ordinal);
@@ -75,9 +76,9 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
         _scenario.Write("Doe_Janeth/1.dcm", SomeDicom.Instance(patientId: ""));
         _scenario.Write("Doe_Janeth/2.dcm", SomeDicom.Instance(study: 2, instance: 2).Remove(DicomTag.Modality));
 
-        var (exit, output, error) = await GraphCli.RunAsync(WithSecret, Arguments());
+        var (exit, output, error) = await GraphCommand.RunInAsync(null, WithSecret, Arguments());
         _scenario.Write("Doe_Janeth/3.dcm", SomeDicom.Instance(study: 3, instance: 3).Remove(DicomTag.StudyInstanceUID));
-        var (refusedExit, refusedOutput, _) = await GraphCli.RunAsync(WithSecret, Arguments());
+        var (refusedExit, refusedOutput, _) = await GraphCommand.RunInAsync(null, WithSecret, Arguments());
 
         Assert.True(exit == 0, error);
         Assert.Contains("2 accepted, 0 rejected", output, StringComparison.Ordinal);
@@ -95,7 +96,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
         var file = Path.Combine(_scenario.Root, "secret");
         await File.WriteAllTextAsync(file, Secret + "\n");
 
-        var (exit, _, error) = await GraphCli.RunAsync(null, Arguments("--secret-file", file));
+        var (exit, _, error) = await GraphCommand.RunInAsync(null, null, Arguments("--secret-file", file));
 
         Assert.True(exit == 0, error);
         var patient = Assert.Single((await _scenario.ReadAllAsync()).Nodes, n => n.Node.Label == "Patient").Node;
@@ -107,7 +108,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
     {
         WriteStudy();
 
-        var (exit, _, error) = await GraphCli.RunAsync(null, Arguments());
+        var (exit, _, error) = await GraphCommand.RunInAsync(null, null, Arguments());
 
         Assert.Equal(2, exit);
         Assert.Contains("--secret-file", error, StringComparison.Ordinal);
@@ -120,7 +121,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
     {
         _scenario.Write("1.dcm", SomeDicom.Instance("TCGA-02-0001"));
 
-        var (exit, _, error) = await GraphCli.RunAsync(null, Arguments("--pass-through-ids"));
+        var (exit, _, error) = await GraphCommand.RunInAsync(null, null, Arguments("--pass-through-ids"));
 
         Assert.True(exit == 0, error);
         Assert.Equal("TCGA-02-0001", Assert.Single((await _scenario.ReadAllAsync()).Nodes, n => n.Node.Label == "Patient").Node.Key);
@@ -136,7 +137,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
     {
         WriteStudy();
 
-        var (exit, output, error) = await GraphCli.RunAsync(WithSecret, ArgumentsWith(option, value));
+        var (exit, output, error) = await GraphCommand.RunInAsync(null, WithSecret, ArgumentsWith(option, value));
 
         Assert.Equal(2, exit);
         Assert.Contains(option == "--frobnicate" ? option : option.TrimStart('-'), output + error, StringComparison.Ordinal);
@@ -146,7 +147,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
     [Fact]
     public async Task Ingest_MissingFolder_UsageError()
     {
-        var (exit, _, error) = await GraphCli.RunAsync(WithSecret, "ingest", "dicom", Path.Combine(_scenario.Root, "absent"), "--repository", "r", "--dataset", "d");
+        var (exit, _, error) = await GraphCommand.RunInAsync(null, WithSecret, "ingest", "dicom", Path.Combine(_scenario.Root, "absent"), "--repository", "r", "--dataset", "d");
 
         Assert.Equal(2, exit);
         Assert.Contains("does not exist", error, StringComparison.Ordinal);
@@ -159,7 +160,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
         _scenario.Write("Doe_Janeth/no-study.dcm", SomeDicom.Instance(instance: 9).Remove(DicomTag.StudyInstanceUID));
         var rejects = Path.Combine(_scenario.Root, "rejects.tsv");
 
-        var (exit, output, error) = await GraphCli.RunAsync(WithSecret, Arguments("--rejects", rejects));
+        var (exit, output, error) = await GraphCommand.RunInAsync(null, WithSecret, Arguments("--rejects", rejects));
 
         Assert.Equal(1, exit);
         Assert.Contains("1 rejected", output, StringComparison.Ordinal);
@@ -176,7 +177,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
     {
         _scenario.Write("notes.txt", "not DICOM"u8.ToArray());
 
-        var (exit, output, _) = await GraphCli.RunAsync(WithSecret, Arguments());
+        var (exit, output, _) = await GraphCommand.RunInAsync(null, WithSecret, Arguments());
 
         Assert.Equal(1, exit);
         var report = Assert.Single(Directory.GetFiles(Path.Combine(_scenario.DataDirectory, "rejects")));
@@ -188,9 +189,9 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
     public async Task Ingest_ThenStats_CountsTheNewNodes()
     {
         WriteStudy();
-        await GraphCli.RunAsync(WithSecret, Arguments("--remap-uids"));
+        await GraphCommand.RunInAsync(null, WithSecret, Arguments("--remap-uids"));
 
-        var (exit, json, _) = await GraphCli.RunAsync(null, "stats", "--data", _scenario.DataDirectory, "--json");
+        var (exit, json, _) = await GraphCommand.RunInAsync(null, null, "stats", "--data", _scenario.DataDirectory, "--json");
 
         Assert.Equal(0, exit);
         var stats = JsonNode.Parse(json)!;

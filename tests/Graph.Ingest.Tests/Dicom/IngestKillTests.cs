@@ -37,13 +37,13 @@ public sealed class IngestKillTests : IDisposable
         }
 
         var whole = Path.Combine(_temp.Path, "whole");
-        var (exit, _, error) = await GraphCli.RunAsync(WithSecret, Arguments(whole));
+        var (exit, _, error) = await GraphCommand.RunInAsync(null, WithSecret, Arguments(whole));
         Assert.True(exit == 0, error);
         var expected = await ReadAsync(whole);
 
         var killed = Path.Combine(_temp.Path, "killed");
         var database = Path.Combine(killed, "graph.db");
-        using (var process = Process.Start(GraphCli.StartInfo(WithSecret, Arguments(killed)))!)
+        using (var process = Process.Start(GraphCommand.StartInfo(WithSecret, Arguments(killed)))!)
         {
             var deadline = DateTime.UtcNow.AddMinutes(2);
             long sequence = 0;
@@ -70,7 +70,7 @@ public sealed class IngestKillTests : IDisposable
         Assert.All(studies, study => Assert.Subset(storedSeries, seriesOf[study].ToHashSet()));
         Assert.Equal(studies.Length * 2, storedSeries.Count);
 
-        var (again, _, againError) = await GraphCli.RunAsync(WithSecret, Arguments(killed));
+        var (again, _, againError) = await GraphCommand.RunInAsync(null, WithSecret, Arguments(killed));
         Assert.True(again == 0, againError);
         Assert.Equal(Snapshot(expected), Snapshot(await ReadAsync(killed)));
     }

@@ -20,7 +20,7 @@ public sealed class PydicomCorpusIngestTests : IAsyncLifetime
     {
         var data = Path.GetDirectoryName(PydicomFiles.File("CT_small.dcm"))!;
         foreach (var folder in CorpusFolders)
-            Copy(Path.Combine(Path.GetDirectoryName(data)!, folder), Path.Combine(_scenario.Folder, folder));
+            Copy(Path.Combine(Path.GetDirectoryName(data)!, folder), Path.Combine(_scenario.Input, folder));
 
         var summary = await _scenario.IngestAsync();
 

@@ -1,33 +1,16 @@
 using Graph.Ingest.Mappings;
-using Graph.Store;
-using Graph.Store.Sqlite;
 using Graph.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Graph.Ingest.Tests.Mappings;
 
 /// <summary>A SQLite store in a temporary folder with a writer, for import and export tests.</summary>
-internal sealed class MappingStore : IAsyncDisposable
+internal sealed class MappingStore : StoreScenario
 {
-    private readonly TempDirectory _folder;
-
-    private MappingStore(TempDirectory folder, SqliteGraphStore store)
-    {
-        _folder = folder;
-        Store = store;
-        Writer = new GraphWriter(store, [], NullLogger<GraphWriter>.Instance);
-    }
-
-    public SqliteGraphStore Store { get; }
-
-    public GraphWriter Writer { get; }
-
     public static async Task<MappingStore> CreateAsync()
     {
-        var folder = new TempDirectory();
-        var store = new SqliteGraphStore(folder.File("graph.db"));
-        await store.EnsureSchemaAsync(CancellationToken.None);
-        return new MappingStore(folder, store);
+        var store = new MappingStore();
+        await store.Store.EnsureSchemaAsync(CancellationToken.None);
+        return store;
     }
 
     public async Task<MappingImportResult> ImportAsync(string text, bool partial)
@@ -42,11 +25,5 @@ internal sealed class MappingStore : IAsyncDisposable
         using var text = new StringWriter();
         SssomWriter.Write(text, source.Mappings, source.Concepts);
         return text.ToString();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Store.DisposeAsync();
-        _folder.Dispose();
     }
 }

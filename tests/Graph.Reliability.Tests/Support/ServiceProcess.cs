@@ -80,18 +80,13 @@ internal sealed class ServiceProcess : IAsyncDisposable
             key = AdminKeys.GetValueOrDefault(dataDirectory);
         }
 
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         string[] args =
         [
-            Path.Combine(AppContext.BaseDirectory, "Graph.Api.dll"), "--urls", $"http://127.0.0.1:{port}", "--data", dataDirectory,
+            "--urls", $"http://127.0.0.1:{port}", "--data", dataDirectory,
             "--demo-patients", demoPatients.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Graph:FollowIntervalSeconds", "0.5",
             "--Graph:Limits:RequestsPerSecondPerKey", "0", "--Graph:Limits:RequestsPerSecondPerAddress", "0",
         ];
-        foreach (var arg in args.Concat(extra))
-            info.ArgumentList.Add(arg);
-        info.Environment["NO_COLOR"] = "1";
-        foreach (var (name, value) in environment)
-            info.Environment[name] = value;
+        var info = DotnetProgram.StartInfo("Graph.Api.dll", environment, null, args.Concat(extra));
         var service = new ServiceProcess(Process.Start(info)!, port) { _key = key };
         service._process.OutputDataReceived += (_, e) => service.Append(e.Data);
         service._process.ErrorDataReceived += (_, e) => service.Append(e.Data);
@@ -162,25 +157,11 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (_process.HasExited)
-                throw new InvalidOperationException($"The service exited with code {_process.ExitCode}:\n{Log}");
-            try
-            {
-                using var response = await Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"The service was not ready within {timeout.TotalSeconds} s:\n{Log}");
-            await Task.Delay(200);
-        }
+        if (await Readiness.WaitAsync(Client, new Uri("/health/ready", UriKind.Relative), timeout, TimeSpan.FromMilliseconds(200), () => _process.HasExited))
+            return;
+        if (_process.HasExited)
+            throw new InvalidOperationException($"The service exited with code {_process.ExitCode}:\n{Log}");
+        throw new TimeoutException($"The service was not ready within {timeout.TotalSeconds} s:\n{Log}");
     }
 
     private void Append(string? line)

@@ -1,6 +1,4 @@
 using System.Runtime.ExceptionServices;
-using Graph.Api.Schema.Features.Imports;
-using Graph.Api.Schema.Types;
 using Graph.Catalog;
 using GraphQL.DataLoader;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Security.Claims;
 using Graph.Api.Observability;
-using Graph.Api.Schema.Features.Imports;
 using Graph.Api.Schema.Types;
 using Graph.Api.Security;
 using Graph.Catalog;

@@ -1,5 +1,3 @@
-using Graph.Api.Schema.Features.Imports;
-using Graph.Api.Schema.Types;
 using Graph.Api.Security;
 using Graph.Catalog;
 using Graph.Catalog.Disclosure;

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
-using Graph.Api.Schema.Features.Imports;
-using Graph.Api.Schema.Types;
 using GraphQLParser.AST;
 
 namespace Graph.Api.Schema.Execution;

@@ -1,4 +1,3 @@
-using Graph.Api.Schema.Types;
 using GraphQL;
 
 namespace Graph.Api.Schema.Execution;

@@ -1,6 +1,3 @@
-using Graph.Api.Schema.Features.Cohort;
-using Graph.Api.Schema.Features.Imports;
-using Graph.Api.Schema.Types;
 using Graph.Catalog.Querying;
 using Graph.Store;
 using GraphQL;

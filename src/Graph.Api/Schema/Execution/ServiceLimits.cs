@@ -1,5 +1,3 @@
-using Graph.Api.Schema.Features.Imports;
-using Graph.Api.Schema.Types;
 
 namespace Graph.Api.Schema.Execution;
 

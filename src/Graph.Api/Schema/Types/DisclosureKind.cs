@@ -1,4 +1,3 @@
-using Graph.Api.Schema.Features.Imports;
 using GraphQL.Types;
 
 namespace Graph.Api.Schema.Types;

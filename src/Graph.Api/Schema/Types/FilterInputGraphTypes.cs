@@ -1,4 +1,3 @@
-using Graph.Api.Schema.Features.Imports;
 using Graph.Api.Schema.Features.Search;
 using Graph.Domain;
 using GraphQL.Types;

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Text;
-using Graph.Api.Schema.Features.Imports;
 using Graph.Domain;
 
 namespace Graph.Api.Schema.Types;

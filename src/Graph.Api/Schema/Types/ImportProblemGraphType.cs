@@ -1,4 +1,3 @@
-using Graph.Api.Schema.Features.Imports;
 using Graph.Ingest.Records;
 using GraphQL.Types;
 

@@ -1,4 +1,3 @@
-using Graph.Api.Schema.Features.Imports;
 using Graph.Catalog.Querying;
 using GraphQL.Types;
 

@@ -1,41 +1,26 @@
 using Graph.Domain;
 using Graph.Ingest.Deidentification;
 using Graph.Ingest.Dicom;
-using Graph.Store;
 using Graph.Store.Sqlite;
 using Graph.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Graph.Ingest.Tests.Dicom.Support;
 
 /// <summary>A folder to ingest and an empty SQLite store, both temporary, with the ingest's logs collected.</summary>
-internal sealed class IngestScenario : IAsyncDisposable
+internal sealed class IngestScenario : StoreScenario
 {
     public const string Repository = "test-repo";
     public const string Dataset = "test-dataset";
 
     public static readonly DeidentificationKey Key = DeidentificationKey.FromSecret("a deployment secret for the ingest tests only");
 
-    private readonly TempDirectory _temp = new();
-
     public IngestScenario()
-    {
-        Directory.CreateDirectory(Folder);
-        Store = new SqliteGraphStore(DatabasePath);
-        Writer = new GraphWriter(Store, [], NullLogger<GraphWriter>.Instance);
-    }
+        : base("data") => Directory.CreateDirectory(Input);
 
-    public string Root => _temp.Path;
+    public string Root => Folder.Path;
 
-    public string Folder => Path.Combine(_temp.Path, "in");
-
-    public string DataDirectory => Path.Combine(_temp.Path, "data");
-
-    public string DatabasePath => Path.Combine(DataDirectory, "graph.db");
-
-    public SqliteGraphStore Store { get; }
-
-    public GraphWriter Writer { get; }
+    /// <summary>The folder to ingest.</summary>
+    public string Input => Folder.File("in");
 
     public CollectingLogger Log { get; } = new();
 
@@ -43,12 +28,12 @@ internal sealed class IngestScenario : IAsyncDisposable
     public static string Pseudonym(string patientId, string? issuer = null) => new PatientPseudonyms(Key).Create(issuer, patientId);
 
     /// <summary>Writes a file into the folder to ingest.</summary>
-    public string Write(string relativePath, TestDicomFile file) => file.WriteTo(Path.Combine(Folder, relativePath));
+    public string Write(string relativePath, TestDicomFile file) => file.WriteTo(Path.Combine(Input, relativePath));
 
     /// <summary>Writes bytes into the folder to ingest.</summary>
     public string Write(string relativePath, byte[] bytes)
     {
-        var path = Path.Combine(Folder, relativePath);
+        var path = Path.Combine(Input, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, bytes);
         return path;
@@ -56,7 +41,7 @@ internal sealed class IngestScenario : IAsyncDisposable
 
     public DicomIngestOptions Options(bool passThroughIds = false, bool remapUids = false, int batch = 100, int parallelism = 2) => new()
     {
-        Folder = Folder,
+        Folder = Input,
         Repository = Repository,
         Dataset = Dataset,
         Key = Key,
@@ -72,20 +57,7 @@ internal sealed class IngestScenario : IAsyncDisposable
         return await DicomFolderIngest.RunAsync(Store, Writer, options ?? Options(), progress, Log, CancellationToken.None);
     }
 
-    public async Task<CollectingSink> ReadAllAsync()
-    {
-        var sink = new CollectingSink();
-        await Store.ReadAllAsync(sink, CancellationToken.None);
-        return sink;
-    }
-
     /// <summary>The stored node of a kind with a key.</summary>
     public async Task<NodeRecord> NodeAsync(NodeKind kind, string key) =>
         (await ReadAllAsync()).Nodes.Single(n => n.Node.Label == kind.Label && n.Node.Key == key).Node;
-
-    public async ValueTask DisposeAsync()
-    {
-        await Store.DisposeAsync();
-        _temp.Dispose();
-    }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Graph.Api.Schema.Execution;
-using Graph.Api.Schema.Features.Imports;
 using Graph.Api.Schema.Types;
 using Graph.Store.Access;
 using GraphQL.Resolvers;

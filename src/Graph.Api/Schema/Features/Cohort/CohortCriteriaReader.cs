@@ -1,5 +1,4 @@
 using Graph.Api.Schema.Execution;
-using Graph.Api.Schema.Features.Imports;
 using Graph.Api.Schema.Types;
 using Graph.Catalog.Querying;
 using Graph.Domain;

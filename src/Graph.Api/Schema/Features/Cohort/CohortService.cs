@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Graph.Api.Schema.Execution;
-using Graph.Api.Schema.Features.Imports;
-using Graph.Api.Schema.Types;
 using Graph.Api.Security;
 using Graph.Catalog;
 using Graph.Catalog.Querying;

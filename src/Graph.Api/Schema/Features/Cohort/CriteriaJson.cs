@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Graph.Api.Schema.Features.Imports;
-using Graph.Api.Schema.Types;
 
 namespace Graph.Api.Schema.Features.Cohort;
 

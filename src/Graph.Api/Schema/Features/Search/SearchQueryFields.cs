@@ -1,6 +1,5 @@
 using Graph.Api.Schema.Execution;
 using Graph.Api.Schema.Features.Cohort;
-using Graph.Api.Schema.Features.Imports;
 using Graph.Api.Schema.Types;
 using Graph.Catalog;
 using Graph.Catalog.Querying;

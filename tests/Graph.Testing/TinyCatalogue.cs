@@ -1,10 +1,9 @@
 using System.Globalization;
-using Graph.Testing;
 
-namespace Graph.Harvest.Tests.Support;
+namespace Graph.Testing;
 
 /// <summary>A synthetic source: patients with studies of series of tiny instances, uploaded to Orthanc a few requests at a time.</summary>
-internal sealed class TinyCatalogue
+public sealed class TinyCatalogue
 {
     private readonly List<TinyInstance> _instances = [];
 

@@ -1,7 +1,7 @@
-namespace Graph.Harvest.Tests.Support;
+namespace Graph.Testing;
 
 /// <summary>What a tiny instance holds; the identifying values are easy to search for in a store.</summary>
-internal sealed record TinyInstance
+public sealed record TinyInstance
 {
     public required string PatientId { get; init; }
 

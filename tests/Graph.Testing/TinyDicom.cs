@@ -2,13 +2,12 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using Graph.Dicom;
-using Graph.Testing;
 
-namespace Graph.Harvest.Tests.Support;
+namespace Graph.Testing;
 
 /// <summary>Writes tiny but valid DICOM Part 10 files (explicit VR little endian, CT or MR header, no pixel data) with new UIDs,
 /// fast enough to fill an Orthanc with thousands of series.</summary>
-internal static class TinyDicom
+public static class TinyDicom
 {
     /// <summary>A new UID under the 2.25 root.</summary>
     public static string NewUid()

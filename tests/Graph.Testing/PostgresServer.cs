@@ -1,15 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Text;
-using Graph.Testing;
 
-namespace Graph.Export.Tests.Support;
+namespace Graph.Testing;
 
 /// <summary>A real PostgreSQL server on 127.0.0.1 and a free port, with its own data folder; stops on dispose, and by itself
 /// (fast shutdown) once its lifetime is over.</summary>
 /// <remarks>initdb refuses to run as root, so under root the server runs as the <c>postgres</c> user (runuser).</remarks>
-internal sealed class PostgresServer : IAsyncDisposable
+public sealed class PostgresServer : IAsyncDisposable
 {
     public const string InstallCommand = "apt-get install -y postgresql";
 

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Graph.Ingest.Demo;
+using Graph.Store;
+using Graph.Store.Sqlite;
+using Graph.Testing;
+
+namespace Graph.Bench.Peer;
+
+partial class PeerBenchmark
+{
+    // A curator's key: the peer has no access control, so ours must answer over every record too. Rate limits are off for the load.
+    private static string? _oursKey;
+
+    private static async Task<(ServerProcess Process, Uri Endpoint)> StartOursAsync(string repo, string work, CancellationToken cancellationToken)
+    {
+        _oursKey = (await new Graph.Store.Access.ApiKeys(Graph.Store.Sqlite.Access.SqliteAccessStore.InDataDirectory(Path.Combine(work, "ours")), TimeProvider.System).CreateAsync("curator", "peer-benchmark", [], null, cancellationToken)).Secret;
+        var watch = Stopwatch.StartNew();
+        var port = Ports.Free();
+        var api = Path.Combine(repo, "src", "Graph.Api", "bin", Configuration(), "net10.0", "Graph.Api.dll");
+        var ours = ServerProcess.Start("our service", "dotnet", [api, "--urls", $"http://127.0.0.1:{port}", "--data", Path.Combine(work, "ours"), "--Serilog:MinimumLevel:Default=Warning", "--Graph:Limits:RequestsPerSecondPerKey=0"], work, Lifetime, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+        try
+        {
+            await ours.WaitReadyAsync(new Uri($"http://127.0.0.1:{port}/health/ready"), anyAnswer: false, TimeSpan.FromMinutes(5), cancellationToken);
+        }
+        catch
+        {
+            ours.Dispose();
+            throw;
+        }
+
+        Console.WriteLine($"Our service: started and loaded its index in {watch.Elapsed.TotalSeconds:F1} s (process {ours.Id})");
+        return (ours, new Uri($"http://127.0.0.1:{port}/graphql"));
+    }
+
+    private static async Task<int> RunOursOnlyAsync(BenchArguments arguments, string repo, string work, int concurrency, int warmUp, int seconds, CancellationToken cancellationToken)
+    {
+        var (ours, endpoint) = await StartOursAsync(repo, work, cancellationToken);
+        using (ours)
+        {
+            using var load = new LoadGenerator(concurrency, TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(seconds), _oursKey);
+            using var sample = JsonDocument.Parse(await load.SendAsync(endpoint, Scenarios.Body("{ series(first: 200) { nodes { seriesInstanceUid } } }", null), cancellationToken));
+            var uids = sample.RootElement.GetProperty("data").GetProperty("series").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("seriesInstanceUid").GetString()!).ToArray();
+            var cursors = await WalkPagesAsync(load, endpoint, Scenarios.OursPage, "patients", 30, cancellationToken);
+            using var slugs = JsonDocument.Parse(await load.SendAsync(endpoint, Scenarios.Body("{ datasets(first: 100) { nodes { slug } } }", null), cancellationToken));
+            var datasets = slugs.RootElement.GetProperty("data").GetProperty("datasets").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("slug").GetString()!).ToArray();
+            var count = arguments.Int("--count", 20_000);
+            var seed = arguments.Int("--seed", 1);
+            var only = arguments.Get("--scenario");
+            Scenario[] scenarios =
+            [
+                Scenarios.Lookup(uids), Scenarios.NestedPage(cursors, cursors), Scenarios.Facets(), Scenarios.Cohort(),
+                Scenarios.DistinctPages(DistinctRequests.Pages(count + DistinctWarmUp, seed), DistinctWarmUp),
+                Scenarios.DistinctFacets(DistinctRequests.Facets(count + DistinctWarmUp, seed, datasets), DistinctWarmUp),
+                Scenarios.DistinctCohorts(DistinctRequests.Cohorts(count + DistinctWarmUp, seed), DistinctWarmUp),
+            ];
+            foreach (var scenario in scenarios)
+            {
+                if (only is not null && !scenario.Name.StartsWith(only, StringComparison.OrdinalIgnoreCase))
+                    continue;
+                var result = await load.RunAsync(endpoint, scenario, scenario.Ours, cancellationToken);
+                Console.WriteLine($"  {scenario.Name}{(scenario.Distinct ? ", distinct" : ", repeated")}: {result.Throughput:F0}/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, errors {result.Errors}{(result.Exhausted ? ", stream ran out" : "")}");
+            }
+
+            Console.WriteLine($"Resident memory (PSS): {ProcessMemory.TreeMiB(ours.Id):F0} MiB; load average {File.ReadAllText("/proc/loadavg")[..14]}");
+            return 0;
+        }
+    }
+}

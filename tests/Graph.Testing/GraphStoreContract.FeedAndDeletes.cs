@@ -1,0 +1,84 @@
+using Graph.Store;
+using Xunit;
+
+namespace Graph.Testing;
+
+partial class GraphStoreContract
+{
+    [Fact]
+    public async Task ReadChanges_AfterSequence_ReturnsOnlyLaterChanges()
+    {
+        await Store.ApplyAsync(OnePatient(out _, out _, out _), CancellationToken.None);
+        var later = Some.Series();
+        await Store.ApplyAsync(new ChangeSet().Add(later), CancellationToken.None);
+
+        var sink = new CollectingSink();
+        var head = await Store.ReadChangesAsync(1, sink, CancellationToken.None);
+
+        Assert.Equal(2, head);
+        Assert.Equal(later.Key, Assert.Single(sink.Nodes).Node.Key);
+        Assert.Empty(sink.Edges);
+    }
+
+    [Fact]
+    public async Task DeleteNode_RemovesNodeAndItsRelationships_AndFeedReportsBoth()
+    {
+        await Store.ApplyAsync(OnePatient(out _, out var study, out _), CancellationToken.None);
+        var deletion = new ChangeSet();
+        deletion.DeletedNodes.Add(study.Ref);
+
+        var result = await Store.ApplyAsync(deletion, CancellationToken.None);
+
+        Assert.Equal(1, result.NodesChanged);
+        Assert.Equal(2, result.EdgesChanged);
+        var all = await ReadAllAsync();
+        Assert.DoesNotContain(all.Nodes, n => n.Node.Key == study.Key);
+        Assert.Single(all.Edges);
+        var feed = new CollectingSink();
+        await Store.ReadChangesAsync(1, feed, CancellationToken.None);
+        Assert.True(Assert.Single(feed.Nodes).Deleted);
+        Assert.Equal(2, feed.Edges.Count(e => e.Deleted));
+    }
+
+    [Fact]
+    public async Task ReadAll_Scoped_ReturnsOnlyLiveNodesOfTheLabelsAndRelationshipsOfTheTypes()
+    {
+        await Store.ApplyAsync(OnePatient(out var patient, out var study, out _), CancellationToken.None);
+        var second = Some.Study();
+        await Store.ApplyAsync(new ChangeSet().Add(second).Add(Some.Edge("HAS_STUDY", patient, second)), CancellationToken.None);
+        var deletion = new ChangeSet();
+        deletion.DeletedNodes.Add(study.Ref);
+        var head = (await Store.ApplyAsync(deletion, CancellationToken.None)).Sequence;
+
+        var sink = new CollectingSink();
+        var sequence = await Store.ReadAllAsync(sink, new ReadScope(["Study", "Dataset"], ["HAS_STUDY"]), CancellationToken.None);
+
+        Assert.Equal(head, sequence);
+        var all = await ReadAllAsync();
+        Assert.Equal(
+            all.Nodes.Where(n => n.Node.Label is "Study" or "Dataset").Select(n => n.Node.Key).Order(StringComparer.Ordinal),
+            sink.Nodes.Select(n => n.Node.Key).Order(StringComparer.Ordinal));
+        Assert.Equal([second.Key], sink.Nodes.Where(n => n.Node.Label == "Study").Select(n => n.Node.Key));
+        Assert.Equal([(patient.Key, second.Key)], sink.Edges.Select(e => (e.Edge.From.Key, e.Edge.To.Key)));
+        Assert.All(sink.Nodes, n => Assert.False(n.Deleted));
+
+        var nothing = new CollectingSink();
+        await Store.ReadAllAsync(nothing, ReadScope.Nodes(), CancellationToken.None);
+        Assert.Empty(nothing.Nodes);
+        Assert.Empty(nothing.Edges);
+    }
+
+    [Fact]
+    public async Task DeleteEdge_RemovesOnlyThatRelationship()
+    {
+        await Store.ApplyAsync(OnePatient(out var patient, out var study, out _), CancellationToken.None);
+        var deletion = new ChangeSet();
+        deletion.DeletedEdges.Add(Some.Edge("HAS_STUDY", patient, study));
+
+        await Store.ApplyAsync(deletion, CancellationToken.None);
+
+        var all = await ReadAllAsync();
+        Assert.Equal(4, all.Nodes.Count);
+        Assert.DoesNotContain(all.Edges, e => e.Edge.Type == "HAS_STUDY");
+    }
+}

@@ -50,8 +50,11 @@ public sealed class AddFieldTests
         // A curator reads every record, so the counts are the writer's (an anonymous caller would see the open datasets only).
         var key = await TestKeys.CreateAsync(data, "curator");
         var port = Ports.Free();
-        using var service = new Process { StartInfo = DotnetProgram.StartInfo(Path.Combine(build, "api", "Graph.Api.dll"), null, null,
-            ["--urls", $"http://127.0.0.1:{port}", "--data", data, "--seed-demo", "false", "--Graph:EnableIde", "false", "--Graph:EnableExplorer", "false"]) };
+        using var service = new Process
+        {
+            StartInfo = DotnetProgram.StartInfo(Path.Combine(build, "api", "Graph.Api.dll"), null, null,
+            ["--urls", $"http://127.0.0.1:{port}", "--data", data, "--seed-demo", "false", "--Graph:EnableIde", "false", "--Graph:EnableExplorer", "false"])
+        };
         var log = new StringBuilder();
         service.OutputDataReceived += (_, e) => Append(log, e.Data);
         service.ErrorDataReceived += (_, e) => Append(log, e.Data);

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using Graph.Testing;
 
@@ -48,56 +46,30 @@ public sealed class AddFieldTests
         Assert.True(done > 0 && pending > done);
 
         // A curator reads every record, so the counts are the writer's (an anonymous caller would see the open datasets only).
-        var key = await TestKeys.CreateAsync(data, "curator");
-        var port = Ports.Free();
-        using var service = new Process
-        {
-            StartInfo = DotnetProgram.StartInfo(Path.Combine(build, "api", "Graph.Api.dll"), null, null,
-            ["--urls", $"http://127.0.0.1:{port}", "--data", data, "--seed-demo", "false", "--Graph:EnableIde", "false", "--Graph:EnableExplorer", "false"])
-        };
-        var log = new StringBuilder();
-        service.OutputDataReceived += (_, e) => Append(log, e.Data);
-        service.ErrorDataReceived += (_, e) => Append(log, e.Data);
-        service.Start();
-        service.BeginOutputReadLine();
-        service.BeginErrorReadLine();
-        try
-        {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            client.DefaultRequestHeaders.Add(TestKeys.Header, key);
-            var ready = await Readiness.WaitAsync(client, new Uri("/health/ready", UriKind.Relative), TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(250), () => service.HasExited);
-            Assert.True(ready, $"The service built from the copy did not become ready:\n{log}");
-            var answer = await client.PostAsJsonAsync("/graphql", new
+        await using var service = await ServiceProcess.StartAsync(Path.Combine(build, "api", "Graph.Api.dll"), data, "curator", null,
+            ["--seed-demo", "false", "--Graph:EnableIde", "false", "--Graph:EnableExplorer", "false"], TimeSpan.FromMinutes(2));
+        var (_, body) = await service.PostAsync($$"""
             {
-                query = $$"""
-                    {
-                      done: series(where: { {{Field}}: { eq: "done" } }) { totalCount }
-                      notDone: series(where: { {{Field}}: { neq: "done" } }) { totalCount }
-                      all: series { totalCount facets(fields: ["{{Field}}"]) { values { value count } missing } }
-                      first: series(first: 1, order: [{ {{Field}}: ASC }]) { nodes { {{Field}} } }
-                      last: series(first: 1, order: [{ {{Field}}: DESC }]) { nodes { {{Field}} } }
-                    }
-                    """,
-            });
-            var body = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
-            Assert.Null(body["errors"]);
-            var result = body["data"]!;
-            var total = (int)result["all"]!["totalCount"]!;
+              done: series(where: { {{Field}}: { eq: "done" } }) { totalCount }
+              notDone: series(where: { {{Field}}: { neq: "done" } }) { totalCount }
+              all: series { totalCount facets(fields: ["{{Field}}"]) { values { value count } missing } }
+              first: series(first: 1, order: [{ {{Field}}: ASC }]) { nodes { {{Field}} } }
+              last: series(first: 1, order: [{ {{Field}}: DESC }]) { nodes { {{Field}} } }
+            }
+            """);
+        Assert.Null(body["errors"]);
+        var result = body["data"]!;
+        var total = (int)result["all"]!["totalCount"]!;
 
-            Assert.Equal(done, (int)result["done"]!["totalCount"]!);
-            Assert.Equal(total - done, (int)result["notDone"]!["totalCount"]!);
-            var facet = result["all"]!["facets"]![0]!;
-            Assert.Equal(
-                [("pending", pending), ("done", done)],
-                facet["values"]!.AsArray().Select(v => ((string)v!["value"]!, (int)v["count"]!)).ToList());
-            Assert.Equal(total - done - pending, (int)facet["missing"]!);
-            Assert.Equal("done", (string?)result["first"]!["nodes"]![0]![Field]);
-            Assert.Equal("pending", (string?)result["last"]!["nodes"]![0]![Field]);
-        }
-        finally
-        {
-            service.Kill(entireProcessTree: true);
-        }
+        Assert.Equal(done, (int)result["done"]!["totalCount"]!);
+        Assert.Equal(total - done, (int)result["notDone"]!["totalCount"]!);
+        var facet = result["all"]!["facets"]![0]!;
+        Assert.Equal(
+            [("pending", pending), ("done", done)],
+            facet["values"]!.AsArray().Select(v => ((string)v!["value"]!, (int)v["count"]!)).ToList());
+        Assert.Equal(total - done - pending, (int)facet["missing"]!);
+        Assert.Equal("done", (string?)result["first"]!["nodes"]![0]![Field]);
+        Assert.Equal("pending", (string?)result["last"]!["nodes"]![0]![Field]);
     }
 
     private static void CopySource(string to)
@@ -170,12 +142,6 @@ public sealed class AddFieldTests
                 }
             }
             """);
-    }
-
-    private static void Append(StringBuilder log, string? line)
-    {
-        lock (log)
-            log.AppendLine(line);
     }
 
     // dotnet with the arguments in the copy, to its end; the output, or a failure that shows it.

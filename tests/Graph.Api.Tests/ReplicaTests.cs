@@ -1,26 +1,19 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Graph.Testing;
 
 namespace Graph.Api.Tests;
 
 /// <summary>Two service processes on one store each see the other's writes within the follow interval.</summary>
-public sealed class ReplicaTests : IDisposable
+public sealed class ReplicaTests : IAsyncDisposable
 {
     private readonly TempDirectory _data = new();
-    private readonly List<Process> _processes = [];
+    private readonly List<ServiceProcess> _replicas = [];
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        foreach (var process in _processes)
-        {
-            if (!process.HasExited)
-                process.Kill(entireProcessTree: true);
-            process.Dispose();
-        }
-
+        foreach (var replica in _replicas)
+            await replica.DisposeAsync();
         _data.Dispose();
     }
 
@@ -63,48 +56,36 @@ public sealed class ReplicaTests : IDisposable
         Assert.True(DateTime.UtcNow - revokedAt < TimeSpan.FromSeconds(5));
     }
 
-    private static async Task<HttpStatusCode> StatusAsync(HttpClient replica, string key)
+    private static async Task<HttpStatusCode> StatusAsync(ServiceProcess replica, string key)
     {
-        // A client of its own: the replica's client sends an admin key by default.
-        using var client = new HttpClient { BaseAddress = replica.BaseAddress };
+        // A client of its own: the replica's requests carry an admin key.
+        using var client = new HttpClient { BaseAddress = replica.Client.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/graphql", UriKind.Relative)) { Content = JsonContent.Create(new { query = "{ datasets { totalCount } }" }) };
         request.Headers.Add(TestKeys.Header, key);
         using var response = await client.SendAsync(request);
         return response.StatusCode;
     }
 
-    private async Task<HttpClient> StartAsync()
+    private async Task<ServiceProcess> StartAsync()
     {
-        var port = Ports.Free();
-        var info = DotnetProgram.StartInfo("Graph.Api.dll", null, null, ["--urls", $"http://127.0.0.1:{port}", "--data", _data.Path, "--demo-patients", "60", "--Graph:FollowIntervalSeconds", "0.5"]);
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _processes.Add(process);
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        client.DefaultRequestHeaders.Add(TestKeys.Header, await TestKeys.CreateAsync(_data.Path, "admin"));
-        var ready = await Readiness.WaitAsync(client, new Uri("/health/ready", UriKind.Relative), TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(200), () => process.HasExited);
-        Assert.False(process.HasExited, $"The service exited with code {(process.HasExited ? process.ExitCode : 0)}.");
-        Assert.True(ready, "The service was not ready within 90 s.");
-        return client;
+        var replica = await ServiceProcess.StartAsync(_data.Path, 60);
+        _replicas.Add(replica);
+        return replica;
     }
 
-    private static async Task<string> SaveCohortAsync(HttpClient client, string name)
+    private static async Task<string> SaveCohortAsync(ServiceProcess replica, string name)
     {
-        var response = await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query = $$"""mutation { saveCohort(input: { name: "{{name}}", criteria: {} }) { cohortId } }""" });
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var (_, body) = await replica.PostAsync($$"""mutation { saveCohort(input: { name: "{{name}}", criteria: {} }) { cohortId } }""");
         return (string?)body["data"]?["saveCohort"]?["cohortId"] ?? throw new InvalidOperationException(body.ToJsonString());
     }
 
-    private static async Task WaitUntilVisibleAsync(HttpClient client, string cohortId)
+    private static async Task WaitUntilVisibleAsync(ServiceProcess replica, string cohortId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
-            var response = await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query = $$"""{ cohortByKey(key: "{{cohortId}}") { name patients { totalCount } } }""" });
-            var found = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]?["cohortByKey"];
+            var (_, body) = await replica.PostAsync($$"""{ cohortByKey(key: "{{cohortId}}") { name patients { totalCount } } }""");
+            var found = body["data"]?["cohortByKey"];
             if (found is not null)
             {
                 Assert.Equal(60, (int)found["patients"]!["totalCount"]!);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Graph.Reliability.Tests.Support;
 using Graph.Testing;
 
 namespace Graph.Reliability.Tests;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Graph.Reliability.Tests.Support;
+using Graph.Testing;
 
 namespace Graph.Reliability.Tests;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Graph.Reliability.Tests.Support;
 using Graph.Testing;
 
 namespace Graph.Reliability.Tests.Examples;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DuckDB.NET.Data;
-using Graph.Reliability.Tests.Support;
 using Graph.Testing;
 
 namespace Graph.Reliability.Tests.Export;

@@ -3,12 +3,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Graph.Testing;
+using Xunit;
 
-namespace Graph.Reliability.Tests.Support;
+namespace Graph.Testing;
 
-/// <summary>The service (Graph.Api.dll) run as a separate process on 127.0.0.1, as an operator runs it, so a test can kill it.</summary>
-internal sealed class ServiceProcess : IAsyncDisposable
+/// <summary>The service (Graph.Api.dll) run as a separate process on 127.0.0.1, as an operator runs it, so a test can kill it,
+/// restart it, run two on one store or run one built elsewhere.</summary>
+public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _log = new();
@@ -65,35 +66,40 @@ internal sealed class ServiceProcess : IAsyncDisposable
         StartAsync(dataDirectory, demoPatients, new Dictionary<string, string>(), extra);
 
     /// <summary>Starts the service with extra environment variables (a fresh HOME, as on a new machine) and waits until it reports ready.</summary>
-    public static async Task<ServiceProcess> StartAsync(string dataDirectory, int demoPatients, IReadOnlyDictionary<string, string> environment, params string[] extra)
+    public static Task<ServiceProcess> StartAsync(string dataDirectory, int demoPatients, IReadOnlyDictionary<string, string> environment, params string[] extra) =>
+        StartAsync("Graph.Api.dll", dataDirectory, "admin", environment,
+        [
+            "--demo-patients", demoPatients.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Graph:FollowIntervalSeconds", "0.5",
+            "--Graph:Limits:RequestsPerSecondPerKey", "0", "--Graph:Limits:RequestsPerSecondPerAddress", "0", .. extra,
+        ],
+        // A launch-scale catalogue (tens of thousands of patients) is seeded on first start, which takes minutes on a busy machine.
+        TimeSpan.FromSeconds(demoPatients >= 10_000 ? 900 : 120));
+
+    /// <summary>Starts a built service (<paramref name="dll"/>: beside the tests, or a path) on a data folder with a key of
+    /// <paramref name="role"/> for <see cref="PostAsync"/>, and waits until it reports ready.</summary>
+    public static async Task<ServiceProcess> StartAsync(
+        string dll, string dataDirectory, string role, IReadOnlyDictionary<string, string>? environment, IEnumerable<string> args, TimeSpan readyWithin)
     {
         var port = Ports.Free();
         string? key;
         try
         {
-            key = await TestKeys.CreateAsync(dataDirectory, "admin");
-            AdminKeys[dataDirectory] = key;
+            key = await TestKeys.CreateAsync(dataDirectory, role);
+            Keys[(dataDirectory, role)] = key;
         }
         catch (Graph.Store.GraphStoreException)
         {
             // A data folder remounted read-only: the key made when it was writable is still in its access.db.
-            key = AdminKeys.GetValueOrDefault(dataDirectory);
+            key = Keys.GetValueOrDefault((dataDirectory, role));
         }
 
-        string[] args =
-        [
-            "--urls", $"http://127.0.0.1:{port}", "--data", dataDirectory,
-            "--demo-patients", demoPatients.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Graph:FollowIntervalSeconds", "0.5",
-            "--Graph:Limits:RequestsPerSecondPerKey", "0", "--Graph:Limits:RequestsPerSecondPerAddress", "0",
-        ];
-        var info = DotnetProgram.StartInfo("Graph.Api.dll", environment, null, args.Concat(extra));
+        var info = DotnetProgram.StartInfo(dll, environment, null, ["--urls", $"http://127.0.0.1:{port}", "--data", dataDirectory, .. args]);
         var service = new ServiceProcess(Process.Start(info)!, port) { _key = key };
         service._process.OutputDataReceived += (_, e) => service.Append(e.Data);
         service._process.ErrorDataReceived += (_, e) => service.Append(e.Data);
         service._process.BeginOutputReadLine();
         service._process.BeginErrorReadLine();
-        // A launch-scale catalogue (tens of thousands of patients) is seeded on first start, which takes minutes on a busy machine.
-        await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(demoPatients >= 10_000 ? 900 : 120));
+        await service.WaitUntilReadyAsync(readyWithin);
         return service;
     }
 
@@ -142,11 +148,12 @@ internal sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> AdminKeys = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Data, string Role), string> Keys = new();
 
     private string? _key;
 
-    // The one place where requests get credentials: an administrator's key, so mutations run and every record is read.
+    // The one place where requests get credentials: the key of the role the service was started with (an administrator's,
+    // unless said otherwise, so mutations run and every record is read).
     private void Authorize(HttpRequestMessage request)
     {
         if (_key is not null)

@@ -77,19 +77,10 @@ public sealed class AddFieldTests
         foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig" })
             File.Copy(Path.Combine(RepositoryFiles.Root, file), Path.Combine(to, file));
         foreach (var project in Projects)
-            CopyTree(Path.Combine(RepositoryFiles.Root, "src", project), Path.Combine(to, "src", project));
+            TempDirectory.CopyTree(Path.Combine(RepositoryFiles.Root, "src", project), Path.Combine(to, "src", project), "bin", "obj", "node_modules");
         Directory.CreateDirectory(Path.Combine(to, "src", "Graph.Explorer"));
         File.Copy(Path.Combine(RepositoryFiles.Root, "src", "Graph.Explorer", "Graph.Explorer.targets"), Path.Combine(to, "src", "Graph.Explorer", "Graph.Explorer.targets"));
-        CopyTree(Path.Combine(RepositoryFiles.Root, "schema"), Path.Combine(to, "schema"));
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var directory in Directory.EnumerateDirectories(from).Where(d => Path.GetFileName(d) is not ("bin" or "obj" or "node_modules")))
-            CopyTree(directory, Path.Combine(to, Path.GetFileName(directory)));
+        TempDirectory.CopyTree(Path.Combine(RepositoryFiles.Root, "schema"), Path.Combine(to, "schema"));
     }
 
     // Seeds the demo catalogue and sets the new field on its series through the writer of the copy, whose model knows the field.

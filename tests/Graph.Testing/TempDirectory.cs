@@ -16,6 +16,16 @@ public sealed class TempDirectory : IDisposable
     /// <summary>A path inside the folder.</summary>
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Copies a folder with everything below it, leaving out the folders named in <paramref name="skip"/> (bin, obj).</summary>
+    public static void CopyTree(string from, string to, params string[] skip)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+            System.IO.File.Copy(file, System.IO.Path.Combine(to, System.IO.Path.GetFileName(file)));
+        foreach (var directory in Directory.EnumerateDirectories(from).Where(d => !skip.Contains(System.IO.Path.GetFileName(d))))
+            CopyTree(directory, System.IO.Path.Combine(to, System.IO.Path.GetFileName(directory)), skip);
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -20,7 +20,7 @@ public sealed class PydicomCorpusIngestTests : IAsyncLifetime
     {
         var data = Path.GetDirectoryName(PydicomFiles.File("CT_small.dcm"))!;
         foreach (var folder in CorpusFolders)
-            Copy(Path.Combine(Path.GetDirectoryName(data)!, folder), Path.Combine(_scenario.Input, folder));
+            TempDirectory.CopyTree(Path.Combine(Path.GetDirectoryName(data)!, folder), Path.Combine(_scenario.Input, folder));
 
         var summary = await _scenario.IngestAsync();
 
@@ -36,15 +36,5 @@ public sealed class PydicomCorpusIngestTests : IAsyncLifetime
         Assert.True(summary.Warnings[InstanceWarnings.ModalityMissing] > 0);
         Assert.True(summary.UnknownPatients > 0);
         Assert.Equal(summary.Studies, (await _scenario.ReadAllAsync()).Nodes.Count(n => n.Node.Label == "Study"));
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

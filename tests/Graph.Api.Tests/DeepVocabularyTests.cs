@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
 namespace Graph.Api.Tests;
 
 /// <summary>The seed vocabulary where clinicians and radiologists search: ICD-O-3 glioma subtypes, RadLex anatomy and modalities, unknown CURIEs.</summary>
@@ -92,6 +95,22 @@ public sealed class DeepVocabularyTests(CatalogueFactory service)
     public async Task ConceptFilter_UnknownCurie_IsRefusedWhereverCriteriaEnter(string document)
     {
         var body = await service.PostAsync(document, new { curie = "RADLEX:RID999999999" });
+
+        var error = body["errors"]![0]!;
+        Assert.Equal("UNKNOWN_CONCEPT", (string?)error["extensions"]!["code"]);
+        Assert.Contains("RADLEX:RID999999999", (string)error["message"]!, StringComparison.Ordinal);
+    }
+
+    // A signed-out visitor sends the same criteria: refused the same way, in the visitor's view of the catalogue.
+    [Theory]
+    [InlineData("{ series(where: { bodyPart: { concept: { curie: \"RADLEX:RID999999999\" } } }) { totalCount } }")]
+    [InlineData("{ cohortPreview(criteria: { series: { bodyPart: { concept: { curie: \"RADLEX:RID999999999\" } } } }) { series { value } } }")]
+    [InlineData("{ crossTab(rows: \"sex\", columns: \"cancerTypes.code\", where: { series: { bodyPart: { concept: { curie: \"RADLEX:RID999999999\" } } } }) { rows } }")]
+    public async Task ConceptFilter_UnknownCurieFromASignedOutVisitor_IsRefusedToo(string document)
+    {
+        using var client = service.CreateAnonymousClient();
+        using var response = await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query = document });
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         var error = body["errors"]![0]!;
         Assert.Equal("UNKNOWN_CONCEPT", (string?)error["extensions"]!["code"]);

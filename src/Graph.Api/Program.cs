@@ -17,6 +17,7 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
     ["--data"] = "Graph:DataDirectory",
     ["--seed-demo"] = "Graph:SeedDemoOnEmptyStore",
     ["--demo-patients"] = "Graph:DemoPatients",
+    ["--index-file"] = "Graph:IndexFile",
 });
 var observability = builder.Configuration.GetSection(ObservabilityOptions.Section).Get<ObservabilityOptions>() ?? new ObservabilityOptions();
 builder.Services.AddSerilog((services, logger) =>

@@ -16,6 +16,8 @@ public sealed partial class CatalogIndex(IGraphStore store, ILogger<CatalogIndex
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile CatalogSnapshot _current = CatalogSnapshot.CreateEmpty();
     private volatile bool _loaded;
+    private readonly SemaphoreSlim _saving = new(1, 1);
+    private long _savedSequence = -1;
 
     /// <summary>The latest snapshot. Readers take it once and use it for a whole request.</summary>
     public CatalogSnapshot Current => _current;
@@ -23,7 +25,12 @@ public sealed partial class CatalogIndex(IGraphStore store, ILogger<CatalogIndex
     /// <summary>Whether the initial load has finished.</summary>
     public bool IsLoaded => _loaded;
 
-    /// <summary>Loads the whole catalogue from the store into a new snapshot.</summary>
+    /// <summary>The index file: where <see cref="SaveAsync"/> saves the current snapshot and <see cref="LoadAsync"/> reads it back
+    /// (then only the changes committed since are read from the store); null for none.</summary>
+    public string? FilePath { get; init; }
+
+    /// <summary>Loads the catalogue: from the index file when it holds a snapshot of this store's history (then the changes since
+    /// from the store), else the whole catalogue from the store.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -31,6 +38,20 @@ public sealed partial class CatalogIndex(IGraphStore store, ILogger<CatalogIndex
         {
             using var activity = Source.StartActivity("index.load");
             var watch = Stopwatch.StartNew();
+            if (await ReadFileAsync(cancellationToken).ConfigureAwait(false) is { } saved)
+            {
+                Publish(saved);
+                Interlocked.Exchange(ref _savedSequence, saved.Sequence);
+                var fileMs = watch.ElapsedMilliseconds;
+                var caughtUp = new SnapshotBuilder(saved);
+                var head = await store.ReadChangesAsync(saved.Sequence, caughtUp, cancellationToken).ConfigureAwait(false);
+                if (head != saved.Sequence || caughtUp.Applied > 0)
+                    Publish(caughtUp.Build(head));
+                _loaded = true;
+                LogLoadedFromFile(FilePath!, saved.Sequence, fileMs, caughtUp.Applied, head, watch.ElapsedMilliseconds);
+                return;
+            }
+
             var builder = new SnapshotBuilder(CatalogSnapshot.CreateEmpty());
             var sequence = await store.ReadAllAsync(builder, cancellationToken).ConfigureAwait(false);
             Publish(builder.Build(sequence));
@@ -68,6 +89,62 @@ public sealed partial class CatalogIndex(IGraphStore store, ILogger<CatalogIndex
         }
     }
 
+    /// <summary>Saves the current snapshot to the index file unless it holds that sequence already; returns whether it wrote.</summary>
+    /// <remarks>Runs beside readers and commits; a failure (full disk, no permission) is logged and leaves the previous file.</remarks>
+    public async Task<bool> SaveAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = _current;
+        if (FilePath is null || snapshot.Sequence == 0 || snapshot.Sequence == Interlocked.Read(ref _savedSequence))
+            return false;
+        await _saving.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            var mark = await store.GetChangeMarkAsync(snapshot.Sequence, cancellationToken).ConfigureAwait(false);
+            if (mark is null || snapshot.Sequence <= Interlocked.Read(ref _savedSequence))
+                return false;
+            await Task.Run(() => SnapshotFile.Write(snapshot, mark, FilePath), cancellationToken).ConfigureAwait(false);
+            Interlocked.Exchange(ref _savedSequence, snapshot.Sequence);
+            LogSaved(FilePath, snapshot.Sequence, new FileInfo(FilePath).Length >> 20, watch.ElapsedMilliseconds);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or GraphStoreException)
+        {
+            LogSaveFailed(FilePath, e.Message);
+            return false;
+        }
+        finally
+        {
+            _saving.Release();
+        }
+    }
+
+    // The snapshot of the index file when the store still holds the history it was saved from, else null (saying why).
+    private async Task<CatalogSnapshot?> ReadFileAsync(CancellationToken cancellationToken)
+    {
+        if (FilePath is null || !File.Exists(FilePath))
+            return null;
+        try
+        {
+            var header = SnapshotFile.ReadHeader(FilePath);
+            if (header is null)
+                throw new InvalidDataException($"{FilePath} is not a catalogue index file.");
+            var mark = await store.GetChangeMarkAsync(header.Sequence, cancellationToken).ConfigureAwait(false);
+            if (mark != header.Mark)
+            {
+                LogFileStale(FilePath, header.Sequence);
+                return null;
+            }
+
+            return SnapshotFile.Read(FilePath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            LogFileUnusable(FilePath, e.Message);
+            return null;
+        }
+    }
+
     /// <inheritdoc />
     Task ICommitListener.OnCommittedAsync(CommitResult result, CancellationToken cancellationToken) =>
         result.Sequence > _current.Sequence ? CatchUpAsync(cancellationToken) : Task.CompletedTask;
@@ -76,6 +153,21 @@ public sealed partial class CatalogIndex(IGraphStore store, ILogger<CatalogIndex
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Catalogue index loaded: {Rows} nodes and relationships at change {Sequence} in {ElapsedMs} ms")]
     private partial void LogLoaded(int rows, long sequence, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catalogue index read from {File} at change {Sequence} in {FileMs} ms, then {Rows} changed nodes and relationships from the store up to change {Head}: {ElapsedMs} ms in all")]
+    private partial void LogLoadedFromFile(string file, long sequence, long fileMs, int rows, long head, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catalogue index saved to {File} at change {Sequence} ({MiB} MiB) in {ElapsedMs} ms")]
+    private partial void LogSaved(string file, long sequence, long miB, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not save the catalogue index to {File}; the next start reads the whole store: {Reason}")]
+    private partial void LogSaveFailed(string file, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The index file {File} was saved from another history of the store (its change {Sequence} differs or is gone): reading the whole store")]
+    private partial void LogFileStale(string file, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The index file {File} cannot be used, reading the whole store: {Reason}")]
+    private partial void LogFileUnusable(string file, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Catalogue index skipped {Count} rows of unknown kinds or with missing end nodes")]
     private partial void LogSkipped(int count);

@@ -116,6 +116,9 @@ public sealed partial class Neo4jGraphStore : IGraphStore
     public Task<long> GetSequenceAsync(CancellationToken cancellationToken) => _reader.ReadSequenceAsync(cancellationToken);
 
     /// <inheritdoc />
+    public Task<string?> GetChangeMarkAsync(long sequence, CancellationToken cancellationToken) => _reader.ReadChangeMarkAsync(sequence, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
     {
         var sequence = await GetSequenceAsync(cancellationToken).ConfigureAwait(false);

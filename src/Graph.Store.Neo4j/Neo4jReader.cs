@@ -17,6 +17,13 @@ internal sealed class Neo4jReader(QueryApiClient client, int pageSize)
     public async Task<long> ReadSequenceAsync(CancellationToken cancellationToken) =>
         (await client.RunAsync(Neo4jStatements.ReadSequence, new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false)).Long("seq");
 
+    /// <summary>Reads the commit time and source of the change recorded at a sequence, or null.</summary>
+    public async Task<string?> ReadChangeMarkAsync(long sequence, CancellationToken cancellationToken)
+    {
+        var result = await client.RunAsync(Neo4jStatements.ReadChangeMark, new Dictionary<string, object?> { ["seq"] = sequence }, cancellationToken).ConfigureAwait(false);
+        return result.Rows.Count == 0 ? null : result.Rows[0][result.Column("mark")] as string;
+    }
+
     /// <summary>Reads every live node and relationship, or those of a scope's labels and types.</summary>
     public async Task<long> ReadAllAsync(IChangeSink sink, ReadScope? scope, CancellationToken cancellationToken)
     {

@@ -57,6 +57,16 @@ internal static partial class Neo4jStatements
         """,
         NoParameters);
 
+    /// <summary>Reads the commit time and source of the change recorded at a sequence (no row when none is).</summary>
+    public static readonly CypherStatement ReadChangeMark = new(
+        "ReadChangeMark",
+        """
+        MATCH (c:GraphChange {seq: $seq})
+        RETURN toString(c.committedAt) + ' ' + c.source AS mark
+        LIMIT 1
+        """,
+        new Dictionary<string, object?> { ["seq"] = 1L });
+
     /// <summary>Waits until the indexes created at start-up are online.</summary>
     public static readonly CypherStatement AwaitIndexes = new(
         "AwaitIndexes",

@@ -113,6 +113,16 @@ public sealed partial class SqliteGraphStore : IGraphStore
     });
 
     /// <inheritdoc />
+    public Task<string?> GetChangeMarkAsync(long sequence, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT committed_at || ' ' || source FROM changesets WHERE seq = $seq";
+        command.Parameters.AddWithValue("$seq", sequence);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    });
+
+    /// <inheritdoc />
     public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => Guard(async () =>
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -30,6 +30,12 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>Reads the current change sequence.</summary>
     Task<long> GetSequenceAsync(CancellationToken cancellationToken);
 
+    /// <summary>What tells the ChangeSet committed at a sequence from any other (its commit time and source), or null when the
+    /// store has none at that sequence.</summary>
+    /// <remarks>A reader that saved the catalogue as of a sequence checks with it that the store still holds the history it read:
+    /// a store re-created since, or restored from an older backup, gives another mark or none.</remarks>
+    Task<string?> GetChangeMarkAsync(long sequence, CancellationToken cancellationToken);
+
     /// <summary>Counts live nodes and relationships.</summary>
     Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken);
 }

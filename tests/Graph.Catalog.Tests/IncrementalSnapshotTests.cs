@@ -1,11 +1,13 @@
 using CsCheck;
 using Graph.Catalog.Querying;
 using Graph.Domain;
+using Graph.Testing;
 
 namespace Graph.Catalog.Tests;
 
 /// <summary>Snapshots made commit by commit patch the values derived from their predecessors (clause results, path maps,
-/// value ids); after any sequence of commits they answer exactly like a snapshot loaded from scratch, and like the reference.</summary>
+/// value ids); after any sequence of commits, restarts from the index file among them, they answer exactly like a snapshot
+/// loaded from scratch, and like the reference.</summary>
 public sealed class IncrementalSnapshotTests
 {
     private static readonly NodeKind[] Kinds = [GraphModel.Series, GraphModel.Patient, GraphModel.Study, GraphModel.Dataset, GraphModel.Concept];
@@ -30,6 +32,7 @@ public sealed class IncrementalSnapshotTests
     public void Commits_RandomSequences_AnswerLikeFromScratchAndReference() =>
         Gen.Select(Gen.Int[0, 200], Gen.Int, Gen.Int[1, 8]).Sample((catalogueSeed, seed, commits) =>
         {
+            using var folder = new TempDirectory();
             var catalogue = new RandomCatalogue(catalogueSeed);
             var random = new Random(seed);
             var queries = Enumerable.Range(0, 6).Select(_ => Kinds[random.Next(Kinds.Length)]).Select(kind => (Kind: kind, Filter: RandomFilters.Make(random, kind))).ToList();
@@ -39,6 +42,9 @@ public sealed class IncrementalSnapshotTests
                 // Most snapshots are asked (so they derive values for the next to patch); some are skipped (their successor patches older values).
                 if (random.Next(4) > 0)
                     Ask(catalogue.Snapshot, queries);
+                // Sometimes the service restarts from its index file, and goes on committing on top of what it read.
+                if (random.Next(5) == 0)
+                    log.Add(catalogue.Restart(folder.File("catalog.index")));
                 log.Add(catalogue.Commit(random));
             }
 

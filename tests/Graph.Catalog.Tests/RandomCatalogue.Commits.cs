@@ -30,6 +30,14 @@ internal sealed partial class RandomCatalogue
         return string.Join("; ", done);
     }
 
+    /// <summary>Saves the snapshot to an index file and goes on from the snapshot read back, as a restart does.</summary>
+    public string Restart(string path)
+    {
+        SnapshotFile.Write(Snapshot, "mark", path);
+        Snapshot = SnapshotFile.Read(path);
+        return "restart from the index file";
+    }
+
     /// <summary>A snapshot of the same live records built from an empty one, as a fresh load would.</summary>
     public CatalogSnapshot FromScratch()
     {

@@ -222,6 +222,8 @@ public sealed class GraphWriterTests
 
         public Task<long> GetSequenceAsync(CancellationToken cancellationToken) => Task.FromResult(Sequence);
 
+        public Task<string?> GetChangeMarkAsync(long sequence, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -81,4 +81,22 @@ partial class GraphStoreContract
         Assert.Equal(4, all.Nodes.Count);
         Assert.DoesNotContain(all.Edges, e => e.Edge.Type == "HAS_STUDY");
     }
+
+    [Fact]
+    public async Task ChangeMark_NamesEachCommittedSequence_AndNoneBeyondTheHead()
+    {
+        Assert.Null(await Store.GetChangeMarkAsync(1, CancellationToken.None));
+        var first = await Store.ApplyAsync(OnePatient(out var patient, out _, out _), CancellationToken.None);
+        var study = Some.Study();
+        var second = await Store.ApplyAsync(new ChangeSet { Source = "contract-2" }.Add(study).Add(Some.Edge("HAS_STUDY", patient, study)), CancellationToken.None);
+
+        var firstMark = await Store.GetChangeMarkAsync(first.Sequence, CancellationToken.None);
+        var secondMark = await Store.GetChangeMarkAsync(second.Sequence, CancellationToken.None);
+
+        Assert.False(string.IsNullOrEmpty(firstMark));
+        Assert.Contains("contract", firstMark, StringComparison.Ordinal);
+        Assert.Contains("contract-2", secondMark, StringComparison.Ordinal);
+        Assert.Equal(firstMark, await Store.GetChangeMarkAsync(first.Sequence, CancellationToken.None));
+        Assert.Null(await Store.GetChangeMarkAsync(second.Sequence + 1, CancellationToken.None));
+    }
 }

@@ -45,10 +45,21 @@ internal sealed partial class CatalogStartup(
         IsReady = true;
         LogReady(index.Current.Count(Domain.GraphModel.Series), index.Current.Sequence);
 
+        // The index file is written beside the requests, never in their way: after the first load, then every interval while the
+        // catalogue changes, and when the service stops.
+        var saving = index.SaveAsync(stoppingToken);
+        var saveInterval = TimeSpan.FromSeconds(Math.Max(1, settings.IndexFileIntervalSeconds));
+        var lastSave = Stopwatch.StartNew();
         var interval = TimeSpan.FromSeconds(Math.Max(0.05, settings.FollowIntervalSeconds));
         using var timer = new PeriodicTimer(interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            if (saving.IsCompleted && lastSave.Elapsed >= saveInterval)
+            {
+                saving = index.SaveAsync(stoppingToken);
+                lastSave.Restart();
+            }
+
             try
             {
                 var applied = await index.CatchUpAsync(stoppingToken);
@@ -61,6 +72,14 @@ internal sealed partial class CatalogStartup(
                 LogFollowFailed(e.Message);
             }
         }
+    }
+
+    /// <summary>Stops following the store, then saves the index file if the catalogue changed since it was saved.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (IsReady)
+            await index.SaveAsync(cancellationToken);
     }
 
     private async Task SeedAsync(GraphOptions settings, CancellationToken cancellationToken)

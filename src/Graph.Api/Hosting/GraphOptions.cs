@@ -18,6 +18,18 @@ public sealed class GraphOptions
     /// <summary>How often to read changes other processes committed to the store, in seconds.</summary>
     public double FollowIntervalSeconds { get; set; } = 2;
 
+    /// <summary>The index file, where the catalogue index is saved so that a restart reads it instead of the whole store (then only
+    /// the changes since); a relative path is in the data folder; "none" for no file. Command line: --index-file PATH.</summary>
+    public string IndexFile { get; set; } = "catalog.index";
+
+    /// <summary>How often the index file is saved again while the catalogue changes, in seconds (it is also saved after the first
+    /// load and when the service stops).</summary>
+    public double IndexFileIntervalSeconds { get; set; } = 300;
+
+    /// <summary>The index file's full path, or null for none.</summary>
+    public string? IndexFilePath() =>
+        string.IsNullOrWhiteSpace(IndexFile) || IndexFile.Trim().Equals("none", StringComparison.OrdinalIgnoreCase) ? null : Path.GetFullPath(Path.Combine(DataDirectory, IndexFile.Trim()));
+
     /// <summary>Whether browsers get the Banana Cake Pop IDE at /graphql.</summary>
     public bool EnableIde { get; set; } = true;
 

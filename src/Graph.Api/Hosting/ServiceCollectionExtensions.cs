@@ -20,7 +20,10 @@ internal static class ServiceCollectionExtensions
         services.AddGraphStore(configuration);
         services.AddMetrics();
         services.AddSingleton<Observability.ServiceMetrics>();
-        services.AddSingleton<CatalogIndex>();
+        services.AddSingleton(sp => new CatalogIndex(sp.GetRequiredService<IGraphStore>(), sp.GetRequiredService<ILogger<CatalogIndex>>())
+        {
+            FilePath = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraphOptions>>().Value.IndexFilePath(),
+        });
         services.AddSingleton<ICommitListener>(sp => sp.GetRequiredService<CatalogIndex>());
         services.AddSingleton<CatalogSchema>();
         services.AddSingleton<IDocumentExecuter, DocumentExecuter>();

@@ -32,6 +32,7 @@ internal sealed class Neo4jReader(QueryApiClient client, int pageSize)
         foreach (var kind in GraphModel.NodeKinds.Where(k => scope?.Includes(k.Label) ?? true))
         {
             var statement = Neo4jStatements.For(kind).ReadPage;
+            var keysOnly = scope?.IsKeysOnly(kind.Label) ?? false;
             var cursor = "";
             while (true)
             {
@@ -40,7 +41,7 @@ internal sealed class Neo4jReader(QueryApiClient client, int pageSize)
                     break;
                 int key = page.Column("key"), props = page.Column("props"), seq = page.Column("seq");
                 foreach (var row in page.Rows)
-                    sink.Node(new StoredNode(new NodeRecord(kind.Label, (string)row[key]!, Properties(row[props], kind.KeyField, kind.Field)), QueryResult.AsLong(row[seq]), false));
+                    sink.Node(new StoredNode(new NodeRecord(kind.Label, (string)row[key]!, keysOnly ? System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>.Empty : Properties(row[props], kind.KeyField, kind.Field)), QueryResult.AsLong(row[seq]), false));
                 if (page.Rows.Count < pageSize)
                     break;
                 cursor = (string)page.Rows[^1][key]!;

@@ -107,7 +107,7 @@ internal static partial class Neo4jStatements
     /// <summary>Every statement the adapter can send, for the linter.</summary>
     public static IReadOnlyList<CypherStatement> All { get; } =
     [
-        AllocateSequence, RecordChange, EnsureMeta, ReadSequence, AwaitIndexes, NodeStatistics, EdgeStatistics, Neo4jServerCheck.Components,
+        AllocateSequence, RecordChange, EnsureMeta, ReadSequence, ReadChangeMark, AwaitIndexes, NodeStatistics, EdgeStatistics, Neo4jServerCheck.Components,
         .. Neo4jAccessStatements.All,
         .. ByLabel.Values.SelectMany(s => s.All),
         .. ByRelation.Values.SelectMany(s => s.All),

@@ -41,7 +41,8 @@ public sealed partial class SqliteGraphStore
             var batch = new List<RawRow>(BatchRows);
             using (var nodes = connection.CreateCommand())
             {
-                nodes.CommandText = $"SELECT label, key, props, seq, deleted FROM nodes WHERE {filter}{In(nodes, "label", scope?.Labels)}";
+                var props = scope is { KeysOnly.Count: > 0 } ? $"CASE WHEN 1{In(nodes, "label", scope.KeysOnly, "keysonly")} THEN '{{}}' ELSE props END" : "props";
+                nodes.CommandText = $"SELECT label, key, {props}, seq, deleted FROM nodes WHERE {filter}{In(nodes, "label", scope?.Labels)}";
                 nodes.Parameters.AddWithValue("$after", after ?? 0);
                 using var reader = await nodes.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -87,13 +88,13 @@ public sealed partial class SqliteGraphStore
         scope?.RelationshipTypes.SelectMany(t => GraphModel.Relations.Where(r => r.Type == t).Select(r => r.From.Label)).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>The condition that a column holds one of some values, as parameters of a command; empty when every value is wanted.</summary>
-    private static string In(SqliteCommand command, string column, IReadOnlyCollection<string>? values)
+    private static string In(SqliteCommand command, string column, IReadOnlyCollection<string>? values, string? parameter = null)
     {
         if (values is null)
             return "";
         var names = values.Select((value, i) =>
         {
-            var name = $"${column}{i}";
+            var name = $"${parameter ?? column}{i}";
             command.Parameters.AddWithValue(name, value);
             return name;
         }).ToList();

@@ -83,6 +83,21 @@ partial class GraphStoreContract
     }
 
     [Fact]
+    public async Task ReadScope_KeysOnly_GivesThoseNodesWithoutProperties_AndTheOthersWhole()
+    {
+        await Store.ApplyAsync(OnePatient(out var patient, out var study, out _), CancellationToken.None);
+        var sink = new CollectingSink();
+
+        await Store.ReadAllAsync(sink, new ReadScope(["Patient", "Study"], ["HAS_STUDY"]) { KeysOnly = ["Patient"] }, CancellationToken.None);
+
+        var read = sink.Nodes.ToDictionary(n => n.Node.Label, n => n.Node);
+        Assert.Equal(patient.Key, read["Patient"].Key);
+        Assert.Empty(read["Patient"].Properties);
+        Assert.Equal(2020L, read["Study"].Properties["year"]);
+        Assert.Equal([(patient.Key, study.Key)], sink.Edges.Select(e => (e.Edge.From.Key, e.Edge.To.Key)));
+    }
+
+    [Fact]
     public async Task ChangeMark_NamesEachCommittedSequence_AndNoneBeyondTheHead()
     {
         Assert.Null(await Store.GetChangeMarkAsync(1, CancellationToken.None));

@@ -29,10 +29,10 @@ public sealed class ClinicalCatalogue : IClinicalCatalogue
         }
     }
 
-    /// <summary>Reads the patients, cancer types, concepts and diagnoses of a store with their types and codings.</summary>
+    /// <summary>Reads the patients and diagnoses (their keys), the cancer types and concepts of a store, with the diagnoses' types and codings.</summary>
     public static async Task<ClinicalCatalogue> ReadAsync(IGraphStore store, CancellationToken cancellationToken)
     {
-        var scope = new ReadScope(["Patient", "CancerType", "Concept", "Diagnosis"], ["OF_TYPE", "CODED_AS"]);
+        var scope = new ReadScope(["Patient", "CancerType", "Concept", "Diagnosis"], ["OF_TYPE", "CODED_AS"]) { KeysOnly = ["Patient", "Diagnosis"] };
         return new ClinicalCatalogue(await CatalogSnapshot.ReadAsync(store, scope, cancellationToken).ConfigureAwait(false));
     }
 

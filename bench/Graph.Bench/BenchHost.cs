@@ -37,7 +37,9 @@ internal sealed class BenchHost
         var patients = arguments.Int("--patients", 20_000);
         var data = arguments.Get("--data") ?? Path.Combine(Path.GetTempPath(), $"graph-bench-{patients}");
         Console.WriteLine($"Catalogue: {patients:N0} patients in {data}; {Environment.ProcessorCount} cores; .NET {Environment.Version}");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Graph:DataDirectory"] = data })
+        // Loads from the store, as the figures say, unless --index-file names an index file to load from (relative: in DIR).
+        var indexFile = arguments.Get("--index-file") ?? "none";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Graph:DataDirectory"] = data, ["Graph:IndexFile"] = indexFile })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddCatalogue(configuration).BuildServiceProvider();
         var store = services.GetRequiredService<IGraphStore>();

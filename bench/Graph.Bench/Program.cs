@@ -6,6 +6,8 @@
 //   dotnet run -c Release --project bench/Graph.Bench -- ontology [--patients 20000] [--data DIR] [--iterations 300]
 // startup: seeds a store (or reuses DIR), then measures index load time, resident memory, and p50/p99 of a node
 // lookup and of a nested page (20 patients -> studies -> series) through the GraphQL executor.
+// Every benchmark that loads the catalogue loads it from the store; --index-file FILE (relative: in DIR) loads it from an
+// index file the service saved there instead (then the changes since from the store).
 // search: p50/p99 of a facet query (10 facets, 3 filters, one across a relationship), a cohort preview and a text
 // search, and memory. --patients 100000 gives about a million series. --distinct: the same over seeded streams of distinct
 // requests (each sent once, warm-up requests apart from timed ones), as the peer benchmark sends them.
@@ -23,6 +25,9 @@
 //   dotnet run -c Release --project bench/Graph.Bench -- crosstab [--patients 20000] [--data DIR] [--iterations 300]
 // text-search: text search over varied texts (typos, abbreviations, synonyms, codes), first and second pages:
 //   dotnet run -c Release --project bench/Graph.Bench -- text-search [--patients 20000] [--iterations 500] [--distinct [--seed 1]]
+// restart: the index loaded from the store, saved to an index file, and loaded from that file (then the changes since), in
+// rounds; checks both loads hold the same counts of every kind of node and relationship, and prints times, file size and memory:
+//   dotnet run -c Release --project bench/Graph.Bench -- restart [--patients 20000] [--data DIR] [--rounds 3]
 // seed-profile: where seeding time goes (generation, validation, SQLite commits, index catch-up).
 // commit-facets: commits one study (or one series' attribute) through the writer, then times the first run of 4 facet queries:
 //   dotnet run -c Release --project bench/Graph.Bench -- commit-facets [--patients 20000] [--iterations 100]
@@ -34,6 +39,7 @@ using Graph.Bench;
 return args.FirstOrDefault() switch
 {
     "startup" => await StartupBenchmark.RunAsync(args[1..]),
+    "restart" => await RestartBenchmark.RunAsync(args[1..]),
     "seed-profile" => await SeedProfile.RunAsync(args[1..]),
     "search" => await SearchBenchmark.RunAsync(args[1..]),
     "text-search" => await TextSearchBenchmark.RunAsync(args[1..]),
@@ -50,6 +56,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Graph.Bench startup|search|text-search|ontology|disclosure|document-cache|export|crosstab|commit-facets|commit-load|seed-profile [--patients N] [--data DIR] [--iterations N]");
+    Console.Error.WriteLine("usage: Graph.Bench startup|restart|search|text-search|ontology|disclosure|document-cache|export|crosstab|commit-facets|commit-load|seed-profile [--patients N] [--data DIR] [--iterations N]");
     return 2;
 }

@@ -126,9 +126,7 @@ public sealed partial class CatalogIndex(IGraphStore store, ILogger<CatalogIndex
             return null;
         try
         {
-            var header = SnapshotFile.ReadHeader(FilePath);
-            if (header is null)
-                throw new InvalidDataException($"{FilePath} is not a catalogue index file.");
+            var header = SnapshotFile.Usable(SnapshotFile.ReadHeader(FilePath), FilePath);
             var mark = await store.GetChangeMarkAsync(header.Sequence, cancellationToken).ConfigureAwait(false);
             if (mark != header.Mark)
             {

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using System.Text;
 using Graph.Domain;
 using Graph.Store;
+using static Graph.Catalog.Storage.SnapshotEncoding;
 
 namespace Graph.Catalog.Storage;
 
@@ -65,6 +65,17 @@ internal static class SnapshotFile
         return ReadHeader(reader);
     }
 
+    /// <summary>The header of a file this version can read.</summary>
+    /// <exception cref="InvalidDataException">It is not a catalogue index file, or another version wrote it.</exception>
+    public static Header Usable(Header? header, string path)
+    {
+        if (header is null)
+            throw new InvalidDataException($"{path} is not a catalogue index file.");
+        if (header.Format != FormatVersion || header.Model != ModelFingerprint)
+            throw new InvalidDataException($"{path} was written by another version of the service (format {header.Format}, another graph model).");
+        return header;
+    }
+
     /// <summary>Reads a whole file into a new lineage of snapshots (its coded links derived again).</summary>
     /// <exception cref="InvalidDataException">The file is not one, was written for another model, is cut short or fails its checksum.</exception>
     public static CatalogSnapshot Read(string path)
@@ -77,9 +88,7 @@ internal static class SnapshotFile
         try
         {
             using var reader = new BinaryReader(new BufferedStream(hashing, 1 << 20), Encoding.UTF8, leaveOpen: true);
-            var header = ReadHeader(reader) ?? throw new InvalidDataException($"{path} is not a catalogue index file.");
-            if (header.Format != FormatVersion || header.Model != ModelFingerprint)
-                throw new InvalidDataException($"{path} was written by another version of the service (format {header.Format}, another graph model).");
+            var header = Usable(ReadHeader(reader), path);
             var tables = GraphModel.NodeKinds.ToDictionary(k => k.Label, k => ReadTable(reader, k), StringComparer.Ordinal);
             var relations = GraphModel.Relations.Where(r => !r.FromCodedFields).ToDictionary(r => r.Id, r => ReadRelation(reader, r), StringComparer.Ordinal);
             foreach (var kind in GraphModel.Relations.Where(r => r.FromCodedFields))
@@ -207,95 +216,5 @@ internal static class SnapshotFile
         for (var i = reader.ReadInt32(); i > 0; i--)
             properties[reader.ReadInt64()] = PropertyJson.Read(reader.ReadString(), fields);
         return new Adjacency(kind, outgoing!, incoming!, count, properties.ToImmutable());
-    }
-
-    private static void WriteDictionary(BinaryWriter writer, ValueDictionary values)
-    {
-        var count = values.Count;
-        writer.Write(count);
-        for (var code = 0; code < count; code++)
-            writer.Write(values[code]);
-    }
-
-    private static ValueDictionary ReadDictionary(BinaryReader reader)
-    {
-        var values = new ValueDictionary();
-        for (int i = 0, count = reader.ReadInt32(); i < count; i++)
-        {
-            if (values.Intern(reader.ReadString()) != i)
-                throw new InvalidDataException("A value dictionary holds the same text twice.");
-        }
-
-        return values;
-    }
-
-    // The first `count` values of a chunked array (`fill` past its end), chunk by chunk as raw bytes.
-    private static void WriteValues<T>(BinaryWriter writer, ChunkedArray<T> values, int count, T fill)
-        where T : unmanaged
-    {
-        for (var start = 0; start < count; start += ChunkedArray<T>.ChunkSize)
-        {
-            var length = Math.Min(ChunkedArray<T>.ChunkSize, count - start);
-            if (start + length <= values.Length)
-            {
-                writer.Write(MemoryMarshal.AsBytes(values.Chunks[start >> ChunkedArray<T>.Shift].AsSpan(0, length)));
-                continue;
-            }
-
-            var padded = new T[length];
-            padded.AsSpan().Fill(fill);
-            if (values.Length > start)
-                values.Chunks[start >> ChunkedArray<T>.Shift].AsSpan(0, values.Length - start).CopyTo(padded);
-            writer.Write(MemoryMarshal.AsBytes(padded.AsSpan()));
-        }
-    }
-
-    private static ChunkedArray<T> ReadValues<T>(BinaryReader reader, int count, T fill)
-        where T : unmanaged
-    {
-        var chunks = new T[(count + ChunkedArray<T>.Mask) >> ChunkedArray<T>.Shift][];
-        for (var c = 0; c < chunks.Length; c++)
-        {
-            var chunk = new T[ChunkedArray<T>.ChunkSize];
-            var length = Math.Min(ChunkedArray<T>.ChunkSize, count - (c << ChunkedArray<T>.Shift));
-            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(chunk.AsSpan(0, length)));
-            chunk.AsSpan(length).Fill(fill);
-            chunks[c] = chunk;
-        }
-
-        return new ChunkedArray<T>(chunks, count);
-    }
-
-    private static void WriteLists(BinaryWriter writer, ChunkedArray<int[]?> lists, int count)
-    {
-        writer.Write(count);
-        for (var i = 0; i < count; i++)
-        {
-            var list = i < lists.Length ? lists[i] : null;
-            writer.Write(list?.Length ?? -1);
-            if (list is { Length: > 0 })
-                writer.Write(MemoryMarshal.AsBytes(list.AsSpan()));
-        }
-    }
-
-    private static ChunkedArray<int[]?> ReadLists(BinaryReader reader)
-    {
-        var count = reader.ReadInt32();
-        if (count < 0)
-            throw new InvalidDataException($"A table of lists claims {count} nodes.");
-        var lists = new ChunkedArrayBuilder<int[]?>(ChunkedArray<int[]?>.Empty, null);
-        var empty = Array.Empty<int>();
-        for (var i = 0; i < count; i++)
-        {
-            var length = reader.ReadInt32();
-            if (length < -1)
-                throw new InvalidDataException($"A list claims {length} items.");
-            var list = length switch { -1 => null, 0 => empty, _ => new int[length] };
-            if (length > 0)
-                reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(list.AsSpan()));
-            lists.Set(i, list);
-        }
-
-        return lists.Build();
     }
 }

@@ -17,6 +17,9 @@ internal sealed class Bitset
     /// <summary>The number of ordinals the set ranges over.</summary>
     public int Length { get; }
 
+    /// <summary>The set's words, 64 ordinals each, lowest ordinal in the lowest bit (for loops that read or write a word at a time).</summary>
+    public Span<ulong> Words => _words;
+
     /// <summary>Whether an ordinal is in the set.</summary>
     public bool this[int ordinal] => (uint)ordinal < (uint)Length && (_words[ordinal >> 6] & (1UL << ordinal)) != 0;
 

@@ -18,9 +18,23 @@ internal sealed class Clauses
     /// <summary>The most clause results a snapshot keeps.</summary>
     public const int CacheSize = 256;
 
+    // The longest list of an 'in' clause on a text field whose values are evaluated (and kept) one by one.
+    private const int MaxSplitList = 16;
+
     // Like Solr's filter cache: a faceted search repeats its clauses request after request while the snapshot stays.
     internal static Bitset Cached(CatalogSnapshot snapshot, Domain.NodeKind kind, Filter clause)
     {
+        if (clause is FieldFilter { Operator: FilterOperator.In, Value: IReadOnlyList<object?> { Count: > 1 and <= MaxSplitList } values } list
+            && snapshot.Table(kind).Column(list.Field) is Storage.StringColumn)
+        {
+            // One text field in a few values (modality MR or CT): each value's nodes are kept on their own, since requests
+            // combine the same values in ever other lists.
+            var any = new Bitset(snapshot.Table(kind).Count);
+            foreach (var value in values)
+                any.Or(Cached(snapshot, kind, list with { Operator = FilterOperator.Eq, Value = value }));
+            return any;
+        }
+
         var key = $"clause:{kind.Label}:{FilterKey.Of(clause)}";
         return snapshot.Derive(
             key,

@@ -55,21 +55,12 @@ public static partial class Facets
         var table = path.TargetTable(snapshot);
         var counter = Counter.For(table, path, snapshot);
         var missing = 0;
-        if (path.Relations.Count == 0 && table.Column(path.Field) is StringColumn text)
+        var own = path.Relations.Count == 0 ? table.Column(path.Field) : null;
+        if (own is StringColumn or BoolColumn)
         {
-            // The most common facet, a text field of the node itself: count codes straight from the column's chunks.
-            var counts = new int[text.Values.Count];
-            var chunks = text.Codes.Chunks;
-            var length = text.Codes.Length;
-            foreach (var node in nodes)
-            {
-                var code = node < length ? chunks[node >> ChunkedArray<int>.Shift][node & ChunkedArray<int>.Mask] : -1;
-                if (code < 0)
-                    missing++;
-                else
-                    counts[code]++;
-            }
-
+            // The most common facets, a text or yes/no field of the node itself: count codes straight from the column's chunks.
+            var counts = new int[own is StringColumn text ? text.Values.Count : 2];
+            missing = own is StringColumn codes ? CountCodes(nodes, codes.Codes, counts) : CountCodes(nodes, ((BoolColumn)own).Values, counts);
             for (var code = 0; code < counts.Length; code++)
             {
                 if (counts[code] > 0)
@@ -121,6 +112,52 @@ public static partial class Facets
         }
 
         return Rank(path, counter, missing, limit);
+    }
+
+    // Counts the nodes of a set per code (the column's value id; negative: missing), a word of the set at a time: the 64 nodes
+    // of a word lie in one chunk of the column, so each is one load. Returns the number of nodes without a value.
+    private static int CountCodes<T>(Bitset nodes, ChunkedArray<T> codes, int[] counts)
+        where T : struct, System.Numerics.IBinaryInteger<T>
+    {
+        var missing = 0;
+        var words = nodes.Words;
+        var chunks = codes.Chunks;
+        var length = codes.Length;
+        for (var w = 0; w < words.Length; w++)
+        {
+            var word = words[w];
+            if (word == 0)
+                continue;
+            var first = w << 6;
+            if (first + 64 > length)
+            {
+                // The column's end: nodes past it have no value.
+                for (; word != 0; word &= word - 1)
+                {
+                    var node = first + System.Numerics.BitOperations.TrailingZeroCount(word);
+                    var code = node < length ? int.CreateTruncating(chunks[node >> ChunkedArray<T>.Shift][node & ChunkedArray<T>.Mask]) : -1;
+                    if (code < 0)
+                        missing++;
+                    else
+                        counts[code]++;
+                }
+
+                continue;
+            }
+
+            var chunk = chunks[first >> ChunkedArray<T>.Shift];
+            var offset = first & ChunkedArray<T>.Mask;
+            for (; word != 0; word &= word - 1)
+            {
+                var code = int.CreateTruncating(chunk[offset + System.Numerics.BitOperations.TrailingZeroCount(word)]);
+                if (code < 0)
+                    missing++;
+                else
+                    counts[code]++;
+            }
+        }
+
+        return missing;
     }
 
     private static FacetResult Rank(FieldPath path, Counter counter, int missing, int limit)

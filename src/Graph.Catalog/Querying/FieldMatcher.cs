@@ -35,33 +35,37 @@ internal static class FieldMatcher
         if (scope is not null)
             return Scan(table, scope, ordinal => column.Code(ordinal) is var code && (code >= 0 ? matching[code] : matchMissing));
         var set = new Bitset(table.Count);
+        var words = set.Words;
         var codes = column.Codes;
         var count = Math.Min(table.Count, codes.Length);
 
-        // Walks the chunks directly: this scan runs over every node for each clause of every query.
+        // Walks the chunks directly, a word of 64 nodes at a time: this scan runs over every node for each clause of every query.
         for (var start = 0; start < count; start += ChunkedArray<int>.ChunkSize)
         {
             var codeChunk = codes.Chunks[start >> ChunkedArray<int>.Shift];
-            var liveChunk = table.Live.Chunks[start >> ChunkedArray<bool>.Shift];
             var end = Math.Min(ChunkedArray<int>.ChunkSize, count - start);
-            for (var i = 0; i < end; i++)
+            for (var i = 0; i < end; i += 64)
             {
-                var code = codeChunk[i];
-                if (liveChunk[i] && (code >= 0 ? matching[code] : matchMissing))
-                    set.Add(start + i);
+                var word = 0UL;
+                var last = Math.Min(64, end - i);
+                for (var bit = 0; bit < last; bit++)
+                {
+                    var code = codeChunk[i + bit];
+                    if (code >= 0 ? matching[code] : matchMissing)
+                        word |= 1UL << bit;
+                }
+
+                words[(start + i) >> 6] = word;
             }
         }
 
         if (matchMissing)
         {
             for (var ordinal = count; ordinal < table.Count; ordinal++)
-            {
-                if (table.Live[ordinal])
-                    set.Add(ordinal);
-            }
+                set.Add(ordinal);
         }
 
-        return set;
+        return set.And(table.SharedLiveSet());
     }
 
     private static Bitset EvaluateList(NodeTable table, FieldFilter filter, StringListColumn column, Bitset? scope)

@@ -45,16 +45,16 @@ internal static class Traversal
             var adjacency = snapshot.Relation(step.Relation);
             var sourceTable = snapshot.Table(step.Source);
             var next = new Bitset(sourceTable.Count);
-            for (var node = current.NextFrom(0); node >= 0; node = current.NextFrom(node + 1))
+            foreach (var node in current)
             {
                 foreach (var source in adjacency.Neighbours(node, !step.Forward))
                 {
-                    if (sourceTable.IsLive(source))
+                    if ((uint)source < (uint)next.Length)
                         next.Add(source);
                 }
             }
 
-            current = next;
+            current = next.And(sourceTable.SharedLiveSet());
         }
 
         return current;
@@ -71,16 +71,16 @@ internal static class Traversal
             var adjacency = snapshot.Relation(step.Relation);
             var targetTable = snapshot.Table(step.Target);
             var next = new Bitset(targetTable.Count);
-            for (var node = current.NextFrom(0); node >= 0; node = current.NextFrom(node + 1))
+            foreach (var node in current)
             {
                 foreach (var target in adjacency.Neighbours(node, step.Forward))
                 {
-                    if (targetTable.IsLive(target))
+                    if ((uint)target < (uint)next.Length)
                         next.Add(target);
                 }
             }
 
-            current = next;
+            current = next.And(targetTable.SharedLiveSet());
         }
 
         return current;

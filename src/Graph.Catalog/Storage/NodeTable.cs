@@ -52,7 +52,10 @@ internal sealed class NodeTable
         Ordinals.TryGetValue(key, out var ordinal) && ordinal < Count && Live[ordinal] ? ordinal : -1;
 
     /// <summary>A new set of the live ordinals (a copy the caller may change).</summary>
-    public Querying.Bitset LiveSet()
+    public Querying.Bitset LiveSet() => SharedLiveSet().Clone();
+
+    /// <summary>The set of the live ordinals, kept by the table: the caller must not change it.</summary>
+    internal Querying.Bitset SharedLiveSet()
     {
         if (_liveBits is null)
         {
@@ -66,7 +69,7 @@ internal sealed class NodeTable
             _liveBits = bits;
         }
 
-        return _liveBits.Clone();
+        return _liveBits;
     }
 
     /// <summary>A copy in which only the live nodes that are also in <paramref name="visible"/> are live.</summary>

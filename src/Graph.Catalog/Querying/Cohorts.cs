@@ -20,8 +20,8 @@ internal sealed record CohortSelection(Bitset Patients, Bitset Studies, Bitset S
 /// <summary>Evaluates cohort criteria over a snapshot.</summary>
 public static class Cohorts
 {
-    private static readonly RelationField PatientSeries = RelationField.Find(GraphModel.Patient, "series")!;
     private static readonly RelationField SeriesStudy = RelationField.Find(GraphModel.Series, "study")!;
+    private static readonly RelationField SeriesPatient = RelationField.Find(GraphModel.Series, "patient")!;
     private static readonly RelationField PatientDatasets = RelationField.Find(GraphModel.Patient, "datasets")!;
     private static readonly RelationField DatasetRepository = RelationField.Find(GraphModel.Dataset, "repository")!;
     private static readonly RelationField CohortPatients = RelationField.Find(GraphModel.Cohort, "patients")!;
@@ -78,7 +78,7 @@ public static class Cohorts
         var key = $"cohort-patients:{FilterKey.Of(series)}";
         if (snapshot.Derived.TryGetValue(key, out var cached))
             return (Bitset)cached;
-        var result = Traversal.ReachingAny(snapshot, PatientSeries, seriesMatch);
+        var result = Traversal.SingleTargets(snapshot, SeriesPatient, seriesMatch);
         if (snapshot.Derived.Count < Clauses.CacheSize)
             snapshot.Derived.TryAdd(key, result);
         return result;
@@ -88,8 +88,9 @@ public static class Cohorts
     internal static CohortSelection FromPatients(CatalogSnapshot snapshot, Bitset patients, Bitset seriesMatch)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var series = Traversal.ReachedFrom(snapshot, PatientSeries, patients).And(seriesMatch);
-        var studies = Traversal.ReachedFrom(snapshot, SeriesStudy, series);
+        // Series and studies have one patient and one study each: the snapshot's maps give them.
+        var series = Traversal.WithTargetIn(seriesMatch, FieldPath.SingleMap(snapshot, GraphModel.Series, [SeriesPatient]), patients);
+        var studies = Traversal.SingleTargets(snapshot, SeriesStudy, series);
         var datasets = Traversal.ReachedFrom(snapshot, PatientDatasets, patients);
         var repositories = Traversal.ReachedFrom(snapshot, DatasetRepository, datasets);
         var size = (NumberColumn)snapshot.Table(GraphModel.Series).Column("sizeBytes")!;

@@ -148,6 +148,20 @@ internal static class FieldMatcher
         if (filter.Value is null)
             return Scan(table, scope, ordinal => double.IsNaN(column.Value(ordinal)) ? matchMissing : !matchMissing && filter.Operator == FilterOperator.Neq);
         var bound = Number(filter, filter.Value);
+        if (scope is null && filter.Operator != FilterOperator.Neq)
+        {
+            // A range (a bound, or one value): the next double above or below turns a strict bound into an inclusive one.
+            var (low, high) = filter.Operator switch
+            {
+                FilterOperator.Eq => (bound, bound),
+                FilterOperator.Gt => (Math.BitIncrement(bound), double.PositiveInfinity),
+                FilterOperator.Gte => (bound, double.PositiveInfinity),
+                FilterOperator.Lt => (double.NegativeInfinity, Math.BitDecrement(bound)),
+                _ => (double.NegativeInfinity, bound),
+            };
+            return ScanRange(table, column, low, high, matchMissing);
+        }
+
         Func<double, bool> test = filter.Operator switch
         {
             FilterOperator.Eq => v => v == bound,
@@ -158,6 +172,41 @@ internal static class FieldMatcher
             _ => v => v <= bound,
         };
         return Scan(table, scope, ordinal => column.Value(ordinal) is var v && double.IsNaN(v) ? matchMissing : test(v));
+    }
+
+    // The live nodes whose value lies in [low, high] (or that have none, when matchMissing), built a word of 64 nodes at a time.
+    private static Bitset ScanRange(NodeTable table, NumberColumn column, double low, double high, bool matchMissing)
+    {
+        var set = new Bitset(table.Count);
+        var words = set.Words;
+        var values = column.Values;
+        var count = Math.Min(table.Count, values.Length);
+        for (var start = 0; start < count; start += ChunkedArray<double>.ChunkSize)
+        {
+            var chunk = values.Chunks[start >> ChunkedArray<double>.Shift];
+            var end = Math.Min(ChunkedArray<double>.ChunkSize, count - start);
+            for (var i = 0; i < end; i += 64)
+            {
+                var word = 0UL;
+                var last = Math.Min(64, end - i);
+                for (var bit = 0; bit < last; bit++)
+                {
+                    var value = chunk[i + bit];
+                    if (double.IsNaN(value) ? matchMissing : value >= low && value <= high)
+                        word |= 1UL << bit;
+                }
+
+                words[(start + i) >> 6] = word;
+            }
+        }
+
+        if (matchMissing)
+        {
+            for (var ordinal = count; ordinal < table.Count; ordinal++)
+                set.Add(ordinal);
+        }
+
+        return set.And(table.SharedLiveSet());
     }
 
     private static Bitset EvaluateBool(NodeTable table, FieldFilter filter, BoolColumn column, Bitset? scope)

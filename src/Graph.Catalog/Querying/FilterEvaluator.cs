@@ -70,7 +70,7 @@ internal static class FilterEvaluator
             // At most one related node, and many of them match: look each node's up in the snapshot's cached map (a third or
             // fewer match: walking back from the matches, below, visits fewer nodes than this pass over every node does).
             var map = FieldPath.SingleMap(snapshot, table.Kind, [field]);
-            var some = Leading(live, map, inner);
+            var some = Traversal.WithTargetIn(live, map, inner);
             return filter.Quantifier switch
             {
                 Quantifier.Some => some,
@@ -105,36 +105,6 @@ internal static class FilterEvaluator
             Quantifier.None => live.AndNot(Traversal.ReachingAny(snapshot, field, inner)),
             _ => live.AndNot(Traversal.ReachingAny(snapshot, field, LiveSet(targetTable).AndNot(inner))),
         };
-    }
-
-    // The nodes of a set whose one related node (by the map) is in a set of targets, a word of 64 nodes at a time: their
-    // entries lie in one chunk of the map.
-    private static Bitset Leading(Bitset nodes, ChunkedArray<int> map, Bitset targets)
-    {
-        var result = new Bitset(nodes.Length);
-        var words = nodes.Words;
-        var found = result.Words;
-        for (var w = 0; w < words.Length; w++)
-        {
-            var word = words[w];
-            var first = w << 6;
-            if (word == 0 || first >= map.Length)
-                continue;
-            var chunk = map.Chunks[first >> ChunkedArray<int>.Shift];
-            var offset = first & ChunkedArray<int>.Mask;
-            var end = Math.Min(64, map.Length - first);
-            var hits = 0UL;
-            for (; word != 0; word &= word - 1)
-            {
-                var bit = System.Numerics.BitOperations.TrailingZeroCount(word);
-                if (bit < end && chunk[offset + bit] is var target and >= 0 && targets[target])
-                    hits |= 1UL << bit;
-            }
-
-            found[w] = hits;
-        }
-
-        return result;
     }
 
     // Nodes whose one related node exists and does not match: 'all' fails only for them.

@@ -1,3 +1,5 @@
+using System.Numerics;
+using Graph.Catalog.Storage;
 using Graph.Domain;
 
 namespace Graph.Catalog.Querying;
@@ -84,6 +86,66 @@ internal static class Traversal
         }
 
         return current;
+    }
+
+    /// <summary>The live nodes a single relationship field (at most one target per node) reaches from a set, by the snapshot's map.</summary>
+    public static Bitset SingleTargets(CatalogSnapshot snapshot, RelationField field, Bitset nodes)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(field);
+        ArgumentNullException.ThrowIfNull(nodes);
+        var map = FieldPath.SingleMap(snapshot, field.Owner, [field]);
+        var targets = new Bitset(snapshot.Table(field.Target).Count);
+        for (var w = 0; w < nodes.Words.Length; w++)
+        {
+            var word = nodes.Words[w];
+            var first = w << 6;
+            if (word == 0 || first >= map.Length)
+                continue;
+            var chunk = map.Chunks[first >> ChunkedArray<int>.Shift];
+            var offset = first & ChunkedArray<int>.Mask;
+            var end = Math.Min(64, map.Length - first);
+            for (; word != 0; word &= word - 1)
+            {
+                var bit = BitOperations.TrailingZeroCount(word);
+                if (bit < end && chunk[offset + bit] is var target and >= 0)
+                    targets.Add(target);
+            }
+        }
+
+        return targets;
+    }
+
+    /// <summary>The nodes of a set whose one related node by <paramref name="map"/> (a single relationship's) is in
+    /// <paramref name="targets"/>, a word of 64 nodes at a time: their entries lie in one chunk of the map.</summary>
+    public static Bitset WithTargetIn(Bitset nodes, ChunkedArray<int> map, Bitset targets)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(targets);
+        var result = new Bitset(nodes.Length);
+        var found = result.Words;
+        for (var w = 0; w < nodes.Words.Length; w++)
+        {
+            var word = nodes.Words[w];
+            var first = w << 6;
+            if (word == 0 || first >= map.Length)
+                continue;
+            var chunk = map.Chunks[first >> ChunkedArray<int>.Shift];
+            var offset = first & ChunkedArray<int>.Mask;
+            var end = Math.Min(64, map.Length - first);
+            var hits = 0UL;
+            for (; word != 0; word &= word - 1)
+            {
+                var bit = BitOperations.TrailingZeroCount(word);
+                if (bit < end && chunk[offset + bit] is var target and >= 0 && targets[target])
+                    hits |= 1UL << bit;
+            }
+
+            found[w] = hits;
+        }
+
+        return result;
     }
 
     private static int[] Live(CatalogSnapshot snapshot, NodeKind kind, int[] ordinals)

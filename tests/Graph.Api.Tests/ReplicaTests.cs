@@ -5,12 +5,16 @@ using Graph.Testing;
 namespace Graph.Api.Tests;
 
 /// <summary>Two service processes on one store each see the other's writes within the follow interval.</summary>
-public sealed class ReplicaTests : IAsyncDisposable
+/// <remarks>IAsyncLifetime, not IAsyncDisposable: xUnit 2 disposes a test class only through IDisposable or IAsyncLifetime, and
+/// the replicas are processes that outlive the test run unless they are stopped.</remarks>
+public sealed class ReplicaTests : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
     private readonly List<ServiceProcess> _replicas = [];
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         foreach (var replica in _replicas)
             await replica.DisposeAsync();

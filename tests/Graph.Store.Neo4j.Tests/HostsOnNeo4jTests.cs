@@ -7,7 +7,8 @@ namespace Graph.Store.Neo4j.Tests;
 
 /// <summary>The graph command and the service as operators run them with Graph:Store=neo4j, against a Query API served on 127.0.0.1:
 /// each write command's ChangeSets (and keys) reach Neo4j as explicit transactions; a server that cannot work stops the service at start.</summary>
-public sealed partial class HostsOnNeo4jTests : IAsyncDisposable
+/// <remarks>IAsyncLifetime, not IAsyncDisposable: xUnit 2 disposes a test class only through IDisposable or IAsyncLifetime.</remarks>
+public sealed partial class HostsOnNeo4jTests : IAsyncLifetime
 {
     private readonly FakeQueryApi _api = new();
     private readonly FakeQueryApiServer _server;
@@ -15,7 +16,9 @@ public sealed partial class HostsOnNeo4jTests : IAsyncDisposable
 
     public HostsOnNeo4jTests() => _server = new FakeQueryApiServer(_api);
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         await _server.DisposeAsync();
         _folder.Dispose();

@@ -95,6 +95,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
         var info = DotnetProgram.StartInfo(dll, environment, null, ["--urls", $"http://127.0.0.1:{port}", "--data", dataDirectory, .. args]);
         var service = new ServiceProcess(Process.Start(info)!, port) { _key = key };
+        Running[service._process.Id] = service._process;
         service._process.OutputDataReceived += (_, e) => service.Append(e.Data);
         service._process.ErrorDataReceived += (_, e) => service.Append(e.Data);
         service._process.BeginOutputReadLine();
@@ -144,11 +145,37 @@ public sealed class ServiceProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
+        Running.TryRemove(_process.Id, out _);
         Client.Dispose();
         _process.Dispose();
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Data, string Role), string> Keys = new();
+
+    // Every service started and not yet disposed: killed when the test process exits, so that a test that forgets to dispose
+    // one (or a test class xUnit does not dispose) leaves no service running on the machine.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Process> Running = Watch();
+
+    private static System.Collections.Concurrent.ConcurrentDictionary<int, Process> Watch()
+    {
+        var running = new System.Collections.Concurrent.ConcurrentDictionary<int, Process>();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var process in running.Values)
+            {
+                try
+                {
+                    if (!process.HasExited)
+                        process.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                    // Exited meanwhile.
+                }
+            }
+        };
+        return running;
+    }
 
     private string? _key;
 

@@ -4,11 +4,14 @@ using Graph.Domain;
 
 namespace Graph.Catalog.Tests;
 
-/// <summary>Cohorts take clause results and the patients reaching matching series from the snapshot's cache: answers must be
-/// those of an evaluation without it, however the cache was filled before.</summary>
+/// <summary>Cohorts take clause results and the patients reaching matching series from the snapshot's cache, and walk a series'
+/// one patient and one study by the snapshot's maps: answers must be those of an evaluation without either (walking the
+/// relationships themselves), however the cache was filled before.</summary>
 public sealed class CohortCacheTests
 {
     private static readonly RelationField PatientSeries = RelationField.Find(GraphModel.Patient, "series")!;
+    private static readonly RelationField SeriesStudy = RelationField.Find(GraphModel.Series, "study")!;
+    private static readonly RelationField PatientDatasets = RelationField.Find(GraphModel.Patient, "datasets")!;
 
     [Fact]
     public void Select_CriteriaSeenBefore_GivesTheUncachedAnswer() =>
@@ -25,9 +28,16 @@ public sealed class CohortCacheTests
             var first = Cohorts.Select(snapshot, new CohortCriteria(patients, series));
             var second = Cohorts.Select(snapshot, new CohortCriteria(patients, series));
 
-            Assert.Equal(expected.Ordinals(), first.Patients.Ordinals());
-            Assert.Equal(expected.Ordinals(), second.Patients.Ordinals());
-            Assert.Equal(first.Series.Ordinals(), second.Series.Ordinals());
-            Assert.Equal(first.TotalBytes, second.TotalBytes);
+            var expectedSeries = Traversal.ReachedFrom(snapshot, PatientSeries, expected).And(seriesMatch);
+            var size = (Storage.NumberColumn)snapshot.Table(GraphModel.Series).Column("sizeBytes")!;
+            var expectedBytes = expectedSeries.Ordinals().Select(size.Value).Where(v => !double.IsNaN(v)).Sum(v => (long)v);
+            foreach (var selection in new[] { first, second })
+            {
+                Assert.Equal(expected.Ordinals(), selection.Patients.Ordinals());
+                Assert.Equal(expectedSeries.Ordinals(), selection.Series.Ordinals());
+                Assert.Equal(Traversal.ReachedFrom(snapshot, SeriesStudy, expectedSeries).Ordinals(), selection.Studies.Ordinals());
+                Assert.Equal(Traversal.ReachedFrom(snapshot, PatientDatasets, expected).Ordinals(), selection.Datasets.Ordinals());
+                Assert.Equal(expectedBytes, selection.TotalBytes);
+            }
         }, iter: 300);
 }

@@ -34,38 +34,7 @@ internal static class FieldMatcher
     {
         if (scope is not null)
             return Scan(table, scope, ordinal => column.Code(ordinal) is var code && (code >= 0 ? matching[code] : matchMissing));
-        var set = new Bitset(table.Count);
-        var words = set.Words;
-        var codes = column.Codes;
-        var count = Math.Min(table.Count, codes.Length);
-
-        // Walks the chunks directly, a word of 64 nodes at a time: this scan runs over every node for each clause of every query.
-        for (var start = 0; start < count; start += ChunkedArray<int>.ChunkSize)
-        {
-            var codeChunk = codes.Chunks[start >> ChunkedArray<int>.Shift];
-            var end = Math.Min(ChunkedArray<int>.ChunkSize, count - start);
-            for (var i = 0; i < end; i += 64)
-            {
-                var word = 0UL;
-                var last = Math.Min(64, end - i);
-                for (var bit = 0; bit < last; bit++)
-                {
-                    var code = codeChunk[i + bit];
-                    if (code >= 0 ? matching[code] : matchMissing)
-                        word |= 1UL << bit;
-                }
-
-                words[(start + i) >> 6] = word;
-            }
-        }
-
-        if (matchMissing)
-        {
-            for (var ordinal = count; ordinal < table.Count; ordinal++)
-                set.Add(ordinal);
-        }
-
-        return set.And(table.SharedLiveSet());
+        return ScanColumn(table, column.Codes, new CodeTest(matching, matchMissing), matchMissing);
     }
 
     private static Bitset EvaluateList(NodeTable table, FieldFilter filter, StringListColumn column, Bitset? scope)
@@ -159,7 +128,7 @@ internal static class FieldMatcher
                 FilterOperator.Lt => (double.NegativeInfinity, Math.BitDecrement(bound)),
                 _ => (double.NegativeInfinity, bound),
             };
-            return ScanRange(table, column, low, high, matchMissing);
+            return ScanColumn(table, column.Values, new RangeTest(low, high, matchMissing), matchMissing);
         }
 
         Func<double, bool> test = filter.Operator switch
@@ -174,25 +143,26 @@ internal static class FieldMatcher
         return Scan(table, scope, ordinal => column.Value(ordinal) is var v && double.IsNaN(v) ? matchMissing : test(v));
     }
 
-    // The live nodes whose value lies in [low, high] (or that have none, when matchMissing), built a word of 64 nodes at a time.
-    private static Bitset ScanRange(NodeTable table, NumberColumn column, double low, double high, bool matchMissing)
+    // The live nodes whose column value passes a test (nodes past the column's end have none: they match when matchMissing),
+    // built a word of 64 nodes at a time from the column's chunks: this scan runs over every node for each clause of every
+    // query. The test is a struct, so the loop is compiled for each kind of test.
+    private static Bitset ScanColumn<T, TTest>(NodeTable table, ChunkedArray<T> values, TTest test, bool matchMissing)
+        where TTest : struct, IValueTest<T>
     {
         var set = new Bitset(table.Count);
         var words = set.Words;
-        var values = column.Values;
         var count = Math.Min(table.Count, values.Length);
-        for (var start = 0; start < count; start += ChunkedArray<double>.ChunkSize)
+        for (var start = 0; start < count; start += ChunkedArray<T>.ChunkSize)
         {
-            var chunk = values.Chunks[start >> ChunkedArray<double>.Shift];
-            var end = Math.Min(ChunkedArray<double>.ChunkSize, count - start);
+            var chunk = values.Chunks[start >> ChunkedArray<T>.Shift];
+            var end = Math.Min(ChunkedArray<T>.ChunkSize, count - start);
             for (var i = 0; i < end; i += 64)
             {
                 var word = 0UL;
                 var last = Math.Min(64, end - i);
                 for (var bit = 0; bit < last; bit++)
                 {
-                    var value = chunk[i + bit];
-                    if (double.IsNaN(value) ? matchMissing : value >= low && value <= high)
+                    if (test.Matches(chunk[i + bit]))
                         word |= 1UL << bit;
                 }
 
@@ -207,6 +177,23 @@ internal static class FieldMatcher
         }
 
         return set.And(table.SharedLiveSet());
+    }
+
+    private interface IValueTest<in T>
+    {
+        bool Matches(T value);
+    }
+
+    // A dictionary code (negative: no value) among the matching ones.
+    private readonly struct CodeTest(bool[] matching, bool matchMissing) : IValueTest<int>
+    {
+        public bool Matches(int code) => code >= 0 ? matching[code] : matchMissing;
+    }
+
+    // A number in [low, high] (NaN: no value).
+    private readonly struct RangeTest(double low, double high, bool matchMissing) : IValueTest<double>
+    {
+        public bool Matches(double value) => double.IsNaN(value) ? matchMissing : value >= low && value <= high;
     }
 
     private static Bitset EvaluateBool(NodeTable table, FieldFilter filter, BoolColumn column, Bitset? scope)

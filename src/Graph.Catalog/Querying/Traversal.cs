@@ -93,12 +93,32 @@ internal static class Traversal
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(field);
+        var collect = new CollectTargets(new Bitset(snapshot.Table(field.Target).Count));
+        EachTarget(nodes, FieldPath.SingleMap(snapshot, field.Owner, [field]), ref collect);
+        return collect.Targets;
+    }
+
+    /// <summary>The nodes of a set whose one related node by <paramref name="map"/> (a single relationship's) is in <paramref name="targets"/>.</summary>
+    public static Bitset WithTargetIn(Bitset nodes, ChunkedArray<int> map, Bitset targets)
+    {
         ArgumentNullException.ThrowIfNull(nodes);
-        var map = FieldPath.SingleMap(snapshot, field.Owner, [field]);
-        var targets = new Bitset(snapshot.Table(field.Target).Count);
-        for (var w = 0; w < nodes.Words.Length; w++)
+        ArgumentNullException.ThrowIfNull(targets);
+        var keep = new KeepNodes(new Bitset(nodes.Length), targets);
+        EachTarget(nodes, map, ref keep);
+        return keep.Nodes;
+    }
+
+    // Hands each node of a set that has a target in a single relationship's map to an action, a word of 64 nodes at a time:
+    // their entries lie in one chunk of the map (a struct action, so the loop is compiled for each).
+    private static void EachTarget<TAction>(Bitset nodes, ChunkedArray<int> map, ref TAction action)
+        where TAction : struct, ITargetAction
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(map);
+        var words = nodes.Words;
+        for (var w = 0; w < words.Length; w++)
         {
-            var word = nodes.Words[w];
+            var word = words[w];
             var first = w << 6;
             if (word == 0 || first >= map.Length)
                 continue;
@@ -109,43 +129,32 @@ internal static class Traversal
             {
                 var bit = BitOperations.TrailingZeroCount(word);
                 if (bit < end && chunk[offset + bit] is var target and >= 0)
-                    targets.Add(target);
+                    action.Target(first + bit, target);
             }
         }
-
-        return targets;
     }
 
-    /// <summary>The nodes of a set whose one related node by <paramref name="map"/> (a single relationship's) is in
-    /// <paramref name="targets"/>, a word of 64 nodes at a time: their entries lie in one chunk of the map.</summary>
-    public static Bitset WithTargetIn(Bitset nodes, ChunkedArray<int> map, Bitset targets)
+    private interface ITargetAction
     {
-        ArgumentNullException.ThrowIfNull(nodes);
-        ArgumentNullException.ThrowIfNull(map);
-        ArgumentNullException.ThrowIfNull(targets);
-        var result = new Bitset(nodes.Length);
-        var found = result.Words;
-        for (var w = 0; w < nodes.Words.Length; w++)
+        void Target(int node, int target);
+    }
+
+    private readonly struct CollectTargets(Bitset targets) : ITargetAction
+    {
+        public Bitset Targets { get; } = targets;
+
+        public void Target(int node, int target) => Targets.Add(target);
+    }
+
+    private readonly struct KeepNodes(Bitset nodes, Bitset targets) : ITargetAction
+    {
+        public Bitset Nodes { get; } = nodes;
+
+        public void Target(int node, int target)
         {
-            var word = nodes.Words[w];
-            var first = w << 6;
-            if (word == 0 || first >= map.Length)
-                continue;
-            var chunk = map.Chunks[first >> ChunkedArray<int>.Shift];
-            var offset = first & ChunkedArray<int>.Mask;
-            var end = Math.Min(64, map.Length - first);
-            var hits = 0UL;
-            for (; word != 0; word &= word - 1)
-            {
-                var bit = BitOperations.TrailingZeroCount(word);
-                if (bit < end && chunk[offset + bit] is var target and >= 0 && targets[target])
-                    hits |= 1UL << bit;
-            }
-
-            found[w] = hits;
+            if (targets[target])
+                Nodes.Add(node);
         }
-
-        return result;
     }
 
     private static int[] Live(CatalogSnapshot snapshot, NodeKind kind, int[] ordinals)

@@ -47,16 +47,17 @@ internal static class Traversal
             var adjacency = snapshot.Relation(step.Relation);
             var sourceTable = snapshot.Table(step.Source);
             var next = new Bitset(sourceTable.Count);
+            var live = sourceTable.SharedLiveSet();
             foreach (var node in current)
             {
                 foreach (var source in adjacency.Neighbours(node, !step.Forward))
                 {
-                    if ((uint)source < (uint)next.Length)
+                    if (live[source])
                         next.Add(source);
                 }
             }
 
-            current = next.And(sourceTable.SharedLiveSet());
+            current = next;
         }
 
         return current;
@@ -73,16 +74,17 @@ internal static class Traversal
             var adjacency = snapshot.Relation(step.Relation);
             var targetTable = snapshot.Table(step.Target);
             var next = new Bitset(targetTable.Count);
+            var live = targetTable.SharedLiveSet();
             foreach (var node in current)
             {
                 foreach (var target in adjacency.Neighbours(node, step.Forward))
                 {
-                    if ((uint)target < (uint)next.Length)
+                    if (live[target])
                         next.Add(target);
                 }
             }
 
-            current = next.And(targetTable.SharedLiveSet());
+            current = next;
         }
 
         return current;

@@ -76,15 +76,21 @@ internal sealed class NodeTable
     public NodeTable Restrict(Querying.Bitset visible)
     {
         var live = new ChunkedArrayBuilder<bool>(ChunkedArray<bool>.Empty, false);
+        // The live set too, in the same pass: a restricted view is made per request, and scans and walks read its live set.
+        var bits = new Querying.Bitset(Count);
         var count = 0;
         for (var i = 0; i < Count; i++)
         {
             var keep = Live[i] && visible[i];
             live.Set(i, keep);
-            count += keep ? 1 : 0;
+            if (keep)
+            {
+                bits.Add(i);
+                count++;
+            }
         }
 
-        return new NodeTable(Kind, Count, count, Keys, live.Build(), Columns, Ordinals);
+        return new NodeTable(Kind, Count, count, Keys, live.Build(), Columns, Ordinals, bits);
     }
 
     public bool IsLive(int ordinal) => ordinal >= 0 && ordinal < Count && Live[ordinal];

@@ -25,23 +25,28 @@ internal sealed class Clauses
     internal static Bitset Cached(CatalogSnapshot snapshot, Domain.NodeKind kind, Filter clause)
     {
         if (clause is FieldFilter { Operator: FilterOperator.In, Value: IReadOnlyList<object?> { Count: > 1 and <= MaxSplitList } values } list
-            && snapshot.Table(kind).Column(list.Field) is Storage.StringColumn)
+            && snapshot.Table(kind).Column(list.Field) is Storage.StringColumn
+            && (snapshot.Derived.Count < CacheSize || values.All(v => snapshot.Derived.ContainsKey(Key(kind, Equal(list, v))))))
         {
             // One text field in a few values (modality MR or CT): each value's nodes are kept on their own, since requests
-            // combine the same values in ever other lists.
+            // combine the same values in ever other lists. Not when the cache is full and they are not all in it: one scan
+            // for the list then costs less than one per value.
             var any = new Bitset(snapshot.Table(kind).Count);
             foreach (var value in values)
-                any.Or(Cached(snapshot, kind, list with { Operator = FilterOperator.Eq, Value = value }));
+                any.Or(Cached(snapshot, kind, Equal(list, value)));
             return any;
         }
 
-        var key = $"clause:{kind.Label}:{FilterKey.Of(clause)}";
         return snapshot.Derive(
-            key,
+            Key(kind, clause),
             () => FilterEvaluator.Evaluate(snapshot, kind, clause),
             (earlier, changes) => Patch(snapshot, kind, clause, earlier, changes),
             keep: snapshot.Derived.Count < CacheSize);
     }
+
+    private static string Key(Domain.NodeKind kind, Filter clause) => $"clause:{kind.Label}:{FilterKey.Of(clause)}";
+
+    private static FieldFilter Equal(FieldFilter list, object? value) => list with { Operator = FilterOperator.Eq, Value = value };
 
     // An earlier snapshot's result of a clause, decided again for the nodes whose membership the changes may have changed.
     private static Bitset? Patch(CatalogSnapshot snapshot, Domain.NodeKind kind, Filter clause, Bitset earlier, Storage.SnapshotChanges changes)

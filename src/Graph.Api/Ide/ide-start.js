@@ -50,6 +50,21 @@
     window.setTimeout(() => [...tabs()].pop()?.click(), 500);
     window.setTimeout(() => remount(tries - 1), 3000);
   };
+  // A reload can restore the one tab without its request editor too, with no other tab to go to: going to the schema
+  // reference and back to the operation mounts it (once the IDE has its schema and the editor has been missing for 3 s).
+  const section = name => [...document.querySelectorAll('button, [role="tab"], a, span, div')]
+    .find(e => e.childElementCount === 0 && e.textContent.trim() === name);
+  let missingSince = 0;
+  let revisits = 0;
+  const revisit = () => {
+    if (!missingSince) missingSince = Date.now();
+    if (revisits >= 5 || !settled() || Date.now() - missingSince < 3000 * (revisits + 1)) return;
+    const reference = section('Schema Reference');
+    if (!reference) return;
+    revisits++;
+    reference.click();
+    window.setTimeout(() => section('Operation')?.click(), 500);
+  };
   const startedAt = Date.now();
   let clickedAt = 0;
   let shownAt = 0;
@@ -73,6 +88,8 @@
         window.setTimeout(() => remount(10), 2000);
       }
       if (example === null || opened) return;
+    } else if (example === null && tabs().length > 0) {
+      revisit();
     }
     window.setTimeout(open, 250);
   };

@@ -25,28 +25,32 @@ internal sealed class Clauses
     internal static Bitset Cached(CatalogSnapshot snapshot, Domain.NodeKind kind, Filter clause)
     {
         if (clause is FieldFilter { Operator: FilterOperator.In, Value: IReadOnlyList<object?> { Count: > 1 and <= MaxSplitList } values } list
-            && snapshot.Table(kind).Column(list.Field) is Storage.StringColumn
-            && (snapshot.Derived.Count < CacheSize || values.All(v => snapshot.Derived.ContainsKey(Key(kind, Equal(list, v))))))
+            && snapshot.Table(kind).Column(list.Field) is Storage.StringColumn)
         {
             // One text field in a few values (modality MR or CT): each value's nodes are kept on their own, since requests
             // combine the same values in ever other lists. Not when the cache is full and they are not all in it: one scan
             // for the list then costs less than one per value.
-            var any = new Bitset(snapshot.Table(kind).Count);
-            foreach (var value in values)
-                any.Or(Cached(snapshot, kind, Equal(list, value)));
-            return any;
+            var parts = values.Select(v => list with { Operator = FilterOperator.Eq, Value = v }).Select(f => (Filter: f, Key: Key(kind, f))).ToList();
+            if (snapshot.Derived.Count < CacheSize || parts.All(p => snapshot.Derived.ContainsKey(p.Key)))
+            {
+                var any = new Bitset(snapshot.Table(kind).Count);
+                foreach (var (filter, key) in parts)
+                    any.Or(Kept(snapshot, kind, filter, key));
+                return any;
+            }
         }
 
-        return snapshot.Derive(
-            Key(kind, clause),
-            () => FilterEvaluator.Evaluate(snapshot, kind, clause),
-            (earlier, changes) => Patch(snapshot, kind, clause, earlier, changes),
-            keep: snapshot.Derived.Count < CacheSize);
+        return Kept(snapshot, kind, clause, Key(kind, clause));
     }
 
     private static string Key(Domain.NodeKind kind, Filter clause) => $"clause:{kind.Label}:{FilterKey.Of(clause)}";
 
-    private static FieldFilter Equal(FieldFilter list, object? value) => list with { Operator = FilterOperator.Eq, Value = value };
+    private static Bitset Kept(CatalogSnapshot snapshot, Domain.NodeKind kind, Filter clause, string key) =>
+        snapshot.Derive(
+            key,
+            () => FilterEvaluator.Evaluate(snapshot, kind, clause),
+            (earlier, changes) => Patch(snapshot, kind, clause, earlier, changes),
+            keep: snapshot.Derived.Count < CacheSize);
 
     // An earlier snapshot's result of a clause, decided again for the nodes whose membership the changes may have changed.
     private static Bitset? Patch(CatalogSnapshot snapshot, Domain.NodeKind kind, Filter clause, Bitset earlier, Storage.SnapshotChanges changes)

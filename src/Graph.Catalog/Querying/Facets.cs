@@ -114,50 +114,31 @@ public static partial class Facets
         return Rank(path, counter, missing, limit);
     }
 
-    // Counts the nodes of a set per code (the column's value id; negative: missing), a word of the set at a time: the 64 nodes
-    // of a word lie in one chunk of the column, so each is one load. Returns the number of nodes without a value.
+    // Counts the nodes of a set per code (the column's value id; negative: missing), a word of the set at a time. Returns the
+    // number of nodes without a value.
     private static int CountCodes<T>(Bitset nodes, ChunkedArray<T> codes, int[] counts)
         where T : struct, System.Numerics.IBinaryInteger<T>
     {
-        var missing = 0;
-        var words = nodes.Words;
-        var chunks = codes.Chunks;
-        var length = codes.Length;
-        for (var w = 0; w < words.Length; w++)
+        var count = new CodeCount<T>(counts);
+        ChunkWalk.Each(nodes, codes, ref count);
+        return count.Missing;
+    }
+
+    private struct CodeCount<T>(int[] counts) : ChunkWalk.IVisitor<T>
+        where T : struct, System.Numerics.IBinaryInteger<T>
+    {
+        public int Missing { get; private set; }
+
+        public void Entry(int node, T value)
         {
-            var word = words[w];
-            if (word == 0)
-                continue;
-            var first = w << 6;
-            if (first + 64 > length)
-            {
-                // The column's end: nodes past it have no value.
-                for (; word != 0; word &= word - 1)
-                {
-                    var node = first + System.Numerics.BitOperations.TrailingZeroCount(word);
-                    var code = node < length ? int.CreateTruncating(chunks[node >> ChunkedArray<T>.Shift][node & ChunkedArray<T>.Mask]) : -1;
-                    if (code < 0)
-                        missing++;
-                    else
-                        counts[code]++;
-                }
-
-                continue;
-            }
-
-            var chunk = chunks[first >> ChunkedArray<T>.Shift];
-            var offset = first & ChunkedArray<T>.Mask;
-            for (; word != 0; word &= word - 1)
-            {
-                var code = int.CreateTruncating(chunk[offset + System.Numerics.BitOperations.TrailingZeroCount(word)]);
-                if (code < 0)
-                    missing++;
-                else
-                    counts[code]++;
-            }
+            var code = int.CreateTruncating(value);
+            if (code < 0)
+                Missing++;
+            else
+                counts[code]++;
         }
 
-        return missing;
+        public void PastEnd(int node) => Missing++;
     }
 
     private static FacetResult Rank(FieldPath path, Counter counter, int missing, int limit)

@@ -1,4 +1,3 @@
-using System.Numerics;
 using Graph.Catalog.Storage;
 using Graph.Domain;
 
@@ -96,7 +95,7 @@ internal static class Traversal
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(field);
         var collect = new CollectTargets(new Bitset(snapshot.Table(field.Target).Count));
-        EachTarget(nodes, FieldPath.SingleMap(snapshot, field.Owner, [field]), ref collect);
+        ChunkWalk.Each(nodes, FieldPath.SingleMap(snapshot, field.Owner, [field]), ref collect);
         return collect.Targets;
     }
 
@@ -106,56 +105,37 @@ internal static class Traversal
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(targets);
         var keep = new KeepNodes(new Bitset(nodes.Length), targets);
-        EachTarget(nodes, map, ref keep);
+        ChunkWalk.Each(nodes, map, ref keep);
         return keep.Nodes;
     }
 
-    // Hands each node of a set that has a target in a single relationship's map to an action, a word of 64 nodes at a time:
-    // their entries lie in one chunk of the map (a struct action, so the loop is compiled for each).
-    private static void EachTarget<TAction>(Bitset nodes, ChunkedArray<int> map, ref TAction action)
-        where TAction : struct, ITargetAction
-    {
-        ArgumentNullException.ThrowIfNull(nodes);
-        ArgumentNullException.ThrowIfNull(map);
-        var words = nodes.Words;
-        for (var w = 0; w < words.Length; w++)
-        {
-            var word = words[w];
-            var first = w << 6;
-            if (word == 0 || first >= map.Length)
-                continue;
-            var chunk = map.Chunks[first >> ChunkedArray<int>.Shift];
-            var offset = first & ChunkedArray<int>.Mask;
-            var end = Math.Min(64, map.Length - first);
-            for (; word != 0; word &= word - 1)
-            {
-                var bit = BitOperations.TrailingZeroCount(word);
-                if (bit < end && chunk[offset + bit] is var target and >= 0)
-                    action.Target(first + bit, target);
-            }
-        }
-    }
-
-    private interface ITargetAction
-    {
-        void Target(int node, int target);
-    }
-
-    private readonly struct CollectTargets(Bitset targets) : ITargetAction
+    private readonly struct CollectTargets(Bitset targets) : ChunkWalk.IVisitor<int>
     {
         public Bitset Targets { get; } = targets;
 
-        public void Target(int node, int target) => Targets.Add(target);
+        public void Entry(int node, int value)
+        {
+            if (value >= 0)
+                Targets.Add(value);
+        }
+
+        public void PastEnd(int node)
+        {
+        }
     }
 
-    private readonly struct KeepNodes(Bitset nodes, Bitset targets) : ITargetAction
+    private readonly struct KeepNodes(Bitset nodes, Bitset targets) : ChunkWalk.IVisitor<int>
     {
         public Bitset Nodes { get; } = nodes;
 
-        public void Target(int node, int target)
+        public void Entry(int node, int value)
         {
-            if (targets[target])
+            if (value >= 0 && targets[value])
                 Nodes.Add(node);
+        }
+
+        public void PastEnd(int node)
+        {
         }
     }
 

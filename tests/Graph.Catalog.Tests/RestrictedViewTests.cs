@@ -1,0 +1,57 @@
+using CsCheck;
+using Graph.Catalog.Access;
+using Graph.Catalog.Querying;
+using Graph.Domain;
+
+namespace Graph.Catalog.Tests;
+
+/// <summary>A signed-out visitor's view of random catalogues: whatever random filter or cohort criteria they send, the answer
+/// holds only records of the view (those its tables mark live, node by node), never one of a dataset they may not read;
+/// scans, walks and single-relationship maps read liveness from the view's live sets, so those must be exactly its records.</summary>
+public sealed class RestrictedViewTests
+{
+    private static readonly RecordAccess Anonymous = RecordAccess.Of(["open"], []);
+    private static readonly NodeKind[] Kinds = [GraphModel.Series, GraphModel.Patient, GraphModel.Study, GraphModel.Dataset];
+
+    private static HashSet<int> Visible(CatalogSnapshot view, NodeKind kind)
+    {
+        var table = view.Table(kind);
+        return Enumerable.Range(0, table.Count).Where(table.IsLive).ToHashSet();
+    }
+
+    [Fact]
+    public void View_HidesRecordsOfDatasetsTheVisitorMayNotRead()
+    {
+        var snapshot = Catalogues.Get(7).Snapshot;
+        var view = Anonymous.View(snapshot);
+        Assert.InRange(Visible(view, GraphModel.Series).Count, 1, snapshot.Count(GraphModel.Series) - 1);
+        Assert.InRange(Visible(view, GraphModel.Patient).Count, 1, snapshot.Count(GraphModel.Patient) - 1);
+    }
+
+    [Fact]
+    public void Filters_AnonymousView_AnswerOnlyWithRecordsOfTheView() =>
+        Gen.Select(Gen.Int[0, 200], Gen.Int, Gen.Int[0, Kinds.Length - 1]).Sample((seed, filterSeed, kindIndex) =>
+        {
+            var view = Anonymous.View(Catalogues.Get(seed).Snapshot);
+            var kind = Kinds[kindIndex];
+            var visible = Visible(view, kind);
+            Assert.Equal(visible.Order(), view.Table(kind).LiveSet().Ordinals());
+            var filter = RandomFilters.Make(new Random(filterSeed), kind);
+            Assert.Subset(visible, new Clauses(view, kind, filter).All().Ordinals().ToHashSet());
+            Assert.Subset(visible, FilterEvaluator.Evaluate(view, kind, filter).Ordinals().ToHashSet());
+        }, iter: 1000);
+
+    [Fact]
+    public void Cohorts_AnonymousView_SelectOnlyRecordsOfTheView() =>
+        Gen.Select(Gen.Int[0, 200], Gen.Int, Gen.Int).Sample((seed, patientSeed, seriesSeed) =>
+        {
+            var view = Anonymous.View(Catalogues.Get(seed).Snapshot);
+            var patients = RandomFilters.Make(new Random(patientSeed), GraphModel.Patient);
+            var series = RandomFilters.Make(new Random(seriesSeed), GraphModel.Series);
+            var selection = Cohorts.Select(view, new CohortCriteria(patients, series));
+            Assert.Subset(Visible(view, GraphModel.Patient), selection.Patients.Ordinals().ToHashSet());
+            Assert.Subset(Visible(view, GraphModel.Series), selection.Series.Ordinals().ToHashSet());
+            Assert.Subset(Visible(view, GraphModel.Study), selection.Studies.Ordinals().ToHashSet());
+            Assert.Subset(Visible(view, GraphModel.Dataset), selection.Datasets.Ordinals().ToHashSet());
+        }, iter: 500);
+}

@@ -11,7 +11,9 @@ using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings are read once, at start: watching appsettings.json for changes watches the content root (the current folder) with
+// its subfolders, and the default data folder (./data) is one, so every audit line and store write woke the watcher.
+var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
 {
     ["--data"] = "Graph:DataDirectory",

@@ -1,4 +1,5 @@
 using Graph.Api.Schema.Execution;
+using Graph.Api.Security;
 using GraphQLParser;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -59,7 +60,7 @@ public sealed class DocumentCacheTests(CatalogueFactory service)
     {
         var cache = new DocumentCache(capacity: 2, maxQueryLength: 100);
         foreach (var query in new[] { "{ a }", "{ b }", "{ c }" })
-            cache.Add(query, Parser.Parse(query));
+            cache.Add(query, Parser.Parse(query), CatalogRole.Researcher);
 
         Assert.Equal(1, cache.Count);
         Assert.True(cache.TryGet("{ c }", out _));
@@ -72,22 +73,52 @@ public sealed class DocumentCacheTests(CatalogueFactory service)
         var small = new DocumentCache(capacity: 10, maxQueryLength: 4);
         var off = new DocumentCache(capacity: 0, maxQueryLength: 100);
 
-        small.Add("{ abc }", Parser.Parse("{ abc }"));
-        off.Add("{ a }", Parser.Parse("{ a }"));
+        small.Add("{ abc }", Parser.Parse("{ abc }"), CatalogRole.Researcher);
+        off.Add("{ a }", Parser.Parse("{ a }"), CatalogRole.Researcher);
 
         Assert.False(small.TryGet("{ abc }", out _));
         Assert.False(off.TryGet("{ a }", out _));
     }
 
+    [Theory]
+    [InlineData("query($key: String!) { seriesByKey(key: $key) { modality } }", false)]
+    [InlineData("{ patients(first: 5) { nodes { pseudonym } } }", false)]
+    [InlineData("query($w: PatientFilter) { patients(first: 5, where: $w) { nodes { pseudonym } } }", false)]
+    [InlineData("query($n: Int) { patients(first: $n) { nodes { pseudonym } } }", true)]
+    [InlineData("query($n: Int) { datasets { nodes { patients(last: $n) { totalCount } } } }", true)]
+    [InlineData("query($id: ID!) { datasets(id: [$id]) { totalCount } }", true)]
+    [InlineData("query($x: Boolean!) { datasets { nodes { slug @skip(if: $x) } } }", true)]
+    [InlineData("query($x: Boolean!) { ...F } fragment F on Query { datasets { totalCount @include(if: $x) } }", true)]
+    [InlineData("query($x: Boolean!) { ... @include(if: $x) { datasets { totalCount } } }", true)]
+    public void ComplexityReadsVariables_WhenAVariableSizesAListOrDecidesAField(string query, bool reads)
+    {
+        Assert.Equal(reads, new ValidatedDocument(Parser.Parse(query)).ComplexityReadsVariables);
+    }
+
     [Fact]
-    public void IsValidated_OtherDocumentOfTheSameText_IsFalse()
+    public void HasPassed_OnlyTheRolesThatPassed_AndNeverForSeveralOperations()
+    {
+        var one = new ValidatedDocument(Parser.Parse("{ datasets { totalCount } }"));
+        var two = new ValidatedDocument(Parser.Parse("query A { datasets { totalCount } } query B { patients { totalCount } }"));
+
+        one.Passed(CatalogRole.Researcher);
+        two.Passed(CatalogRole.Researcher);
+
+        Assert.True(one.HasPassed(CatalogRole.Researcher));
+        Assert.False(one.HasPassed(CatalogRole.Anonymous));
+        Assert.False(one.HasPassed(CatalogRole.Partner));
+        Assert.False(two.HasPassed(CatalogRole.Researcher));
+    }
+
+    [Fact]
+    public void Validated_OtherDocumentOfTheSameText_IsNull()
     {
         var cache = new DocumentCache(capacity: 10, maxQueryLength: 100);
         var cached = Parser.Parse("{ a }");
-        cache.Add("{ a }", cached);
+        cache.Add("{ a }", cached, CatalogRole.Researcher);
 
-        Assert.True(cache.IsValidated("{ a }", cached));
-        Assert.False(cache.IsValidated("{ a }", Parser.Parse("{ a }")));
-        Assert.False(cache.IsValidated(null, cached));
+        Assert.Same(cached, cache.Validated("{ a }", cached)?.Document);
+        Assert.Null(cache.Validated("{ a }", Parser.Parse("{ a }")));
+        Assert.Null(cache.Validated(null, cached));
     }
 }

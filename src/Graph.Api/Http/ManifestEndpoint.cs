@@ -51,7 +51,7 @@ internal static class ManifestEndpoint
 
         var series = cohorts.SeriesOf(cohort);
         if (AuditLog.IsGated(caller))
-            await audit.WriteAsync(caller, "manifest", null, [id], "ok");
+            audit.Write(caller, "manifest", null, [id], "ok");
         http.Response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{id}-manifest.{format}\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 64 * 1024);

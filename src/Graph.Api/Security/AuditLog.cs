@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Graph.Api.Hosting;
 using Microsoft.Extensions.Options;
@@ -9,8 +10,8 @@ internal sealed partial class AuditLog(IOptions<GraphOptions> options, IOptions<
 {
     private const string RotatedPrefix = "audit-";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private StreamWriter? _writer;
+    private readonly Lock _gate = new();
+    private FileStream? _file;
     private long _written;
     private DateTimeOffset _started;
     private bool _fileFailed;
@@ -21,54 +22,56 @@ internal sealed partial class AuditLog(IOptions<GraphOptions> options, IOptions<
     /// <summary>Whether a request by this caller is audited although it changes nothing: when it may read records beyond the open tier.</summary>
     public static bool IsGated(Caller caller) => caller.Role != CatalogRole.Anonymous;
 
-    /// <summary>Writes an entry; the request waits for it, so nothing audited is lost on a crash after the answer.</summary>
-    public async Task WriteAsync(Caller caller, string action, string? operation, IReadOnlyList<string> fields, string outcome)
+    /// <summary>Writes an entry, handed to the operating system in one write before this returns (before the request answers),
+    /// so nothing audited is lost when the service crashes after an answer. The write is synchronous: an append to the page
+    /// cache costs microseconds, less than a hop to the thread pool and back.</summary>
+    public void Write(Caller caller, string action, string? operation, IReadOnlyList<string> fields, string outcome)
     {
         var access = caller.Access;
         var datasets = access.IsEverything ? "all" : string.Join(' ', access.Tiers.Where(t => t != "open").Select(t => "tier:" + t).Concat(access.Grants.Order(StringComparer.Ordinal)));
         var now = clock.GetUtcNow();
         var entry = new AuditEntry(now, caller.Id, AccessPolicy.Name(caller.Role), action, operation, fields, datasets, outcome);
         LogAudit(entry.Caller, entry.Role, action, operation, string.Join(',', fields), outcome);
-        var line = JsonSerializer.Serialize(entry, Json) + "\n";
-        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-        try
+        var line = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(line))
+            JsonSerializer.Serialize(json, entry, Json);
+        line.Write("\n"u8);
+        lock (_gate)
         {
-            // One open file, each entry flushed to the operating system before the request answers.
-            var bytes = System.Text.Encoding.UTF8.GetByteCount(line);
-            if (_writer is not null && (_written + bytes > rotation.Value.MaxFileBytes || now - _started >= rotation.Value.RollInterval))
-                Rotate(now);
-            _writer ??= Open(now);
-            await _writer.WriteAsync(line).ConfigureAwait(false);
-            _written += bytes;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A read-only or full volume: the entry is still in the service log above; the request is not failed for it.
-            if (!_fileFailed)
-                LogFileFailed(e, Path);
-            _fileFailed = true;
-        }
-        finally
-        {
-            _gate.Release();
+            try
+            {
+                if (_file is not null && (_written + line.WrittenCount > rotation.Value.MaxFileBytes || now - _started >= rotation.Value.RollInterval))
+                    Rotate(now);
+                _file ??= Open(now);
+                _file.Write(line.WrittenSpan);
+                _written += line.WrittenCount;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A read-only or full volume: the entry is still in the service log above; the request is not failed for it.
+                if (!_fileFailed)
+                    LogFileFailed(e, Path);
+                _fileFailed = true;
+            }
         }
     }
 
-    private StreamWriter Open(DateTimeOffset now)
+    private FileStream Open(DateTimeOffset now)
     {
-        var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        // Unbuffered: each entry is one write(2) of the whole line.
+        var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
         _written = stream.Length;
         // A file left by the previous run keeps its age, so restarts do not keep it open for ever.
         _started = _written == 0 ? now : new DateTimeOffset(File.GetCreationTimeUtc(Path), TimeSpan.Zero);
         if (_started > now)
             _started = now;
-        return new StreamWriter(stream) { AutoFlush = true };
+        return stream;
     }
 
     private void Rotate(DateTimeOffset now)
     {
-        _writer!.Dispose();
-        _writer = null;
+        _file!.Dispose();
+        _file = null;
         var folder = System.IO.Path.GetDirectoryName(Path)!;
         var name = $"{RotatedPrefix}{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
         var target = System.IO.Path.Combine(folder, name + ".log");
@@ -83,8 +86,8 @@ internal sealed partial class AuditLog(IOptions<GraphOptions> options, IOptions<
 
     public void Dispose()
     {
-        _writer?.Dispose();
-        _gate.Dispose();
+        lock (_gate)
+            _file?.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Cannot write the audit file {Path}; audit entries go to the service log only")]

@@ -15,13 +15,13 @@ public sealed class AuditRotationTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public async Task Write_PastMaxBytes_RotatesAndKeepsRetainedFilesOnly()
+    public void Write_PastMaxBytes_RotatesAndKeepsRetainedFilesOnly()
     {
         using var audit = Create(new AuditOptions { MaxFileBytes = 2_000, RetainedFiles = 3 });
         for (var i = 0; i < 200; i++)
         {
             _clock.Advance(TimeSpan.FromSeconds(1));
-            await audit.WriteAsync(Researcher, "read", "Op", ["datasets"], "ok");
+            audit.Write(Researcher, "read", "Op", ["datasets"], "ok");
         }
 
         Assert.True(new FileInfo(audit.Path).Length <= 2_000);
@@ -31,16 +31,16 @@ public sealed class AuditRotationTests : IDisposable
     }
 
     [Fact]
-    public async Task Write_AfterRollInterval_StartsANewFile()
+    public void Write_AfterRollInterval_StartsANewFile()
     {
         using var audit = Create(new AuditOptions { RollInterval = TimeSpan.FromHours(1) });
-        await audit.WriteAsync(Researcher, "read", "First", ["datasets"], "ok");
+        audit.Write(Researcher, "read", "First", ["datasets"], "ok");
         _clock.Advance(TimeSpan.FromMinutes(59));
-        await audit.WriteAsync(Researcher, "read", "Second", ["datasets"], "ok");
+        audit.Write(Researcher, "read", "Second", ["datasets"], "ok");
         Assert.Empty(Directory.GetFiles(_folder.Path, "audit-*.log"));
 
         _clock.Advance(TimeSpan.FromMinutes(2));
-        await audit.WriteAsync(Researcher, "read", "Third", ["datasets"], "ok");
+        audit.Write(Researcher, "read", "Third", ["datasets"], "ok");
 
         var rotated = Assert.Single(Directory.GetFiles(_folder.Path, "audit-*.log"));
         Assert.Equal(2, File.ReadAllLines(rotated).Length);

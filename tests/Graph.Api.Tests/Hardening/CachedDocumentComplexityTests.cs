@@ -36,9 +36,41 @@ public sealed class CachedDocumentComplexityTests(CatalogueFactory service)
         Assert.Equal(["COMPLEXITY"], Responses.Codes(await PostAsync(client, query, 1000)));
     }
 
-    private static async Task<System.Text.Json.Nodes.JsonObject> PostAsync(HttpClient client, string query, int n)
+    [Fact]
+    public async Task CachedDocument_DirectiveByVariable_RefusedWhenItAddsTheCostlyPart()
     {
-        using var response = await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query, variables = new { n } });
+        // No list size is a variable here, but @include(if: $deep) decides whether the costly part is there.
+        const string query = """
+            query D($deep: Boolean!) { patients(first: 1000) { nodes { pseudonym series(first: 1000) @include(if: $deep) { nodes { patient {
+              datasets(first: 1000) { nodes { patients(first: 1000) { nodes { pseudonym } } } } } } } } } } # cached complexity: directive
+            """;
+        using var client = service.CreateClient();
+
+        Assert.Empty(Responses.Codes(await PostAsync(client, query, new { deep = false })));
+        Assert.Equal(["COMPLEXITY"], Responses.Codes(await PostAsync(client, query, new { deep = true })));
+    }
+
+    [Fact]
+    public async Task CachedDocumentOfTwoOperations_CostlyOneByName_RefusedAfterTheCheapOneRan()
+    {
+        // No variables: which operation runs, and so what it costs, is the request's operationName.
+        const string query = """
+            query Cheap { datasets(first: 1) { totalCount } }
+            query Costly { patients(first: 1000) { nodes { series(first: 1000) { nodes { patient { datasets(first: 1000) { nodes {
+              patients(first: 1000) { nodes { pseudonym } } } } } } } } } } # cached complexity: two operations
+            """;
+        using var client = service.CreateClient();
+
+        Assert.Empty(Responses.Codes(await PostAsync(client, query, new { }, "Cheap")));
+        Assert.Empty(Responses.Codes(await PostAsync(client, query, new { }, "Cheap")));
+        Assert.Equal(["COMPLEXITY"], Responses.Codes(await PostAsync(client, query, new { }, "Costly")));
+    }
+
+    private static Task<System.Text.Json.Nodes.JsonObject> PostAsync(HttpClient client, string query, int n) => PostAsync(client, query, new { n });
+
+    private static async Task<System.Text.Json.Nodes.JsonObject> PostAsync(HttpClient client, string query, object variables, string? operationName = null)
+    {
+        using var response = await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query, variables, operationName });
         return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }
 }

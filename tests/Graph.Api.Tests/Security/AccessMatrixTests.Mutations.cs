@@ -78,4 +78,16 @@ partial class AccessMatrixTests
         Assert.Equal(["FORBIDDEN"], Responses.Codes(await PostAsync("researcher", document)));
         Assert.Equal(["UNAUTHENTICATED"], Responses.Codes(await PostAsync("anonymous", document)));
     }
+
+    [Fact]
+    public async Task Query_CachedAfterResearchersPassedItsRoleRule_StillRefusedToAnonymous()
+    {
+        // The role rule is skipped for a cached document only for the roles that passed it with that document.
+        const string document = "query($status: [AccessRequestStatus!]) { accessRequests(status: $status) { __typename } }";
+        for (var i = 0; i < 3; i++)
+            Assert.Empty(Responses.Codes(await PostAsync("researcher", document)));
+        Assert.Equal(["UNAUTHENTICATED"], Responses.Codes(await PostAsync("anonymous", document)));
+        Assert.Empty(Responses.Codes(await PostAsync("researcher", document)));
+        Assert.Equal(["UNAUTHENTICATED"], Responses.Codes(await PostAsync("anonymous", document)));
+    }
 }

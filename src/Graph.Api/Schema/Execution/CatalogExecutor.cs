@@ -38,6 +38,7 @@ internal sealed class CatalogExecutor
     private readonly ErrorMasking _errors;
     private readonly IValidationRule[] _rules;
     private readonly IValidationRule[] _variableRules;
+    private readonly IValidationRule[] _complexityRules;
     private readonly DocumentCache _documents;
     private readonly ServiceMetrics _metrics;
 
@@ -64,6 +65,7 @@ internal sealed class CatalogExecutor
         _documents = new DocumentCache(_limits.DocumentCacheSize, _limits.MaxRequestBytes);
         var complexity = new ComplexityValidationRule(new ComplexityOptions { MaxDepth = _limits.MaxDepth, MaxComplexity = _limits.MaxComplexity });
         _variableRules = [RoleValidationRule.Instance, complexity];
+        _complexityRules = [complexity];
         _rules =
         [
             .. DocumentValidator.CoreRules,
@@ -119,8 +121,8 @@ internal sealed class CatalogExecutor
 
         if (document is null && _documents.TryGet(request.Query, out var cached))
             document = cached;
-        var validated = _documents.IsValidated(request.Query, document);
-        _metrics.DocumentCacheLookup(validated);
+        var validated = _documents.Validated(request.Query, document);
+        _metrics.DocumentCacheLookup(validated is not null);
         var result = await _executer.ExecuteAsync(options =>
         {
             options.Schema = _schema;
@@ -132,18 +134,17 @@ internal sealed class CatalogExecutor
             options.User = user;
             options.RequestServices = services;
             options.CancellationToken = cancellationToken;
-            // A cached document passed the document rules when it was cached; variables are still coerced and checked for every
-            // request, the role rule runs again because it depends on the caller, and the complexity rule runs again when the
-            // document has variables, because `first: $n` costs what $n says (issue 16: n = 1 cached, then n = 1000).
-            options.ValidationRules = !validated ? _rules : HasVariables(document!) ? _variableRules : CallerRules;
+            options.ValidationRules = validated is null ? _rules : RulesFor(validated, caller.Role);
             options.Timeout = TimeSpan.FromSeconds(_limits.TimeoutSeconds);
             options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
             options.UnhandledExceptionDelegate = _errors.Mask;
             catalog.AttachTo(options.UserContext);
         }).ConfigureAwait(false);
-        if (!validated && result.Executed && result.Document is { } parsed && request.Query is { } query)
-            _documents.Add(query, parsed);
-        await AuditAsync(caller, result, document ?? result.Document, request.OperationName).ConfigureAwait(false);
+        if (validated is null && result.Executed && result.Document is { } parsed && request.Query is { } query)
+            _documents.Add(query, parsed, caller.Role);
+        else if (validated is not null && result.Executed)
+            validated.Passed(caller.Role);
+        Audit(caller, result, document ?? result.Document, request.OperationName);
 
         return (result, catalog);
     }
@@ -186,16 +187,18 @@ internal sealed class CatalogExecutor
         return _limits.TrustedDocumentsOnly && !_trusted.IsTrusted(query) ? Untrusted() : null;
     }
 
-    private static bool HasVariables(GraphQLDocument document)
-    {
-        foreach (var definition in document.Definitions)
+    // A cached document passed the document rules when it was cached; variables are still coerced and checked for every request.
+    // The role rule runs again until a caller of the same role has passed it with this document, and the complexity rule runs
+    // again when a variable reaches what it reads, because `first: $n` costs what $n says (issue 16: n = 1 cached, then n = 1000).
+    // A document of several operations runs both every time: which operation runs is the request's choice.
+    private IValidationRule[] RulesFor(ValidatedDocument document, CatalogRole role) =>
+        (document.HasPassed(role), document.ComplexityReadsVariables || !document.SingleOperation) switch
         {
-            if (definition is GraphQLOperationDefinition { Variables.Count: > 0 })
-                return true;
-        }
-
-        return false;
-    }
+            (false, true) => _variableRules,
+            (false, false) => CallerRules,
+            (true, true) => _complexityRules,
+            (true, false) => [],
+        };
 
     // Size and trust are checked before parsing, so an oversized or untrusted document costs nothing.
     private ExecutionError? Admit(GraphQLRequest request, ref GraphQLDocument? document)
@@ -224,7 +227,7 @@ internal sealed class CatalogExecutor
 
     private static ExecutionResult Refused(ExecutionError error) => new() { Errors = [error], Executed = false };
 
-    private async Task AuditAsync(Caller caller, ExecutionResult result, GraphQLDocument? document, string? operationName)
+    private void Audit(Caller caller, ExecutionResult result, GraphQLDocument? document, string? operationName)
     {
         // A refused document has no operation selected; find it in the document to audit refused mutations too.
         var operation = result.Operation ?? document?.Definitions.OfType<GraphQLOperationDefinition>()
@@ -236,6 +239,6 @@ internal sealed class CatalogExecutor
         var outcome = result.Errors is not { Count: > 0 } errors ? "ok"
             : errors.Any(e => e.Code is ErrorCodes.Forbidden or ErrorCodes.Unauthenticated) ? "denied"
             : "error";
-        await _audit.WriteAsync(caller, isMutation ? "mutation" : "read", operation?.Name?.StringValue, fields, outcome).ConfigureAwait(false);
+        _audit.Write(caller, isMutation ? "mutation" : "read", operation?.Name?.StringValue, fields, outcome);
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Graph.Catalog.Storage;
 using Graph.Domain;
 
@@ -103,10 +104,42 @@ internal static class Traversal
     public static Bitset WithTargetIn(Bitset nodes, ChunkedArray<int> map, Bitset targets)
     {
         ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(targets);
-        var keep = new KeepNodes(new Bitset(nodes.Length), targets);
-        ChunkWalk.Each(nodes, map, ref keep);
-        return keep.Nodes;
+        var result = new Bitset(nodes.Length);
+        var words = nodes.Words;
+        var kept = result.Words;
+        var wanted = targets.Words;
+        for (var w = 0; w < words.Length; w++)
+        {
+            var word = words[w];
+            var first = w << 6;
+            var end = map.Length - first;
+            if (end <= 0)
+                break; // Nodes past the map's end have no related node.
+            if (end < 64)
+                word &= (1UL << end) - 1;
+            if (word == 0)
+                continue;
+
+            // A word's 64 nodes lie in one chunk of the map; the result word is built in a register. Whether a target is wanted
+            // is a shift, not a branch: which ones are is as good as random, and a mispredicted branch costs more than the load.
+            var chunk = map.Chunks[first >> ChunkedArray<int>.Shift];
+            var offset = first & ChunkedArray<int>.Mask;
+            var keep = 0UL;
+            for (; word != 0; word &= word - 1)
+            {
+                var bit = BitOperations.TrailingZeroCount(word);
+                var target = (uint)chunk[offset + bit];
+                var index = (int)(target >> 6);
+                if (index < wanted.Length) // Also false for a node without a related one (-1).
+                    keep |= ((wanted[index] >> (int)(target & 63)) & 1) << bit;
+            }
+
+            kept[w] = keep;
+        }
+
+        return result;
     }
 
     private readonly struct CollectTargets(Bitset targets) : ChunkWalk.IVisitor<int>
@@ -117,21 +150,6 @@ internal static class Traversal
         {
             if (value >= 0)
                 Targets.Add(value);
-        }
-
-        public void PastEnd(int node)
-        {
-        }
-    }
-
-    private readonly struct KeepNodes(Bitset nodes, Bitset targets) : ChunkWalk.IVisitor<int>
-    {
-        public Bitset Nodes { get; } = nodes;
-
-        public void Entry(int node, int value)
-        {
-            if (value >= 0 && targets[value])
-                Nodes.Add(node);
         }
 
         public void PastEnd(int node)

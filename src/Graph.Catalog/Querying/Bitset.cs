@@ -41,25 +41,55 @@ internal sealed class Bitset
     /// <summary>Keeps only the ordinals also in <paramref name="other"/>.</summary>
     public Bitset And(Bitset other)
     {
-        for (var i = 0; i < _words.Length; i++)
-            _words[i] &= i < other._words.Length ? other._words[i] : 0;
+        var shared = Math.Min(_words.Length, other._words.Length);
+        And(_words.AsSpan(0, shared), other._words.AsSpan(0, shared), _words);
+        _words.AsSpan(shared).Clear();
         return this;
+    }
+
+    /// <summary>A new set of the ordinals in both <paramref name="left"/> and <paramref name="right"/> (one pass, no copy first).</summary>
+    public static Bitset Intersect(Bitset left, Bitset right)
+    {
+        var result = new Bitset(left.Length);
+        var shared = Math.Min(left._words.Length, right._words.Length);
+        And(left._words.AsSpan(0, shared), right._words.AsSpan(0, shared), result._words);
+        return result;
     }
 
     /// <summary>Adds the ordinals of <paramref name="other"/>.</summary>
     public Bitset Or(Bitset other)
     {
-        for (var i = 0; i < _words.Length && i < other._words.Length; i++)
-            _words[i] |= other._words[i];
+        var a = _words.AsSpan(0, Math.Min(_words.Length, other._words.Length));
+        var b = other._words.AsSpan(0, a.Length);
+        var i = 0;
+        for (; i <= a.Length - Vector<ulong>.Count; i += Vector<ulong>.Count)
+            (new Vector<ulong>(a[i..]) | new Vector<ulong>(b[i..])).CopyTo(a[i..]);
+        for (; i < a.Length; i++)
+            a[i] |= b[i];
         return this;
     }
 
     /// <summary>Removes the ordinals of <paramref name="other"/>.</summary>
     public Bitset AndNot(Bitset other)
     {
-        for (var i = 0; i < _words.Length && i < other._words.Length; i++)
-            _words[i] &= ~other._words[i];
+        var a = _words.AsSpan(0, Math.Min(_words.Length, other._words.Length));
+        var b = other._words.AsSpan(0, a.Length);
+        var i = 0;
+        for (; i <= a.Length - Vector<ulong>.Count; i += Vector<ulong>.Count)
+            Vector.AndNot(new Vector<ulong>(a[i..]), new Vector<ulong>(b[i..])).CopyTo(a[i..]);
+        for (; i < a.Length; i++)
+            a[i] &= ~b[i];
         return this;
+    }
+
+    // result[i] = a[i] & b[i], a vector of words at a time; a and b are as long, result at least as long.
+    private static void And(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Span<ulong> result)
+    {
+        var i = 0;
+        for (; i <= a.Length - Vector<ulong>.Count; i += Vector<ulong>.Count)
+            (new Vector<ulong>(a[i..]) & new Vector<ulong>(b[i..])).CopyTo(result[i..]);
+        for (; i < a.Length; i++)
+            result[i] = a[i] & b[i];
     }
 
     /// <summary>A set over ordinals below <paramref name="length"/> holding the given ordinals.</summary>

@@ -82,14 +82,14 @@ internal sealed class Clauses
     /// <summary>The nodes that satisfy every clause that does not constrain <paramref name="path"/> alone.</summary>
     public Bitset Except(string? path)
     {
-        var result = _live.Clone();
+        Bitset? result = null;
         foreach (var (clausePath, matches) in _clauses)
         {
             if (path is null || clausePath != path)
-                result.And(matches);
+                result = result is null ? Bitset.Intersect(_live, matches) : result.And(matches);
         }
 
-        return result;
+        return result ?? _live.Clone();
     }
 
     private static IEnumerable<Filter> Split(Filter? filter) => filter switch

@@ -52,18 +52,29 @@ public sealed partial class CatalogIndex(IGraphStore store, ILogger<CatalogIndex
                 return;
             }
 
-            var builder = new SnapshotBuilder(CatalogSnapshot.CreateEmpty());
-            var sequence = await store.ReadAllAsync(builder, cancellationToken).ConfigureAwait(false);
-            Publish(builder.Build(sequence));
+            var (sequence, applied, skipped) = await ReadStoreAsync(cancellationToken).ConfigureAwait(false);
+            // Reading the whole store leaves gigabytes of parsed rows behind at millions of series (five million: 6.0 GiB
+            // resident against 4.1 GiB after a load from the index file). One compacting collection that hands the free memory
+            // back to the system, before the service is ready, so that no request waits for it.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             _loaded = true;
-            LogLoaded(builder.Applied, sequence, watch.ElapsedMilliseconds);
-            if (builder.Skipped > 0)
-                LogSkipped(builder.Skipped);
+            LogLoaded(applied, sequence, watch.ElapsedMilliseconds);
+            if (skipped > 0)
+                LogSkipped(skipped);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    // The whole catalogue from the store, published; the builder and what it read are garbage once this returns.
+    private async Task<(long Sequence, int Applied, int Skipped)> ReadStoreAsync(CancellationToken cancellationToken)
+    {
+        var builder = new SnapshotBuilder(CatalogSnapshot.CreateEmpty());
+        var sequence = await store.ReadAllAsync(builder, cancellationToken).ConfigureAwait(false);
+        Publish(builder.Build(sequence));
+        return (sequence, builder.Applied, builder.Skipped);
     }
 
     /// <summary>Applies every change committed since the current snapshot; returns how many rows it applied.</summary>

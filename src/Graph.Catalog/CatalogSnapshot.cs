@@ -31,9 +31,14 @@ public sealed class CatalogSnapshot
         Sequence = sequence;
         _tables = tables;
         _relations = relations;
+        Sightings = previous?.Sightings ?? new KeySightings();
         if (previous is not null && changes is not null && Inheriting)
             Inherit(previous, changes);
     }
+
+    /// <summary>The keys of values asked for before, shared along the lineage: clause results are kept from their second
+    /// request on, so that a stream of one-off filters does not fill the cache and shut out the clauses that recur.</summary>
+    internal KeySightings Sightings { get; }
 
     /// <summary>The store's change sequence this snapshot reflects.</summary>
     public long Sequence { get; }
@@ -63,9 +68,21 @@ public sealed class CatalogSnapshot
         if (Derived.TryGetValue(key, out var cached))
             return (T)cached;
 
-        // One reader derives a value while the others wait for it: right after a commit every client asks for the same ones.
-        lock (_deriving.GetOrAdd(key, static _ => new Lock()))
+        // A value that will not be kept is the asker's alone.
+        if (!keep)
             return DeriveOnce(key, build, patch, keep);
+
+        // One reader derives a value while the others wait for it: right after a commit every client asks for the same ones.
+        // The lock goes once the value is in Derived, so a stream of ever new keys leaves no locks behind.
+        try
+        {
+            lock (_deriving.GetOrAdd(key, static _ => new Lock()))
+                return DeriveOnce(key, build, patch, keep);
+        }
+        finally
+        {
+            _deriving.TryRemove(key, out _);
+        }
     }
 
     private T DeriveOnce<T>(string key, Func<T> build, Func<T, SnapshotChanges, T?> patch, bool keep)
@@ -86,6 +103,27 @@ public sealed class CatalogSnapshot
             return value;
         _patchable.TryAdd(key, 0);
         return (T)Derived.GetOrAdd(key, value);
+    }
+
+    // Keys of values kept in Derived that may be dropped to make room (clause results), oldest first.
+    private readonly ConcurrentQueue<string> _evictable = new();
+
+    /// <summary>Records that the value of <paramref name="key"/> was kept and may be dropped, oldest first, to make room.</summary>
+    internal void KeptEvictable(string key) => _evictable.Enqueue(key);
+
+    /// <summary>Drops the oldest droppable value (readers holding it keep using it); false when there is none.</summary>
+    internal bool DropOldestEvictable()
+    {
+        while (_evictable.TryDequeue(out var key))
+        {
+            if (Derived.TryRemove(key, out _))
+            {
+                _patchable.TryRemove(key, out _);
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private int _patched;

@@ -92,7 +92,7 @@ public sealed partial class ProtectedCatalog
             return (RecordSummary)cached;
         var patients = Bitset.Of(Full.Table(GraphModel.Patient).Count, Traversal.Related(Full, field, owner.Ordinal));
         var summary = Members(patients, $"patients-of:{owner.Kind.Label}:{owner.Key}", null, []);
-        if (Full.Derived.Count < Clauses.CacheSize * 4)
+        if (Full.Derived.Count < Clauses.Capacity(Full) + Clauses.CacheSize * 4)
             Full.Derived.TryAdd(key, summary);
         return summary;
     }
@@ -182,7 +182,7 @@ public sealed partial class ProtectedCatalog
             if (!Full.Derived.TryGetValue(key, out var cached))
             {
                 cached = KeyHashes.Of(Full.Table(kind)).Hash(Clauses.Cached(Full, kind, layer));
-                if (Full.Derived.Count < Clauses.CacheSize * 4)
+                if (Full.Derived.Count < Clauses.Capacity(Full) + Clauses.CacheSize * 4)
                     Full.Derived.TryAdd(key, cached);
             }
 

@@ -15,23 +15,43 @@ internal sealed class Clauses
             _clauses.Add((PathOf(clause), Cached(snapshot, kind, clause)));
     }
 
-    /// <summary>The most clause results a snapshot keeps.</summary>
+    /// <summary>The fewest clause results a snapshot keeps room for, however large its tables.</summary>
     public const int CacheSize = 256;
+
+    // The most it keeps room for, and the memory it may take beyond the fewest: a result is one bit per node, so a snapshot keeps
+    // 4,096 of them at launch scale (200,000 series: 25 KB each) and the fewest, 256, at five million series (610 KB each).
+    private const int MaxCacheSize = 4096;
+    private const long CacheBytes = 64L << 20;
+
+    /// <summary>How many derived values a snapshot keeps room for: a count by the size of a result over its largest table.</summary>
+    internal static int Capacity(CatalogSnapshot snapshot)
+    {
+        var bytes = (snapshot.Table(Domain.GraphModel.Series).Count >> 3) + 1;
+        return (int)Math.Clamp(CacheBytes / bytes, CacheSize, MaxCacheSize);
+    }
+
+    /// <summary>Whether the snapshot may keep one more result: it has room, or it made some by dropping its oldest kept result.</summary>
+    internal static bool MakeRoom(CatalogSnapshot snapshot) => snapshot.Derived.Count < Capacity(snapshot) || snapshot.DropOldestEvictable();
 
     // The longest list of an 'in' clause on a text field whose values are evaluated (and kept) one by one.
     private const int MaxSplitList = 16;
 
-    // Like Solr's filter cache: a faceted search repeats its clauses request after request while the snapshot stays.
+    // Like Solr's filter cache: a faceted search repeats its clauses request after request while the snapshot stays. A result
+    // is kept from its clause's second request on (the lineage's sightings), so one-off clauses do not fill the cache, and a
+    // full cache drops its oldest result for it, so that clauses asked for now replace those asked for long ago.
     internal static Bitset Cached(CatalogSnapshot snapshot, Domain.NodeKind kind, Filter clause)
     {
         if (clause is FieldFilter { Operator: FilterOperator.In, Value: IReadOnlyList<object?> { Count: > 1 and <= MaxSplitList } values } list
             && snapshot.Table(kind).Column(list.Field) is Storage.StringColumn)
         {
             // One text field in a few values (modality MR or CT): each value's nodes are kept on their own, since requests
-            // combine the same values in ever other lists. Not when the cache is full and they are not all in it: one scan
-            // for the list then costs less than one per value.
+            // combine the same values in ever other lists. Only when each value's result is kept or will be (asked for before,
+            // and the cache has room): one scan for the list costs less than one per value.
             var parts = values.Select(v => list with { Operator = FilterOperator.Eq, Value = v }).Select(f => (Filter: f, Key: Key(kind, f))).ToList();
-            if (snapshot.Derived.Count < CacheSize || parts.All(p => snapshot.Derived.ContainsKey(p.Key)))
+            var split = true;
+            foreach (var (_, key) in parts)
+                split &= snapshot.Derived.ContainsKey(key) || snapshot.Sightings.Again(key);
+            if (split)
             {
                 var any = new Bitset(snapshot.Table(kind).Count);
                 foreach (var (filter, key) in parts)
@@ -45,12 +65,20 @@ internal sealed class Clauses
 
     private static string Key(Domain.NodeKind kind, Filter clause) => $"clause:{kind.Label}:{FilterKey.Of(clause)}";
 
-    private static Bitset Kept(CatalogSnapshot snapshot, Domain.NodeKind kind, Filter clause, string key) =>
-        snapshot.Derive(
+    private static Bitset Kept(CatalogSnapshot snapshot, Domain.NodeKind kind, Filter clause, string key)
+    {
+        if (snapshot.Derived.TryGetValue(key, out var cached))
+            return (Bitset)cached;
+        var keep = snapshot.Sightings.Again(key) && MakeRoom(snapshot);
+        var result = snapshot.Derive(
             key,
             () => FilterEvaluator.Evaluate(snapshot, kind, clause),
             (earlier, changes) => Patch(snapshot, kind, clause, earlier, changes),
-            keep: snapshot.Derived.Count < CacheSize);
+            keep);
+        if (keep)
+            snapshot.KeptEvictable(key);
+        return result;
+    }
 
     // An earlier snapshot's result of a clause, decided again for the nodes whose membership the changes may have changed.
     private static Bitset? Patch(CatalogSnapshot snapshot, Domain.NodeKind kind, Filter clause, Bitset earlier, Storage.SnapshotChanges changes)

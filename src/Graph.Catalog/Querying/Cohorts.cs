@@ -79,8 +79,8 @@ public static class Cohorts
         if (snapshot.Derived.TryGetValue(key, out var cached))
             return (Bitset)cached;
         var result = Traversal.SingleTargets(snapshot, SeriesPatient, seriesMatch);
-        if (snapshot.Derived.Count < Clauses.CacheSize)
-            snapshot.Derived.TryAdd(key, result);
+        if (snapshot.Sightings.Again(key) && Clauses.MakeRoom(snapshot) && snapshot.Derived.TryAdd(key, result))
+            snapshot.KeptEvictable(key);
         return result;
     }
 

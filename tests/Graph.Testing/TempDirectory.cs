@@ -27,14 +27,29 @@ public sealed class TempDirectory : IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>Tries again for a while when the folder is not empty at the end: a SQLite connection of a store just disposed
+    /// can still create a file in it (CI runs left 7–9 such folders behind, each holding a lone graph.db, -wal or -shm).</remarks>
     public void Dispose()
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
+            try
+            {
+                Directory.Delete(Path, recursive: true);
+                return;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return;
+            }
+            catch (IOException) when (attempt < 20)
+            {
+                Thread.Sleep(50);
+            }
+            catch (IOException)
+            {
+                return;
+            }
         }
     }
 }

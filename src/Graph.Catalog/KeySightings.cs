@@ -10,14 +10,20 @@ internal sealed class KeySightings
     private const int Capacity = 16_384;
     private readonly ConcurrentDictionary<string, byte> _seen = new(StringComparer.Ordinal);
 
+    // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary, and this runs for every new clause.
+    private int _count;
+
     /// <summary>Records a request for <paramref name="key"/>; true when it was asked for before.</summary>
     public bool Again(string key)
     {
         if (_seen.ContainsKey(key))
             return true;
-        if (_seen.Count >= Capacity)
+        if (_seen.TryAdd(key, 0) && Interlocked.Increment(ref _count) > Capacity)
+        {
             _seen.Clear();
-        _seen.TryAdd(key, 0);
+            Interlocked.Exchange(ref _count, 0);
+        }
+
         return false;
     }
 }

@@ -48,4 +48,28 @@ public sealed class ClauseCacheTests
         Assert.InRange(snapshot.Derived.Count, capacity - 1, capacity);
         Assert.All(new[] { first, second, third }, set => Assert.Equal(expected.Ordinals(), set.Ordinals()));
     }
+
+    [Fact]
+    public void StreamThatChurnsTheCache_EveryAnswer_IsTheUncachedOne()
+    {
+        // Far more recurring clauses than the cache holds, asked in a random order: results are kept, dropped and computed
+        // again, and whatever the cache holds at each request, the answer must be the evaluation without it.
+        var snapshot = new RandomCatalogue(8).Snapshot;
+        var capacity = Clauses.Capacity(snapshot);
+        var random = new Random(3);
+        var filters = Enumerable.Range(0, capacity * 2)
+            .Select(i => (Filter)(i % 3 == 0
+                ? new FieldFilter("modality", FilterOperator.In, new object?[] { RandomCatalogue.Modalities[i % 4], RandomCatalogue.Modalities[(i / 4) % 4], $"X{i}" })
+                : new FieldFilter("sliceThickness", FilterOperator.Lte, 0.001 * i)))
+            .ToList();
+        for (var request = 0; request < capacity * 6; request++)
+        {
+            var filter = filters[random.Next(filters.Count)];
+            var answer = Clauses.Cached(snapshot, GraphModel.Series, filter);
+            if (request % 97 == 0 || request >= capacity * 6 - 200)
+                Assert.Equal(FilterEvaluator.Evaluate(snapshot, GraphModel.Series, filter).Ordinals(), answer.Ordinals());
+        }
+
+        Assert.InRange(snapshot.Derived.Count, 1, capacity);
+    }
 }

@@ -19,7 +19,8 @@ internal sealed class Clauses
     public const int CacheSize = 256;
 
     // The most it keeps room for, and the memory it may take beyond the fewest: a result is one bit per node, so a snapshot keeps
-    // 4,096 of them at launch scale (200,000 series: 25 KB each) and the fewest, 256, at five million series (610 KB each).
+    // about 2,700 of them at launch scale (200,000 series: 25 KB each), 4,096 at most for smaller catalogues, and the fewest,
+    // 256, at five million series (610 KB each).
     private const int MaxCacheSize = 4096;
     private const long CacheBytes = 64L << 20;
 

@@ -55,6 +55,78 @@ public sealed class DocumentCacheTests(CatalogueFactory service)
         Assert.Contains("$first", (string)missing["errors"]![0]!["message"]!, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("query($key: String = \"none\") { seriesByKey(key: $key) { modality } } # document cache: null where required")]
+    [InlineData("query($key: String = \"none\") { ...F } fragment F on Query { seriesByKey(key: $key) { modality } } # document cache: null in a fragment")]
+    public async Task Post_CachedQuery_NullForANullableVariableWhereAValueIsRequired_RefusedAlikeEveryTime(string query)
+    {
+        // A variable declared nullable (it has a default) may be used where a value is required, but then null is refused:
+        // GraphQL.NET learns that from where the variable is used, which a cached document computes once.
+        // A refused request is not cached: a first one with a value caches the document.
+        await service.DataAsync(query, new { key = "1.2.3" });
+        Assert.True(Documents.TryGet(query, out _));
+
+        var answers = new List<string>();
+        for (var i = 0; i < 3; i++)
+            answers.Add((await service.PostAsync(query, new { key = (string?)null })).ToJsonString());
+
+        Assert.Contains("Received a null input for a non-null variable", answers[0], StringComparison.Ordinal);
+        Assert.All(answers, answer => Assert.Equal(answers[0], answer));
+    }
+
+    [Fact]
+    public async Task Post_CachedDocumentOfTwoOperations_EachOperationsVariablesCheckedByItsOwnUsages()
+    {
+        const string query = """
+            query Key($key: String = "none") { seriesByKey(key: $key) { modality } }
+            query Page($key: String) { datasets(first: 1, after: $key) { totalCount } } # document cache: two operations' variables
+            """;
+        for (var i = 0; i < 3; i++)
+        {
+            var (_, key) = await service.SendAsync(new { query, variables = new { key = (string?)null }, operationName = "Key" });
+            var (_, page) = await service.SendAsync(new { query, variables = new { key = (string?)null }, operationName = "Page" });
+
+            Assert.Contains("Received a null input for a non-null variable", key.ToJsonString(), StringComparison.Ordinal);
+            Assert.Null(page["errors"]);
+            Assert.NotNull(page["data"]!["datasets"]!["totalCount"]);
+        }
+    }
+
+    [Fact]
+    public async Task Validate_CachedDocument_UsesTheDocumentsVariableUsagesInsteadOfWalkingItAgain()
+    {
+        // The seam into GraphQL.NET's validator: with the cached usages emptied, a null for the required variable goes through,
+        // which shows the validator read them (and that the private fields it relies on still exist in this GraphQL version).
+        var schema = service.Services.GetRequiredService<CatalogExecutor>().Schema;
+        var document = Parser.Parse("query($key: String = \"none\") { seriesByKey(key: $key) { modality } }");
+        var operation = document.Definitions.OfType<GraphQLParser.AST.GraphQLOperationDefinition>().Single();
+        var validated = new ValidatedDocument(document);
+        var validator = new CatalogDocumentValidator();
+
+        async Task<bool> ValidAsync()
+        {
+            var userContext = new Dictionary<string, object?>();
+            validated.AttachTo(userContext);
+            var result = await validator.ValidateAsync(new GraphQL.Validation.ValidationOptions
+            {
+                Schema = schema,
+                Document = document,
+                Operation = operation,
+                Rules = [],
+                UserContext = userContext,
+                Variables = new GraphQL.Inputs(new Dictionary<string, object?> { ["key"] = null }),
+                Extensions = GraphQL.Inputs.Empty,
+                Metrics = GraphQL.Instrumentation.Metrics.None,
+            });
+            return result.IsValid;
+        }
+
+        Assert.False(await ValidAsync());
+        Assert.NotEmpty(validated.VariableUsages(schema, operation)!);
+        validated.VariableUsages(schema, operation)!.Clear();
+        Assert.True(await ValidAsync());
+    }
+
     [Fact]
     public void Add_BeyondCapacity_StartsOverInsteadOfGrowing()
     {

@@ -7,6 +7,7 @@ using Graph.Catalog;
 using Graph.Hosting;
 using Graph.Store;
 using GraphQL;
+using GraphQL.Execution;
 
 namespace Graph.Api.Hosting;
 
@@ -26,7 +27,7 @@ internal static class ServiceCollectionExtensions
         });
         services.AddSingleton<ICommitListener>(sp => sp.GetRequiredService<CatalogIndex>());
         services.AddSingleton<CatalogSchema>();
-        services.AddSingleton<IDocumentExecuter, DocumentExecuter>();
+        services.AddSingleton<IDocumentExecuter>(new DocumentExecuter(new GraphQLDocumentBuilder(), new CatalogDocumentValidator()));
         services.AddSingleton<IGraphQLTextSerializer, GraphQL.SystemTextJson.GraphQLSerializer>();
         services.AddSingleton<CatalogExecutor>();
         services.AddSingleton<CohortService>();

@@ -139,6 +139,7 @@ internal sealed class CatalogExecutor
             options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
             options.UnhandledExceptionDelegate = _errors.Mask;
             catalog.AttachTo(options.UserContext);
+            validated?.AttachTo(options.UserContext);
         }).ConfigureAwait(false);
         if (validated is null && result.Executed && result.Document is { } parsed && request.Query is { } query)
             _documents.Add(query, parsed, caller.Role);

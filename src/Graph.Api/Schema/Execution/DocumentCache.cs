@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using Graph.Api.Security;
+using GraphQL.Types;
+using GraphQL.Validation;
 using GraphQLParser.AST;
 
 namespace Graph.Api.Schema.Execution;
@@ -45,7 +47,10 @@ internal sealed class DocumentCache(int capacity, int maxQueryLength)
 /// the role rule with it, and whether its complexity reads variables.</summary>
 internal sealed class ValidatedDocument(GraphQLDocument document)
 {
+    private const string Key = "graph.validatedDocument";
+
     private int _roles;
+    private OperationVariables? _variables;
 
     public GraphQLDocument Document => document;
 
@@ -61,6 +66,24 @@ internal sealed class ValidatedDocument(GraphQLDocument document)
 
     /// <summary>Records that a caller of <paramref name="role"/> passed every rule with this document.</summary>
     public void Passed(CatalogRole role) => Interlocked.Or(ref _roles, Bit(role));
+
+    /// <summary>Puts this document into a request's user context, for <see cref="CatalogDocumentValidator"/>.</summary>
+    public void AttachTo(IDictionary<string, object?> userContext) => userContext[Key] = this;
+
+    /// <summary>The cached document a request's user context carries, or null.</summary>
+    public static ValidatedDocument? In(IDictionary<string, object?>? userContext) =>
+        userContext is not null && userContext.TryGetValue(Key, out var value) ? value as ValidatedDocument : null;
+
+    /// <summary>Where <paramref name="operation"/> uses each of its variables (and with which input type), as GraphQL.NET
+    /// computes it; computed on first use and kept for the operation last asked for.</summary>
+    public List<VariableUsage>? VariableUsages(ISchema schema, GraphQLOperationDefinition operation)
+    {
+        if (Volatile.Read(ref _variables) is { } known && ReferenceEquals(known.Operation, operation) && ReferenceEquals(known.Schema, schema))
+            return known.Usages;
+        var usages = new ValidationContext { Schema = schema, Document = document }.GetRecursiveVariables(operation);
+        Volatile.Write(ref _variables, new OperationVariables(schema, operation, usages));
+        return usages;
+    }
 
     private static int Bit(CatalogRole role) => 1 << (int)role;
 
@@ -131,4 +154,7 @@ internal sealed class ValidatedDocument(GraphQLDocument document)
         GraphQLObjectValue obj => obj.Fields?.Any(f => HasVariable(f.Value)) == true,
         _ => false,
     };
+
+    // Read by concurrent requests: the list is only read once computed (GraphQL.NET reads it to coerce variables).
+    private sealed record OperationVariables(ISchema Schema, GraphQLOperationDefinition Operation, List<VariableUsage>? Usages);
 }

@@ -27,7 +27,11 @@ internal static class ServiceCollectionExtensions
         });
         services.AddSingleton<ICommitListener>(sp => sp.GetRequiredService<CatalogIndex>());
         services.AddSingleton<CatalogSchema>();
-        services.AddSingleton<IDocumentExecuter>(new DocumentExecuter(new GraphQLDocumentBuilder(), new CatalogDocumentValidator()));
+        services.AddSingleton<IDocumentExecuter>(new DocumentExecuter(
+            new GraphQLDocumentBuilder(),
+            new CatalogDocumentValidator(),
+            new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(SerialExecutionStrategy.Instance, GraphQLParser.AST.OperationType.Query)]),
+            []));
         services.AddSingleton<IGraphQLTextSerializer, GraphQL.SystemTextJson.GraphQLSerializer>();
         services.AddSingleton<CatalogExecutor>();
         services.AddSingleton<CohortService>();

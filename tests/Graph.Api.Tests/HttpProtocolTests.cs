@@ -125,6 +125,28 @@ public sealed class HttpProtocolTests(CatalogueFactory service)
         Assert.Contains("POST", response.Content.Headers.Allow);
     }
 
+    [Theory]
+    [InlineData("Change", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("Read", HttpStatusCode.OK)]
+    public async Task Get_DocumentOfAQueryAndAMutation_RefusedOnlyWhenTheMutationIsSelected(string operationName, HttpStatusCode expected)
+    {
+        var query = Uri.EscapeDataString("query Read { datasets(first: 1) { totalCount } } mutation Change { anything }");
+        var (status, _, _, _) = await SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/graphql?query={query}&operationName={operationName}"));
+        Assert.Equal(expected, status);
+    }
+
+    [Theory]
+    [InlineData("query A { a } mutation B { b }", null, null)]
+    [InlineData("query A { a } mutation B { b }", "B", "B")]
+    [InlineData("query A { a } mutation B { b }", "C", null)]
+    [InlineData("fragment F on Query { a } query A { ...F }", null, "A")]
+    [InlineData("{ a }", null, "")]
+    public void Selected_TheNamedOperation_OrTheOnlyOne(string document, string? operationName, string? expected)
+    {
+        var selected = Graph.Api.Http.GraphQLHttpEndpoint.Selected(GraphQLParser.Parser.Parse(document), operationName);
+        Assert.Equal(expected, selected is null ? null : selected.Name?.StringValue ?? "");
+    }
+
     [Fact]
     public async Task Get_BadVariables_Is400()
     {

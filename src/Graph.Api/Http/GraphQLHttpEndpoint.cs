@@ -49,7 +49,7 @@ internal static class GraphQLHttpEndpoint
         }
 
         var contentType = http.Request.ContentType;
-        if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var parsed) || !parsed.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase))
+        if (contentType is not JsonMediaType && (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var parsed) || !parsed.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase)))
         {
             await WriteErrorAsync(http, StatusCodes.Status415UnsupportedMediaType, mediaType, $"POST requests must have Content-Type {JsonMediaType}.", serializer);
             return;
@@ -154,6 +154,10 @@ internal static class GraphQLHttpEndpoint
     /// <summary>Chooses the response media type from the Accept header; null when the client accepts neither.</summary>
     internal static string? NegotiateMediaType(HttpRequest request)
     {
+        // Most clients send one of the two types alone: answered without parsing the header.
+        var raw = request.Headers.Accept;
+        if (raw.Count == 1 && raw[0] is JsonMediaType or GraphQLResponseMediaType)
+            return raw[0];
         var accept = request.GetTypedHeaders().Accept;
         if (accept is null || accept.Count == 0)
             return JsonMediaType;
@@ -189,15 +193,35 @@ internal static class GraphQLHttpEndpoint
 
     // Clients rarely send operationName when the document holds one operation; its name is in the document.
     private static string? OperationName(GraphQLRequest request, GraphQLDocument? document) =>
-        request.OperationName ?? (document?.Definitions.OfType<GraphQLOperationDefinition>().ToList() is [var only] ? only.Name?.StringValue : null);
+        request.OperationName ?? (document is null ? null : Selected(document, null)?.Name?.StringValue);
 
-    private static bool IsMutation(GraphQLDocument document, string? operationName)
+    private static bool IsMutation(GraphQLDocument document, string? operationName) =>
+        Selected(document, operationName)?.Operation is OperationType.Mutation or OperationType.Subscription;
+
+    /// <summary>The operation of that name; without a name, the document's only operation; else null.</summary>
+    internal static GraphQLOperationDefinition? Selected(GraphQLDocument document, string? operationName)
     {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var selected = operationName is null
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
-        return selected?.Operation is OperationType.Mutation or OperationType.Subscription;
+        GraphQLOperationDefinition? selected = null;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is not GraphQLOperationDefinition operation)
+                continue;
+            if (operationName is not null)
+            {
+                if (operation.Name?.StringValue == operationName)
+                    return operation;
+            }
+            else if (selected is not null)
+            {
+                return null;
+            }
+            else
+            {
+                selected = operation;
+            }
+        }
+
+        return selected;
     }
 
     private static ExecutionResult ErrorResult(string message)

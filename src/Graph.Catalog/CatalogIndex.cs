@@ -53,9 +53,12 @@ public sealed partial class CatalogIndex(IGraphStore store, ILogger<CatalogIndex
             }
 
             var (sequence, applied, skipped) = await ReadStoreAsync(cancellationToken).ConfigureAwait(false);
-            // Reading the whole store leaves gigabytes of parsed rows behind at millions of series (five million: 6.0 GiB
-            // resident against 4.1 GiB after a load from the index file). One compacting collection that hands the free memory
-            // back to the system, before the service is ready, so that no request waits for it.
+            // Reading the whole store leaves gigabytes of parsed rows behind at millions of series. One compacting collection
+            // hands the free memory back to the system, before the service is ready, so that no request waits for it. It runs
+            // from a new work item: this method may be resumed inside the store read's own completion, whose finishing async
+            // methods still hold the builder (and with it everything read) until they return, so a collection here kept all
+            // of it (a million series: 802 MiB of heap after the collection, 436 MiB once those methods had returned).
+            await Task.Yield();
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             _loaded = true;
             LogLoaded(applied, sequence, watch.ElapsedMilliseconds);

@@ -13,6 +13,9 @@ public static partial class Facets
             ? _ => null
             : value => snapshot.Find(GraphModel.Concept, system + ":" + text(value))?["label"] as string;
 
+    /// <summary>Value ids by node (-1 when missing), each below <paramref name="Count"/>.</summary>
+    private sealed record Coded(ChunkedArray<int> Ids, int Count);
+
     /// <summary>Collects value ids of target nodes and turns them back into text and labels.</summary>
     private sealed class Counter
     {
@@ -20,9 +23,10 @@ public static partial class Facets
         private readonly Func<int, string> _text;
         private readonly Func<int, string?> _label;
 
-        private Counter(Action<int, HashSet<int>> collect, Func<int, string> text, Func<int, string?> label, Func<int, int>? single = null)
+        private Counter(Action<int, HashSet<int>> collect, Func<int, string> text, Func<int, string?> label, Func<int, int>? single = null, Coded? coded = null)
         {
             Single = single;
+            Codes = coded;
             _collect = collect;
             _text = text;
             _label = label;
@@ -32,6 +36,9 @@ public static partial class Facets
 
         /// <summary>The value id of a target node (-1 when missing), for fields with at most one value.</summary>
         public Func<int, int>? Single { get; }
+
+        /// <summary>The value ids of <see cref="Single"/> as a column (text codes, number ids), when they are one.</summary>
+        public Coded? Codes { get; }
 
         public IEnumerable<KeyValuePair<int, int>> Counts =>
             Enumerable.Range(0, _dense.Length).Where(i => _dense[i] > 0).Select(i => new KeyValuePair<int, int>(i, _dense[i]));
@@ -76,9 +83,14 @@ public static partial class Facets
                 case NumberColumn number when snapshot is not null:
                     var numbers = NumberIdsOf(snapshot, table, number, path.Definition.Type != ValueKind.Float);
                     var (numberIds, numberTexts) = (numbers.Ids, numbers.Texts);
-                    return new Counter((t, seen) => { if (numberIds[t] >= 0) seen.Add(numberIds[t]); }, id => numberTexts[id], _ => null, t => numberIds[t]);
+                    return new Counter((t, seen) => { if (numberIds[t] >= 0) seen.Add(numberIds[t]); }, id => numberTexts[id], _ => null, t => numberIds[t], new Coded(numberIds, numberTexts.Length));
                 case StringColumn text:
-                    return new Counter((t, seen) => { if (text.Code(t) is var c and >= 0) seen.Add(c); }, c => text.Values[c], ConceptLabel(snapshot, path.Definition, c => text.Values[c]), text.Code);
+                    return new Counter(
+                        (t, seen) => { if (text.Code(t) is var c and >= 0) seen.Add(c); },
+                        c => text.Values[c],
+                        ConceptLabel(snapshot, path.Definition, c => text.Values[c]),
+                        text.Code,
+                        new Coded(text.Codes, text.Values.Count));
                 case StringListColumn list:
                     return new Counter((t, seen) => { foreach (var c in list.CodesOf(t) ?? []) seen.Add(c); }, c => list.Values[c], _ => null);
                 case BoolColumn flag:

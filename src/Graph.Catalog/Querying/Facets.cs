@@ -74,6 +74,22 @@ public static partial class Facets
         {
             // One value per node at most: count in a tight loop, through the snapshot's cached map for related nodes.
             var map = path.Relations.Count == 0 ? null : path.SingleMap(snapshot);
+            if (map is not null && counter.Codes is { } coded)
+            {
+                // A coded value of the related node (a series' patient's sex): the map a word of the set at a time, each
+                // target's value id read from its column (a call per node through the counter cost ten times as much).
+                var counts = new int[coded.Count];
+                var mapped = new MappedCodeCount(coded.Ids, counts);
+                ChunkWalk.Each(nodes, map, ref mapped);
+                for (var code = 0; code < counts.Length; code++)
+                {
+                    if (counts[code] > 0)
+                        counter.Add(code, counts[code]);
+                }
+
+                return Rank(path, counter, mapped.Missing, limit);
+            }
+
             foreach (var node in nodes)
             {
                 var target = map is null ? node : map[node];
@@ -136,6 +152,22 @@ public static partial class Facets
                 Missing++;
             else
                 counts[code]++;
+        }
+
+        public void PastEnd(int node) => Missing++;
+    }
+
+    private struct MappedCodeCount(ChunkedArray<int> ids, int[] counts) : ChunkWalk.IVisitor<int>
+    {
+        public int Missing { get; private set; }
+
+        public void Entry(int node, int target)
+        {
+            var id = (uint)target < (uint)ids.Length ? ids[target] : -1;
+            if (id < 0)
+                Missing++;
+            else
+                counts[id]++;
         }
 
         public void PastEnd(int node) => Missing++;

@@ -127,6 +127,28 @@ public sealed class DocumentCacheTests(CatalogueFactory service)
         Assert.True(await ValidAsync());
     }
 
+    [Theory]
+    [InlineData("query { datasets(first: $n) { totalCount } } # variable rules: undefined", "NO_UNDEFINED_VARIABLES")]
+    [InlineData("query($n: Int) { datasets(first: 2) { totalCount } } # variable rules: unused", "NO_UNUSED_VARIABLES")]
+    [InlineData("query($n: Int, $n: Int) { datasets(first: $n) { totalCount } } # variable rules: twice", "UNIQUE_VARIABLE_NAMES")]
+    [InlineData("query($n: DatasetConnection) { datasets(first: 2) { totalCount } } # variable rules: output type", "VARIABLES_ARE_INPUT_TYPES")]
+    [InlineData("query($key: String) { seriesByKey(key: $key) { modality } } # variable rules: position", "VARIABLES_IN_ALLOWED_POSITION")]
+    public async Task Post_DocumentWithAVariableMistake_IsRefusedByItsRule(string query, string code)
+    {
+        // These rules are skipped for documents without a '$' (VariableRules); with one, each still reports its mistake.
+        var body = await service.PostAsync(query);
+
+        Assert.Null(body["data"]);
+        Assert.Contains(code, body["errors"]!.AsArray().Select(e => (string?)e!["extensions"]?["code"]));
+    }
+
+    [Theory]
+    [InlineData("{ datasets(first: 2) { totalCount } }", false)]
+    [InlineData("query($n: Int) { datasets(first: $n) { totalCount } }", true)]
+    [InlineData("{ search(text: \"$5\") { totalCount } }", true)]
+    public void MayHaveVariables_WhenTheTextHasADollarSign(string query, bool expected) =>
+        Assert.Equal(expected, VariableRules.MayHaveVariables(Parser.Parse(query)));
+
     [Fact]
     public void Add_BeyondCapacity_StartsOverInsteadOfGrowing()
     {

@@ -68,7 +68,7 @@ internal sealed class CatalogExecutor
         _complexityRules = [complexity];
         _rules =
         [
-            .. DocumentValidator.CoreRules,
+            .. DocumentValidator.CoreRules.Select(VariableRules.OnlyWithVariables),
             RoleValidationRule.Instance,
             new AliasLimitValidationRule(_limits.MaxAliases),
             complexity,

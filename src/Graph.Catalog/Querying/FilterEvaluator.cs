@@ -57,6 +57,12 @@ internal static class FilterEvaluator
         }
     }
 
+    // Walking back from the matches beats a pass over every node only when they are few: a walk reads each match's neighbour
+    // lists (an array per node, across one or two relationships), the pass reads one map entry per node a word at a time.
+    // Measured on the peer benchmark's patient clauses, evaluation alternating per request: backward below a third of the
+    // targets, mean 0.185 ms at launch scale and 1.70 ms at a million series; below a twentieth, 0.136 and 0.837 ms.
+    private const int WalkBackBelow = 20;
+
     private static Bitset EvaluateRelation(CatalogSnapshot snapshot, NodeTable table, RelationFilter filter, Bitset? scope)
     {
         var field = RelationField.Find(table.Kind, filter.Field)
@@ -65,10 +71,10 @@ internal static class FilterEvaluator
         var targetTable = snapshot.Table(field.Target);
         var inner = Evaluate(snapshot, targetTable, filter.Inner, null).And(LiveSet(targetTable));
         var live = Live(table, scope);
-        if (field.Single && (filter.Quantifier != Quantifier.Some || scope is not null || inner.Count() * 3 >= targetTable.Count))
+        if (field.Single && (filter.Quantifier != Quantifier.Some || scope is not null || inner.Count() * WalkBackBelow >= targetTable.Count))
         {
-            // At most one related node, and many of them match: look each node's up in the snapshot's cached map (a third or
-            // fewer match: walking back from the matches, below, visits fewer nodes than this pass over every node does).
+            // At most one related node, and more than a few of them match: look each node's up in the snapshot's cached map
+            // (fewer match: walking back from the matches, below, costs less than this pass over every node).
             var map = FieldPath.SingleMap(snapshot, table.Kind, [field]);
             var some = Traversal.WithTargetIn(live, map, inner);
             return filter.Quantifier switch

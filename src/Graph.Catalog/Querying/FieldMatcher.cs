@@ -129,7 +129,7 @@ internal static class FieldMatcher
                 FilterOperator.Lt => (double.NegativeInfinity, Math.BitDecrement(bound)),
                 _ => (double.NegativeInfinity, bound),
             };
-            return ScanRange(table, column.Values, low, high, matchMissing);
+            return ScanColumn(table, column.Values, new RangeTest(low, high, matchMissing), matchMissing);
         }
 
         Func<double, bool> test = filter.Operator switch
@@ -158,68 +158,9 @@ internal static class FieldMatcher
             var chunk = values.Chunks[start >> ChunkedArray<T>.Shift];
             var end = Math.Min(ChunkedArray<T>.ChunkSize, count - start);
             for (var i = 0; i < end; i += 64)
-            {
-                var word = 0UL;
-                var last = Math.Min(64, end - i);
-                for (var bit = 0; bit < last; bit++)
-                {
-                    if (test.Matches(chunk[i + bit]))
-                        word |= 1UL << bit;
-                }
-
-                words[(start + i) >> 6] = word;
-            }
+                words[(start + i) >> 6] = test.Word(chunk, i, Math.Min(64, end - i));
         }
 
-        return Finish(set, table, count, matchMissing);
-    }
-
-    // A range scan, four numbers to a comparison: a branch per number mispredicts about every other time when the values in
-    // and out of the range alternate at random (ages, slice thicknesses), and this scan runs for every range of every query.
-    private static Bitset ScanRange(NodeTable table, ChunkedArray<double> values, double low, double high, bool matchMissing)
-    {
-        if (!Vector256.IsHardwareAccelerated)
-            return ScanColumn(table, values, new RangeTest(low, high, matchMissing), matchMissing);
-        var test = new RangeTest(low, high, matchMissing);
-        var lows = Vector256.Create(low);
-        var highs = Vector256.Create(high);
-        var set = new Bitset(table.Count);
-        var words = set.Words;
-        var count = Math.Min(table.Count, values.Length);
-        for (var start = 0; start < count; start += ChunkedArray<double>.ChunkSize)
-        {
-            var chunk = values.Chunks[start >> ChunkedArray<double>.Shift];
-            var end = Math.Min(ChunkedArray<double>.ChunkSize, count - start);
-            for (var i = 0; i < end; i += 64)
-            {
-                var word = 0UL;
-                var last = Math.Min(64, end - i);
-                var bit = 0;
-                for (; bit + Vector256<double>.Count <= last; bit += Vector256<double>.Count)
-                {
-                    var value = Vector256.Create(chunk, i + bit);
-                    var inRange = Vector256.GreaterThanOrEqual(value, lows) & Vector256.LessThanOrEqual(value, highs);
-                    if (matchMissing)
-                        inRange |= ~Vector256.Equals(value, value); // NaN, no value, is the one number unequal to itself
-                    word |= (ulong)inRange.ExtractMostSignificantBits() << bit;
-                }
-
-                for (; bit < last; bit++)
-                {
-                    if (test.Matches(chunk[i + bit]))
-                        word |= 1UL << bit;
-                }
-
-                words[(start + i) >> 6] = word;
-            }
-        }
-
-        return Finish(set, table, count, matchMissing);
-    }
-
-    // The live nodes of a scan's matches; nodes past the column's end have no value and match when missing values do.
-    private static Bitset Finish(Bitset set, NodeTable table, int count, bool matchMissing)
-    {
         if (matchMissing)
         {
             for (var ordinal = count; ordinal < table.Count; ordinal++)
@@ -229,21 +170,62 @@ internal static class FieldMatcher
         return set.And(table.SharedLiveSet());
     }
 
-    private interface IValueTest<in T>
+    private interface IValueTest<T>
     {
-        bool Matches(T value);
+        /// <summary>The word of <paramref name="count"/> (at most 64) values from <paramref name="start"/>: bit i set when value i matches.</summary>
+        ulong Word(T[] chunk, int start, int count);
     }
 
     // A dictionary code (negative: no value) among the matching ones.
     private readonly struct CodeTest(bool[] matching, bool matchMissing) : IValueTest<int>
     {
-        public bool Matches(int code) => code >= 0 ? matching[code] : matchMissing;
+        public ulong Word(int[] chunk, int start, int count)
+        {
+            var word = 0UL;
+            for (var bit = 0; bit < count; bit++)
+            {
+                if (Matches(chunk[start + bit]))
+                    word |= 1UL << bit;
+            }
+
+            return word;
+        }
+
+        private bool Matches(int code) => code >= 0 ? matching[code] : matchMissing;
     }
 
-    // A number in [low, high] (NaN: no value).
+    // A number in [low, high] (NaN: no value), four numbers to a vector comparison: a branch per number mispredicts about every
+    // other time when numbers in and out of the range alternate at random (ages, slice thicknesses).
     private readonly struct RangeTest(double low, double high, bool matchMissing) : IValueTest<double>
     {
-        public bool Matches(double value) => double.IsNaN(value) ? matchMissing : value >= low && value <= high;
+        public ulong Word(double[] chunk, int start, int count)
+        {
+            var word = 0UL;
+            var bit = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var lows = Vector256.Create(low);
+                var highs = Vector256.Create(high);
+                for (; bit + Vector256<double>.Count <= count; bit += Vector256<double>.Count)
+                {
+                    var value = Vector256.Create(chunk, start + bit);
+                    var inRange = Vector256.GreaterThanOrEqual(value, lows) & Vector256.LessThanOrEqual(value, highs);
+                    if (matchMissing)
+                        inRange |= ~Vector256.Equals(value, value); // NaN, no value, is the one number unequal to itself
+                    word |= (ulong)inRange.ExtractMostSignificantBits() << bit;
+                }
+            }
+
+            for (; bit < count; bit++)
+            {
+                if (Matches(chunk[start + bit]))
+                    word |= 1UL << bit;
+            }
+
+            return word;
+        }
+
+        private bool Matches(double value) => double.IsNaN(value) ? matchMissing : value >= low && value <= high;
     }
 
     private static Bitset EvaluateBool(NodeTable table, FieldFilter filter, BoolColumn column, Bitset? scope)

@@ -29,6 +29,9 @@
 // rounds; checks both loads hold the same counts of every kind of node and relationship, and prints times, file size and memory:
 //   dotnet run -c Release --project bench/Graph.Bench -- restart [--patients 20000] [--data DIR] [--rounds 3]
 // seed-profile: where seeding time goes (generation, validation, SQLite commits, index catch-up).
+// facet-methods: the two ways of counting a facet of an own text or yes/no field (node by node, value by value) timed on
+// distinct facet requests, each way on the same filtered series:
+//   dotnet run -c Release --project bench/Graph.Bench -- facet-methods [--patients 20000] [--data DIR] [--iterations 2000] [--factor 8]
 // commit-facets: commits one study (or one series' attribute) through the writer, then times the first run of 4 facet queries:
 //   dotnet run -c Release --project bench/Graph.Bench -- commit-facets [--patients 20000] [--iterations 100]
 // commit-load: a writer commits one study every 100 ms while 4 clients send distinct facet queries (p50/p99):
@@ -44,6 +47,7 @@ return args.FirstOrDefault() switch
     "search" => await SearchBenchmark.RunAsync(args[1..]),
     "text-search" => await TextSearchBenchmark.RunAsync(args[1..]),
     "facet-profile" => await FacetProfile.RunAsync(args[1..]),
+    "facet-methods" => await FacetMethods.RunAsync(args[1..]),
     "ontology" => await OntologyBenchmark.RunAsync(args[1..]),
     "disclosure" => await DisclosureBenchmark.RunAsync(args[1..]),
     "document-cache" => await DocumentCacheBenchmark.RunAsync(args[1..]),
@@ -56,6 +60,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Graph.Bench startup|restart|search|text-search|ontology|disclosure|document-cache|export|crosstab|commit-facets|commit-load|seed-profile [--patients N] [--data DIR] [--iterations N]");
+    Console.Error.WriteLine("usage: Graph.Bench startup|restart|search|text-search|facet-methods|ontology|disclosure|document-cache|export|crosstab|commit-facets|commit-load|seed-profile [--patients N] [--data DIR] [--iterations N]");
     return 2;
 }

@@ -32,6 +32,7 @@ public sealed class CatalogSnapshot
         _tables = tables;
         _relations = relations;
         Sightings = previous?.Sightings ?? new KeySightings();
+        Root = this;
         if (previous is not null && changes is not null && Inheriting)
             Inherit(previous, changes);
     }
@@ -39,6 +40,10 @@ public sealed class CatalogSnapshot
     /// <summary>The keys of values asked for before, shared along the lineage: clause results are kept from their second
     /// request on, so that a stream of one-off filters does not fill the cache and shut out the clauses that recur.</summary>
     internal KeySightings Sightings { get; }
+
+    /// <summary>The snapshot of the lineage this one is a view of (<see cref="Restrict"/>), or itself: values derived from columns
+    /// alone, which every view shares, are kept there once.</summary>
+    internal CatalogSnapshot Root { get; private init; }
 
     /// <summary>The store's change sequence this snapshot reflects.</summary>
     public long Sequence { get; }
@@ -192,7 +197,7 @@ public sealed class CatalogSnapshot
         var tables = new Dictionary<string, NodeTable>(_tables, StringComparer.Ordinal);
         foreach (var (kind, nodes) in visible)
             tables[kind.Label] = _tables[kind.Label].Restrict(nodes);
-        return new CatalogSnapshot(Sequence, tables, _relations);
+        return new CatalogSnapshot(Sequence, tables, _relations) { Root = Root };
     }
 
     /// <summary>The live nodes of a kind, in the order they entered the catalogue.</summary>

@@ -9,6 +9,10 @@ public sealed class FilterPropertyTests
 {
     private static readonly NodeKind[] Kinds = [GraphModel.Series, GraphModel.Patient, GraphModel.Study, GraphModel.Dataset, GraphModel.Concept];
 
+    /// <summary>Words per filtered node that force each way of counting a facet of an own text or yes/no field: node by node
+    /// (0), and value by value whatever it costs.</summary>
+    internal static readonly int[] WaysOfCounting = [0, int.MaxValue];
+
     private static HashSet<string> Keys(CatalogSnapshot snapshot, NodeKind kind, Bitset set) =>
         set.Ordinals().Select(o => snapshot.At(kind, o)!.Key).ToHashSet();
 
@@ -67,10 +71,14 @@ public sealed class FilterPropertyTests
                     expected[value] = expected.GetValueOrDefault(value) + 1;
             }
 
-            var actual = Facets.Compute(catalogue.Snapshot, kind, new Clauses(catalogue.Snapshot, kind, filter), [facet], Facets.MaxLimit, multiSelect: false).Single();
-            Assert.Equal(missing, actual.Missing);
-            Assert.Equal(expected.OrderBy(p => p.Key), actual.Values.ToDictionary(v => v.Value, v => v.Count).OrderBy(p => p.Key));
-            Assert.Equal(expected.Count, actual.Distinct);
+            // Both ways of counting an own text or yes/no field: node by node, and value by value.
+            foreach (var wordsPerNode in WaysOfCounting)
+            {
+                var actual = Facets.Compute(catalogue.Snapshot, kind, new Clauses(catalogue.Snapshot, kind, filter), [facet], Facets.MaxLimit, multiSelect: false, wordsPerNode).Single();
+                Assert.Equal(missing, actual.Missing);
+                Assert.Equal(expected.OrderBy(p => p.Key), actual.Values.ToDictionary(v => v.Value, v => v.Count).OrderBy(p => p.Key));
+                Assert.Equal(expected.Count, actual.Distinct);
+            }
         }, iter: 300);
     }
 

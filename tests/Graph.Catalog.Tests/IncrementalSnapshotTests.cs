@@ -6,7 +6,7 @@ using Graph.Testing;
 namespace Graph.Catalog.Tests;
 
 /// <summary>Snapshots made commit by commit patch the values derived from their predecessors (clause results, path maps,
-/// value ids); after any sequence of commits, restarts from the index file among them, they answer exactly like a snapshot
+/// value ids, value sets); after any sequence of commits, restarts from the index file among them, they answer exactly like a snapshot
 /// loaded from scratch, and like the reference.</summary>
 public sealed class IncrementalSnapshotTests
 {
@@ -114,7 +114,8 @@ public sealed class IncrementalSnapshotTests
         foreach (var (kind, filter) in queries)
         {
             var clauses = new Clauses(snapshot, kind, filter);
-            Facets.Compute(snapshot, kind, clauses, FacetFields[kind.Label], Facets.MaxLimit, multiSelect: true);
+            foreach (var wordsPerNode in FilterPropertyTests.WaysOfCounting)
+                Facets.Compute(snapshot, kind, clauses, FacetFields[kind.Label], Facets.MaxLimit, multiSelect: true, wordsPerNode);
         }
     }
 
@@ -123,8 +124,12 @@ public sealed class IncrementalSnapshotTests
 
     private static string Facet(CatalogSnapshot snapshot, NodeKind kind, Filter filter, string field)
     {
-        var result = Facets.Compute(snapshot, kind, new Clauses(snapshot, kind, filter), [field], Facets.MaxLimit, multiSelect: true).Single();
-        return $"{string.Join(",", result.Values.Select(v => $"{v.Value}={v.Count}").Order(StringComparer.Ordinal))} missing={result.Missing} distinct={result.Distinct} other={result.Other}";
+        // Counted both ways (own text and yes/no fields: node by node, and value by value through the patched value sets).
+        return string.Join(" | ", FilterPropertyTests.WaysOfCounting.Select(wordsPerNode =>
+        {
+            var result = Facets.Compute(snapshot, kind, new Clauses(snapshot, kind, filter), [field], Facets.MaxLimit, multiSelect: true, wordsPerNode).Single();
+            return $"{string.Join(",", result.Values.Select(v => $"{v.Value}={v.Count}").Order(StringComparer.Ordinal))} missing={result.Missing} distinct={result.Distinct} other={result.Other}";
+        }));
     }
 
     // What each live node reaches along a field, by keys, through the snapshot's (patched or built) path map.

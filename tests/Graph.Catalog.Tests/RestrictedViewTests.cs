@@ -54,4 +54,34 @@ public sealed class RestrictedViewTests
             Assert.Subset(Visible(view, GraphModel.Study), selection.Studies.Ordinals().ToHashSet());
             Assert.Subset(Visible(view, GraphModel.Dataset), selection.Datasets.Ordinals().ToHashSet());
         }, iter: 500);
+
+    [Fact]
+    public void Facets_AnonymousView_CountOnlyRecordsOfTheView() =>
+        Gen.Select(Gen.Int[0, 200], Gen.Int, Gen.Int[0, 2]).Sample((seed, filterSeed, fieldIndex) =>
+        {
+            var field = new[] { "modality", "bodyPart", "contrast" }[fieldIndex];
+            // The value sets are the whole catalogue's (kept once for every view); counted with the view's filtered series,
+            // they must count those alone, exactly as reading each one's value does.
+            var snapshot = Catalogues.Get(seed).Snapshot;
+            var view = Anonymous.View(snapshot);
+            var filter = new Random(filterSeed).Next(3) == 0 ? null : RandomFilters.Make(new Random(filterSeed), GraphModel.Series);
+            var series = new Clauses(view, GraphModel.Series, filter).All();
+            var column = view.Table(GraphModel.Series);
+            var expected = series.Ordinals().GroupBy(o => column.Get(o, field) switch
+            {
+                null => "(missing)",
+                bool b => b ? "true" : "false",
+                var value => (string)value,
+            }).ToDictionary(g => g.Key, g => g.Count());
+            foreach (var wordsPerNode in FilterPropertyTests.WaysOfCounting)
+            {
+                // The whole catalogue's facet first, so that the view's counting finds the value sets already made.
+                Facets.Compute(snapshot, GraphModel.Series, new Clauses(snapshot, GraphModel.Series, null), [field], Facets.MaxLimit, multiSelect: true, wordsPerNode);
+                var result = Facets.Compute(view, GraphModel.Series, new Clauses(view, GraphModel.Series, filter), [field], Facets.MaxLimit, multiSelect: false, wordsPerNode).Single();
+                var actual = result.Values.ToDictionary(v => v.Value, v => v.Count);
+                if (result.Missing > 0)
+                    actual["(missing)"] = result.Missing;
+                Assert.Equal(expected.OrderBy(p => p.Key), actual.OrderBy(p => p.Key));
+            }
+        }, iter: 300);
 }

@@ -110,6 +110,14 @@ internal sealed class Bitset
         return copy;
     }
 
+    /// <summary>A copy of the set over ordinals below <paramref name="length"/> (at least its own length).</summary>
+    public Bitset Resized(int length)
+    {
+        var copy = new Bitset(length);
+        Array.Copy(_words, copy._words, Math.Min(_words.Length, copy._words.Length));
+        return copy;
+    }
+
     /// <summary>The smallest ordinal in the set that is at least <paramref name="from"/>, or -1.</summary>
     public int NextFrom(int from)
     {

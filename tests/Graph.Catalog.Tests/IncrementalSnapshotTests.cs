@@ -57,6 +57,8 @@ public sealed class IncrementalSnapshotTests
                 var expected = reference.Evaluate(kind, filter);
                 Assert.True(expected.SetEquals(Keys(patched, kind, new Clauses(patched, kind, filter).All())), $"{kind.Label} where {filter} (patched) {context}");
                 Assert.True(expected.SetEquals(Keys(scratch, kind, new Clauses(scratch, kind, filter).All())), $"{kind.Label} where {filter} (from scratch) {context}");
+                // Evaluated whole, not from clause results patched node by node: through the patched maps.
+                Assert.True(expected.SetEquals(Keys(patched, kind, FilterEvaluator.Evaluate(patched, kind, filter))), $"{kind.Label} where {filter} (patched, evaluated whole) {context}");
                 foreach (var field in FacetFields[kind.Label])
                     Assert.Equal($"{kind.Label} facet {field} where {filter} {context}: {Facet(scratch, kind, filter, field)}", $"{kind.Label} facet {field} where {filter} {context}: {Facet(patched, kind, filter, field)}");
             }

@@ -129,7 +129,7 @@ internal static partial class PeerBenchmark
             var oursCursors = await WalkPagesAsync(load, oursEndpoint, Scenarios.OursPage, "patients", 30, cancellationToken);
             var peerCursors = await WalkPagesAsync(load, peerEndpoint, Scenarios.PeerPage, "allPatients", 30, cancellationToken);
             var repeatedWords = words.Where((_, i) => i % Math.Max(1, words.Count / 10) == 0).Take(10).ToArray();
-            Scenario[] repeated = [Scenarios.Lookup(uids.Take(200).ToArray()), Scenarios.NestedPage(oursCursors, peerCursors), Scenarios.Facets(), Scenarios.Cohort(), Scenarios.Search(repeatedWords)];
+            Scenario[] repeated = [Scenarios.Lookup(uids.Take(200).ToArray()), Scenarios.NestedPage(oursCursors, peerCursors), Scenarios.Facets(), Scenarios.Cohort(), Scenarios.Search(repeatedWords), Scenarios.Empty()];
 
             Console.WriteLine($"\nSame answers on both sides (checked before timing; distinct streams: the first {CheckedFirst} timed requests and {CheckedSpread} spread over the rest):");
             var agreed = true;

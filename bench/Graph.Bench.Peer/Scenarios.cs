@@ -17,6 +17,18 @@ internal static partial class Scenarios
         data => SeriesAnswer(data.GetProperty("seriesByKey"), "study", "patient"),
         data => SeriesAnswer(data.GetProperty("seriesBySeriesInstanceUid"), "studyByStudyId", "patientByPatientId"));
 
+    /// <summary>The least request there is, the same on both sides: what each server and this machine's shared cores answer at
+    /// most, whatever the query (HTTP, the GraphQL layer's parsing and execution, and the load generator).</summary>
+    public static Scenario Empty() => new(
+        "empty query ({ __typename })",
+        [Body("{ __typename }", null)],
+        [Body("{ __typename }", null)],
+        TypeName,
+        TypeName);
+
+    // Whether the root type's name came back (the two schemas may name it differently).
+    private static string TypeName(JsonElement data) => data.TryGetProperty("__typename", out var name) && name.ValueKind == JsonValueKind.String ? "a type name" : "none";
+
     public const string OursPage = """
         query($after: String) { patients(first: 20, after: $after) { pageInfo { endCursor } nodes { pseudonym sex ageAtDiagnosis
           studies { nodes { studyInstanceUid year series { nodes { seriesInstanceUid modality bodyPart sliceThickness } } } } } } }

@@ -41,7 +41,12 @@ public sealed class IncrementalSnapshotTests
             {
                 // Most snapshots are asked (so they derive values for the next to patch); some are skipped (their successor patches older values).
                 if (random.Next(4) > 0)
+                {
                     Ask(catalogue.Snapshot, queries);
+                    foreach (var word in SearchedWords)
+                        Searched(catalogue.Snapshot, word);
+                }
+
                 // Sometimes the service restarts from its index file, and goes on committing on top of what it read.
                 if (random.Next(5) == 0)
                     log.Add(catalogue.Restart(folder.File("catalog.index")));
@@ -62,6 +67,10 @@ public sealed class IncrementalSnapshotTests
                 foreach (var field in FacetFields[kind.Label])
                     Assert.Equal($"{kind.Label} facet {field} where {filter} {context}: {Facet(scratch, kind, filter, field)}", $"{kind.Label} facet {field} where {filter} {context}: {Facet(patched, kind, filter, field)}");
             }
+
+            // Text search through the patched postings of series descriptions finds what it finds from scratch.
+            foreach (var word in SearchedWords)
+                Assert.Equal($"'{word}' {context}: {Searched(scratch, word)}", $"'{word}' {context}: {Searched(patched, word)}");
 
             foreach (var (owner, name) in Paths)
             {
@@ -109,6 +118,15 @@ public sealed class IncrementalSnapshotTests
 
         Assert.Equal(Keys(catalogue.FromScratch(), GraphModel.Series, FilterEvaluator.Evaluate(catalogue.FromScratch(), GraphModel.Series, filter)), Keys(catalogue.Snapshot, GraphModel.Series, new Clauses(catalogue.Snapshot, GraphModel.Series, filter).All()));
         Assert.True(catalogue.Snapshot.Rebuilt > 0);
+    }
+
+    // Words of the random series descriptions: whole, a prefix, and one in several descriptions.
+    private static readonly string[] SearchedWords = ["axial", "flair", "arter", "t2", "b1000"];
+
+    private static string Searched(CatalogSnapshot snapshot, string word)
+    {
+        var result = TextSearch.Search(snapshot, word, ["Series"], TextSearch.MaxFirst);
+        return $"{result.TotalCount} hits: {string.Join(",", result.Hits.Select(h => h.Node.Key).Order(StringComparer.Ordinal))}";
     }
 
     private static void Ask(CatalogSnapshot snapshot, IEnumerable<(NodeKind Kind, Filter Filter)> queries)

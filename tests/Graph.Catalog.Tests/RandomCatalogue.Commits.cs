@@ -89,7 +89,8 @@ internal sealed partial class RandomCatalogue
             ("bodyPart", random.Next(4) == 0 ? null : BodyParts[random.Next(4)]),
             ("sliceThickness", random.Next(3) == 0 ? null : (object)(Thicknesses[random.Next(5)] + random.Next(2))),
             ("imageCount", (long)random.Next(1, 400)),
-            ("contrast", random.Next(3) switch { 0 => null, 1 => (object)true, _ => false }));
+            ("contrast", random.Next(3) switch { 0 => null, 1 => (object)true, _ => false }),
+            ("description", random.Next(4) == 0 ? null : Descriptions[random.Next(Descriptions.Length)]));
 
         switch (only ?? random.Next(10))
         {

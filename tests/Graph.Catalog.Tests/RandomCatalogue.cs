@@ -10,6 +10,9 @@ internal sealed partial class RandomCatalogue
     public static readonly string[] Modalities = ["MR", "CT", "PT", "US"];
     public static readonly string[] BodyParts = ["PROSTATE", "BREAST", "CHEST", "Brain éé"];
     public static readonly double[] Thicknesses = [0.5, 1, 1.5, 3, 5];
+
+    /// <summary>Series descriptions, which text search reads (words shared between some, as scanners name their protocols).</summary>
+    public static readonly string[] Descriptions = ["T2 axial", "T1 axial post contrast", "DWI b1000", "Arterial phase", "T2 FLAIR coronal"];
     public static readonly string[] Sexes = ["F", "M", "U"];
 
     /// <summary>Concepts of the coded fields' systems (modality DCM, bodyPart DCMBP) and of a partner's system.</summary>
@@ -65,7 +68,8 @@ internal sealed partial class RandomCatalogue
                         ("bodyPart", Maybe(BodyParts[random.Next(4)])),
                         ("sliceThickness", random.Next(4) == 0 ? null : (object)Thicknesses[random.Next(5)]),
                         ("imageCount", (long)random.Next(1, 400)),
-                        ("contrast", random.Next(3) switch { 0 => null, 1 => (object)true, _ => false }));
+                        ("contrast", random.Next(3) switch { 0 => null, 1 => (object)true, _ => false }),
+                        ("description", Maybe(Descriptions[random.Next(Descriptions.Length)])));
                     Edge("HAS_SERIES", GraphModel.Study, study, GraphModel.Series, series);
                 }
             }

@@ -99,23 +99,31 @@ public static class TextSearch
                 if (byCode is null)
                     continue;
 
+                if (column is StringColumn single)
+                {
+                    // One value per node: the nodes of each matching value, by the column's postings.
+                    var postings = ValuePostings.Of(snapshot, table, single);
+                    for (var code = 0; code < byCode.Length; code++)
+                    {
+                        if (byCode[code] <= 0)
+                            continue;
+                        foreach (var ordinal in postings.Of(code))
+                        {
+                            if (table.IsLive(ordinal))
+                                Take(new Hit(kindOrder, ordinal, byCode[code], field, values[code]));
+                        }
+                    }
+
+                    continue;
+                }
+
                 for (var ordinal = 0; ordinal < table.Count; ordinal++)
                 {
                     if (!table.Live[ordinal])
                         continue;
-                    var (score, code) = column is StringColumn single
-                        ? ScoreOf(single.Code(ordinal), byCode)
-                        : BestOf((StringListColumn)column!, ordinal, byCode);
-                    if (score <= 0)
-                        continue;
-                    var hit = new Hit(kindOrder, ordinal, score, field, values[code]);
-                    if (merged is null)
-                    {
-                        count++;
-                        Offer(best, hit, first, cursor, ref following);
-                    }
-                    else if (!merged.TryGetValue(ordinal, out var current) || current.Score < score)
-                        merged[ordinal] = hit;
+                    var (score, code) = BestOf((StringListColumn)column!, ordinal, byCode);
+                    if (score > 0)
+                        Take(new Hit(kindOrder, ordinal, score, field, values[code]));
                 }
             }
 
@@ -128,6 +136,18 @@ public static class TextSearch
             total += count;
             if (count > 0)
                 countsByKind[kind.Label] = count;
+
+            // A row's hit: kept, or merged with its hits in the kind's other fields (the best wins, the first field on ties).
+            void Take(Hit hit)
+            {
+                if (merged is null)
+                {
+                    count++;
+                    Offer(best, hit, first, cursor, ref following);
+                }
+                else if (!merged.TryGetValue(hit.Ordinal, out var current) || current.Score < hit.Score)
+                    merged[hit.Ordinal] = hit;
+            }
         }
 
         var top = new SearchHit[best.Count];
@@ -151,9 +171,6 @@ public static class TextSearch
         else if (first > 0 && HitOrder.Best.Compare(hit, best.Peek()) < 0)
             best.EnqueueDequeue(hit, hit);
     }
-
-    private static (double Score, int Code) ScoreOf(int code, double[] scores) =>
-        code >= 0 && code < scores.Length && scores[code] > 0 ? (scores[code], code) : (0, -1);
 
     private static (double Score, int Code) BestOf(StringListColumn column, int ordinal, double[] scores)
     {

@@ -6,7 +6,7 @@ using Graph.Testing;
 namespace Graph.Catalog.Tests;
 
 /// <summary>Snapshots made commit by commit patch the values derived from their predecessors (clause results, path maps,
-/// value ids, value sets); after any sequence of commits, restarts from the index file among them, they answer exactly like a snapshot
+/// value ids, value sets, postings); after any sequence of commits, restarts from the index file among them, they answer exactly like a snapshot
 /// loaded from scratch, and like the reference.</summary>
 public sealed class IncrementalSnapshotTests
 {

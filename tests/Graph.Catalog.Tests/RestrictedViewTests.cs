@@ -66,8 +66,8 @@ public sealed class RestrictedViewTests
             var view = Anonymous.View(snapshot);
             var filter = new Random(filterSeed).Next(3) == 0 ? null : RandomFilters.Make(new Random(filterSeed), GraphModel.Series);
             var series = new Clauses(view, GraphModel.Series, filter).All();
-            var column = view.Table(GraphModel.Series);
-            var expected = series.Ordinals().GroupBy(o => column.Get(o, field) switch
+            var table = view.Table(GraphModel.Series);
+            var expected = series.Ordinals().GroupBy(o => table.Get(o, field) switch
             {
                 null => "(missing)",
                 bool b => b ? "true" : "false",

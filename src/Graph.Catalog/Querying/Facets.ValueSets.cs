@@ -84,9 +84,9 @@ public static partial class Facets
             (earlier, changes) => ChangedNodes.Own(root, changes, table.Kind, earlier.Length) is { } changed ? earlier.With(codes, table.Count, changed) : null);
     }
 
-    /// <summary>The nodes of each code (null: no node has it) with the range of words where they lie (values recorded together
-    /// lie together: a dataset's series are ingested in one go), over a table of <see cref="Length"/> nodes; a set may be shorter
-    /// than the table when no node past its end has the value.</summary>
+    /// <summary>The nodes of each code (null: no node has it) with the range of words where they lie (a value that came with
+    /// some imports lies in part of the table only), over a table of <see cref="Length"/> nodes; a set may be shorter than the
+    /// table when no node past its end has the value.</summary>
     private sealed class ValueSets
     {
         private ValueSets(Bitset?[] sets, int length)

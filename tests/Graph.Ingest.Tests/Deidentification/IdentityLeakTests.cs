@@ -68,12 +68,13 @@ public sealed class IdentityLeakTests : IAsyncLifetime
             ["service log"] = await File.ReadAllTextAsync(logFile),
         };
         // The write-ahead log before the database file: a checkpoint that runs between the two reads moves pages from the log
-        // into the file (and may delete the log), so read in this order every page is in at least one of them.
+        // into the file (and may delete the log, even while it is being opened: the stopping service checkpoints), so read in
+        // this order every page is in at least one of them.
         foreach (var suffix in new[] { "-wal", "-shm", string.Empty })
         {
             var path = _scenario.DatabasePath + suffix;
-            if (File.Exists(path))
-                everything[Path.GetFileName(path)] = Encoding.Latin1.GetString(await ReadSharedAsync(path));
+            if (await ReadSharedAsync(path) is { } bytes)
+                everything[Path.GetFileName(path)] = Encoding.Latin1.GetString(bytes);
         }
 
         // Positive controls: the search does find what was stored, in the store and in the answers.
@@ -138,11 +139,19 @@ public sealed class IdentityLeakTests : IAsyncLifetime
         return seen;
     }
 
-    private static async Task<byte[]> ReadSharedAsync(string path)
+    // The file's bytes, or null when it is not there (any more).
+    private static async Task<byte[]?> ReadSharedAsync(string path)
     {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy);
-        return copy.ToArray();
+        try
+        {
+            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy);
+            return copy.ToArray();
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
     }
 }

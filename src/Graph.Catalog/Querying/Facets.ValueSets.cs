@@ -24,8 +24,10 @@ public static partial class Facets
     private static int CountByValueSets<T>(CatalogSnapshot snapshot, NodeTable table, Column column, ChunkedArray<T> codes, Bitset nodes, int[] counts, int wordsPerNode)
         where T : struct, IBinaryInteger<T>
     {
+        if (counts.Length > MaxValueSets)
+            return -1;
         var size = nodes.Count();
-        if (counts.Length > MaxValueSets || size == 0)
+        if (size == 0)
             return -1;
         var words = nodes.Words;
         var (from, to) = Span(words);

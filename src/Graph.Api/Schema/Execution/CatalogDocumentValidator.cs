@@ -11,8 +11,9 @@ namespace Graph.Api.Schema.Execution;
 /// validator's context before it runs; everything else, rules, coercion, errors and argument values, is GraphQL.NET's own.</summary>
 /// <remarks>GraphQL.NET has no public way in: the usages go into the context's private cache
 /// (<c>ValidationContext._variables</c>), and the context into a new validator's reusable-context slot
-/// (<c>DocumentValidator._reusableValidationContext</c>). Both names are checked by <c>CatalogDocumentValidatorTests</c> when
-/// the pinned GraphQL version changes: a missing field throws <see cref="MissingFieldException"/> there.</remarks>
+/// (<c>DocumentValidator._reusableValidationContext</c>). Both are checked on every test run by
+/// <c>DocumentCacheTests.Validate_CachedDocument_UsesTheDocumentsVariableUsagesInsteadOfWalkingItAgain</c>: after a GraphQL.NET
+/// upgrade that renames either, it fails (a missing field throws <see cref="MissingFieldException"/>).</remarks>
 internal sealed class CatalogDocumentValidator : IDocumentValidator
 {
     private readonly DocumentValidator _validator = new();

@@ -21,7 +21,7 @@ internal static class SearchScoring
             foreach (var (code, score) in scores)
             {
                 // A value that is exactly the query (a cancer type's name) ranks above longer texts that contain it.
-                var points = factor * (string.Join(' ', TokenIndex.Tokenize(values[code])) == whole ? score + 2 * weight : score);
+                var points = factor * (index.IsPhrase(code, whole) ? score + 2 * weight : score);
                 if (code < byCode.Length && points > byCode[code])
                     byCode[code] = points;
             }

@@ -150,11 +150,15 @@ public static class TextSearch
             }
         }
 
+        // The best hits often share their text (a common series description): each text is highlighted once.
         var top = new SearchHit[best.Count];
+        var highlights = new Dictionary<string, TextSpan[]>(StringComparer.Ordinal);
         for (var i = top.Length - 1; best.TryDequeue(out var hit, out _); i--)
         {
+            if (!highlights.TryGetValue(hit.Text, out var spans))
+                highlights[hit.Text] = spans = SearchScoring.Highlight(hit.Text, variants);
             top[i] = new SearchHit(snapshot.At(GraphModel.Kind(order[hit.KindOrder])!, hit.Ordinal)!, hit.Score, hit.Field, hit.Text,
-                SearchCursor.Encode(hit), SearchScoring.Highlight(hit.Text, variants));
+                SearchCursor.Encode(hit), spans);
         }
 
         return new SearchResult(total, top, countsByKind, following > top.Length);

@@ -1,18 +1,24 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Graph.Catalog.Storage;
 
 namespace Graph.Catalog.Querying;
 
-/// <summary>Folded tokens of the distinct texts of a column, mapped to their codes; extended as texts are added.</summary>
+/// <summary>
+/// Folded tokens of the distinct texts of a column, mapped to their codes. Searches read an immutable vocabulary without a
+/// lock (a search that finds a word not seen before scans for its typos while others go on); texts added to the column since
+/// are indexed into a new vocabulary by the first search that needs them.
+/// </summary>
 internal sealed class TokenIndex
 {
+    /// <summary>Typed words repeat (autocomplete, paging): the typos of this many words are kept per vocabulary, then
+    /// forgotten all at once.</summary>
+    private const int MaxCachedTypos = 4096;
+
     private static readonly ConditionalWeakTable<ValueDictionary, TokenIndex> Cache = [];
     private readonly ValueDictionary _values;
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, List<int>> _codes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<int>> _fuzzy = new(StringComparer.Ordinal);
-    private string[] _sorted = [];
-    private int _indexed;
+    private volatile Vocabulary _vocabulary = new([], [], [], [], 0);
 
     private TokenIndex(ValueDictionary values) => _values = values;
 
@@ -39,64 +45,114 @@ internal sealed class TokenIndex
         return [.. tokens];
     }
 
+    /// <summary>Whether the text of <paramref name="code"/> is, as folded tokens joined by spaces, exactly <paramref name="phrase"/>
+    /// (a code <see cref="Match"/> or <see cref="Fuzzy"/> returned): a hash kept per code rules out all but equal texts.</summary>
+    public bool IsPhrase(int code, string phrase)
+    {
+        var hashes = Current().PhraseHashes;
+        return (uint)code < (uint)hashes.Length && hashes[code] == phrase.GetHashCode(StringComparison.Ordinal)
+            && string.Join(' ', Tokenize(_values[code])) == phrase;
+    }
+
     /// <summary>Codes of texts with a token equal to <paramref name="token"/>, and of texts with a token that starts with it.</summary>
     public (HashSet<int> Exact, HashSet<int> Prefix) Match(string token)
     {
-        lock (_gate)
-        {
-            Extend();
-            var exact = _codes.TryGetValue(token, out var list) ? list.ToHashSet() : [];
-            var prefix = new HashSet<int>();
-            var start = Array.BinarySearch(_sorted, token, StringComparer.Ordinal);
-            for (var i = start < 0 ? ~start : start; i < _sorted.Length && _sorted[i].StartsWith(token, StringComparison.Ordinal); i++)
-                prefix.UnionWith(_codes[_sorted[i]]);
-            return (exact, prefix);
-        }
+        var vocabulary = Current();
+        var exact = vocabulary.Codes.TryGetValue(token, out var codes) ? codes.ToHashSet() : [];
+        var prefix = new HashSet<int>();
+        var sorted = vocabulary.Sorted;
+        var start = Array.BinarySearch(sorted, token, StringComparer.Ordinal);
+        for (var i = start < 0 ? ~start : start; i < sorted.Length && sorted[i].StartsWith(token, StringComparison.Ordinal); i++)
+            prefix.UnionWith(vocabulary.Codes[sorted[i]]);
+        return (exact, prefix);
     }
 
     /// <summary>Codes of texts with a token at most <see cref="EditDistance.Allowed"/> edits from <paramref name="token"/> (a typo), prefix matches included.</summary>
     public HashSet<int> Fuzzy(string token)
     {
         var max = EditDistance.Allowed(token.Length);
-        lock (_gate)
+        if (max == 0)
+            return [];
+        var vocabulary = Current();
+        if (vocabulary.Typos.TryGetValue(token, out var cached))
+            return cached;
+        // Only tokens whose length is within the edits allowed can be close enough.
+        var codes = new HashSet<int>();
+        for (var length = token.Length - max; length <= token.Length + max; length++)
         {
-            Extend();
-            if (max == 0)
-                return [];
-            if (_fuzzy.TryGetValue(token, out var cached))
-                return cached;
-            var codes = new HashSet<int>();
-            foreach (var (candidate, list) in _codes)
+            foreach (var candidate in (uint)length < (uint)vocabulary.ByLength.Length ? vocabulary.ByLength[length] : [])
             {
                 if (EditDistance.Within(token, candidate, max))
-                    codes.UnionWith(list);
+                    codes.UnionWith(vocabulary.Codes[candidate]);
             }
+        }
 
-            // Typed words repeat (autocomplete, paging); the cache is cleared when it grows past what a search box produces.
-            if (_fuzzy.Count >= 4096)
-                _fuzzy.Clear();
-            _fuzzy[token] = codes;
-            return codes;
+        if (vocabulary.Typos.Count >= MaxCachedTypos)
+            vocabulary.Typos.Clear();
+        vocabulary.Typos[token] = codes;
+        return codes;
+    }
+
+    private Vocabulary Current()
+    {
+        var vocabulary = _vocabulary;
+        if (vocabulary.Indexed == _values.Count)
+            return vocabulary;
+        lock (_gate)
+        {
+            if (_vocabulary.Indexed != _values.Count)
+                _vocabulary = _vocabulary.Extend(_values);
+            return _vocabulary;
         }
     }
 
-    private void Extend()
+    /// <summary>The tokens of the column's first <paramref name="Indexed"/> codes: their codes, in order, by length, and the hash
+    /// of each code's folded text; never changed once made (searches share it without a lock).</summary>
+    private sealed class Vocabulary(Dictionary<string, int[]> codes, string[] sorted, string[][] byLength, int[] phraseHashes, int indexed)
     {
-        var count = _values.Count;
-        if (_indexed == count)
-            return;
-        for (var code = _indexed; code < count; code++)
-        {
-            foreach (var token in Tokenize(_values[code]).Distinct())
-            {
-                if (!_codes.TryGetValue(token, out var list))
-                    _codes[token] = list = [];
-                list.Add(code);
-            }
-        }
+        public Dictionary<string, int[]> Codes { get; } = codes;
 
-        _indexed = count;
-        _fuzzy.Clear();
-        _sorted = [.. _codes.Keys.Order(StringComparer.Ordinal)];
+        public string[] Sorted { get; } = sorted;
+
+        /// <summary>The tokens of each length.</summary>
+        public string[][] ByLength { get; } = byLength;
+
+        public int[] PhraseHashes { get; } = phraseHashes;
+
+        public int Indexed { get; } = indexed;
+
+        /// <summary>The codes of the typos of words searched in this vocabulary.</summary>
+        public ConcurrentDictionary<string, HashSet<int>> Typos { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>A vocabulary that adds the codes of the column indexed since.</summary>
+        public Vocabulary Extend(ValueDictionary values)
+        {
+            var count = values.Count;
+            var hashes = new int[count];
+            Array.Copy(PhraseHashes, hashes, Indexed);
+            var added = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var code = Indexed; code < count; code++)
+            {
+                var tokens = Tokenize(values[code]);
+                hashes[code] = string.Join(' ', tokens).GetHashCode(StringComparison.Ordinal);
+                foreach (var token in tokens.Distinct())
+                {
+                    if (!added.TryGetValue(token, out var list))
+                        added[token] = list = [];
+                    list.Add(code);
+                }
+            }
+
+            var codes = new Dictionary<string, int[]>(Codes, StringComparer.Ordinal);
+            foreach (var (token, list) in added)
+                codes[token] = codes.TryGetValue(token, out var before) ? [.. before, .. list] : [.. list];
+            string[] sorted = [.. codes.Keys.Order(StringComparer.Ordinal)];
+            var byLength = new string[sorted.Length == 0 ? 0 : sorted.Max(t => t.Length) + 1][];
+            foreach (var group in sorted.GroupBy(t => t.Length))
+                byLength[group.Key] = [.. group];
+            for (var length = 0; length < byLength.Length; length++)
+                byLength[length] ??= [];
+            return new Vocabulary(codes, sorted, byLength, hashes, count);
+        }
     }
 }

@@ -1,0 +1,128 @@
+using CsCheck;
+using Graph.Catalog.Querying;
+using Graph.Catalog.Storage;
+
+namespace Graph.Catalog.Tests;
+
+/// <summary>The token index that text search reads without a lock: what it finds for a word (whole, prefix, typo, exact text)
+/// equals a scan of every text, after texts are added and while they are added.</summary>
+public sealed class TokenIndexTests
+{
+    private static readonly string[] Syllables = ["ax", "ial", "flair", "t2", "cor", "onal", "arter", "ial", "post", "con", "trast", "b1000", "dwi", "pha", "se"];
+
+    [Fact]
+    public void Lookups_TextsAddedBetweenSearches_EqualAScanOfEveryText() =>
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var values = new ValueDictionary();
+            var index = TokenIndex.Of(values);
+            for (var batch = 0; batch < 3; batch++)
+            {
+                for (var i = random.Next(1, 20); i > 0; i--)
+                    values.Intern(Text(random));
+                var tokens = Tokens(values);
+                foreach (var word in Words(values, random))
+                    Assert.Equal(Expected(tokens, values.Count, word), Found(index, word));
+                for (var code = 0; code < values.Count; code++)
+                {
+                    var phrase = string.Join(' ', TokenIndex.Tokenize(values[code]));
+                    Assert.True(index.IsPhrase(code, phrase), $"'{values[code]}' is '{phrase}'");
+                    Assert.False(index.IsPhrase(code, phrase + " x"), $"'{values[code]}' is not '{phrase} x'");
+                }
+            }
+        }, iter: 200);
+
+    [Fact]
+    public async Task Lookups_WhileTextsAreAdded_FindEveryTextAddedBeforeAndNoneThatDoesNotMatch()
+    {
+        var random = new Random(5);
+        var values = new ValueDictionary();
+        var index = TokenIndex.Of(values);
+        values.Intern(Text(random));
+        var texts = Enumerable.Range(0, 3000).Select(_ => Text(random)).ToArray();
+        var words = Enumerable.Range(0, 200).Select(_ => Word(texts[random.Next(texts.Length)], random)).ToArray();
+
+        var writing = Task.Run(() =>
+        {
+            foreach (var text in texts)
+                values.Intern(text);
+        });
+        var checks = await Task.WhenAll(Enumerable.Range(0, 4).Select(reader => Task.Run(() =>
+        {
+            var found = new List<(string Word, int Before, string Found)>();
+            for (var i = 0; !writing.IsCompleted || i < words.Length; i++)
+            {
+                var word = words[(i + (reader * 50)) % words.Length];
+                var before = values.Count;
+                found.Add((word, before, Found(index, word)));
+            }
+
+            return found;
+        })));
+        await writing;
+
+        // Every code a lookup gave matches the word; every text added before it began is among them.
+        var tokens = Tokens(values);
+        foreach (var (word, before, found) in checks.SelectMany(c => c))
+        {
+            var all = Expected(tokens, tokens.Length, word).Split(" | ");
+            var earlier = Expected(tokens, before, word).Split(" | ");
+            var given = found.Split(" | ");
+            for (var part = 0; part < 3; part++)
+            {
+                var givenCodes = Codes(given[part]);
+                Assert.True(givenCodes.IsSubsetOf(Codes(all[part])), $"'{word}' part {part}: {given[part]} beyond {all[part]}");
+                Assert.True(Codes(earlier[part]).IsSubsetOf(givenCodes), $"'{word}' part {part}: {given[part]} misses some of {earlier[part]}");
+            }
+        }
+    }
+
+    private static string Text(Random random) =>
+        string.Join(' ', Enumerable.Range(0, random.Next(1, 4)).Select(_ => string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => Syllables[random.Next(Syllables.Length)]))))
+        + (random.Next(4) == 0 ? " Éé" : "");
+
+    // Tokens of the texts whole, cut short and with a typo, and words found in none.
+    private static IEnumerable<string> Words(ValueDictionary values, Random random)
+    {
+        for (var i = 0; i < 30; i++)
+            yield return Word(values[random.Next(values.Count)], random);
+        yield return "zzzzzzz";
+    }
+
+    private static string Word(string text, Random random)
+    {
+        var tokens = TokenIndex.Tokenize(text);
+        var token = tokens[random.Next(tokens.Length)];
+        var at = random.Next(token.Length);
+        return random.Next(4) switch
+        {
+            0 => token[..(at + 1)],
+            1 => token.Remove(at, 1) + (random.Next(2) == 0 ? "" : "x"),
+            2 => token.Insert(at, "q"),
+            _ => token,
+        };
+    }
+
+    private static string Found(TokenIndex index, string word)
+    {
+        var (exact, prefix) = index.Match(word);
+        return $"{Show(exact)} | {Show(prefix)} | {Show(index.Fuzzy(word))}";
+    }
+
+    private static string[][] Tokens(ValueDictionary values) => [.. Enumerable.Range(0, values.Count).Select(code => TokenIndex.Tokenize(values[code]))];
+
+    // Exact, prefix and typo matches by a scan of the first `count` texts' tokens.
+    private static string Expected(string[][] texts, int count, string word)
+    {
+        var max = EditDistance.Allowed(word.Length);
+        var tokens = texts.Take(count).Select((t, code) => (Code: code, Tokens: t)).ToArray();
+        return $"{Show(tokens.Where(t => t.Tokens.Contains(word)).Select(t => t.Code))} | " +
+            $"{Show(tokens.Where(t => t.Tokens.Any(x => x.StartsWith(word, StringComparison.Ordinal))).Select(t => t.Code))} | " +
+            $"{Show(tokens.Where(t => max > 0 && t.Tokens.Any(x => EditDistance.Within(word, x, max))).Select(t => t.Code))}";
+    }
+
+    private static string Show(IEnumerable<int> codes) => string.Join(",", codes.Order());
+
+    private static HashSet<int> Codes(string shown) => shown.Length == 0 ? [] : [.. shown.Split(',').Select(int.Parse)];
+}

@@ -29,8 +29,9 @@ internal sealed class LoadGenerator(int concurrency, TimeSpan warmUp, TimeSpan d
 
     /// <summary>Warms up, then measures throughput and latency percentiles over the duration. Repeated requests (warm-up 0) are
     /// cycled throughout; a stream of distinct requests is cycled over its first <see cref="Scenario.WarmUp"/> for warm-up, then
-    /// the rest is sent once each, in order, until the duration is over or the stream runs out.</summary>
-    public async Task<LoadResult> RunAsync(Uri endpoint, Scenario scenario, IReadOnlyList<byte[]> bodies, CancellationToken cancellationToken)
+    /// the rest is sent once each, in order, until the duration is over or the stream runs out. The CPU time the server's
+    /// processes (<paramref name="serverCpuSeconds"/>) and this process used in the timed window is measured too.</summary>
+    public async Task<LoadResult> RunAsync(Uri endpoint, Scenario scenario, IReadOnlyList<byte[]> bodies, Func<double> serverCpuSeconds, CancellationToken cancellationToken)
     {
         var warmUpBodies = scenario.Distinct ? bodies.Take(scenario.WarmUp).ToArray() : bodies;
         var timedBodies = scenario.Distinct ? bodies.Skip(scenario.WarmUp).ToArray() : bodies;
@@ -38,14 +39,22 @@ internal sealed class LoadGenerator(int concurrency, TimeSpan warmUp, TimeSpan d
         var latencies = new List<double>[concurrency];
         for (var i = 0; i < concurrency; i++)
             latencies[i] = new List<double>(4096);
+        var (serverBefore, ownBefore) = (serverCpuSeconds(), GeneratorCpuSeconds());
         var watch = Stopwatch.StartNew();
         var (errors, exhausted) = await RunPhaseAsync(endpoint, timedBodies, cycle: !scenario.Distinct, duration, latencies, cancellationToken);
         var seconds = watch.Elapsed.TotalSeconds;
+        var (serverCpu, ownCpu) = (serverCpuSeconds() - serverBefore, GeneratorCpuSeconds() - ownBefore);
         var all = latencies.SelectMany(l => l).ToArray();
         Array.Sort(all);
         return all.Length == 0
-            ? new LoadResult(0, errors, seconds, double.NaN, double.NaN, exhausted)
-            : new LoadResult(all.Length, errors, seconds, all[all.Length / 2], all[Math.Min(all.Length - 1, (int)(all.Length * 0.99))], exhausted);
+            ? new LoadResult(0, errors, seconds, double.NaN, double.NaN, serverCpu, ownCpu, exhausted)
+            : new LoadResult(all.Length, errors, seconds, all[all.Length / 2], all[Math.Min(all.Length - 1, (int)(all.Length * 0.99))], serverCpu, ownCpu, exhausted);
+    }
+
+    private static double GeneratorCpuSeconds()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime.TotalSeconds;
     }
 
     public void Dispose() => _client.Dispose();

@@ -58,11 +58,12 @@ partial class PeerBenchmark
             {
                 if (only is not null && !scenario.Name.StartsWith(only, StringComparison.OrdinalIgnoreCase))
                     continue;
-                var result = await load.RunAsync(endpoint, scenario, scenario.Ours, cancellationToken);
-                Console.WriteLine($"  {scenario.Name}{(scenario.Distinct ? ", distinct" : ", repeated")}: {result.Throughput:F0}/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, errors {result.Errors}{(result.Exhausted ? ", stream ran out" : "")}");
+                var result = await load.RunAsync(endpoint, scenario, scenario.Ours, () => ProcessTree.CpuSeconds(ours.Id), cancellationToken);
+                Console.WriteLine($"  {scenario.Name}{(scenario.Distinct ? ", distinct" : ", repeated")}: {result.Throughput:F0}/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, " +
+                    $"CPU per request: service {result.ServerCpuMicroseconds:F0} µs, load generator {result.GeneratorCpuMicroseconds:F0} µs; errors {result.Errors}{(result.Exhausted ? ", stream ran out" : "")}");
             }
 
-            Console.WriteLine($"Resident memory (PSS): {ProcessMemory.TreeMiB(ours.Id):F0} MiB; load average {File.ReadAllText("/proc/loadavg")[..14]}");
+            Console.WriteLine($"Resident memory (PSS): {ProcessTree.MemoryMiB(ours.Id):F0} MiB; load average {File.ReadAllText("/proc/loadavg")[..14]}");
             return 0;
         }
     }

@@ -123,8 +123,9 @@ internal static partial class PeerBenchmark
             var datasets = (await postgres.PsqlAsync("SELECT slug FROM dataset ORDER BY slug", cancellationToken: cancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
             var texts = (await postgres.PsqlAsync(Scenarios.SearchedTextsSql, cancellationToken: cancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries)
                 .Select(line => line.Split('|', 2)).Select(p => (Kind: p[0], Text: p[1])).ToArray();
-            var words = DistinctRequests.ComparableWords(texts.Select(t => t.Text), (await postgres.PsqlAsync(Scenarios.ConceptNamesSql, cancellationToken: cancellationToken)).Split('\n'));
-            var distinct = DistinctScenarios(uids, datasets, DistinctRequests.Searches(words, texts, seed), count, seed);
+            var conceptNames = (await postgres.PsqlAsync(Scenarios.ConceptNamesSql, cancellationToken: cancellationToken)).Split('\n');
+            var words = DistinctRequests.ComparableWords(texts.Select(t => t.Text), conceptNames);
+            var distinct = DistinctScenarios(uids, datasets, DistinctRequests.Searches(words, texts, seed), DistinctRequests.WordPairs(words, texts, conceptNames, count + DistinctWarmUp, seed), count, seed);
             Console.WriteLine($"Distinct streams (seed {seed}): {string.Join("; ", distinct.Select(d => $"{d.Name}: {d.Ours.Count - d.WarmUp:N0} timed + {d.WarmUp:N0} warm-up"))}; {words.Count:N0} comparable words, e.g. {string.Join(", ", words.Take(8))}");
             var oursCursors = await WalkPagesAsync(load, oursEndpoint, Scenarios.OursPage, "patients", 30, cancellationToken);
             var peerCursors = await WalkPagesAsync(load, peerEndpoint, Scenarios.PeerPage, "allPatients", 30, cancellationToken);
@@ -145,13 +146,16 @@ internal static partial class PeerBenchmark
                 await ExplainAsync(postgres, load, peerEndpoint, distinct, plans, cancellationToken);
 
             Console.WriteLine($"\nTimed: {concurrency} concurrent clients, {warmUp} s warm-up, {seconds} s measured per scenario and side; the load generator runs on the same cores. Load average {LoadAverage()}.");
-            var distinctRows = await MeasureAsync(load, distinct, oursEndpoint, peerEndpoint, cancellationToken);
+            var (oursId, peerId, postgresId) = (ours.Id, peer.Id, postgres.ProcessId);
+            (Uri, Func<double>) oursSide = (oursEndpoint, () => ProcessTree.CpuSeconds(oursId));
+            (Uri, Func<double>) peerSide = (peerEndpoint, () => ProcessTree.CpuSeconds(peerId) + ProcessTree.CpuSeconds(postgresId));
+            var distinctRows = await MeasureAsync(load, distinct, oursSide, peerSide, cancellationToken);
             Console.WriteLine($"Load average {LoadAverage()}.");
-            var repeatedRows = await MeasureAsync(load, repeated, oursEndpoint, peerEndpoint, cancellationToken);
+            var repeatedRows = await MeasureAsync(load, repeated, oursSide, peerSide, cancellationToken);
 
-            var oursMemory = ProcessMemory.TreeMiB(ours.Id);
-            var nodeMemory = ProcessMemory.TreeMiB(peer.Id);
-            var postgresMemory = ProcessMemory.TreeMiB(postgres.ProcessId);
+            var oursMemory = ProcessTree.MemoryMiB(ours.Id);
+            var nodeMemory = ProcessTree.MemoryMiB(peer.Id);
+            var postgresMemory = ProcessTree.MemoryMiB(postgres.ProcessId);
             Console.WriteLine("\nDistinct requests (every request once; the same stream for both sides):");
             ResultTable.Print(distinctRows, distinct: true);
             Console.WriteLine("\nRepeated requests (a few requests cycled; our per-snapshot caches answer after the first):");
@@ -177,7 +181,7 @@ internal static partial class PeerBenchmark
     }
 
     /// <summary>The five scenarios as seeded streams of distinct requests (the same logical request for both sides).</summary>
-    private static Scenario[] DistinctScenarios(IReadOnlyList<string> uids, IReadOnlyList<string> datasets, IReadOnlyList<SearchRequest> searches, int count, int seed)
+    private static Scenario[] DistinctScenarios(IReadOnlyList<string> uids, IReadOnlyList<string> datasets, IReadOnlyList<SearchRequest> searches, IReadOnlyList<SearchRequest> pairs, int count, int seed)
     {
         return
         [
@@ -188,16 +192,17 @@ internal static partial class PeerBenchmark
             Scenarios.DistinctCohorts(DistinctRequests.Cohorts(count + DistinctWarmUp, seed), DistinctWarmUp),
             // Far fewer word and kinds pairs than other requests exist: a tenth of them warms up.
             Scenarios.DistinctSearches(searches, Math.Max(1, searches.Count / 10)),
+            Scenarios.DistinctWordPairs(pairs, Math.Min(DistinctWarmUp, pairs.Count / 10)),
         ];
     }
 
-    private static async Task<List<(Scenario Scenario, LoadResult Ours, LoadResult Peer)>> MeasureAsync(LoadGenerator load, IEnumerable<Scenario> scenarios, Uri ours, Uri peer, CancellationToken cancellationToken)
+    private static async Task<List<(Scenario Scenario, LoadResult Ours, LoadResult Peer)>> MeasureAsync(LoadGenerator load, IEnumerable<Scenario> scenarios, (Uri Endpoint, Func<double> Cpu) ours, (Uri Endpoint, Func<double> Cpu) peer, CancellationToken cancellationToken)
     {
         var rows = new List<(Scenario Scenario, LoadResult Ours, LoadResult Peer)>();
         foreach (var scenario in scenarios)
         {
-            var oursResult = await load.RunAsync(ours, scenario, scenario.Ours, cancellationToken);
-            var peerResult = await load.RunAsync(peer, scenario, scenario.Peer, cancellationToken);
+            var oursResult = await load.RunAsync(ours.Endpoint, scenario, scenario.Ours, ours.Cpu, cancellationToken);
+            var peerResult = await load.RunAsync(peer.Endpoint, scenario, scenario.Peer, peer.Cpu, cancellationToken);
             rows.Add((scenario, oursResult, peerResult));
             Console.WriteLine($"  {scenario.Name}{(scenario.Distinct ? ", distinct" : ", repeated")}: ours {oursResult.Throughput:F0}/s ({oursResult.Requests:N0} requests{(oursResult.Exhausted ? ", stream ran out" : "")}), " +
                 $"PostGraphile {peerResult.Throughput:F1}/s ({peerResult.Requests:N0} requests); load average {LoadAverage()}");

@@ -2,17 +2,44 @@ using System.Globalization;
 
 namespace Graph.Bench.Peer;
 
-/// <summary>Resident memory of processes from /proc: the proportional set size (shared pages split between the processes
-/// that share them), so that a server of several processes (PostgreSQL) is not counted twice for its shared buffers.</summary>
-internal static class ProcessMemory
+/// <summary>What a server's processes use, from /proc: resident memory as the proportional set size (shared pages split
+/// between the processes that share them, so that PostgreSQL's shared buffers are not counted once per backend), and CPU
+/// time, so that each side's cost per request can be told apart from the load generator's on the same cores.</summary>
+internal static class ProcessTree
 {
+    // /proc gives CPU times in clock ticks of USER_HZ, which Linux fixes at 100 per second on x86 and ARM.
+    private const double TicksPerSecond = 100;
+
     /// <summary>The PSS of a process and all its descendants, in MiB.</summary>
-    public static double TreeMiB(int root)
+    public static double MemoryMiB(int root)
     {
         var total = 0L;
         foreach (var pid in Tree(root))
             total += PssKiB(pid);
         return total / 1024.0;
+    }
+
+    /// <summary>The CPU time (user and system) a process and all its descendants have used so far, children that ended
+    /// included (PostgreSQL's backends), in seconds.</summary>
+    public static double CpuSeconds(int root)
+    {
+        var ticks = 0L;
+        foreach (var pid in Tree(root))
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                // utime, stime, cutime and cstime: fields 14 to 17 of proc_pid_stat(5), from 11 after the name (the state is 0).
+                for (var i = 11; i <= 14; i++)
+                    ticks += long.Parse(fields[i], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        return ticks / TicksPerSecond;
     }
 
     private static IEnumerable<int> Tree(int root)

@@ -76,7 +76,7 @@ internal static partial class Scenarios
     public static Scenario Search(IReadOnlyList<string> words) => new(
         "text search (one word, all kinds)",
         words.Select(w => Body("query($text: String!) { search(text: $text, first: 20) { totalCount hits { score node { id } } } }", new { text = w })).ToArray(),
-        words.Select(w => Body(PeerSearch(null), new { text = w })).ToArray(),
+        words.Select(w => Body(PeerSearch(null, 1), PeerSearchVariables(w))).ToArray(),
         OursSearchAnswer,
         PeerSearchAnswer);
 
@@ -118,16 +118,26 @@ internal static partial class Scenarios
         i => requests[i].ToString());
 
     /// <summary>Distinct pairs of a word and the kinds searched.</summary>
-    public static Scenario DistinctSearches(IReadOnlyList<SearchRequest> requests, int warmUp) => new(
-        "text search (one word, all kinds or some)",
-        requests.Select(r => Body("query($text: String!, $kinds: [String!]) { search(text: $text, kinds: $kinds, first: 20) { totalCount hits { score node { id } } } }", new { text = r.Word, kinds = r.Kinds })).ToArray(),
-        requests.Select(r => Body(PeerSearch(r.Kinds), new { text = r.Word })).ToArray(),
-        OursSearchAnswer,
-        PeerSearchAnswer,
-        warmUp,
-        i => requests[i].ToString(),
-        // Plans of a search in every kind (series and study descriptions are where the rows are).
-        Enumerable.Range(warmUp, requests.Count - warmUp).FirstOrDefault(i => requests[i].Kinds is null, warmUp));
+    public static Scenario DistinctSearches(IReadOnlyList<SearchRequest> requests, int warmUp) => DistinctSearches("text search (one word, all kinds or some)", requests, warmUp);
+
+    /// <summary>Distinct searches for two words of one text, in kinds of single texts.</summary>
+    public static Scenario DistinctWordPairs(IReadOnlyList<SearchRequest> requests, int warmUp) => DistinctSearches("text search (two words of one text, some kinds)", requests, warmUp);
+
+    private static Scenario DistinctSearches(string name, IReadOnlyList<SearchRequest> requests, int warmUp)
+    {
+        // Plans of a search in the most kinds the stream searches (series and study descriptions are where the rows are).
+        static int Width(SearchRequest r) => r.Kinds?.Length ?? int.MaxValue;
+        var widest = requests.Skip(warmUp).Select(Width).DefaultIfEmpty(0).Max();
+        return new(
+            name,
+            requests.Select(r => Body("query($text: String!, $kinds: [String!]) { search(text: $text, kinds: $kinds, first: 20) { totalCount hits { score node { id } } } }", new { text = r.Word, kinds = r.Kinds })).ToArray(),
+            requests.Select(r => Body(PeerSearch(r.Kinds, r.Word.Split(' ').Length), PeerSearchVariables(r.Word))).ToArray(),
+            OursSearchAnswer,
+            PeerSearchAnswer,
+            warmUp,
+            i => requests[i].ToString(),
+            Enumerable.Range(warmUp, requests.Count - warmUp).FirstOrDefault(i => Width(requests[i]) == widest, warmUp));
+    }
 
     /// <summary>The texts our search looks in, as kind|text, to choose words both sides match alike.</summary>
     public const string SearchedTextsSql = """
@@ -204,19 +214,34 @@ internal static partial class Scenarios
             """;
     }
 
-    // One aliased connection per searched kind, as our search covers them: concepts by label, synonyms (a computed column the
-    // benchmark adds, since connection-filter has no substring operator on arrays) and code.
-    private static readonly (string Kind, string Alias)[] SearchAliases =
+    // One aliased connection per searched kind and the fields it searches, as our search covers them: concepts by label,
+    // synonyms (a computed column the benchmark adds, since connection-filter has no substring operator on arrays) and code.
+    private static readonly (string Kind, string Connection, string[] Fields, string Selection)[] SearchAliases =
     [
-        ("CancerType", "cancerTypes: allCancerTypes(filter: { name: { includesInsensitive: $text } }) { totalCount }"),
-        ("Dataset", "datasets: allDatasets(filter: { or: [{ title: { includesInsensitive: $text } }, { description: { includesInsensitive: $text } }] }) { totalCount }"),
-        ("Repository", "repositories: allRepositories(filter: { name: { includesInsensitive: $text } }) { totalCount }"),
-        ("Concept", "concepts: allConcepts(filter: { or: [{ label: { includesInsensitive: $text } }, { synonymsText: { includesInsensitive: $text } }, { code: { includesInsensitive: $text } }] }) { totalCount }"),
-        ("Algorithm", "algorithms: allAlgorithms(filter: { name: { includesInsensitive: $text } }) { totalCount }"),
-        ("Study", "studies: allStudies(first: 20, filter: { description: { includesInsensitive: $text } }) { totalCount nodes { studyInstanceUid } }"),
-        ("Series", "series: allSeries(first: 20, filter: { description: { includesInsensitive: $text } }) { totalCount nodes { seriesInstanceUid } }"),
+        ("CancerType", "cancerTypes: allCancerTypes(", ["name"], "totalCount"),
+        ("Dataset", "datasets: allDatasets(", ["title", "description"], "totalCount"),
+        ("Repository", "repositories: allRepositories(", ["name"], "totalCount"),
+        ("Concept", "concepts: allConcepts(", ["label", "synonymsText", "code"], "totalCount"),
+        ("Algorithm", "algorithms: allAlgorithms(", ["name"], "totalCount"),
+        ("Study", "studies: allStudies(first: 20, ", ["description"], "totalCount nodes { studyInstanceUid }"),
+        ("Series", "series: allSeries(first: 20, ", ["description"], "totalCount nodes { seriesInstanceUid }"),
     ];
 
-    private static string PeerSearch(string[]? kinds) =>
-        $"query($text: String!) {{\n  {string.Join("\n  ", SearchAliases.Where(a => kinds is null || kinds.Contains(a.Kind)).Select(a => a.Alias))} }}";
+    // Every word in one field, as ours matches every word of the text within one text (a row matches if one of its fields does).
+    private static string PeerSearch(string[]? kinds, int words)
+    {
+        var variables = Enumerable.Range(0, words).Select(i => $"$w{i}").ToArray();
+        string InField(string field) => words == 1
+            ? $"{{ {field}: {{ includesInsensitive: $w0 }} }}"
+            : $"{{ and: [{string.Join(", ", variables.Select(v => $"{{ {field}: {{ includesInsensitive: {v} }} }}"))}] }}";
+        var aliases = SearchAliases.Where(a => kinds is null || kinds.Contains(a.Kind)).Select(a =>
+        {
+            var filter = a.Fields.Length == 1 ? InField(a.Fields[0]) : $"{{ or: [{string.Join(", ", a.Fields.Select(InField))}] }}";
+            return $"{a.Connection}filter: {filter}) {{ {a.Selection} }}";
+        });
+        return $"query({string.Join(", ", variables.Select(v => $"{v}: String!"))}) {{\n  {string.Join("\n  ", aliases)} }}";
+    }
+
+    private static Dictionary<string, string> PeerSearchVariables(string text) =>
+        text.Split(' ').Select((word, i) => (word, i)).ToDictionary(w => $"w{w.i}", w => w.word);
 }

@@ -50,6 +50,9 @@ internal static class DistinctRequests
     public static List<string> Keys(IReadOnlyList<string> keys, int count, int seed) =>
         [.. keys.ToArray().Shuffled(new Random(seed)).Take(count)];
 
+    /// <summary>Kinds searched for two words (<see cref="WordPairs"/>).</summary>
+    public static readonly string[][] PairKinds = [["Series"], ["Study"], ["Dataset"], ["Series", "Study"]];
+
     /// <summary>Every pair of a word and kinds to search of which some text has the word (or a word starting with it), shuffled
     /// (seeded): distinct by construction.</summary>
     public static List<SearchRequest> Searches(IReadOnlyList<string> words, IReadOnlyList<(string Kind, string Text)> texts, int seed)
@@ -63,6 +66,41 @@ internal static class DistinctRequests
         }
 
         return [.. requests.ToArray().Shuffled(new Random(seed))];
+    }
+
+    /// <summary>
+    /// Searches for two words of one text (seeded, distinct, at most <paramref name="count"/>): each a comparable word starting
+    /// a different word of the text, in the text's order, in kinds that hold the text, and the two together naming no concept
+    /// (ours would add the concept's other names). Only kinds whose searched texts are single texts: a concept's synonyms are a
+    /// list, which PostgreSQL searches as one joined text, where the two words could come from two synonyms.
+    /// </summary>
+    public static List<SearchRequest> WordPairs(IReadOnlyList<string> words, IReadOnlyList<(string Kind, string Text)> texts, IEnumerable<string> conceptNames, int count, int seed)
+    {
+        var comparable = words.ToHashSet(StringComparer.Ordinal);
+        var starts = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        string[] Starts(string token) => starts.TryGetValue(token, out var found) ? found
+            : starts[token] = [.. Enumerable.Range(3, Math.Max(0, token.Length - 2)).Select(n => token[..n]).Where(comparable.Contains)];
+        var names = conceptNames.Select(n => string.Join(' ', Tokenize(n))).ToHashSet(StringComparer.Ordinal);
+        var pairTexts = texts.Where(t => PairKinds.Any(k => k.Contains(t.Kind)))
+            .Select(t => (t.Kind, Tokens: Tokenize(t.Text).Distinct().Where(token => Starts(token).Length > 0).ToArray()))
+            .Where(t => t.Tokens.Length >= 2).ToArray();
+        // Drawn until `count` are found or attempts run out (launch scale has fewer pairs than the other streams' requests).
+        var random = new Random(seed);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var requests = new List<SearchRequest>();
+        for (var attempts = 0; pairTexts.Length > 0 && requests.Count < count && attempts < 20 * count; attempts++)
+        {
+            var (kind, tokens) = pairTexts[random.Next(pairTexts.Length)];
+            var first = random.Next(tokens.Length);
+            var second = (first + random.Next(1, tokens.Length)) % tokens.Length;
+            var (a, b) = (Starts(tokens[Math.Min(first, second)]), Starts(tokens[Math.Max(first, second)]));
+            var inKinds = PairKinds.Where(k => k.Contains(kind)).ToArray();
+            var request = new SearchRequest($"{a[random.Next(a.Length)]} {b[random.Next(b.Length)]}", inKinds[random.Next(inKinds.Length)]);
+            if (!names.Contains(request.Word) && seen.Add(request.ToString()))
+                requests.Add(request);
+        }
+
+        return requests;
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ internal sealed partial class RandomCatalogue
     public static readonly double[] Thicknesses = [0.5, 1, 1.5, 3, 5];
 
     /// <summary>Series descriptions, which text search reads (words shared between some, as scanners name their protocols).</summary>
-    public static readonly string[] Descriptions = ["T2 axial", "T1 axial post contrast", "DWI b1000", "Arterial phase", "T2 FLAIR coronal"];
+    public static readonly string[] Descriptions = ["T2 axial", "T1 axial post contrast", "DWI b1000", "Arterial phase", "T2 FLAIR coronal", "Axial"];
     public static readonly string[] Sexes = ["F", "M", "U"];
 
     /// <summary>Concepts of the coded fields' systems (modality DCM, bodyPart DCMBP) and of a partner's system.</summary>

@@ -37,4 +37,38 @@ public sealed class TextSearchTests
         Assert.Equal(rows.Order(), rows);
         Assert.Empty(TextSearch.Search(snapshot, "dataset", null, 0).Hits);
     }
+
+    // Series descriptions: words that many series share, with scores that differ by description (whole word, prefix, typo).
+    [Theory]
+    [InlineData("axial")]
+    [InlineData("t2")]
+    [InlineData("ax")]
+    [InlineData("flaire")]
+    [InlineData("post")]
+    public void Search_PagedByCursor_WalksTheWholeRankingWithItsCounts(string word)
+    {
+        foreach (var seed in new[] { 1, 8, 23 })
+        {
+            var snapshot = Catalogues.Get(seed).Snapshot;
+            var whole = TextSearch.Search(snapshot, word, ["Series", "Study"], 10_000);
+            Assert.True(whole.TotalCount > 3, $"catalogue {seed} has {whole.TotalCount} hits for '{word}', too few for pages of 3");
+            foreach (var first in new[] { 1, 2, 3 })
+            {
+                var walked = new List<string>();
+                string? after = null;
+                while (true)
+                {
+                    var page = TextSearch.Search(snapshot, word, ["Series", "Study"], first, after);
+                    Assert.Equal(whole.TotalCount, page.TotalCount);
+                    walked.AddRange(page.Hits.Select(h => $"{h.Node.Kind.Label}:{h.Node.Key}"));
+                    Assert.Equal(walked.Count < whole.TotalCount, page.HasNextPage);
+                    if (!page.HasNextPage)
+                        break;
+                    after = page.EndCursor;
+                }
+
+                Assert.Equal(whole.Hits.Select(h => $"{h.Node.Kind.Label}:{h.Node.Key}"), walked);
+            }
+        }
+    }
 }

@@ -150,13 +150,13 @@ public static class TextSearch
             }
         }
 
-        // The best hits often share their text (a common series description): each text is highlighted once.
+        // Highlights are found when asked for, once per text (the best hits often share a common series description).
         var top = new SearchHit[best.Count];
-        var highlights = new Dictionary<string, TextSpan[]>(StringComparer.Ordinal);
+        var highlights = new Dictionary<string, Highlights>(StringComparer.Ordinal);
         for (var i = top.Length - 1; best.TryDequeue(out var hit, out _); i--)
         {
             if (!highlights.TryGetValue(hit.Text, out var spans))
-                highlights[hit.Text] = spans = SearchScoring.Highlight(hit.Text, variants);
+                highlights[hit.Text] = spans = new Highlights(hit.Text, variants);
             top[i] = new SearchHit(snapshot.At(GraphModel.Kind(order[hit.KindOrder])!, hit.Ordinal)!, hit.Score, hit.Field, hit.Text,
                 SearchCursor.Encode(hit), spans);
         }
@@ -174,6 +174,20 @@ public static class TextSearch
             best.Enqueue(hit, hit);
         else if (first > 0 && HitOrder.Best.Compare(hit, best.Peek()) < 0)
             best.EnqueueDequeue(hit, hit);
+    }
+
+    /// <summary>The words of a hit's text that matched, found on first use (a caller that does not ask for them pays nothing).</summary>
+    private sealed class Highlights(string text, List<(string[] Words, double Factor, bool Typos)> variants) : IReadOnlyList<TextSpan>
+    {
+        private readonly Lazy<TextSpan[]> _spans = new(() => SearchScoring.Highlight(text, variants));
+
+        public int Count => _spans.Value.Length;
+
+        public TextSpan this[int index] => _spans.Value[index];
+
+        public IEnumerator<TextSpan> GetEnumerator() => ((IEnumerable<TextSpan>)_spans.Value).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static (double Score, int Code) BestOf(StringListColumn column, int ordinal, double[] scores)

@@ -48,8 +48,9 @@ public sealed class ExplorerQualityTests(ChromiumFixture chromium, GraphServiceF
 
         var checkbox = page.Locator("input[data-facet='modality']").First;
         var value = await checkbox.GetAttributeAsync("value");
-        await checkbox.FocusAsync();
-        await page.Keyboard.PressAsync("Space");
+        // Focused and pressed in one action, which first waits for the box to be visible, stable and enabled (under load a
+        // focus made before the facets' last render could miss the key).
+        await checkbox.PressAsync("Space");
         await page.WaitForURLAsync($"**/search?modality={value}");
         await session.SearchSettledAsync();
         Assert.True(await page.Locator($"input[data-facet='modality'][value='{value}']").IsCheckedAsync());

@@ -88,6 +88,33 @@ public sealed class TokenIndexTests
         }
     }
 
+    [Fact]
+    public void Fuzzy_DistinctTyposOfACommonWord_KeepsBoundedMemoryAndFindsTheWordEachTime()
+    {
+        // 3,000 texts share one long word; each of 700 distinct typos of it (two edits allowed from 9 letters) matches all of
+        // them: 2.1 million codes if every answer were kept.
+        var values = new ValueDictionary();
+        for (var i = 0; i < 3000; i++)
+            values.Intern($"contrasted series {i}");
+        var index = TokenIndex.Of(values);
+        var random = new Random(3);
+        var typos = new HashSet<string>(StringComparer.Ordinal);
+        while (typos.Count < 700)
+        {
+            var typo = "contrasted".Remove(random.Next(10), 1).Insert(random.Next(9), ((char)('a' + random.Next(26))).ToString());
+            if (typo != "contrasted")
+                typos.Add(typo);
+        }
+
+        foreach (var typo in typos)
+        {
+            Assert.Equal(3000, index.Fuzzy(typo).Count);
+            Assert.InRange(index.CachedTypoCodes, 0, TokenIndex.MaxCachedTypoCodes);
+        }
+
+        Assert.Equal(3000, index.Fuzzy(typos.First()).Count);
+    }
+
     private static string Text(Random random) =>
         string.Join(' ', Enumerable.Range(0, random.Next(1, 4)).Select(_ => string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => Syllables[random.Next(Syllables.Length)]))))
         + (random.Next(4) == 0 ? " Éé" : "");

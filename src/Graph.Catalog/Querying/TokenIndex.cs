@@ -15,6 +15,10 @@ internal sealed class TokenIndex
     /// forgotten all at once.</summary>
     private const int MaxCachedTypos = 4096;
 
+    /// <summary>The most codes the kept typos may hold in all (a few MiB): a typo of a word common in a million series'
+    /// descriptions matches a large part of them, and a stream of distinct typos of it must not fill the memory.</summary>
+    internal const int MaxCachedTypoCodes = 1 << 20;
+
     private static readonly ConditionalWeakTable<ValueDictionary, TokenIndex> Cache = [];
     private readonly ValueDictionary _values;
     private readonly Lock _gate = new();
@@ -87,11 +91,12 @@ internal sealed class TokenIndex
             }
         }
 
-        if (vocabulary.Typos.Count >= MaxCachedTypos)
-            vocabulary.Typos.Clear();
-        vocabulary.Typos[token] = codes;
+        vocabulary.Remember(token, codes);
         return codes;
     }
+
+    /// <summary>The codes the current vocabulary's kept typos hold in all.</summary>
+    internal int CachedTypoCodes => _vocabulary.TypoCodes;
 
     private Vocabulary Current()
     {
@@ -121,8 +126,26 @@ internal sealed class TokenIndex
 
         public int Indexed { get; } = indexed;
 
+        private int _typoCodes;
+
         /// <summary>The codes of the typos of words searched in this vocabulary.</summary>
         public ConcurrentDictionary<string, HashSet<int>> Typos { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The codes <see cref="Typos"/> hold in all (give or take those of lookups racing a clear).</summary>
+        public int TypoCodes => Volatile.Read(ref _typoCodes);
+
+        /// <summary>Keeps the typos of a word, first forgetting all kept ones when they are as many words or codes as allowed.</summary>
+        public void Remember(string token, HashSet<int> codes)
+        {
+            if (Typos.Count >= MaxCachedTypos || TypoCodes + codes.Count > MaxCachedTypoCodes)
+            {
+                Typos.Clear();
+                Volatile.Write(ref _typoCodes, 0);
+            }
+
+            if (codes.Count <= MaxCachedTypoCodes && Typos.TryAdd(token, codes))
+                Interlocked.Add(ref _typoCodes, codes.Count);
+        }
 
         /// <summary>A vocabulary that adds the codes of the column indexed since.</summary>
         public Vocabulary Extend(ValueDictionary values)

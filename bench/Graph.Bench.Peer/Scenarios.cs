@@ -76,7 +76,7 @@ internal static partial class Scenarios
     public static Scenario Search(IReadOnlyList<string> words) => new(
         "text search (one word, all kinds)",
         words.Select(w => Body("query($text: String!) { search(text: $text, first: 20) { totalCount hits { score node { id } } } }", new { text = w })).ToArray(),
-        words.Select(w => Body(PeerSearch(null, 1), PeerSearchVariables(w))).ToArray(),
+        words.Select(w => PeerSearchBody(null, w)).ToArray(),
         OursSearchAnswer,
         PeerSearchAnswer);
 
@@ -131,7 +131,7 @@ internal static partial class Scenarios
         return new(
             name,
             requests.Select(r => Body("query($text: String!, $kinds: [String!]) { search(text: $text, kinds: $kinds, first: 20) { totalCount hits { score node { id } } } }", new { text = r.Word, kinds = r.Kinds })).ToArray(),
-            requests.Select(r => Body(PeerSearch(r.Kinds, r.Word.Split(' ').Length), PeerSearchVariables(r.Word))).ToArray(),
+            requests.Select(r => PeerSearchBody(r.Kinds, r.Word)).ToArray(),
             OursSearchAnswer,
             PeerSearchAnswer,
             warmUp,
@@ -242,6 +242,10 @@ internal static partial class Scenarios
         return $"query({string.Join(", ", variables.Select(v => $"{v}: String!"))}) {{\n  {string.Join("\n  ", aliases)} }}";
     }
 
-    private static Dictionary<string, string> PeerSearchVariables(string text) =>
-        text.Split(' ').Select((word, i) => (word, i)).ToDictionary(w => $"w{w.i}", w => w.word);
+    // The peer's request for a text of one or more words ($w0, $w1, ...).
+    private static byte[] PeerSearchBody(string[]? kinds, string text)
+    {
+        var words = text.Split(' ');
+        return Body(PeerSearch(kinds, words.Length), words.Select((word, i) => (word, i)).ToDictionary(w => $"w{w.i}", w => w.word));
+    }
 }

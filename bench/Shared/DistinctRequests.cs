@@ -79,7 +79,7 @@ internal static class DistinctRequests
         var comparable = words.ToHashSet(StringComparer.Ordinal);
         var starts = new Dictionary<string, string[]>(StringComparer.Ordinal);
         string[] Starts(string token) => starts.TryGetValue(token, out var found) ? found
-            : starts[token] = [.. Enumerable.Range(3, Math.Max(0, token.Length - 2)).Select(n => token[..n]).Where(comparable.Contains)];
+            : starts[token] = [.. WordStarts(token).Where(comparable.Contains)];
         var names = conceptNames.Select(n => string.Join(' ', Tokenize(n))).ToHashSet(StringComparer.Ordinal);
         var pairTexts = texts.Where(t => PairKinds.Any(k => k.Contains(t.Kind)))
             .Select(t => (t.Kind, Tokens: Tokenize(t.Text).Distinct().Where(token => Starts(token).Length > 0).ToArray()))
@@ -136,7 +136,7 @@ internal static class DistinctRequests
     {
         var tokens = texts.SelectMany(Tokenize).ToHashSet(StringComparer.Ordinal);
         var names = conceptNames.Select(n => string.Join(' ', Tokenize(n))).ToHashSet(StringComparer.Ordinal);
-        var candidates = tokens.SelectMany(t => Enumerable.Range(3, Math.Max(0, t.Length - 2)).Select(n => t[..n])).ToHashSet(StringComparer.Ordinal);
+        var candidates = tokens.SelectMany(WordStarts).ToHashSet(StringComparer.Ordinal);
         var words = new List<string>();
         foreach (var word in candidates.Order(StringComparer.Ordinal))
         {
@@ -151,6 +151,9 @@ internal static class DistinctRequests
 
         return words;
     }
+
+    // A word's starts of 3 characters or more, the word itself last.
+    private static IEnumerable<string> WordStarts(string token) => Enumerable.Range(3, Math.Max(0, token.Length - 2)).Select(n => token[..n]);
 
     /// <summary>Lower-case words of letters and digits, accents removed.</summary>
     public static IEnumerable<string> Tokenize(string text)

@@ -4,7 +4,27 @@
 // starts PostgreSQL (own data folder, 127.0.0.1, free port), PostGraphile (npm ci from the lock file when node_modules is
 // missing) and our service (SQLite store), checks that both sides give the same answers, then prints throughput, p50
 // and p99 per scenario and side, the ratios, and the resident memory of each side. Prints figures; asserts nothing.
+using System.Runtime.InteropServices;
 using Graph.Bench;
 using Graph.Bench.Peer;
 
-return await PeerBenchmark.RunAsync(new BenchArguments(args), CancellationToken.None);
+// Ctrl+C or SIGTERM cancels the run, so that it stops and removes the servers it started (each would otherwise stop by
+// itself only when its lifetime is over).
+using var stop = new CancellationTokenSource();
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    Console.Error.WriteLine($"{context.Signal}: stopping the servers and removing their folders.");
+    stop.Cancel();
+}
+
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+try
+{
+    return await PeerBenchmark.RunAsync(new BenchArguments(args), stop.Token);
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    return 130;
+}

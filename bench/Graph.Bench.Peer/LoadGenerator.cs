@@ -4,8 +4,9 @@ using System.Text;
 
 namespace Graph.Bench.Peer;
 
-/// <summary>A closed-loop HTTP load generator: a fixed number of workers, each sending its next request as soon as the last
-/// answered, for a fixed time; the same for both sides.</summary>
+/// <summary>A closed-loop HTTP load generator: a fixed number of workers, each on its own thread and keep-alive connection
+/// (<see cref="Http1Connection"/>), sending its next request as soon as the last answered, for a fixed time; the same for both
+/// sides. Requests outside the timed runs (answers to check, pages to walk) go through HttpClient.</summary>
 /// <param name="apiKey">Sent as X-Api-Key (our service answers a curator with every record; PostGraphile ignores the header).</param>
 internal sealed class LoadGenerator(int concurrency, TimeSpan warmUp, TimeSpan duration, string? apiKey) : IDisposable
 {
@@ -59,15 +60,27 @@ internal sealed class LoadGenerator(int concurrency, TimeSpan warmUp, TimeSpan d
 
     public void Dispose() => _client.Dispose();
 
+    /// <summary>Sends one request as the timed workers do (<see cref="Http1Connection"/>) and returns the answer's text, so that
+    /// a run can show that they read what HttpClient reads.</summary>
+    public string SendAsWorker(Uri endpoint, byte[] body)
+    {
+        using var connection = new Http1Connection(endpoint, apiKey);
+        var (status, answer) = connection.Post(body);
+        var text = Encoding.UTF8.GetString(answer.Span);
+        return status == 200 ? text : throw new InvalidOperationException($"{endpoint} answered {status}: {text[..Math.Min(500, text.Length)]}");
+    }
+
+    // One thread per worker, each with its own connection on a blocking socket (see Http1Connection for why).
     private async Task<(int Errors, bool Exhausted)> RunPhaseAsync(Uri endpoint, IReadOnlyList<byte[]> bodies, bool cycle, TimeSpan length, List<double>[]? latencies, CancellationToken cancellationToken)
     {
         var next = -1;
         var errors = 0;
         var exhausted = false;
         var end = Stopwatch.GetTimestamp() + (long)(length.TotalSeconds * Stopwatch.Frequency);
-        var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Factory.StartNew(() =>
         {
-            while (Stopwatch.GetTimestamp() < end)
+            using var connection = new Http1Connection(endpoint, apiKey);
+            while (Stopwatch.GetTimestamp() < end && !cancellationToken.IsCancellationRequested)
             {
                 var index = Interlocked.Increment(ref next);
                 if (!cycle && index >= bodies.Count)
@@ -78,31 +91,27 @@ internal sealed class LoadGenerator(int concurrency, TimeSpan warmUp, TimeSpan d
 
                 var body = bodies[(int)((uint)index % (uint)bodies.Count)];
                 var start = Stopwatch.GetTimestamp();
-                var ok = await SendOnceAsync(endpoint, body, cancellationToken);
+                var ok = SendOnce(connection, body);
                 var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
                 if (!ok)
                     Interlocked.Increment(ref errors);
                 else
                     latencies?[worker].Add(elapsed);
             }
-        }, cancellationToken));
+        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default));
         await Task.WhenAll(workers);
+        cancellationToken.ThrowIfCancellationRequested();
         return (errors, exhausted);
     }
 
-    private async Task<bool> SendOnceAsync(Uri endpoint, byte[] body, CancellationToken cancellationToken)
+    private static bool SendOnce(Http1Connection connection, byte[] body)
     {
         try
         {
-            using var response = await _client.SendAsync(Request(endpoint, body), HttpCompletionOption.ResponseContentRead, cancellationToken);
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            return response.IsSuccessStatusCode && bytes.AsSpan().IndexOf(ErrorsMarker) < 0;
+            var (status, answer) = connection.Post(body);
+            return status == 200 && answer.Span.IndexOf(ErrorsMarker) < 0;
         }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or InvalidDataException)
         {
             return false;
         }

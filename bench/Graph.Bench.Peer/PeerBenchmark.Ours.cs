@@ -47,12 +47,26 @@ partial class PeerBenchmark
             var count = arguments.Int("--count", 20_000);
             var seed = arguments.Int("--seed", 1);
             var only = arguments.Get("--scenario");
+            // Searched texts of a sample (without PostgreSQL to pick them, the words are not checked against a peer).
+            using var sampleTexts = JsonDocument.Parse(await load.SendAsync(endpoint, Scenarios.Body("{ series(first: 1000) { nodes { description } } studies(first: 1000) { nodes { description } } datasets(first: 100) { nodes { title description } } }", null), cancellationToken));
+            var data = sampleTexts.RootElement.GetProperty("data");
+            (string Kind, string Text)[] texts =
+            [
+                .. data.GetProperty("series").GetProperty("nodes").EnumerateArray().Select(n => ("Series", n.GetProperty("description").GetString() ?? "")),
+                .. data.GetProperty("studies").GetProperty("nodes").EnumerateArray().Select(n => ("Study", n.GetProperty("description").GetString() ?? "")),
+                .. data.GetProperty("datasets").GetProperty("nodes").EnumerateArray().SelectMany(n => new[] { ("Dataset", n.GetProperty("title").GetString() ?? ""), ("Dataset", n.GetProperty("description").GetString() ?? "") }),
+            ];
+            var words = DistinctRequests.ComparableWords(texts.Select(t => t.Text), []);
+            var searches = DistinctRequests.Searches(words, texts, seed);
+            var pairs = DistinctRequests.WordPairs(words, texts, [], count + DistinctWarmUp, seed);
             Scenario[] scenarios =
             [
                 Scenarios.Lookup(uids), Scenarios.NestedPage(cursors, cursors), Scenarios.Facets(), Scenarios.Cohort(),
                 Scenarios.DistinctPages(DistinctRequests.Pages(count + DistinctWarmUp, seed), DistinctWarmUp),
                 Scenarios.DistinctFacets(DistinctRequests.Facets(count + DistinctWarmUp, seed, datasets), DistinctWarmUp),
-                Scenarios.DistinctCohorts(DistinctRequests.Cohorts(count + DistinctWarmUp, seed), DistinctWarmUp), Scenarios.Empty(),
+                Scenarios.DistinctCohorts(DistinctRequests.Cohorts(count + DistinctWarmUp, seed), DistinctWarmUp),
+                Scenarios.DistinctSearches(searches, Math.Max(1, searches.Count / 10)), Scenarios.DistinctWordPairs(pairs, Math.Min(DistinctWarmUp, pairs.Count / 10)),
+                Scenarios.Empty(),
             ];
             foreach (var scenario in scenarios)
             {

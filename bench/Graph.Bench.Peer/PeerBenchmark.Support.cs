@@ -57,8 +57,13 @@ partial class PeerBenchmark
         {
             var oursAnswer = Answer(await load.SendAsync(ours, scenario.Ours[i], cancellationToken), scenario.OursAnswer);
             var peerAnswer = Answer(await load.SendAsync(peer, scenario.Peer[i], cancellationToken), scenario.PeerAnswer);
+            // The timed workers read answers on their own sockets: they must read what HttpClient reads.
+            var oursAsWorker = Answer(load.SendAsWorker(ours, scenario.Ours[i]), scenario.OursAnswer);
+            var peerAsWorker = Answer(load.SendAsWorker(peer, scenario.Peer[i]), scenario.PeerAnswer);
             example ??= oursAnswer;
-            if (oursAnswer == peerAnswer)
+            if (oursAsWorker != oursAnswer || peerAsWorker != peerAnswer)
+                differences.Add($"\n    request {i}: the load generator's workers read {(oursAsWorker != oursAnswer ? $"from ours: {oursAsWorker}" : $"from PostGraphile: {peerAsWorker}")}");
+            else if (oursAnswer == peerAnswer)
                 same++;
             else if (differences.Count < 3)
                 differences.Add($"\n    request {i}: {scenario.Describe?.Invoke(i) ?? "(repeated)"}\n      ours:         {oursAnswer}\n      PostGraphile: {peerAnswer}");

@@ -66,7 +66,7 @@ partial class PeerBenchmark
                 Scenarios.DistinctFacets(DistinctRequests.Facets(count + DistinctWarmUp, seed, datasets), DistinctWarmUp),
                 Scenarios.DistinctCohorts(DistinctRequests.Cohorts(count + DistinctWarmUp, seed), DistinctWarmUp),
                 Scenarios.DistinctSearches(searches, Math.Max(1, searches.Count / 10)), Scenarios.DistinctWordPairs(pairs, Math.Min(DistinctWarmUp, pairs.Count / 10)),
-                Scenarios.Empty(),
+                Scenarios.Search(words.Where((_, i) => i % Math.Max(1, words.Count / 10) == 0).Take(10).ToArray()), Scenarios.Empty(),
             ];
             foreach (var scenario in scenarios)
             {

@@ -101,16 +101,28 @@ public static class TextSearch
 
                 if (column is StringColumn single)
                 {
-                    // One value per node: the nodes of each matching value, by the column's postings.
+                    // One value per node: the nodes of each matching value, by the column's postings, best values first. Once
+                    // the best kept are all better than a value's score, none of its nodes can be kept: they are only counted
+                    // (a word common in series descriptions matches tens of thousands of them).
                     var postings = ValuePostings.Of(snapshot, table, single);
-                    for (var code = 0; code < byCode.Length; code++)
+                    foreach (var code in Matched(byCode))
                     {
-                        if (byCode[code] <= 0)
-                            continue;
+                        var score = byCode[code];
+                        var outranked = merged is null && (cursor is null || cursor.Value.Score > score)
+                            && (first <= 0 || (best.Count >= first && best.Peek().Score > score));
                         foreach (var ordinal in postings.Of(code))
                         {
-                            if (table.IsLive(ordinal))
-                                Take(new Hit(kindOrder, ordinal, byCode[code], field, values[code]));
+                            if (!table.IsLive(ordinal))
+                                continue;
+                            if (outranked)
+                            {
+                                count++;
+                                following++;
+                            }
+                            else
+                            {
+                                Take(new Hit(kindOrder, ordinal, score, field, values[code]));
+                            }
                         }
                     }
 
@@ -162,6 +174,21 @@ public static class TextSearch
         }
 
         return new SearchResult(total, top, countsByKind, following > top.Length);
+    }
+
+    /// <summary>The codes that scored above 0, best first.</summary>
+    private static int[] Matched(double[] byCode)
+    {
+        var codes = new List<int>();
+        for (var code = 0; code < byCode.Length; code++)
+        {
+            if (byCode[code] > 0)
+                codes.Add(code);
+        }
+
+        var matched = codes.ToArray();
+        Array.Sort(matched, (x, y) => byCode[y].CompareTo(byCode[x]));
+        return matched;
     }
 
     /// <summary>Keeps <paramref name="hit"/> if it follows the cursor and is among the best <paramref name="first"/> so far (the queue's head is the worst kept).</summary>

@@ -71,13 +71,8 @@ internal sealed class NodeGraphTypes
             Name = relation.Name,
             Description = relation.Description,
             ResolvedType = _types[relation.Target.Label],
-            Resolver = new FuncFieldResolver<object?>(context =>
-            {
-                var request = CatalogRequest.From(context);
-                var loader = request.Loader<GraphNode?>(context.FieldAst, parents =>
-                    parents.ToDictionary(p => p, p => request.Snapshot.FirstRelated(p, relation)));
-                return loader.Load((GraphNode)context.Source!);
-            }),
+            // One step along the snapshot's adjacency per parent: nothing to batch (a loader only added its bookkeeping).
+            Resolver = new FuncFieldResolver<object?>(context => CatalogRequest.From(context).Snapshot.FirstRelated((GraphNode)context.Source!, relation)),
         });
 
     private void AddConnection(ObjectGraphType type, RelationField relation, FilterInputGraphTypes filters) =>

@@ -41,6 +41,28 @@ public sealed class RestrictedViewTests
             Assert.Subset(visible, FilterEvaluator.Evaluate(view, kind, filter).Ordinals().ToHashSet());
         }, iter: 1000);
 
+    // Words many series and studies share, scored differently by description (whole word, prefix, typo), so that a short
+    // page leaves most hits only counted.
+    private static readonly string[] SearchedWords = ["axial", "t2", "ax", "flaire", "post", "ct"];
+
+    [Fact]
+    public void Search_AnonymousView_CountsOnlyRecordsOfTheView_HoweverFewHitsAreAsked() =>
+        Gen.Select(Gen.Int[0, 200], Gen.Int[0, SearchedWords.Length - 1], Gen.Int[1, 3]).Sample((seed, wordIndex, first) =>
+        {
+            // Hits that cannot make a short page are counted without being ranked: the count a visitor sees must still be
+            // that of the records of their view, the same as when every hit is ranked.
+            var view = Anonymous.View(Catalogues.Get(seed).Snapshot);
+            var word = SearchedWords[wordIndex];
+            var whole = TextSearch.Search(view, word, ["Series", "Study"], 100_000);
+            Assert.Equal(whole.TotalCount, whole.Hits.Count);
+            Assert.All(whole.Hits, hit => Assert.True(view.Table(hit.Node.Kind).IsLive(hit.Node.Ordinal), $"{hit.Node.Key} is not in the view"));
+            var page = TextSearch.Search(view, word, ["Series", "Study"], first);
+            Assert.Equal(whole.TotalCount, page.TotalCount);
+            Assert.Equal(whole.CountsByKind, page.CountsByKind);
+            Assert.Equal(whole.TotalCount > first, page.HasNextPage);
+            Assert.Equal(whole.Hits.Take(first).Select(h => h.Node.Key), page.Hits.Select(h => h.Node.Key));
+        }, iter: 300);
+
     [Fact]
     public void Cohorts_AnonymousView_SelectOnlyRecordsOfTheView() =>
         Gen.Select(Gen.Int[0, 200], Gen.Int, Gen.Int).Sample((seed, patientSeed, seriesSeed) =>

@@ -177,7 +177,7 @@ public static class TextSearch
     }
 
     /// <summary>The codes that scored above 0, best first.</summary>
-    private static int[] Matched(double[] byCode)
+    private static List<int> Matched(double[] byCode)
     {
         var codes = new List<int>();
         for (var code = 0; code < byCode.Length; code++)
@@ -186,9 +186,8 @@ public static class TextSearch
                 codes.Add(code);
         }
 
-        var matched = codes.ToArray();
-        Array.Sort(matched, (x, y) => byCode[y].CompareTo(byCode[x]));
-        return matched;
+        codes.Sort((x, y) => byCode[y].CompareTo(byCode[x]));
+        return codes;
     }
 
     /// <summary>Keeps <paramref name="hit"/> if it follows the cursor and is among the best <paramref name="first"/> so far (the queue's head is the worst kept).</summary>

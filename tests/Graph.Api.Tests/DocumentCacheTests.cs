@@ -1,5 +1,6 @@
 using Graph.Api.Schema.Execution;
 using Graph.Api.Security;
+using Graph.Testing;
 using GraphQLParser;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -125,6 +126,85 @@ public sealed class DocumentCacheTests(CatalogueFactory service)
         Assert.NotEmpty(validated.VariableUsages(schema, operation)!);
         validated.VariableUsages(schema, operation)!.Clear();
         Assert.True(await ValidAsync());
+    }
+
+    public static TheoryData<string, string> ArgumentDocuments()
+    {
+        var data = new TheoryData<string, string>
+        {
+            { "query($key: String!) { seriesByKey(key: $key) { modality study { studyInstanceUid patient { pseudonym } } } }", """{ "key": "1.2.3" }""" },
+            { "query($n: Int, $w: PatientFilterInput) { patients(first: $n, where: $w) { nodes { pseudonym studies(first: 2) { totalCount } } } }", """{ "n": 3, "w": { "sex": { "eq": "F" } } }""" },
+            { "{ a: datasets(first: 1) { totalCount } b: datasets(first: 2, after: \"x\") { totalCount } }", "{}" },
+            { "query($x: Boolean!, $y: Boolean = false) @skip(if: false) { datasets { nodes { slug @skip(if: $x) title @include(if: $y) } } }", """{ "x": true }""" },
+            { "query($x: Boolean!) { ...F ...F ... @include(if: $x) { patients(first: 1) { totalCount } } } fragment F on Query { datasets(first: 1) @include(if: $x) { totalCount } }", """{ "x": true }""" },
+            { "query($id: ID!) { node(id: $id) { id ... on Series { modality study { id } } ... on Study { series(first: 1) { totalCount } } ...N } } fragment N on Node { __typename }", """{ "id": "U2VyaWVzOjE=" }""" },
+            { "query($ids: [ID!]!) { nodes(ids: $ids) { ... { id } } }", """{ "ids": ["a", "b"] }""" },
+            { "{ __type(name: \"Series\") { fields(includeDeprecated: true) { name args { name } } } __schema { queryType { name } } __typename }", "{}" },
+            { "query($key: String = \"none\") { seriesByKey(key: $key) { modality } }", """{ "key": null }""" },
+            { "query($first: Int!) { datasets(first: $first) { totalCount } }", """{ "first": "two" }""" },
+            { "query Q { datasets { totalCount } } query R($n: Int) { patients(first: $n) { totalCount } }", """{ "n": 1 }""" },
+        };
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "schema", "examples"), "*.graphql").Order(StringComparer.Ordinal))
+            data.Add(File.ReadAllText(file), "{}");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ArgumentDocuments))]
+    public async Task Validate_CachedDocumentWithoutRules_ParsesVariablesArgumentsAndDirectivesLikeGraphQLNet(string query, string variables)
+    {
+        // For a cached document with no rule left to run, ArgumentPlan parses argument and directive values where it found them
+        // once; GraphQL.NET's validator walks the operation for them every time. Every operation of each document, both ways.
+        var schema = service.Services.GetRequiredService<CatalogExecutor>().Schema;
+        var document = Parser.Parse(query);
+        var validated = new ValidatedDocument(document);
+        var inputs = new GraphQL.SystemTextJson.GraphQLSerializer().Deserialize<GraphQL.Inputs>(variables)!;
+        foreach (var operation in document.Definitions.OfType<GraphQLParser.AST.GraphQLOperationDefinition>())
+        {
+            var userContext = new Dictionary<string, object?>();
+            validated.AttachTo(userContext);
+            var options = new GraphQL.Validation.ValidationOptions
+            {
+                Schema = schema,
+                Document = document,
+                Operation = operation,
+                Rules = [],
+                UserContext = userContext,
+                Variables = inputs,
+                Extensions = GraphQL.Inputs.Empty,
+                Metrics = GraphQL.Instrumentation.Metrics.None,
+            };
+
+            var expected = await new GraphQL.Validation.DocumentValidator().ValidateAsync(options);
+            var actual = await new CatalogDocumentValidator().ValidateAsync(options);
+
+            Assert.Equal(Describe(expected), Describe(actual));
+        }
+    }
+
+    // Everything a validation result hands the executer, as text: errors, variables, and the values parsed for each AST node.
+    private static string Describe(GraphQL.Validation.IValidationResult result)
+    {
+        static string Value(object? value) => value switch
+        {
+            null => "null",
+            string text => $"\"{text}\"",
+            IDictionary<string, object?> map => "{" + string.Join(", ", map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {Value(p.Value)}")) + "}",
+            System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(Value)) + "]",
+            _ => $"{value.GetType().Name} {Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)}",
+        };
+        static string Arguments(IDictionary<string, GraphQL.Execution.ArgumentValue> arguments) =>
+            string.Join(", ", arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={Value(a.Value.Value)} ({a.Value.Source})"));
+        static string At(GraphQLParser.AST.ASTNode node) => $"{node.Kind}@{node.Location.Start}";
+
+        var lines = new List<string> { $"valid {result.IsValid}" };
+        lines.AddRange(result.Errors.Select(e => $"error {e.Code}: {e.Message}"));
+        lines.AddRange((result.Variables ?? GraphQL.Validation.Variables.None).Select(v => $"variable {v.Name} = {Value(v.Value)} ({v.ValueSpecified}, {v.IsDefault})"));
+        lines.AddRange((result.ArgumentValues ?? new Dictionary<GraphQLParser.AST.GraphQLField, IDictionary<string, GraphQL.Execution.ArgumentValue>>())
+            .Select(f => $"field {At(f.Key)} {f.Key.Name.StringValue}: {Arguments(f.Value)}").Order(StringComparer.Ordinal));
+        lines.AddRange((result.DirectiveValues ?? new Dictionary<GraphQLParser.AST.ASTNode, IDictionary<string, GraphQL.Execution.DirectiveInfo>>())
+            .SelectMany(n => n.Value.Select(d => $"directive {At(n.Key)} @{d.Key}: {Arguments(d.Value.Arguments)}")).Order(StringComparer.Ordinal));
+        return string.Join("\n", lines);
     }
 
     [Theory]

@@ -50,7 +50,7 @@ internal sealed class ValidatedDocument(GraphQLDocument document)
     private const string Key = "graph.validatedDocument";
 
     private int _roles;
-    private OperationVariables? _variables;
+    private OperationFacts? _operation;
 
     public GraphQLDocument Document => document;
 
@@ -75,14 +75,21 @@ internal sealed class ValidatedDocument(GraphQLDocument document)
         userContext is not null && userContext.TryGetValue(Key, out var value) ? value as ValidatedDocument : null;
 
     /// <summary>Where <paramref name="operation"/> uses each of its variables (and with which input type), as GraphQL.NET
-    /// computes it; computed on first use and kept for the operation last asked for.</summary>
-    public List<VariableUsage>? VariableUsages(ISchema schema, GraphQLOperationDefinition operation)
+    /// computes it.</summary>
+    public List<VariableUsage>? VariableUsages(ISchema schema, GraphQLOperationDefinition operation) => Operation(schema, operation).Usages;
+
+    /// <summary>Where <paramref name="operation"/> has argument and directive values to parse.</summary>
+    public ArgumentPlan Arguments(ISchema schema, GraphQLOperationDefinition operation) => Operation(schema, operation).Arguments;
+
+    // Computed on first use and kept for the operation last asked for.
+    private OperationFacts Operation(ISchema schema, GraphQLOperationDefinition operation)
     {
-        if (Volatile.Read(ref _variables) is { } known && ReferenceEquals(known.Operation, operation) && ReferenceEquals(known.Schema, schema))
-            return known.Usages;
+        if (Volatile.Read(ref _operation) is { } known && ReferenceEquals(known.Operation, operation) && ReferenceEquals(known.Schema, schema))
+            return known;
         var usages = new ValidationContext { Schema = schema, Document = document }.GetRecursiveVariables(operation);
-        Volatile.Write(ref _variables, new OperationVariables(schema, operation, usages));
-        return usages;
+        var facts = new OperationFacts(schema, operation, usages, ArgumentPlan.For(schema, document, operation));
+        Volatile.Write(ref _operation, facts);
+        return facts;
     }
 
     private static int Bit(CatalogRole role) => 1 << (int)role;
@@ -155,6 +162,6 @@ internal sealed class ValidatedDocument(GraphQLDocument document)
         _ => false,
     };
 
-    // Read by concurrent requests: the list is only read once computed (GraphQL.NET reads it to coerce variables).
-    private sealed record OperationVariables(ISchema Schema, GraphQLOperationDefinition Operation, List<VariableUsage>? Usages);
+    // Read by concurrent requests: both are only read once computed (GraphQL.NET reads the usages to coerce variables).
+    private sealed record OperationFacts(ISchema Schema, GraphQLOperationDefinition Operation, List<VariableUsage>? Usages, ArgumentPlan Arguments);
 }

@@ -47,6 +47,7 @@ partial class PeerBenchmark
             var count = arguments.Int("--count", 20_000);
             var seed = arguments.Int("--seed", 1);
             var only = arguments.Get("--scenario");
+            var allUids = await SeriesUidsAsync(load, endpoint, cancellationToken);
             // Searched texts of a sample (without PostgreSQL to pick them, the words are not checked against a peer).
             using var sampleTexts = JsonDocument.Parse(await load.SendAsync(endpoint, Scenarios.Body("{ series(first: 1000) { nodes { description } } studies(first: 1000) { nodes { description } } datasets(first: 100) { nodes { title description } } }", null), cancellationToken));
             var data = sampleTexts.RootElement.GetProperty("data");
@@ -62,6 +63,7 @@ partial class PeerBenchmark
             Scenario[] scenarios =
             [
                 Scenarios.Lookup(uids), Scenarios.NestedPage(cursors, cursors), Scenarios.Facets(), Scenarios.Cohort(),
+                Scenarios.DistinctLookup(DistinctRequests.Keys(allUids, 10 * count + DistinctWarmUp, seed), DistinctWarmUp),
                 Scenarios.DistinctPages(DistinctRequests.Pages(count + DistinctWarmUp, seed), DistinctWarmUp),
                 Scenarios.DistinctFacets(DistinctRequests.Facets(count + DistinctWarmUp, seed, datasets), DistinctWarmUp),
                 Scenarios.DistinctCohorts(DistinctRequests.Cohorts(count + DistinctWarmUp, seed), DistinctWarmUp),

@@ -40,6 +40,25 @@ partial class PeerBenchmark
         return cursors;
     }
 
+    /// <summary>Every series' instance UID, read from our service a page of 1,000 at a time (for <c>--ours-only</c>, which has no
+    /// PostgreSQL to read them from).</summary>
+    private static async Task<List<string>> SeriesUidsAsync(LoadGenerator load, Uri endpoint, CancellationToken cancellationToken)
+    {
+        const string query = "query($after: String) { series(first: 1000, after: $after) { pageInfo { endCursor hasNextPage } nodes { seriesInstanceUid } } }";
+        var uids = new List<string>();
+        string? after = null;
+        while (true)
+        {
+            using var answer = JsonDocument.Parse(await load.SendAsync(endpoint, Scenarios.Body(query, new { after }), cancellationToken));
+            var page = answer.RootElement.GetProperty("data").GetProperty("series");
+            uids.AddRange(page.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("seriesInstanceUid").GetString()!));
+            var info = page.GetProperty("pageInfo");
+            if (!info.GetProperty("hasNextPage").GetBoolean())
+                return uids;
+            after = info.GetProperty("endCursor").GetString();
+        }
+    }
+
     /// <summary>Compares both sides' answers: every request of a repeated scenario (at most 30); of a distinct stream, the first
     /// <see cref="CheckedFirst"/> timed requests (the ones the peer is timed on) and <see cref="CheckedSpread"/> spread over the rest.</summary>
     private static async Task<bool> CheckAsync(LoadGenerator load, Scenario scenario, Uri ours, Uri peer, CancellationToken cancellationToken)

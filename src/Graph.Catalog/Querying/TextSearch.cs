@@ -34,6 +34,11 @@ public static class TextSearch
         (GraphModel.Series, "description", 1),
     ];
 
+    // The searchable kinds, in the order of their first field (ties between hits go to the earlier kind), and each kind's fields.
+    private static readonly string[] Searchable = [.. Fields.Select(f => f.Kind.Label).Distinct()];
+    private static readonly (NodeKind Kind, (string Field, double Weight)[] Fields)[] FieldsByKind =
+        [.. Fields.GroupBy(f => f.Kind).Select(g => (g.Key, g.Select(f => (f.Field, f.Weight)).ToArray()))];
+
     /// <summary>Points a hit gets for a text's other names (synonyms, abbreviations) against the text itself.</summary>
     public const double SynonymFactor = 0.5;
 
@@ -58,10 +63,9 @@ public static class TextSearch
             throw new CatalogQueryException("The search text has no letters or digits.");
         if (words.Length > MaxWords)
             throw new CatalogQueryException($"The search text has {words.Length} words; at most {MaxWords} are accepted.");
-        var searchable = Fields.Select(f => f.Kind.Label).Distinct().ToArray();
-        var unknown = kinds?.FirstOrDefault(k => !searchable.Contains(k));
+        var unknown = kinds?.FirstOrDefault(k => !Searchable.Contains(k));
         if (unknown is not null)
-            throw new CatalogQueryException($"'{unknown}' is not a searchable kind; searchable kinds are {string.Join(", ", searchable)}.");
+            throw new CatalogQueryException($"'{unknown}' is not a searchable kind; searchable kinds are {string.Join(", ", Searchable)}.");
         Hit? cursor = after is null ? null : SearchCursor.Decode(after);
 
         // The text itself, with typos, then the other names of the concept it names, without.
@@ -71,20 +75,23 @@ public static class TextSearch
 
         // Scores looked up per value code in an array, and hits streamed into a queue of the best `first` (a row's best field
         // wins, the first field on ties): a word common in series descriptions matches tens of thousands of rows.
-        var order = Fields.Select(f => f.Kind.Label).Distinct().ToList();
         var best = new PriorityQueue<Hit, Hit>(HitOrder.Worst);
         var total = 0;
         var following = 0;
         var countsByKind = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var kindFields in Fields.Where(f => kinds is null || kinds.Contains(f.Kind.Label)).GroupBy(f => f.Kind))
+        foreach (var (kind, fields) in FieldsByKind)
         {
-            var kind = kindFields.Key;
+            if (kinds is not null && !kinds.Contains(kind.Label))
+                continue;
             var table = snapshot.Table(kind);
-            var kindOrder = order.IndexOf(kind.Label);
+            var kindOrder = Array.IndexOf(Searchable, kind.Label);
             var count = 0;
             // Only kinds searched in several fields need to merge a row's hits.
-            Dictionary<int, Hit>? merged = kindFields.Count() > 1 ? [] : null;
-            foreach (var (_, field, weight) in kindFields)
+            Dictionary<int, Hit>? merged = fields.Length > 1 ? [] : null;
+            // With every node live (the whole catalogue, no deletions), a value's nodes that are only counted are counted by
+            // the length of their list.
+            var allLive = table.LiveCount == table.Count;
+            foreach (var (field, weight) in fields)
             {
                 var column = table.Column(field);
                 var values = column switch
@@ -110,7 +117,15 @@ public static class TextSearch
                         var score = byCode[code];
                         var outranked = merged is null && (cursor is null || cursor.Value.Score > score)
                             && (first <= 0 || (best.Count >= first && best.Peek().Score > score));
-                        foreach (var ordinal in postings.Of(code))
+                        var nodes = postings.Of(code);
+                        if (outranked && allLive)
+                        {
+                            count += nodes.Length;
+                            following += nodes.Length;
+                            continue;
+                        }
+
+                        foreach (var ordinal in nodes)
                         {
                             if (!table.IsLive(ordinal))
                                 continue;
@@ -169,7 +184,7 @@ public static class TextSearch
         {
             if (!highlights.TryGetValue(hit.Text, out var spans))
                 highlights[hit.Text] = spans = new Highlights(hit.Text, variants);
-            top[i] = new SearchHit(snapshot.At(GraphModel.Kind(order[hit.KindOrder])!, hit.Ordinal)!, hit.Score, hit.Field, hit.Text,
+            top[i] = new SearchHit(snapshot.At(GraphModel.Kind(Searchable[hit.KindOrder])!, hit.Ordinal)!, hit.Score, hit.Field, hit.Text,
                 SearchCursor.Encode(hit), spans);
         }
 

@@ -86,8 +86,7 @@ internal sealed class ValidatedDocument(GraphQLDocument document)
     {
         if (Volatile.Read(ref _operation) is { } known && ReferenceEquals(known.Operation, operation) && ReferenceEquals(known.Schema, schema))
             return known;
-        var usages = new ValidationContext { Schema = schema, Document = document }.GetRecursiveVariables(operation);
-        var facts = new OperationFacts(schema, operation, usages, ArgumentPlan.For(schema, document, operation));
+        var facts = new OperationFacts(schema, document, operation);
         Volatile.Write(ref _operation, facts);
         return facts;
     }
@@ -162,6 +161,19 @@ internal sealed class ValidatedDocument(GraphQLDocument document)
         _ => false,
     };
 
-    // Read by concurrent requests: both are only read once computed (GraphQL.NET reads the usages to coerce variables).
-    private sealed record OperationFacts(ISchema Schema, GraphQLOperationDefinition Operation, List<VariableUsage>? Usages, ArgumentPlan Arguments);
+    // Read by concurrent requests: both are only read once computed (GraphQL.NET reads the usages to coerce variables). The plan
+    // is made when first asked for: a document of several operations always runs rules, and never asks.
+    private sealed class OperationFacts(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation)
+    {
+        private ArgumentPlan? _arguments;
+
+        public ISchema Schema => schema;
+
+        public GraphQLOperationDefinition Operation => operation;
+
+        public List<VariableUsage>? Usages { get; } = new ValidationContext { Schema = schema, Document = document }.GetRecursiveVariables(operation);
+
+        // Two requests may make it at once; both plans are the same.
+        public ArgumentPlan Arguments => LazyInitializer.EnsureInitialized(ref _arguments, () => ArgumentPlan.For(schema, document, operation));
+    }
 }

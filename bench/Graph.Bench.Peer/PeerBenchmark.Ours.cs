@@ -39,15 +39,14 @@ partial class PeerBenchmark
         using (ours)
         {
             using var load = new LoadGenerator(concurrency, TimeSpan.FromSeconds(warmUp), TimeSpan.FromSeconds(seconds), _oursKey);
-            using var sample = JsonDocument.Parse(await load.SendAsync(endpoint, Scenarios.Body("{ series(first: 200) { nodes { seriesInstanceUid } } }", null), cancellationToken));
-            var uids = sample.RootElement.GetProperty("data").GetProperty("series").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("seriesInstanceUid").GetString()!).ToArray();
+            var allUids = await SeriesUidsAsync(load, endpoint, cancellationToken);
+            var uids = allUids.Take(200).ToArray();
             var cursors = await WalkPagesAsync(load, endpoint, Scenarios.OursPage, "patients", 30, cancellationToken);
             using var slugs = JsonDocument.Parse(await load.SendAsync(endpoint, Scenarios.Body("{ datasets(first: 100) { nodes { slug } } }", null), cancellationToken));
             var datasets = slugs.RootElement.GetProperty("data").GetProperty("datasets").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("slug").GetString()!).ToArray();
             var count = arguments.Int("--count", 20_000);
             var seed = arguments.Int("--seed", 1);
             var only = arguments.Get("--scenario");
-            var allUids = await SeriesUidsAsync(load, endpoint, cancellationToken);
             // Searched texts of a sample (without PostgreSQL to pick them, the words are not checked against a peer).
             using var sampleTexts = JsonDocument.Parse(await load.SendAsync(endpoint, Scenarios.Body("{ series(first: 1000) { nodes { description } } studies(first: 1000) { nodes { description } } datasets(first: 100) { nodes { title description } } }", null), cancellationToken));
             var data = sampleTexts.RootElement.GetProperty("data");

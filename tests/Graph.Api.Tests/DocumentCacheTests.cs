@@ -1,6 +1,5 @@
 using Graph.Api.Schema.Execution;
 using Graph.Api.Security;
-using Graph.Testing;
 using GraphQLParser;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -144,7 +143,7 @@ public sealed class DocumentCacheTests(CatalogueFactory service)
             { "query($first: Int!) { datasets(first: $first) { totalCount } }", """{ "first": "two" }""" },
             { "query Q { datasets { totalCount } } query R($n: Int) { patients(first: $n) { totalCount } }", """{ "n": 1 }""" },
         };
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "schema", "examples"), "*.graphql").Order(StringComparer.Ordinal))
+        foreach (var file in ExampleQueryTests.Files())
             data.Add(File.ReadAllText(file), "{}");
         return data;
     }

@@ -6,13 +6,11 @@ namespace Graph.Api.Tests;
 [Collection(CatalogueCollection.Name)]
 public sealed class ExampleQueryTests(CatalogueFactory service)
 {
-    public static TheoryData<string> Examples()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(SchemaTests.RepositoryRoot(), "schema", "examples"), "*.graphql").Order())
-            data.Add(Path.GetFileName(file));
-        return data;
-    }
+    /// <summary>The paths of the example documents, in name order.</summary>
+    public static IEnumerable<string> Files() =>
+        Directory.GetFiles(Path.Combine(SchemaTests.RepositoryRoot(), "schema", "examples"), "*.graphql").Order(StringComparer.Ordinal);
+
+    public static TheoryData<string> Examples() => [.. Files().Select(Path.GetFileName).OfType<string>()];
 
     [Theory]
     [MemberData(nameof(Examples))]

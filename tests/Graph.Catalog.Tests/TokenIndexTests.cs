@@ -115,6 +115,54 @@ public sealed class TokenIndexTests
         Assert.Equal(3000, index.Fuzzy(typos.First()).Count);
     }
 
+    [Fact]
+    public void LettersFilter_WordsWithinTheEditsAllowed_AreNeverRuledOut()
+    {
+        // Pairs a few edits apart (inserts, deletes, substitutions, swaps of neighbours) and unrelated pairs, over few letters
+        // (so that many pairs are close) and characters outside a to z and 0 to 9 (which share bits).
+        const string alphabet = "abcz09éßж-";
+        var ruledOut = 0;
+        var close = 0;
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            string Word() => new([.. Enumerable.Range(0, random.Next(1, 12)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            var a = Word();
+            var b = random.Next(4) == 0 ? Word() : a;
+            for (var edits = random.Next(0, 4); edits > 0; edits--)
+            {
+                var at = random.Next(b.Length + 1);
+                var letter = alphabet[random.Next(alphabet.Length)].ToString();
+                b = random.Next(4) switch
+                {
+                    0 => b.Insert(at, letter),
+                    1 when at < b.Length => b.Remove(at, 1),
+                    2 when at < b.Length => b.Remove(at, 1).Insert(at, letter),
+                    3 when at + 1 < b.Length => string.Concat(b.AsSpan(0, at), b.AsSpan(at + 1, 1), b.AsSpan(at, 1), b.AsSpan(at + 2)),
+                    _ => b,
+                };
+            }
+
+            for (var max = 1; max <= 2; max++)
+            {
+                var may = EditDistance.MayBeWithin(EditDistance.Letters(a), EditDistance.Letters(b), max);
+                if (EditDistance.Within(a, b, max))
+                {
+                    Interlocked.Increment(ref close);
+                    Assert.True(may, $"'{a}' and '{b}' are {max} edits apart or fewer, but the filter rules them out");
+                }
+                else if (!may)
+                {
+                    Interlocked.Increment(ref ruledOut);
+                }
+            }
+        }, iter: 5000);
+
+        // The filter spares the edit distance for most pairs that are not close.
+        Assert.True(close > 1000 && ruledOut > 1000, $"{close} close pairs, {ruledOut} ruled out by their letters");
+        Assert.False(EditDistance.MayBeWithin(EditDistance.Letters("glioma"), EditDistance.Letters("breast"), 2));
+    }
+
     private static string Text(Random random) =>
         string.Join(' ', Enumerable.Range(0, random.Next(1, 4)).Select(_ => string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => Syllables[random.Next(Syllables.Length)]))))
         + (random.Next(4) == 0 ? " Éé" : "");

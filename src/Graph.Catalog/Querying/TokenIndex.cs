@@ -22,7 +22,7 @@ internal sealed class TokenIndex
     private static readonly ConditionalWeakTable<ValueDictionary, TokenIndex> Cache = [];
     private readonly ValueDictionary _values;
     private readonly Lock _gate = new();
-    private volatile Vocabulary _vocabulary = new([], [], [], [], 0);
+    private volatile Vocabulary _vocabulary = new([], [], [], [], [], 0);
 
     private TokenIndex(ValueDictionary values) => _values = values;
 
@@ -80,14 +80,17 @@ internal sealed class TokenIndex
         var vocabulary = Current();
         if (vocabulary.Typos.TryGetValue(token, out var cached))
             return cached;
-        // Only tokens whose length is within the edits allowed can be close enough.
+        // Only tokens whose length is within the edits allowed, and that lack few of its characters, can be close enough.
         var codes = new HashSet<int>();
-        for (var length = token.Length - max; length <= token.Length + max; length++)
+        var letters = EditDistance.Letters(token);
+        for (var length = Math.Max(0, token.Length - max); length <= token.Length + max && length < vocabulary.ByLength.Length; length++)
         {
-            foreach (var candidate in (uint)length < (uint)vocabulary.ByLength.Length ? vocabulary.ByLength[length] : [])
+            var candidates = vocabulary.ByLength[length];
+            var candidateLetters = vocabulary.LettersByLength[length];
+            for (var i = 0; i < candidates.Length; i++)
             {
-                if (EditDistance.Within(token, candidate, max))
-                    codes.UnionWith(vocabulary.Codes[candidate]);
+                if (EditDistance.MayBeWithin(letters, candidateLetters[i], max) && EditDistance.Within(token, candidates[i], max))
+                    codes.UnionWith(vocabulary.Codes[candidates[i]]);
             }
         }
 
@@ -111,9 +114,10 @@ internal sealed class TokenIndex
         }
     }
 
-    /// <summary>The tokens of the column's first <paramref name="Indexed"/> codes: their codes, in order, by length, and the hash
-    /// of each code's folded text; never changed once made (searches share it without a lock).</summary>
-    private sealed class Vocabulary(Dictionary<string, int[]> codes, string[] sorted, string[][] byLength, int[] phraseHashes, int indexed)
+    /// <summary>The tokens of the column's first <paramref name="Indexed"/> codes: their codes, in order, by length (with their
+    /// <see cref="EditDistance.Letters"/>), and the hash of each code's folded text; never changed once made (searches share it
+    /// without a lock).</summary>
+    private sealed class Vocabulary(Dictionary<string, int[]> codes, string[] sorted, string[][] byLength, ulong[][] lettersByLength, int[] phraseHashes, int indexed)
     {
         public Dictionary<string, int[]> Codes { get; } = codes;
 
@@ -122,11 +126,15 @@ internal sealed class TokenIndex
         /// <summary>The tokens of each length.</summary>
         public string[][] ByLength { get; } = byLength;
 
+        /// <summary>The <see cref="EditDistance.Letters"/> of each token of <see cref="ByLength"/>.</summary>
+        public ulong[][] LettersByLength { get; } = lettersByLength;
+
         public int[] PhraseHashes { get; } = phraseHashes;
 
         public int Indexed { get; } = indexed;
 
         private int _typoCodes;
+        private int _typoWords;
 
         /// <summary>The codes of the typos of words searched in this vocabulary.</summary>
         public ConcurrentDictionary<string, HashSet<int>> Typos { get; } = new(StringComparer.Ordinal);
@@ -134,17 +142,23 @@ internal sealed class TokenIndex
         /// <summary>The codes <see cref="Typos"/> hold in all (give or take those of lookups racing a clear).</summary>
         public int TypoCodes => Volatile.Read(ref _typoCodes);
 
-        /// <summary>Keeps the typos of a word, first forgetting all kept ones when they are as many words or codes as allowed.</summary>
+        /// <summary>Keeps the typos of a word, first forgetting all kept ones when they are as many words or codes as allowed.
+        /// The words are counted here, not by <see cref="ConcurrentDictionary{TKey, TValue}.Count"/>, which takes every one of the
+        /// dictionary's locks (more as it grows).</summary>
         public void Remember(string token, HashSet<int> codes)
         {
-            if (Typos.Count >= MaxCachedTypos || TypoCodes + codes.Count > MaxCachedTypoCodes)
+            if (Volatile.Read(ref _typoWords) >= MaxCachedTypos || TypoCodes + codes.Count > MaxCachedTypoCodes)
             {
                 Typos.Clear();
                 Volatile.Write(ref _typoCodes, 0);
+                Volatile.Write(ref _typoWords, 0);
             }
 
             if (codes.Count <= MaxCachedTypoCodes && Typos.TryAdd(token, codes))
+            {
                 Interlocked.Add(ref _typoCodes, codes.Count);
+                Interlocked.Increment(ref _typoWords);
+            }
         }
 
         /// <summary>A vocabulary that adds the codes of the column indexed since.</summary>
@@ -175,7 +189,8 @@ internal sealed class TokenIndex
                 byLength[group.Key] = [.. group];
             for (var length = 0; length < byLength.Length; length++)
                 byLength[length] ??= [];
-            return new Vocabulary(codes, sorted, byLength, hashes, count);
+            ulong[][] letters = [.. byLength.Select(tokens => tokens.Select(EditDistance.Letters).ToArray())];
+            return new Vocabulary(codes, sorted, byLength, letters, hashes, count);
         }
     }
 }

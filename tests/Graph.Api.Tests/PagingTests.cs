@@ -108,7 +108,7 @@ public sealed class PagingTests(CatalogueFactory service)
     [InlineData("{ patients(first: -1) { totalCount } }", "'first' must be between 0 and 1000")]
     [InlineData("{ patients(first: 100000) { totalCount } }", "'first' must be between 0 and 1000")]
     [InlineData("{ patients(last: 5000) { totalCount } }", "'last' must be between 0 and 1000")]
-    [InlineData("{ patients(after: \"not-a-cursor\") { totalCount } }", "is not a valid cursor")]
+    [InlineData("{ patients(after: \"not-a-cursor\") { totalCount } }", "is not a cursor of this service")]
     [InlineData("{ node(id: \"garbage\") { id } }", "is not a global id")]
     [InlineData("{ series(where: { sliceThickness: { eq: \"thin\" } }) { totalCount } }", "")]
     public async Task BadArguments_GiveBadUserInputOrValidationError(string query, string message)

@@ -31,6 +31,16 @@ public sealed class ReplicaTests : IAsyncLifetime
         await WaitUntilVisibleAsync(b, first);
         var second = await SaveCohortAsync(b, "written through replica B");
         await WaitUntilVisibleAsync(a, second);
+
+        // Cursors are sealed with a key derived from the shared disclosure secret: a page given by A goes on through B.
+        const string query = "query($after: String) { patients(first: 7, after: $after, order: [{ ageAtDiagnosis: DESC }]) { pageInfo { endCursor } nodes { pseudonym } } }";
+        var (_, page) = await a.PostAsync(query);
+        var cursor = (string)page["data"]!["patients"]!["pageInfo"]!["endCursor"]!;
+        var (_, throughA) = await a.PostAsync(query, new { after = cursor });
+        var (_, throughB) = await b.PostAsync(query, new { after = cursor });
+        Assert.Null(throughB["errors"]);
+        Assert.Equal(7, throughB["data"]!["patients"]!["nodes"]!.AsArray().Count);
+        Assert.Equal(throughA["data"]!.ToJsonString(), throughB["data"]!.ToJsonString());
     }
 
     [Fact]

@@ -24,7 +24,11 @@ public sealed class DisclosureControl
             throw new ArgumentException($"The disclosure-control secret has {secret.Length} bytes; it needs at least 16.", nameof(secret));
         Options = options;
         _noise = new StickyNoise(System.Security.Cryptography.HMACSHA256.HashData(secret, "cancer-imaging-graph/disclosure-noise/v1"u8));
+        Cursors = new CursorSeal(System.Security.Cryptography.HMACSHA256.HashData(secret, "cancer-imaging-graph/cursors/v1"u8));
     }
+
+    /// <summary>Seals the cursors callers are given and opens those they send, so that they disclose no position.</summary>
+    public CursorSeal Cursors { get; }
 
     /// <summary>The settings.</summary>
     public DisclosureOptions Options { get; }

@@ -24,7 +24,8 @@ internal static class Cursor
             {
                 var text = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(cursor));
                 if (text.StartsWith(Prefix, StringComparison.Ordinal)
-                    && int.TryParse(text.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var ordinal))
+                    && int.TryParse(text.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var ordinal)
+                    && ordinal < int.MaxValue)
                     return ordinal;
             }
         }
@@ -32,6 +33,7 @@ internal static class Cursor
         {
         }
 
-        throw new CatalogQueryException($"'{(cursor.Length > 64 ? cursor[..64] + "..." : cursor)}' is not a valid cursor; use a cursor from this connection's pageInfo or edges.");
+        // The text is not quoted: a caller sends it sealed, and its inner text holds a position (see CursorSeal).
+        throw new CatalogQueryException("The cursor is not one of a connection; use a cursor from this connection's pageInfo or edges.");
     }
 }

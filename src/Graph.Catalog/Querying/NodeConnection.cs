@@ -1,3 +1,4 @@
+using Graph.Catalog.Storage;
 using Graph.Domain;
 
 namespace Graph.Catalog.Querying;
@@ -77,6 +78,8 @@ public sealed class NodeConnection
         ConceptCheck.RequireKnown(snapshot, where);
         var clauses = new Clauses(snapshot, kind, where);
         var set = clauses.All();
+        if (order.Count > 0)
+            RequireReadable(snapshot.Table(kind), page);
         var cut = order.Count == 0 ? Paging.Cut(set, page) : Paging.CutSorted(set, Ordering.Comparer(snapshot, kind, order), page);
         return new NodeConnection(snapshot, kind, cut, () => clauses);
     }
@@ -95,6 +98,8 @@ public sealed class NodeConnection
         var target = relation.Target;
         var matching = where is null ? null : FilterEvaluator.Evaluate(snapshot, target, where);
         var comparison = order.Count == 0 ? null : Ordering.Comparer(snapshot, target, order);
+        if (comparison is not null)
+            RequireReadable(snapshot.Table(target), page);
         var results = new Dictionary<GraphNode, NodeConnection>(parents.Count);
         foreach (var parent in parents)
         {
@@ -107,5 +112,16 @@ public sealed class NodeConnection
         }
 
         return results;
+    }
+
+    // A page in an order starts from the values of its cursor's record: it must be a record the caller reads now, or a cursor
+    // given to another caller (or before a record was deleted) would place in the order a record this caller may not read.
+    private static void RequireReadable(NodeTable table, PageRequest page)
+    {
+        foreach (var cursor in (ReadOnlySpan<string?>)[page.After, page.Before])
+        {
+            if (cursor is not null && !table.IsLive(Cursor.Decode(cursor)))
+                throw new CatalogQueryException("The cursor is of a record that is not in your view of this connection (deleted since, or not readable by you); page again from the start.");
+        }
     }
 }

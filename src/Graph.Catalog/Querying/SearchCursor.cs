@@ -28,6 +28,7 @@ internal static class SearchCursor
         {
         }
 
-        throw new CatalogQueryException($"'{cursor}' is not a cursor of a search: pass the cursor or endCursor a search returned.");
+        // The text is not quoted: a caller sends it sealed, and its inner text holds a position (see CursorSeal).
+        throw new CatalogQueryException("The cursor is not one of a search: pass the cursor or endCursor a search returned.");
     }
 }

@@ -31,6 +31,9 @@ internal sealed class CatalogRequest
 
     public ServiceLimits Limits { get; }
 
+    /// <summary>Seals the cursors the request gives and opens those it was sent.</summary>
+    public CursorSeal Cursors => _disclosure.Cursors;
+
     /// <summary>Moves the request to a snapshot (a mutation's own write).</summary>
     public void Use(CatalogSnapshot full) => Aggregates = _disclosure.For(full, Caller.Access);
 

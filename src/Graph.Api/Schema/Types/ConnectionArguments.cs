@@ -17,13 +17,14 @@ internal static class ConnectionArguments
         new QueryArgument(filters.For(kind)) { Name = "where", Description = $"Only {kind.Label} nodes that match." },
         new QueryArgument(new ListGraphType(new NonNullGraphType(orders.For(kind)))) { Name = "order", Description = "Sort keys, applied in order (default: the order nodes entered the catalogue)." });
 
-    public static PageRequest Page(IResolveFieldContext context, ServiceLimits limits)
+    public static PageRequest Page(IResolveFieldContext context, CatalogRequest request)
     {
         var first = context.GetArgument<int?>("first");
         var last = context.GetArgument<int?>("last");
-        Check("first", first, limits.MaxPageSize);
-        Check("last", last, limits.MaxPageSize);
-        return new PageRequest(first, context.GetArgument<string?>("after"), last, context.GetArgument<string?>("before"));
+        Check("first", first, request.Limits.MaxPageSize);
+        Check("last", last, request.Limits.MaxPageSize);
+        return new PageRequest(
+            first, request.Cursors.Open(context.GetArgument<string?>("after"), "after"), last, request.Cursors.Open(context.GetArgument<string?>("before"), "before"));
     }
 
     public static IReadOnlyList<OrderSpec> Order(IResolveFieldContext context) =>

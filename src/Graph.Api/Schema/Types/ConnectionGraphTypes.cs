@@ -1,3 +1,4 @@
+using Graph.Api.Schema.Execution;
 using Graph.Catalog.Querying;
 using Graph.Domain;
 using GraphQL;
@@ -14,15 +15,15 @@ internal static class ConnectionGraphTypes
         var type = new ObjectGraphType { Name = "PageInfo", Description = "Where a page sits in its connection." };
         Add(type, "hasNextPage", new NonNullGraphType(Scalars.Boolean), "Whether nodes follow this page.", c => ((NodeConnection)c.Source!).HasNext);
         Add(type, "hasPreviousPage", new NonNullGraphType(Scalars.Boolean), "Whether nodes precede this page.", c => ((NodeConnection)c.Source!).HasPrevious);
-        Add(type, "startCursor", Scalars.String, "The cursor of the first node of the page.", c => ((NodeConnection)c.Source!).StartCursor);
-        Add(type, "endCursor", Scalars.String, "The cursor of the last node of the page.", c => ((NodeConnection)c.Source!).EndCursor);
+        Add(type, "startCursor", Scalars.String, "The cursor of the first node of the page.", c => Sealed(c, ((NodeConnection)c.Source!).StartCursor));
+        Add(type, "endCursor", Scalars.String, "The cursor of the last node of the page.", c => Sealed(c, ((NodeConnection)c.Source!).EndCursor));
         return type;
     }
 
     public static ObjectGraphType Connection(NodeKind kind, IObjectGraphType nodeType, IObjectGraphType pageInfo, SearchGraphTypes search)
     {
         var edge = new ObjectGraphType { Name = $"{kind.Label}Edge", Description = $"A {kind.Label} in a connection, with its cursor." };
-        Add(edge, "cursor", new NonNullGraphType(Scalars.String), "Pass to after or before to page from here.", c => (((string Cursor, Catalog.GraphNode Node))c.Source!).Cursor);
+        Add(edge, "cursor", new NonNullGraphType(Scalars.String), "Pass to after or before to page from here.", c => Sealed(c, (((string Cursor, Catalog.GraphNode Node))c.Source!).Cursor));
         Add(edge, "node", new NonNullGraphType(nodeType), $"The {kind.Label}.", c => (((string Cursor, Catalog.GraphNode Node))c.Source!).Node);
 
         var connection = new ObjectGraphType { Name = $"{kind.Label}Connection", Description = $"A page of {kind.Label} nodes." };
@@ -58,6 +59,9 @@ internal static class ConnectionGraphTypes
         }).Disclosed(DisclosureKind.Readable);
         return connection;
     }
+
+    // Callers are given sealed cursors, which say nothing of where a record lies among those they may not read.
+    private static string? Sealed(IResolveFieldContext context, string? cursor) => CatalogRequest.From(context).Cursors.Seal(cursor);
 
     internal static FieldType Add(IComplexGraphType type, string name, IGraphType graphType, string description, Func<GraphQL.IResolveFieldContext, object?> resolve) =>
         type.AddField(new FieldType { Name = name, ResolvedType = graphType, Description = description, Resolver = new FuncFieldResolver<object?>(resolve) });

@@ -85,7 +85,7 @@ internal sealed class NodeGraphTypes
             Resolver = new FuncFieldResolver<object?>(context =>
             {
                 var request = CatalogRequest.From(context);
-                var page = ConnectionArguments.Page(context, request.Limits);
+                var page = ConnectionArguments.Page(context, request);
                 var where = ConnectionArguments.Where(context, relation.Target, request.Limits);
                 var order = ConnectionArguments.Order(context);
                 var loader = request.Loader<NodeConnection>(context.FieldAst, parents => NodeConnection.Related(request.Snapshot, relation, parents, where, order, page));

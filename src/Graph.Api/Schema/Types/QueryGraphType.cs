@@ -51,7 +51,7 @@ internal sealed class QueryGraphType : ObjectGraphType
                 Resolver = new FuncFieldResolver<object?>(context =>
                 {
                     var request = CatalogRequest.From(context);
-                    var page = ConnectionArguments.Page(context, request.Limits);
+                    var page = ConnectionArguments.Page(context, request);
                     var connection = NodeConnection.Of(request.Snapshot, kind, ConnectionArguments.Where(context, kind, request.Limits), ConnectionArguments.Order(context), page);
                     request.BatchReads++;
                     return connection;

@@ -1,4 +1,6 @@
+using Graph.Api.Schema.Execution;
 using Graph.Catalog.Querying;
+using GraphQL.Resolvers;
 using GraphQL.Types;
 
 namespace Graph.Api.Schema.Types;
@@ -39,7 +41,7 @@ internal sealed class SearchGraphTypes
         Add(hit, "score", Scalars.Float, true, "Higher is better: whole words over prefixes, titles over descriptions.", h => h.Score);
         Add(hit, "field", Scalars.String, true, "The field that matched best.", h => h.Field);
         Add(hit, "text", Scalars.String, true, "That field's text.", h => h.Text);
-        Add(hit, "cursor", Scalars.String, true, "Pass to after to get the hits that follow this one.", h => h.Cursor);
+        AddCursor(hit, "cursor", true, "Pass to after to get the hits that follow this one.", h => h.Cursor);
         var span = new ObjectGraphType<TextSpan> { Name = "TextSpan", Description = "A part of a text, in UTF-16 code units." };
         Add(span, "start", Scalars.Int, true, "Where the part starts (0 is the first character).", t => t.Start);
         Add(span, "length", Scalars.Int, true, "How long it is.", t => t.Length);
@@ -52,7 +54,7 @@ internal sealed class SearchGraphTypes
         Add(SearchResult, "byKind", new ListGraphType(new NonNullGraphType(kindCount)), true, "Matches per node kind.", r => r.CountsByKind);
         Add(SearchResult, "hits", new ListGraphType(new NonNullGraphType(hit)), true, "The best hits after the cursor, best first.", r => r.Hits);
         Add(SearchResult, "hasNextPage", Scalars.Boolean, true, "Whether more hits follow this page.", r => r.HasNextPage);
-        Add(SearchResult, "endCursor", Scalars.String, false, "The cursor of the page's last hit: pass it to after for the next page.", r => r.EndCursor);
+        AddCursor(SearchResult, "endCursor", false, "The cursor of the page's last hit: pass it to after for the next page.", r => r.EndCursor);
     }
 
     public ObjectGraphType<FacetValue> FacetValue { get; }
@@ -62,6 +64,16 @@ internal sealed class SearchGraphTypes
     public ObjectGraphType<HistogramResult> Histogram { get; }
 
     public ObjectGraphType<SearchResult> SearchResult { get; }
+
+    // Callers are given sealed cursors, which say nothing of where a record lies among those they may not read.
+    private static void AddCursor<TSource>(ObjectGraphType<TSource> type, string name, bool nonNull, string description, Func<TSource, string?> cursor) =>
+        type.AddField(new FieldType
+        {
+            Name = name,
+            ResolvedType = nonNull ? new NonNullGraphType(Scalars.String) : Scalars.String,
+            Description = description,
+            Resolver = new FuncFieldResolver<TSource, object?>(c => CatalogRequest.From(c).Cursors.Seal(cursor(c.Source))),
+        }).Disclosed(DisclosureKind.Readable);
 
     // Every figure of these types is computed over the caller's view of the catalogue.
     private static void Add<TSource>(ObjectGraphType<TSource> type, string name, IGraphType graphType, bool nonNull, string description, Func<TSource, object?> resolve) =>

@@ -33,7 +33,8 @@ internal static class SearchQueryFields
                 var first = c.GetArgument("first", 20);
                 if (first is < 0 or > TextSearch.MaxFirst)
                     throw ErrorCodes.BadInput($"'first' must be between 0 and {TextSearch.MaxFirst}; it was {first}.");
-                return TextSearch.Search(CatalogRequest.From(c).Snapshot, c.GetArgument<string>("text"), c.GetArgument<List<string>?>("kinds"), first, c.GetArgument<string?>("after"));
+                var request = CatalogRequest.From(c);
+                return TextSearch.Search(request.Snapshot, c.GetArgument<string>("text"), c.GetArgument<List<string>?>("kinds"), first, request.Cursors.Open(c.GetArgument<string?>("after"), "after"));
             }),
         }).Disclosed(DisclosureKind.Readable);
 

@@ -50,4 +50,16 @@ public sealed class ClinicalImportMutationTests(CatalogueFactory service)
         Assert.Equal("BAD_USER_INPUT", (string)body["errors"]![0]!["extensions"]!["code"]!);
         Assert.Contains("'xml'", (string)body["errors"]![0]!["message"]!, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("", "the file is empty")]
+    [InlineData("pseudonym,\"diag\"nosis,stage\nSYN-CHM01-000009,5,IIA\n", "line 1: the header row cannot be read")]
+    public async Task ImportClinical_ContentRefusedAsAWhole_IsBadUserInput(string content, string reason)
+    {
+        // Regression: a refused file came back as records 0, rejected 0, as if there were nothing to import.
+        var body = await service.PostAsync("mutation($content: String!) { importClinical(content: $content) { records rejected } }", new { content });
+
+        Assert.Equal("BAD_USER_INPUT", (string)body["errors"]![0]!["extensions"]!["code"]!);
+        Assert.Contains(reason, (string)body["errors"]![0]!["message"]!, StringComparison.Ordinal);
+    }
 }

@@ -78,4 +78,20 @@ public sealed class ImportMappingsTests : IDisposable
         Assert.Equal(expected, exit);
         Assert.Contains(message, error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Import_Latin1File_ExitsTwoAsNotUtf8AndAppliesNothing()
+    {
+        // Regression: the Latin-1 é (0xE9) was decoded as U+FFFD and "Glioblastome \uFFFDtendu" stored, exit 0.
+        var path = _folder.File("latin1.sssom.tsv");
+        await File.WriteAllBytesAsync(path, System.Text.Encoding.Latin1.GetBytes(
+            Metadata.ReplaceLineEndings("\n").Replace("Glioma (partner)", "Glioblastome étendu", StringComparison.Ordinal) + "\n"));
+
+        var (exit, output, error) = await GraphCommand.RunAsync("import", "mappings", path, "--data", Data);
+
+        Assert.True(exit == 2, output + error);
+        Assert.Contains("not UTF-8", error, StringComparison.Ordinal);
+        var (_, exported, _) = await GraphCommand.RunAsync("export", "mappings", "--data", Data);
+        Assert.DoesNotContain("PARTNER:G1", exported, StringComparison.Ordinal);
+    }
 }

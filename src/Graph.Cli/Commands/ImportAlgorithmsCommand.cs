@@ -5,7 +5,8 @@ using Graph.Ingest.Algorithms;
 namespace Graph.Cli.Commands;
 
 /// <summary><c>graph import algorithms FILE</c>: registers AI models with the datasets they were trained on and the cancer types they target.</summary>
-/// <remarks>Exit codes: 0 when every record was applied, 1 when a record was rejected or the store failed, 2 for usage errors.</remarks>
+/// <remarks>Exit codes: 0 when every record was applied, 1 when a record was rejected or the store failed, 2 for usage errors and files
+/// refused as a whole (not UTF-8, empty, a header row that cannot be read), nothing applied.</remarks>
 internal static class ImportAlgorithmsCommand
 {
     private const string Name = "graph import algorithms";

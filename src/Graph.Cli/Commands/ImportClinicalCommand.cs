@@ -5,7 +5,8 @@ using Graph.Ingest.Clinical;
 namespace Graph.Cli.Commands;
 
 /// <summary><c>graph import clinical FILE</c>: imports diagnoses, stage, grade, markers and vital status for the catalogue's patients.</summary>
-/// <remarks>Exit codes: 0 when every record was applied (warnings allowed), 1 when a record was rejected or the store failed, 2 for usage errors.</remarks>
+/// <remarks>Exit codes: 0 when every record was applied (warnings allowed), 1 when a record was rejected or the store failed, 2 for usage errors
+/// and files refused as a whole (not UTF-8, empty, a header row that cannot be read), nothing applied.</remarks>
 internal static class ImportClinicalCommand
 {
     private const string Name = "graph import clinical";

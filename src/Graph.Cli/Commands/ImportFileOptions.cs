@@ -21,7 +21,7 @@ internal sealed class ImportFileOptions(string kind, string fileDescription = "T
 
     public Option<DirectoryInfo> Data { get; } = CommonOptions.Data();
 
-    /// <summary>Reads the file named on the command line, or returns a usage error.</summary>
+    /// <summary>Reads the file named on the command line, or returns a usage error or why the file was refused as a whole.</summary>
     public string? Read(ParseResult result, IReadOnlyCollection<string> columns, out RecordSet set)
     {
         set = null!;
@@ -33,7 +33,7 @@ internal sealed class ImportFileOptions(string kind, string fileDescription = "T
         RecordFormat? format = formatText switch { "csv" => RecordFormat.Csv, "json" => RecordFormat.Json, _ => null };
         var content = System.IO.File.ReadAllBytes(path);
         set = RecordFile.Read(content, RecordFile.Detect(path, content, format), columns);
-        return null;
+        return set.Refusal is { } refusal ? $"{path}: {refusal.Describe()}. Nothing was applied." : null;
     }
 
     /// <summary>The one FILE named on the command line, which must exist; returns a usage error, or null.</summary>
@@ -48,7 +48,8 @@ internal sealed class ImportFileOptions(string kind, string fileDescription = "T
 
     /// <summary>Imports the record file: reads it with its columns, opens the catalogue, runs <paramref name="import"/>, writes
     /// the report of rejected records and warnings and prints the outcome. Exit code 0 when no record was rejected, 1 when one
-    /// was or the store failed (what was written before is whole), 2 for a usage error.</summary>
+    /// was or the store failed (what was written before is whole), 2 for a usage error or a file refused as a whole (not UTF-8,
+    /// empty, a header row or JSON array that cannot be read), nothing applied.</summary>
     /// <param name="result">The parsed command line.</param>
     /// <param name="name">The command, as error messages name it.</param>
     /// <param name="columns">The columns the records may have.</param>

@@ -7,7 +7,7 @@ namespace Graph.Cli.Commands;
 /// <summary><c>graph import mappings FILE [--partial]</c>: imports SSSOM TSV concept mappings with their provenance.</summary>
 /// <remarks>
 /// Exit codes: 0 every row applied; 1 rows rejected (nothing applied, or with --partial the good rows applied) or the
-/// store failed; 2 usage errors and files that cannot be read (metadata block or header), nothing applied.
+/// store failed; 2 usage errors and files that cannot be read (not UTF-8, metadata block or header), nothing applied.
 /// </remarks>
 internal static class ImportMappingsCommand
 {
@@ -45,8 +45,7 @@ internal static class ImportMappingsCommand
             SssomDocument document;
             try
             {
-                using var reader = File.OpenText(files[0]);
-                document = SssomReader.Read(reader);
+                document = SssomReader.Read(await File.ReadAllBytesAsync(files[0], cancellationToken));
             }
             catch (SssomFormatException e)
             {

@@ -9,7 +9,7 @@ namespace Graph.Cli.Commands;
 /// <summary><c>graph import vocabulary FILE</c>: imports a partner's own concepts with labels, synonyms and BROADER links.</summary>
 /// <remarks>
 /// Exit codes: 0 every row applied; 1 rows rejected (nothing applied, or with --partial the good rows applied) or the store
-/// failed; 2 usage errors and files that cannot be read as a whole (empty, no header, no curie or label column), nothing applied.
+/// failed; 2 usage errors and files that cannot be read as a whole (empty, not UTF-8, no header, no curie or label column), nothing applied.
 /// </remarks>
 internal static class ImportVocabularyCommand
 {

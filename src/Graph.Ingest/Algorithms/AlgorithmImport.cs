@@ -11,16 +11,18 @@ public static class AlgorithmImport
     public const string Source = "import-algorithms";
 
     /// <summary>Validates and writes every record of a set.</summary>
+    /// <exception cref="InvalidOperationException">The set's file was refused as a whole (<see cref="RecordSet.Refusal"/>).</exception>
     /// <exception cref="GraphStoreException">The store failed; the algorithms written before it are whole.</exception>
     public static async Task<AlgorithmImportSummary> RunAsync(IGraphStore store, GraphWriter writer, RecordSet set, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(set);
+        set.ThrowIfRefused();
         var catalogue = await AlgorithmCatalogue.ReadAsync(store, cancellationToken).ConfigureAwait(false);
         var validator = new AlgorithmValidator(catalogue);
         var problems = set.Problems.ToList();
-        var rejected = problems.Count(p => p.Severity == ProblemSeverity.Rejected && p.Line > 0);
+        var rejected = problems.Count(p => p.Severity == ProblemSeverity.Rejected);
         int structural = rejected, applied = 0;
         long nodes = 0, edges = 0;
         var sequence = await store.GetSequenceAsync(cancellationToken).ConfigureAwait(false);

@@ -31,6 +31,7 @@ public static class ClinicalImport
     }
 
     /// <summary>Validates and writes the records of a set against a view of the catalogue taken at change <paramref name="sequence"/>.</summary>
+    /// <exception cref="InvalidOperationException">The set's file was refused as a whole (<see cref="RecordSet.Refusal"/>).</exception>
     /// <exception cref="GraphStoreException">The store failed; the batches written before it are whole.</exception>
     public static async Task<ClinicalImportSummary> RunAsync(
         IClinicalCatalogue catalogue, long sequence, GraphWriter writer, RecordSet set, int batch, CancellationToken cancellationToken)
@@ -39,8 +40,9 @@ public static class ClinicalImport
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(set);
         ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
+        set.ThrowIfRefused();
         var clock = Stopwatch.StartNew();
-        var run = new Run(writer, set.Problems.ToList(), set.Problems.Count(p => p.Severity == ProblemSeverity.Rejected && p.Line > 0)) { Sequence = sequence };
+        var run = new Run(writer, set.Problems.ToList(), set.Problems.Count(p => p.Severity == ProblemSeverity.Rejected)) { Sequence = sequence };
         var validator = new ClinicalRowValidator(catalogue);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var vitalStatus = new Dictionary<string, (int Line, string Value)>(StringComparer.Ordinal);

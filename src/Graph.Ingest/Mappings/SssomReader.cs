@@ -1,19 +1,30 @@
 using System.Globalization;
 using Graph.Domain;
+using Graph.Ingest.Records;
 
 namespace Graph.Ingest.Mappings;
 
 /// <summary>Reads SSSOM TSV: the '#'-prefixed YAML metadata block (curie_map, mapping_set_id, license), the header, then one mapping a row.</summary>
 /// <remarks>
-/// The metadata block is read as the flat YAML SSSOM files use: <c>key: value</c> pairs and the <c>curie_map</c> mapping
-/// one level deep; other nested values are skipped. A bad block or header is an <see cref="SssomFormatException"/>; a bad
+/// The metadata block is the YAML left after stripping each line's '#', read as the flat YAML SSSOM files use: <c>key: value</c>
+/// pairs at the indentation of the first key (<c>#key:</c> and <c># key:</c> alike) and the <c>curie_map</c> mapping one level
+/// deeper; other nested values are skipped. A bad block or header is an <see cref="SssomFormatException"/>; a bad
 /// row is a <see cref="MappingRejection"/> with its line number, and the other rows are still read.
 /// </remarks>
 public static class SssomReader
 {
     private static readonly string[] RequiredColumns = ["subject_id", "predicate_id", "object_id", "mapping_justification"];
 
-    /// <summary>Reads a whole SSSOM TSV text.</summary>
+    /// <summary>Reads a whole SSSOM TSV file, which must be UTF-8.</summary>
+    /// <exception cref="SssomFormatException">The file is not UTF-8, or the metadata block or the header is missing or malformed.</exception>
+    public static SssomDocument Read(byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var text = StrictUtf8.Decode(content) ?? throw new SssomFormatException($"{StrictUtf8.Refusal}.");
+        return Read(new StringReader(text));
+    }
+
+    /// <summary>Reads a whole SSSOM TSV text; a leading byte order mark is skipped.</summary>
     /// <exception cref="SssomFormatException">The metadata block or the header is missing or malformed.</exception>
     public static SssomDocument Read(TextReader reader)
     {
@@ -23,17 +34,25 @@ public static class SssomReader
         var lineNumber = 0;
         string? line;
         string? block = null;
+        int? keyIndent = null;
         while ((line = reader.ReadLine()) is not null)
         {
             lineNumber++;
+            if (lineNumber == 1)
+                line = line.TrimStart('\uFEFF');
             if (!line.StartsWith('#'))
                 break;
             var yaml = line[1..];
             if (yaml.Trim().Length == 0 || yaml.TrimStart().StartsWith('#'))
                 continue;
-            var indented = yaml.StartsWith(' ') || yaml.StartsWith('\t');
+
+            // The block is YAML once each '#' is stripped: "# key: value" is as top-level as "#key: value"; deeper lines nest.
+            var indent = yaml.Length - yaml.TrimStart(' ', '\t').Length;
+            keyIndent ??= indent;
+            if (indent < keyIndent)
+                throw new SssomFormatException($"line {lineNumber}: metadata line '{yaml.Trim()}' is indented less than the first key of the block; after its '#' every key must start in the same column.");
             var colon = yaml.IndexOf(':', StringComparison.Ordinal);
-            if (indented)
+            if (indent > keyIndent)
             {
                 if (block == "curie_map")
                 {
@@ -63,6 +82,8 @@ public static class SssomReader
         }
 
         var header = line.Split('\t');
+        if (RecordFile.Repeated(header.Select(name => name.Trim()), StringComparer.Ordinal) is { } repeated)
+            throw new SssomFormatException($"line {lineNumber}: the header row names column '{repeated}' twice.");
         var columns = header.Select((name, index) => (name: name.Trim(), index)).GroupBy(c => c.name).ToDictionary(g => g.Key, g => g.First().index, StringComparer.Ordinal);
         var missing = RequiredColumns.Where(c => !columns.ContainsKey(c)).ToList();
         if (missing.Count > 0)

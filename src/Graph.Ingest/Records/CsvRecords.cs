@@ -17,21 +17,23 @@ internal static class CsvRecords
             var fields = ReadRecord(text, ref position, ref line, out var error);
             if (error is null && fields is [{ Length: 0 }])
                 continue;
-            if (error is not null)
-            {
-                set.Problems.Add(RecordProblem.Reject(start, "", error));
-                continue;
-            }
-
             if (header is null)
             {
+                // Without a header no record can be read: a malformed one refuses the file rather than promote the next record.
                 header = fields.Select(f => f.Trim()).ToArray();
-                if (CheckHeader(header) is { } headerError)
+                var headerError = error is null ? CheckHeader(header) : $"the header row cannot be read: {error}";
+                if (headerError is not null)
                 {
-                    set.Problems.Add(RecordProblem.Reject(start, "", headerError));
+                    set.Refuse(start, headerError);
                     return;
                 }
 
+                continue;
+            }
+
+            if (error is not null)
+            {
+                set.Problems.Add(RecordProblem.Reject(start, "", error));
                 continue;
             }
 
@@ -48,15 +50,14 @@ internal static class CsvRecords
         }
 
         if (header is null)
-            set.Problems.Add(RecordProblem.Reject(0, "", "the file is empty: a header row naming the columns is required"));
+            set.Refuse(0, "the file is empty: a header row naming the columns is required");
     }
 
     private static string? CheckHeader(string[] header)
     {
         if (header.Any(string.IsNullOrEmpty))
             return "the header row has an empty column name";
-        var duplicate = header.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        return duplicate is null ? null : $"the header row names column '{duplicate.Key}' twice";
+        return RecordFile.Repeated(header) is { } repeated ? $"the header row names column '{repeated}' twice" : null;
     }
 
     private static List<string> ReadRecord(string text, ref int position, ref int line, out string? error)

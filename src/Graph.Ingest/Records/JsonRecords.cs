@@ -13,15 +13,15 @@ internal static class JsonRecords
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var counted = 0;
         var line = 1;
+        var item = 0;
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
             {
-                set.Problems.Add(RecordProblem.Reject(1, "", "a JSON import file must hold an array of objects"));
+                set.Refuse(1, "a JSON import file must hold an array of objects");
                 return;
             }
 
-            var item = 0;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 item++;
@@ -35,16 +35,26 @@ internal static class JsonRecords
                 }
 
                 using var document = JsonDocument.ParseValue(ref reader);
-                var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-                foreach (var property in document.RootElement.EnumerateObject())
-                    values[property.Name] = Text(property.Value);
+                var properties = document.RootElement.EnumerateObject().ToList();
+                if (RecordFile.Repeated(properties.Select(p => p.Name)) is { } repeated)
+                {
+                    set.Problems.Add(RecordProblem.Reject(line, "", $"item {item} of the array names column '{repeated}' twice"));
+                    continue;
+                }
+
+                var values = new Dictionary<string, string?>(properties.Count, StringComparer.OrdinalIgnoreCase);
+                foreach (var property in properties)
+                    values.Add(property.Name, Text(property.Value));
                 set.Records.Add(new SourceRecord(line, values));
             }
         }
         catch (JsonException e)
         {
             var at = e.LineNumber is { } number ? (int)number + 1 : line;
-            set.Problems.Add(RecordProblem.Reject(at, "", $"the file is not valid JSON from here on: {e.Message}"));
+            if (item == 0)
+                set.Refuse(at, $"the file is not valid JSON: {e.Message}");
+            else
+                set.Problems.Add(RecordProblem.Reject(at, "", $"the file is not valid JSON from here on: {e.Message}"));
         }
     }
 

@@ -21,16 +21,19 @@ public static class RecordFile
         return first.StartsWith('[') ? RecordFormat.Json : RecordFormat.Csv;
     }
 
-    /// <summary>Reads records from content; columns not in <paramref name="columns"/> get one warning each and are ignored.</summary>
+    /// <summary>Reads records from content; columns not in <paramref name="columns"/> get one warning each and are ignored; content
+    /// that cannot be read as a whole (not UTF-8, empty, a bad header row) is refused (<see cref="RecordSet.Refusal"/>).</summary>
     public static RecordSet Read(byte[] content, RecordFormat format, IReadOnlyCollection<string> columns)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(columns);
         var set = new RecordSet();
-        if (format == RecordFormat.Json)
+        if (!StrictUtf8.IsValid(content))
+            set.Refuse(0, StrictUtf8.Refusal);
+        else if (format == RecordFormat.Json)
             JsonRecords.Read(content, set);
         else
-            ReadCsv(content, set);
+            CsvRecords.Read(StrictUtf8.Decode(content)!, set);
 
         var known = new HashSet<string>(columns, StringComparer.OrdinalIgnoreCase);
         var warned = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -49,19 +52,7 @@ public static class RecordFile
         return set;
     }
 
-    private static void ReadCsv(byte[] content, RecordSet set)
-    {
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, true).GetString(content);
-        }
-        catch (DecoderFallbackException)
-        {
-            set.Problems.Add(RecordProblem.Reject(0, "", "the file is not UTF-8 text"));
-            return;
-        }
-
-        CsvRecords.Read(text, set);
-    }
+    /// <summary>The first of the names that is given twice, by <paramref name="comparer"/> (case ignored by default), or null.</summary>
+    internal static string? Repeated(IEnumerable<string> names, StringComparer? comparer = null) =>
+        names.GroupBy(n => n, comparer ?? StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1)?.Key;
 }

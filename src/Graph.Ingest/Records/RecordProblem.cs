@@ -12,4 +12,7 @@ public sealed record RecordProblem(int Line, string Column, ProblemSeverity Seve
 
     /// <summary>A problem that leaves the record applied.</summary>
     public static RecordProblem Warn(int line, string column, string reason) => new(line, column, ProblemSeverity.Warning, reason);
+
+    /// <summary>The reason after its line, when it has one ("line 1: ..."), as a message about the whole file gives it.</summary>
+    public string Describe() => Line > 0 ? $"line {Line}: {Reason}" : Reason;
 }

@@ -37,23 +37,11 @@ public static class VocabularyReader
     {
         ArgumentNullException.ThrowIfNull(content);
         if (format == VocabularyFormat.Tsv)
-        {
-            string text;
-            try
-            {
-                text = new UTF8Encoding(false, true).GetString(content);
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new VocabularyFormatException("the file is not UTF-8 text");
-            }
-
-            return VocabularyTsv.Read(text);
-        }
+            return VocabularyTsv.Read(StrictUtf8.Decode(content) ?? throw new VocabularyFormatException(StrictUtf8.Refusal));
 
         var set = RecordFile.Read(content, format == VocabularyFormat.Json ? RecordFormat.Json : RecordFormat.Csv, VocabularyColumns.All.ToArray());
-        if (set.Records.Count == 0 && set.Problems.FirstOrDefault(p => p.Severity == ProblemSeverity.Rejected) is { } problem)
-            throw new VocabularyFormatException(problem.Line > 0 ? $"line {problem.Line}: {problem.Reason}" : problem.Reason);
+        if (set.Refusal is { } refusal)
+            throw new VocabularyFormatException(refusal.Describe());
         if (format == VocabularyFormat.Csv && set.Records.Count > 0)
             CheckRequired(set.Records[0].Fields.Keys, null);
         return set;

@@ -48,9 +48,8 @@ internal static class VocabularyTsv
     {
         if (header.Any(string.IsNullOrEmpty))
             throw new VocabularyFormatException($"line {line}: the header row has an empty column name");
-        var duplicate = header.GroupBy(h => h, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-            throw new VocabularyFormatException($"line {line}: the header row names column '{duplicate.Key}' twice");
+        if (RecordFile.Repeated(header) is { } repeated)
+            throw new VocabularyFormatException($"line {line}: the header row names column '{repeated}' twice");
         VocabularyReader.CheckRequired(header, line);
     }
 }

@@ -47,6 +47,33 @@ public sealed class ImportCommandTests : IAsyncLifetime
         Assert.Contains("0 nodes and 0 relationships changed", againOutput, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("clinical", "latin1.csv", "the file is not UTF-8 text")]
+    [InlineData("clinical", "empty.csv", "the file is empty")]
+    [InlineData("clinical", "empty.json", "the file is not valid JSON")]
+    [InlineData("clinical", "bad-header.csv", "line 1: the header row cannot be read: text follows the closing quote")]
+    [InlineData("algorithms", "latin1.csv", "the file is not UTF-8 text")]
+    public async Task Import_FileRefusedAsAWhole_Exits2NamingTheReasonAndAppliesNothing(string kind, string name, string reason)
+    {
+        // Regression: "Read 0 records: 0 applied, 0 rejected" and exit 0 when the whole file was refused; a bad header row
+        // made the first record the header and that record was never reported.
+        var path = _scenario.File(name, name switch
+        {
+            "bad-header.csv" => "pseudonym,\"diag\"nosis,stage\nSYN-CLI-000001,5,IIA\nSYN-CLI-000002,5,IIA\n",
+            _ => "",
+        });
+        if (name == "latin1.csv")
+            await File.WriteAllBytesAsync(path, System.Text.Encoding.Latin1.GetBytes("pseudonym,diagnosis,stage,note\nSYN-CLI-000001,5,IIA,étendu\n"));
+
+        var (exit, output, error) = await GraphCommand.RunInAsync(null, null, "import", kind, path, "--data", _scenario.DataDirectory);
+
+        Assert.True(exit == 2, output + error);
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+        Assert.Contains("Nothing was applied", error, StringComparison.Ordinal);
+        Assert.Null(await _scenario.NodeAsync("Diagnosis", "SYN-CLI-000001/5"));
+        Assert.Null(await _scenario.NodeAsync("Diagnosis", "SYN-CLI-000002/5"));
+    }
+
     [Fact]
     public async Task ImportAlgorithms_ValidJson_Exits0()
     {

@@ -48,4 +48,46 @@ public sealed class SssomReaderTests
         var error = Assert.Throws<SssomFormatException>(() => Read(text));
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_MetadataWithASpaceAfterTheHash_ReadsItAsTheSameYaml()
+    {
+        // Regression: "# mapping_set_id: ..." was taken for an indented line and the file refused for having no mapping_set_id.
+        var metadata = string.Join('\n', SssomText.Metadata.Split('\n').Select(l => l.StartsWith('#') ? "# " + l[1..] : l));
+
+        var document = Read(SssomText.Of(metadata, SssomText.Good));
+
+        Assert.Equal("https://partner.example/mappings/brain.sssom.tsv", document.MappingSetId);
+        Assert.Equal("https://partner.example/onto/", document.CurieMap["PARTNER"]);
+        Assert.Equal(2, document.Mappings.Count);
+        Assert.Empty(document.Rejections);
+    }
+
+    [Fact]
+    public void Read_MetadataKeyIndentedLessThanTheFirst_ThrowsSayingSo()
+    {
+        var error = Assert.Throws<SssomFormatException>(() => Read("#  mapping_set_id: \"x\"\n#license: \"y\"\nsubject_id\tpredicate_id\tobject_id\tmapping_justification\n"));
+
+        Assert.Contains("line 2: metadata line 'license: \"y\"' is indented less than the first key", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_TextStartingWithAByteOrderMark_ReadsTheMetadata()
+    {
+        // Regression: importMappings over GraphQL refused a text starting with U+FEFF that the command accepted from a file.
+        var document = Read("\uFEFF" + SssomText.Of(SssomText.Metadata, SssomText.Good));
+
+        Assert.Equal("https://partner.example/mappings/brain.sssom.tsv", document.MappingSetId);
+        Assert.Equal(2, document.Mappings.Count);
+    }
+
+    [Fact]
+    public void Read_HeaderNamingAColumnTwice_ThrowsNamingIt()
+    {
+        // Regression: the first subject_id column was used and the second ignored, silently.
+        var error = Assert.Throws<SssomFormatException>(() => Read(
+            "#mapping_set_id: \"x\"\n#license: \"y\"\nsubject_id\tsubject_id\tpredicate_id\tobject_id\tmapping_justification\n"));
+
+        Assert.Contains("line 3: the header row names column 'subject_id' twice", error.Message, StringComparison.Ordinal);
+    }
 }

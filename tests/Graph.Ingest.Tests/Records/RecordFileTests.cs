@@ -38,6 +38,31 @@ public sealed class RecordFileTests
     }
 
     [Fact]
+    public void Read_HeaderRowThatCannotBeRead_RefusesTheFileNamingLine1()
+    {
+        // Regression: the first data row became the header, was never reported, and its values were "unknown columns".
+        var set = Csv("a,\"b\"x,c\n1,2,3\n4,5,6\n");
+
+        var problem = Assert.Single(set.Problems);
+        Assert.Equal((1, ProblemSeverity.Rejected), (problem.Line, problem.Severity));
+        Assert.Contains("header row", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains("follows the closing quote", problem.Reason, StringComparison.Ordinal);
+        Assert.Empty(set.Records);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x61, 0x2c, 0x62, 0x0a, 0x31, 0x2c, 0xe9, 0x0a }, RecordFormat.Csv)]
+    [InlineData(new byte[] { 0x5b, 0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d, 0x5d }, RecordFormat.Json)]
+    public void Read_NotUtf8_RefusesTheFileAsAWhole(byte[] content, RecordFormat format)
+    {
+        var set = RecordFile.Read(content, format, Columns);
+
+        var problem = Assert.Single(set.Problems);
+        Assert.Equal((0, "the file is not UTF-8 text"), (problem.Line, problem.Reason));
+        Assert.Empty(set.Records);
+    }
+
+    [Fact]
     public void Read_UnknownColumn_WarnsOnceAndKeepsTheRecords()
     {
         var set = Csv("a,gleeson\n1,7\n2,8\n");
@@ -73,6 +98,23 @@ public sealed class RecordFileTests
         var set = RecordFile.Read(Encoding.UTF8.GetBytes(json), RecordFormat.Json, Columns);
 
         Assert.Contains(set.Problems, p => p.Severity == ProblemSeverity.Rejected && p.Line == line);
+    }
+
+    [Fact]
+    public void Read_JsonObjectNamingAColumnTwice_RejectsThatRecordAsCsvRejectsSuchAHeader()
+    {
+        // Regression: "b" and "B" were one column and the later value won, silently.
+        var set = RecordFile.Read(Encoding.UTF8.GetBytes("""
+            [
+              {"a": 1, "b": "first", "B": "second"},
+              {"a": 2, "b": "only"}
+            ]
+            """), RecordFormat.Json, Columns);
+
+        var problem = Assert.Single(set.Problems);
+        Assert.Equal((2, ProblemSeverity.Rejected), (problem.Line, problem.Severity));
+        Assert.Contains("item 1 of the array names column 'b' twice", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal(["2"], set.Records.Select(r => r["a"]));
     }
 
     [Theory]

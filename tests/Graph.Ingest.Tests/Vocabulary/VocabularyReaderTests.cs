@@ -65,4 +65,16 @@ public sealed class VocabularyReaderTests
         var e = Assert.Throws<VocabularyFormatException>(() => VocabularyReader.Read([0x63, 0x75, 0xff, 0xfe, 0x0a], VocabularyFormat.Tsv));
         Assert.Contains("not UTF-8", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_JsonObjectNamingAColumnTwice_RejectsThatRowWithItsLine()
+    {
+        // Regression: "label" and "Label" were one column and the concept was stored with the later label, "second".
+        var set = VocabularyReader.Read(VocabularyText.Bytes("""[{"curie":"REVV:J","label":"first","Label":"second"}]"""), VocabularyFormat.Json);
+
+        Assert.Empty(set.Records);
+        var problem = Assert.Single(set.Problems);
+        Assert.Equal((1, ProblemSeverity.Rejected), (problem.Line, problem.Severity));
+        Assert.Contains("names column 'label' twice", problem.Reason, StringComparison.Ordinal);
+    }
 }

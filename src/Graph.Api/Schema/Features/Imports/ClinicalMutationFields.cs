@@ -31,7 +31,8 @@ internal static class ClinicalMutationFields
             Name = "importClinical",
             Description = "Imports clinical data for patients of the catalogue, one record per diagnosis (CSV with a header row, or a JSON "
                 + $"array of objects; columns {string.Join(", ", ClinicalColumns.All)}). Each record is validated on its own and applied whole or "
-                + "rejected with its line, column and reason; codes the catalogue's concepts do not hold are warnings. Importing the same content again "
+                + "rejected with its line, column and reason; codes the catalogue's concepts do not hold are warnings. Content that cannot be read as "
+                + "a whole (empty, a header row that cannot be read) is a BAD_USER_INPUT error. Importing the same content again "
                 + "changes nothing. The request size limit applies: import large files with 'graph import clinical'.",
             ResolvedType = new NonNullGraphType(new ImportClinicalPayloadGraphType(problems)),
             Arguments = new QueryArguments(
@@ -50,6 +51,8 @@ internal static class ClinicalMutationFields
                     _ => RecordFile.Detect("", content, null),
                 };
                 var set = RecordFile.Read(content, format, ClinicalColumns.All);
+                if (set.Refusal is { } refusal)
+                    throw ErrorCodes.BadInput($"The content cannot be read as a whole: {refusal.Describe()}. Nothing was applied.");
                 var services = c.RequestServices!;
                 var index = services.GetRequiredService<CatalogIndex>();
                 var snapshot = index.Current;

@@ -19,13 +19,23 @@ public sealed class HttpProtocolTests(CatalogueFactory service)
         return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, text.Length == 0 ? null : JsonNode.Parse(text), response);
     }
 
-    private static HttpRequestMessage Post(string body, string contentType = "application/json", string? accept = null)
+    private static HttpRequestMessage Post(string body, string contentType = "application/json", string? accept = null) =>
+        Post(Encoding.UTF8.GetBytes(body), contentType, accept);
+
+    private static HttpRequestMessage Post(byte[] body, string contentType = "application/json", string? accept = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         if (accept is not null)
             request.Headers.Accept.ParseAdd(accept);
         return request;
+    }
+
+    // The JSON's UTF-8 with the bytes given in hex (invalid UTF-8, which a string cannot hold) in place of '~'.
+    private static byte[] WithBytes(string json, string hex)
+    {
+        var at = json.IndexOf('~', StringComparison.Ordinal);
+        return [.. Encoding.UTF8.GetBytes(json[..at]), .. Convert.FromHexString(hex.Replace(" ", "", StringComparison.Ordinal)), .. Encoding.UTF8.GetBytes(json[(at + 1)..])];
     }
 
     private static string Code(JsonNode? body) => (string)body!["errors"]![0]!["extensions"]!["code"]!;
@@ -66,6 +76,35 @@ public sealed class HttpProtocolTests(CatalogueFactory service)
         var (status, _, body, _) = await SendAsync(Post(json));
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains(message, (string)body!["errors"]![0]!["message"]!, StringComparison.Ordinal);
+    }
+
+    // Review: JsonDocument checks the UTF-8 of a string only when it is read, and the query was read outside the reader's
+    // error handling: these answered 500 with an empty body.
+    [Theory]
+    [InlineData("""{"query":"{ search(text: \"~\") { totalCount } }"}""", "FF FE", null, "'query'")]
+    [InlineData("""{"query":"{ search(text: \"~\") { totalCount } }"}""", "FF FE", GraphQLResponse, "'query'")]
+    [InlineData("""{"query":"{ __typename ~ }"}""", "ED A0 80", null, "'query'")]
+    [InlineData("""{"query":"query($t: String) { search(text: $t) { totalCount } }","variables":{"t":"~"}}""", "C3 28", null, "'variables'")]
+    [InlineData("""{"query":"{ __typename }","variables":{"~":1}}""", "FF", null, "'variables'")]
+    [InlineData("""{"query":"{ __typename }","extensions":{"e":["~"]}}""", "ED A0 80", null, "'extensions'")]
+    [InlineData("""{"documentId":"sha256:~"}""", "FF", null, "'documentId'")]
+    [InlineData("""{"query":"{ __typename }","operationName":"~"}""", "C3 28", null, "'operationName'")]
+    public async Task Post_InvalidUtf8InAString_Is400NamingTheField(string json, string bytes, string? accept, string field)
+    {
+        var (status, _, body, _) = await SendAsync(Post(WithBytes(json, bytes), accept: accept));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("BAD_REQUEST", Code(body));
+        Assert.Contains(field + " is not valid UTF-8", (string)body!["errors"]![0]!["message"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_BatchWithInvalidUtf8InAQuery_RefusesThatRequestAndRunsTheOthers()
+    {
+        var (status, _, body, _) = await SendAsync(Post(WithBytes("""[{"query":"{ __typename ~ }"},{"query":"{ __typename }"}]""", "C3 28")));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("BAD_REQUEST", Code(body![0]));
+        Assert.Contains("'query' is not valid UTF-8", (string)body[0]!["errors"]![0]!["message"]!, StringComparison.Ordinal);
+        Assert.Equal("Query", (string)body[1]!["data"]!["__typename"]!);
     }
 
     [Fact]

@@ -89,6 +89,20 @@ public sealed class SearchTests(CatalogueFactory service)
         Assert.True((double)data["patients"]!["histogram"]!["max"]! <= 120);
     }
 
+    // Review: the bin count was an int, which a tiny width overflowed (the cast saturated, the last bin's +1 wrapped), and
+    // the histogram came back as one bin holding every value.
+    [Theory]
+    [InlineData("2.5e-9")]
+    [InlineData("1e-300")]
+    [InlineData("1e-320")]
+    public async Task Histogram_WidthGivingMoreBinsThanAnIntHolds_IsRefused(string width)
+    {
+        var body = await service.PostAsync($$"""{ series(first: 1) { histogram(field: "sliceThickness", width: {{width}}) { count bins { from to count } } } }""");
+        var error = body["errors"]![0]!;
+        Assert.Equal("BAD_USER_INPUT", (string?)error["extensions"]!["code"]);
+        Assert.Matches("^A width of .+ gives .+ bins for 'sliceThickness' .+; at most 1000 are allowed", (string)error["message"]!);
+    }
+
     [Fact]
     public async Task Order_SeveralKeys_StableAcrossCursorPages()
     {

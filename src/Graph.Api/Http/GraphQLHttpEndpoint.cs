@@ -36,7 +36,7 @@ internal static class GraphQLHttpEndpoint
                 return;
             }
 
-            var document = TryParse(executor.Documents, request.Query);
+            var document = TryParse(executor, request);
             if (document is not null && IsMutation(document, request.OperationName))
             {
                 http.Response.Headers.Allow = "POST";
@@ -101,7 +101,7 @@ internal static class GraphQLHttpEndpoint
                 return;
             }
 
-            await ExecuteAsync(http, executor, serializer, mediaType, request, TryParse(executor.Documents, request.Query), cancellationToken);
+            await ExecuteAsync(http, executor, serializer, mediaType, request, TryParse(executor, request), cancellationToken);
         }
     }
 
@@ -134,7 +134,7 @@ internal static class GraphQLHttpEndpoint
                 continue;
             }
 
-            var document = TryParse(executor.Documents, request.Query);
+            var document = TryParse(executor, request);
             operations.Add(OperationName(request, document));
             RequestLogEnricher.SetOperation(http, operations);
             if (document is not null && IsMutation(document, request.OperationName))
@@ -174,12 +174,15 @@ internal static class GraphQLHttpEndpoint
         };
     }
 
-    /// <summary>The cached (validated) document of a query, else the query parsed; null when it does not parse (execution then reports why).</summary>
-    private static GraphQLDocument? TryParse(DocumentCache documents, string? query)
+    /// <summary>The document a request runs (its query, or the trusted document its documentId names), cached (validated) or
+    /// parsed; null when there is none or it does not parse (execution then reports why).</summary>
+    private static GraphQLDocument? TryParse(CatalogExecutor executor, GraphQLRequest request)
     {
+        // The mutation checks read this document, so a trusted mutation is refused over GET and in batches as a sent one is.
+        var query = request is { Query: null, DocumentId: { } id } ? executor.TrustedDocument(id) : request.Query;
         if (string.IsNullOrEmpty(query))
             return null;
-        if (documents.TryGet(query, out var cached))
+        if (executor.Documents.TryGet(query, out var cached))
             return cached;
         try
         {

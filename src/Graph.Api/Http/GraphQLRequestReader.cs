@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Unicode;
 using GraphQL;
 using GraphQL.Transport;
 
@@ -9,6 +11,8 @@ namespace Graph.Api.Http;
 /// body itself within the size limit, checking each field's type so a malformed request gets a reason, not an exception.</summary>
 internal static class GraphQLRequestReader
 {
+    private const string NoQuery = "The request needs a 'query' string (or the 'documentId' of a trusted document).";
+
     /// <summary>The request of a GET: its query-string parameters; null with the reason when they do not make one.</summary>
     public static GraphQLRequest? ReadQueryString(HttpRequest http, IGraphQLTextSerializer serializer, out string? error)
     {
@@ -49,9 +53,9 @@ internal static class GraphQLRequestReader
         }
 
         var hasDocumentId = element.TryGetProperty("documentId", out var documentId) && documentId.ValueKind == JsonValueKind.String;
-        if (!hasDocumentId && (!element.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(query.GetString())))
+        if (!hasDocumentId && (!element.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String))
         {
-            error = "The request needs a 'query' string (or the 'documentId' of a trusted document).";
+            error = NoQuery;
             return null;
         }
 
@@ -70,15 +74,25 @@ internal static class GraphQLRequestReader
             return null;
         }
 
+        // Strings are decoded here only: JsonDocument checks the UTF-8 of a string when it is read, not when it parses.
+        GraphQLRequest? request;
         try
         {
-            return serializer.ReadNode<GraphQLRequest>(element);
+            request = serializer.ReadNode<GraphQLRequest>(element);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
-            error = $"The request is not a GraphQL request: {e.Message}";
+            error = InvalidUtf8(element) ?? $"The request is not a GraphQL request: {e.Message}";
             return null;
         }
+
+        if (!hasDocumentId && string.IsNullOrWhiteSpace(request?.Query))
+        {
+            error = NoQuery;
+            return null;
+        }
+
+        return request;
     }
 
     /// <summary>Reads the body into a buffer rented from the shared pool (the caller returns it); null when it is larger than <paramref name="maxBytes"/>.</summary>
@@ -119,4 +133,18 @@ internal static class GraphQLRequestReader
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    // The reason a request did not decode when one of its properties (its name, or anything in its value) is not valid UTF-8.
+    private static string? InvalidUtf8(JsonElement element)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!Utf8.IsValid(JsonMarshal.GetRawUtf8PropertyName(property)))
+                return "A property name of the request is not valid UTF-8.";
+            if (!Utf8.IsValid(JsonMarshal.GetRawUtf8Value(property.Value)))
+                return $"'{property.Name}' is not valid UTF-8.";
+        }
+
+        return null;
+    }
 }

@@ -47,9 +47,11 @@ public static class Histograms
         if (width is { } binWidth)
         {
             start = Math.Floor(min / binWidth) * binWidth;
-            count = Math.Max(1, (int)Math.Floor((max - start) / binWidth) + 1);
-            if (count > MaxBins)
-                throw new CatalogQueryException($"A width of {binWidth} gives {count} bins for '{path.Text}' ({min} to {max}); at most {MaxBins} are allowed.");
+            // Counted in double: a tiny width gives more bins than an int holds, or a first bin beyond double's range.
+            var needed = double.IsFinite(start) ? Math.Floor((max - start) / binWidth) + 1 : double.PositiveInfinity;
+            if (needed > MaxBins)
+                throw new CatalogQueryException($"A width of {binWidth} gives {needed} bins for '{path.Text}' ({min} to {max}); at most {MaxBins} are allowed.");
+            count = Math.Max(1, (int)needed);
             step = binWidth;
         }
         else

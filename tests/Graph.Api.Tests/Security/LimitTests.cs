@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Graph.Api.Security;
@@ -72,6 +73,47 @@ public sealed class LimitTests(CatalogueFactory service)
         Assert.Equal(["TRUSTED_DOCUMENTS_ONLY"], Responses.Codes(other));
         var (_, unknown) = await factory.SendAsync(new { documentId = "sha256:00" });
         Assert.Equal(["DOCUMENT_NOT_FOUND"], Responses.Codes(unknown));
+    }
+
+    // Review: the endpoint looked for a mutation in the request's query only, so a trusted mutation sent by its documentId ran
+    // over GET and inside batches.
+    [Fact]
+    public async Task TrustedDocument_Mutation_RefusedOverGetAndInBatchesAsAnyMutation()
+    {
+        using var folder = new TempDirectory();
+        const string unlink = """mutation Unlink { unlinkConcepts(subject: "REVA:1", object: "NCIT:C3058") }""";
+        const string both = """query Read { datasets(first: 1) { totalCount } } mutation Change { unlinkConcepts(subject: "REVA:1", object: "NCIT:C3058") }""";
+        File.WriteAllText(folder.File("unlink.graphql"), unlink);
+        File.WriteAllText(folder.File("both.graphql"), both);
+        await using var factory = await ConfiguredService.Create(new Dictionary<string, string> { ["Graph:Limits:TrustedDocumentsDirectory"] = folder.Path }).StartAsync();
+        var partner = await TestKeys.CreateAsync(factory.DataDirectory, "partner");
+        using var client = factory.CreateClient(partner);
+
+        async Task<(HttpStatusCode Status, ICollection<string> Allow)> GetAsync(string id, string? operationName = null)
+        {
+            using var response = await client.GetAsync(new Uri($"/graphql?documentId={id}{(operationName is null ? "" : "&operationName=" + operationName)}", UriKind.Relative));
+            return (response.StatusCode, response.Content.Headers.Allow);
+        }
+
+        var get = await GetAsync(TrustedDocuments.IdOf(unlink));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, get.Status);
+        Assert.Contains("POST", get.Allow);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await GetAsync(TrustedDocuments.IdOf(both), "Change")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(TrustedDocuments.IdOf(both), "Read")).Status);
+
+        using var batch = await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new object[]
+        {
+            new { documentId = TrustedDocuments.IdOf(unlink) },
+            new { documentId = TrustedDocuments.IdOf(both), operationName = "Change" },
+            new { documentId = TrustedDocuments.IdOf(both), operationName = "Read" },
+        });
+        var results = JsonNode.Parse(await batch.Content.ReadAsStringAsync())!.AsArray();
+        Assert.All(results.Take(2), r => Assert.Contains("Mutations cannot be batched", (string)r!["errors"]![0]!["message"]!, StringComparison.Ordinal));
+        Assert.NotNull(results[2]!["data"]!["datasets"]!["totalCount"]);
+
+        var (status, single) = await factory.SendAsync(new { documentId = TrustedDocuments.IdOf(unlink) }, partner);
+        Assert.Equal(200, status);
+        Assert.Empty(Responses.Codes(single));
     }
 
     [Fact]

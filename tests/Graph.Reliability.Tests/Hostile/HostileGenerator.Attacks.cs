@@ -100,6 +100,9 @@ partial class HostileGenerator
         [
             [0xC0, 0xAF, 0xFF, 0xFE],
             Encoding.UTF8.GetBytes("{\"query\":\"{ catalogueStatistics { series { value } } }\"").Concat(new byte[] { 0xED, 0xA0, 0x80 }).ToArray(),
+            [.. Encoding.UTF8.GetBytes("{\"query\":\"{ search(text: \\\""), 0xFF, 0xFE, .. Encoding.UTF8.GetBytes("\\\") { totalCount } }\"}")],
+            [.. Encoding.UTF8.GetBytes("[{\"query\":\"{ __typename "), 0xC3, 0x28, .. Encoding.UTF8.GetBytes(" }\"}]")],
+            [.. Encoding.UTF8.GetBytes("{\"query\":\"{ __typename }\",\"variables\":{\"a\":\""), 0xED, 0xA0, 0x80, .. Encoding.UTF8.GetBytes("\"}}")],
             Encoding.UTF8.GetBytes("{\"query\":\"{ catalogueStatistics { series { value } } }\",\"query\":\"{ __typename }\"}"),
             Encoding.UTF8.GetBytes("{\"query\":123}"),
             Encoding.UTF8.GetBytes("{\"query\":\"{ __typename }\",\"variables\":\"{\\\"a\\\":1}\"}"),

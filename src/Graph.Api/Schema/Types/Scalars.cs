@@ -8,7 +8,7 @@ internal static class Scalars
     public static readonly StringGraphType String = new();
     public static readonly IntGraphType Int = new();
     public static readonly LongGraphType Long = new();
-    public static readonly FloatGraphType Float = new();
+    public static readonly FiniteFloatGraphType Float = new();
     public static readonly BooleanGraphType Boolean = new();
     public static readonly IdGraphType Id = new();
 }

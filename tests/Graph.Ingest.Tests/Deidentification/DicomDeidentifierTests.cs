@@ -139,6 +139,18 @@ public sealed class DicomDeidentifierTests
         Assert.Equal((null, null, 2), (instance.StudyDescription, instance.SeriesDescription, instance.DescriptionsRemoved));
     }
 
+    // Review 3: an institution's name in Manufacturer and the patient's name in the model and body part were stored.
+    [Fact]
+    public void Deidentify_EquipmentOrBodyPartWithNameOrInstitution_Dropped_AndCounted()
+    {
+        var instance = _deidentifier.Deidentify(Read(SomeDicom.Instance()
+            .Set(DicomTag.Manufacturer, "LO", "Saint Zebedee Hospital")
+            .Set(DicomTag.ManufacturerModelName, "LO", "Janeth")
+            .Set(DicomTag.BodyPartExamined, "CS", "DOE")));
+
+        Assert.Equal((null, null, null, 3), (instance.Manufacturer, instance.Model, instance.BodyPart, instance.DescriptionsRemoved));
+    }
+
     [Fact]
     public void Deidentify_DescriptionsNotRetained_AlwaysDropped()
     {

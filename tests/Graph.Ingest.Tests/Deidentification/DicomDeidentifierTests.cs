@@ -1,6 +1,8 @@
 using Graph.Dicom;
 using Graph.Ingest.Deidentification;
+using Graph.Ingest.Studies;
 using Graph.Ingest.Tests.Dicom.Support;
+using Graph.Store;
 using Graph.Testing;
 
 namespace Graph.Ingest.Tests.Deidentification;
@@ -121,6 +123,21 @@ public sealed class DicomDeidentifierTests
         var instance = _deidentifier.Deidentify(Read(SomeDicom.Instance().Set(DicomTag.SeriesNumber, "IS", "-5").Set(DicomTag.MagneticFieldStrength, "DS", "3000")));
 
         Assert.Equal((null, null, InstanceWarnings.ValueDropped), (instance.SeriesNumber, instance.MagneticFieldStrength, instance.Warnings));
+    }
+
+    // Review 3: a control character rejected the whole file (the domain's rule), tab and line breaks were stored as they were.
+    [Fact]
+    public void Deidentify_ControlCharacter_ValueLeftOut_LineBreaksAndTabsBecomeSpaces()
+    {
+        var instance = _deidentifier.Deidentify(Read(SomeDicom.Instance()
+            .Set(DicomTag.ManufacturerModelName, "LO", "Station-OR3\u001b")
+            .Set(DicomTag.Manufacturer, "LO", "ACME\u0001")
+            .Set(DicomTag.StudyDescription, "LO", "CT\tCHEST")
+            .Set(DicomTag.SeriesDescription, "LO", "Routine\r\nBrain")));
+
+        Assert.Equal((null, null, InstanceWarnings.ValueDropped), (instance.Model, instance.Manufacturer, instance.Warnings));
+        Assert.Equal(("CT CHEST", "Routine Brain"), (instance.StudyDescription, instance.SeriesDescription));
+        Assert.Empty(GraphWriter.Validate(IngestCatalogue.ForInstance(instance, 1, "a.dcm")));
     }
 
     [Fact]

@@ -31,6 +31,12 @@ internal sealed class FolderReader(DicomDeidentifier deidentifier, IngestCatalog
 
     private void Read(FolderFile file)
     {
+        if (file.Unreadable is { } reason)
+        {
+            Reject(file, RejectKind.Unreadable, reason);
+            return;
+        }
+
         try
         {
             var dataset = DicomFile.Read(file.FullPath, HeaderOnly);

@@ -155,6 +155,34 @@ public sealed partial class DicomFolderIngestTests : IAsyncLifetime
         Assert.Contains(_scenario.Log.Messages, m => m.Contains("Rejected 2 files as not-dicom", StringComparison.Ordinal));
     }
 
+    // Review 3: a FIFO in the folder hung the ingest forever (opening it for reading waits for a writer).
+    [Fact]
+    public async Task RunAsync_FifoInTheFolder_RejectedAsNotARegularFile_OthersRead()
+    {
+        _scenario.Write("good/1.dcm", SomeDicom.Instance());
+        var pipe = Path.Combine(_scenario.Input, "good", "pipe.dcm");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [pipe]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var ingest = _scenario.IngestAsync();
+        try
+        {
+            var summary = await ingest.WaitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.Equal((2, 1, 1), (summary.Files, summary.Accepted, summary.Rejected));
+            Assert.Equal(new IngestReject("good/pipe.dcm", RejectKind.Unreadable, "not a regular file"), Assert.Single(summary.Rejects));
+        }
+        finally
+        {
+            // A reader stuck on the FIFO gets its end of file, so a failing run does not hang the test host.
+            if (!ingest.IsCompleted)
+                await File.WriteAllBytesAsync(pipe, []);
+        }
+    }
+
     [Fact]
     public async Task RunAsync_StudyTheWriterRefuses_ReportedWithItsFiles_OtherStudiesWritten()
     {

@@ -6,7 +6,7 @@ public enum RejectKind
     /// <summary>The file is not DICOM.</summary>
     NotDicom,
 
-    /// <summary>The file could not be opened, or is not a regular file (a pipe, a device).</summary>
+    /// <summary>The file could not be opened, is not a regular file (a pipe, a device), or is a folder that cannot be listed.</summary>
     Unreadable,
 
     /// <summary>The file is DICOM but corrupt or truncated.</summary>

@@ -183,6 +183,26 @@ public sealed partial class DicomFolderIngestTests : IAsyncLifetime
         }
     }
 
+    // Review 3: a subfolder that cannot be listed was passed over in silence and the run exited 0. Root lists any
+    // folder, so the listing is made to fail as it does for other users (EACCES).
+    [Fact]
+    public void List_FolderCannotBeRead_ListedAsUnreadable_TheRestListed()
+    {
+        _scenario.Write("a/1.dcm", SomeDicom.Instance());
+        _scenario.Write("locked/2.dcm", SomeDicom.Instance(instance: 2));
+        _scenario.Write("locked/deeper/3.dcm", SomeDicom.Instance(instance: 3));
+
+        var files = FolderFiles.List(_scenario.Input, folder =>
+        {
+            if (Path.GetFileName(folder) == "locked")
+                throw new UnauthorizedAccessException();
+        });
+
+        Assert.Equal(
+            [("a/1.dcm", null), ("locked", "folder cannot be read")],
+            files.Select(f => (f.RelativePath, f.Unreadable)).OrderBy(f => f.RelativePath, StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task RunAsync_StudyTheWriterRefuses_ReportedWithItsFiles_OtherStudiesWritten()
     {

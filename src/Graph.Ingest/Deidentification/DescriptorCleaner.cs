@@ -28,6 +28,7 @@ internal sealed partial class DescriptorCleaner
     private readonly List<string> _nameParts = [];
     private readonly HashSet<string> _nameWords = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _scriptNames = [];
+    private readonly List<string> _visitValues = [];
 
     private DescriptorCleaner(DicomDataset dataset)
     {
@@ -58,8 +59,15 @@ internal sealed partial class DescriptorCleaner
         {
             foreach (var form in BirthDateForms)
                 Add(birth.ToString(form, CultureInfo.InvariantCulture), 6);
+            _visitValues.Add(birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
+            _visitValues.Add(birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
+
+        _visitValues.AddRange(dataset.GetStrings(DicomTag.AccessionNumber).Select(a => a.Trim()));
     }
+
+    /// <summary>The birth date and accession number of the data set, for checking pass-through ids.</summary>
+    public IReadOnlyList<string> VisitValues => _visitValues;
 
     /// <summary>The components of every person name of the data set (patient, staff), for checking pass-through ids.</summary>
     public IReadOnlyList<string> NameParts => _nameParts;

@@ -86,7 +86,7 @@ internal sealed partial class DicomDeidentifier
         else
         {
             cleaner = DescriptorCleaner.For(dataset);
-            if (PassThroughIds.Problem(patientId, cleaner.NameParts) is { } problem)
+            if (PassThroughIds.Problem(patientId, cleaner.NameParts, cleaner.VisitValues) is { } problem)
                 throw new DeidentificationException($"Patient id not passed through: {problem}.", DeidentificationProblem.UnsafePatientId, DicomTag.PatientID);
             patient = patientId;
         }

@@ -208,6 +208,20 @@ public sealed class DicomDeidentifierTests
         Assert.DoesNotContain("DOE-1958", error.Message, StringComparison.Ordinal);
     }
 
+    // Review 3: a pass-through id equal to the birth date or the accession number, or shaped as a national id, was kept.
+    [Theory]
+    [InlineData("19581230")]
+    [InlineData("ACC1")]
+    [InlineData("123-45-6789")]
+    public void Deidentify_PassThrough_IdThatIsBirthDateAccessionOrNationalNumber_Refused(string id)
+    {
+        var passThrough = new DicomDeidentifier(null, passThroughIds: true, remapUids: false);
+
+        var error = Assert.Throws<DeidentificationException>(() => passThrough.Deidentify(Read(SomeDicom.Instance(id))));
+        Assert.Equal(DeidentificationProblem.UnsafePatientId, error.Problem);
+        Assert.DoesNotContain(id, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Constructor_PseudonymisingOrRemappingWithoutKey_Fails()
     {

@@ -13,14 +13,16 @@ public sealed class EdgeRecordValidator : AbstractValidator<EdgeRecord>
             var kind = GraphModel.Relation(edge.Type, edge.From.Label, edge.To.Label);
             if (kind is null)
             {
-                context.AddFailure("type", $"Relationship {edge}: no relationship {edge.Type} joins {edge.From.Label} to {edge.To.Label}.");
+                var unknown = $"no relationship {edge.Type} joins {edge.From.Label} to {edge.To.Label}";
+                context.AddFailure(ValidationFailures.Of("type", $"Relationship {edge}: {unknown}.", $"Relationship {edge.Type}: {unknown}."));
                 return;
             }
 
             if (kind.FromCodedFields)
             {
                 var fields = string.Join(", ", kind.From.Fields.Where(f => f.CodeSystem is not null || f.HoldsCuries).Select(f => f.Name));
-                context.AddFailure("type", $"Relationship {edge}: {kind.Type} from {kind.From.Label} is derived from its coded fields ({fields}); set those fields instead.");
+                var derived = $"{kind.Type} from {kind.From.Label} is derived from its coded fields ({fields}); set those fields instead";
+                context.AddFailure(ValidationFailures.Of("type", $"Relationship {edge}: {derived}.", $"Relationship {kind.Type}: {derived}."));
                 return;
             }
 
@@ -28,17 +30,19 @@ public sealed class EdgeRecordValidator : AbstractValidator<EdgeRecord>
             {
                 var key = end == "start" ? edge.From.Key : edge.To.Key;
                 if (KeyRules.Check(node, key) is { } keyError)
-                    context.AddFailure(end, $"Relationship {edge}: {end} node {keyError}.");
+                    context.AddFailure(ValidationFailures.Of(end, $"Relationship {edge}: {end} node {keyError}.", $"Relationship {kind.Type}: {end} node {KeyRules.Rule(node, key)}."));
             }
 
             foreach (var (name, value) in edge.Properties)
             {
                 var field = kind.Properties.FirstOrDefault(p => p.Name == name);
-                var error = field is null
-                    ? kind.Properties.Count == 0 ? "this relationship carries no properties" : $"unknown property; known are {string.Join(", ", kind.Properties.Select(p => p.Name))}"
-                    : FieldRules.Check(field, value);
+                var unknown = kind.Properties.Count == 0 ? "this relationship carries no properties" : $"unknown property; known are {string.Join(", ", kind.Properties.Select(p => p.Name))}";
+                var error = field is null ? unknown : FieldRules.Check(field, value);
                 if (error is not null)
-                    context.AddFailure(name, $"Relationship {edge} property '{name}': {error}.");
+                {
+                    context.AddFailure(ValidationFailures.Of(
+                        name, $"Relationship {edge} property '{name}': {error}.", $"Relationship {kind.Type} property '{name}': {(field is null ? unknown : FieldRules.Rule(field, value))}."));
+                }
             }
         });
     }

@@ -4,23 +4,28 @@ namespace Graph.Domain;
 public static class FieldRules
 {
     /// <summary>Returns why a value is not acceptable for a field, or null when it is. Null removes a value and is accepted unless the field is required.</summary>
-    public static string? Check(FieldDef field, object? value)
+    public static string? Check(FieldDef field, object? value) => Check(field, value, quote: true);
+
+    /// <summary>Returns the rule a value breaks without quoting the value (for reports that must never repeat one), or null when it is acceptable.</summary>
+    public static string? Rule(FieldDef field, object? value) => Check(field, value, quote: false);
+
+    private static string? Check(FieldDef field, object? value, bool quote)
     {
         if (value is null)
             return field.Required ? "is required and cannot be removed" : null;
 
         var coerced = PropertyValues.Coerce(field, value, out var typeError);
         if (typeError is not null)
-            return typeError;
+            return quote ? typeError : $"is not a {field.Type.ToString().ToLowerInvariant()}";
 
         switch (coerced)
         {
             case string s:
-                return CheckText(field, s);
+                return CheckText(field, s, quote);
             case string[] list:
                 foreach (var item in list)
                 {
-                    if (CheckText(field, item) is { } itemError)
+                    if (CheckText(field, item, quote) is { } itemError)
                         return $"item {itemError}";
                 }
 
@@ -28,29 +33,32 @@ public static class FieldRules
             case long or double:
                 var number = Convert.ToDouble(coerced, System.Globalization.CultureInfo.InvariantCulture);
                 if (double.IsNaN(number) || double.IsInfinity(number))
-                    return $"{PropertyValues.Describe(value)} is not a finite number";
+                    return $"{Subject(value, quote)}is not a finite number";
                 if (field.Min is { } min && number < min)
-                    return $"{PropertyValues.Describe(value)} is below the minimum {min}";
+                    return $"{Subject(value, quote)}is below the minimum {min}";
                 if (field.Max is { } max && number > max)
-                    return $"{PropertyValues.Describe(value)} is above the maximum {max}";
+                    return $"{Subject(value, quote)}is above the maximum {max}";
                 if (field.Type == ValueKind.Int && (number > int.MaxValue || number < int.MinValue))
-                    return $"{PropertyValues.Describe(value)} does not fit a 32-bit integer";
+                    return $"{Subject(value, quote)}does not fit a 32-bit integer";
                 return null;
             default:
                 return null;
         }
     }
 
-    private static string? CheckText(FieldDef field, string text)
+    private static string? CheckText(FieldDef field, string text, bool quote)
     {
         if (field.Required && string.IsNullOrWhiteSpace(text))
             return "is required and cannot be empty";
         if (text.Length > field.MaxLength)
-            return $"{PropertyValues.Describe(text)} is longer than {field.MaxLength} characters";
+            return $"{Subject(text, quote)}is longer than {field.MaxLength} characters";
         if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
-            return $"{PropertyValues.Describe(text)} contains a control character";
+            return $"{Subject(text, quote)}contains a control character";
         if (field.AllowedValues is { } allowed && !allowed.Contains(text, StringComparer.Ordinal))
-            return $"{PropertyValues.Describe(text)} is not one of {string.Join(", ", allowed)}";
+            return $"{Subject(text, quote)}is not one of {string.Join(", ", allowed)}";
         return null;
     }
+
+    // The value as the start of a message, or nothing when the message must not quote it.
+    private static string Subject(object value, bool quote) => quote ? PropertyValues.Describe(value) + " " : "";
 }

@@ -12,7 +12,12 @@ public static partial class KeyRules
     private static partial Regex Uid();
 
     /// <summary>Returns why a key is not acceptable for a kind, or null when it is.</summary>
-    public static string? Check(NodeKind kind, string? key)
+    public static string? Check(NodeKind kind, string? key) => Check(kind, key, quote: true);
+
+    /// <summary>Returns the rule a key breaks without quoting the key (for reports that must never repeat a value), or null when it is acceptable.</summary>
+    public static string? Rule(NodeKind kind, string? key) => Check(kind, key, quote: false);
+
+    private static string? Check(NodeKind kind, string? key, bool quote)
     {
         if (string.IsNullOrEmpty(key))
             return $"{kind.KeyField} is empty";
@@ -20,14 +25,15 @@ public static partial class KeyRules
             return $"{kind.KeyField} is longer than {NodeKind.MaxKeyLength} characters";
         if (key.Any(char.IsControl))
             return $"{kind.KeyField} contains a control character";
+        var named = quote ? $"{kind.KeyField} '{key}'" : kind.KeyField;
         return kind.KeyField switch
         {
             "slug" or "code" when !Slug().IsMatch(key) =>
-                $"{kind.KeyField} '{key}' must be lowercase letters, digits, '.', '_' or '-'",
+                $"{named} must be lowercase letters, digits, '.', '_' or '-'",
             "studyInstanceUid" or "seriesInstanceUid" when key.Length > 64 || !Uid().IsMatch(key) =>
-                $"{kind.KeyField} '{key}' is not a DICOM UID (digits and dots, at most 64 characters)",
+                $"{named} is not a DICOM UID (digits and dots, at most 64 characters)",
             "curie" when key.IndexOf(':', StringComparison.Ordinal) <= 0 =>
-                $"curie '{key}' must be a prefix and a code separated by ':'",
+                $"{named} must be a prefix and a code separated by ':'",
             _ => null,
         };
     }

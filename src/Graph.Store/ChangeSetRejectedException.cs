@@ -26,6 +26,10 @@ public sealed class ChangeSetRejectedException : Exception
     /// <summary>Every reason the set was rejected, each naming the node, field and value.</summary>
     public IReadOnlyList<string> Errors { get; }
 
+    /// <summary>The reasons naming the field and the rule but no value or key, for reports that must never repeat one
+    /// (empty when the thrower did not give them).</summary>
+    public IReadOnlyList<string> ErrorsWithoutValues { get; init; } = [];
+
     private static string Summarise(IReadOnlyList<string> errors) => errors.Count switch
     {
         0 => "The change set was rejected.",

@@ -31,26 +31,32 @@ public sealed partial class GraphWriter(IGraphStore store, IEnumerable<ICommitLi
     private readonly RetryPolicy _retry = retry ?? new RetryPolicy();
 
     /// <summary>Returns every validation error of a ChangeSet; empty when it is valid.</summary>
-    public static IReadOnlyList<string> Validate(ChangeSet changes)
+    public static IReadOnlyList<string> Validate(ChangeSet changes) => Validate(changes, withValues: true);
+
+    /// <summary>Returns every validation error of a ChangeSet naming the field and the rule but never a value or key, for
+    /// reports that must not repeat one; empty when it is valid.</summary>
+    public static IReadOnlyList<string> ValidateWithoutValues(ChangeSet changes) => Validate(changes, withValues: false);
+
+    private static List<string> Validate(ChangeSet changes, bool withValues)
     {
         ArgumentNullException.ThrowIfNull(changes);
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(changes.Id) || changes.Id.Length > 64)
-            errors.Add($"The change set's id '{changes.Id}' must have 1 to 64 characters.");
+            errors.Add(withValues ? $"The change set's id '{changes.Id}' must have 1 to 64 characters." : "The change set's id must have 1 to 64 characters.");
         foreach (var node in changes.Nodes)
-            Collect(NodeValidator.Validate(node), errors);
+            Collect(NodeValidator.Validate(node), errors, withValues);
         foreach (var edge in changes.Edges)
-            Collect(EdgeValidator.Validate(edge), errors);
+            Collect(EdgeValidator.Validate(edge), errors, withValues);
         foreach (var node in changes.DeletedNodes)
         {
             if (GraphModel.Kind(node.Label) is null)
-                errors.Add($"Cannot delete {node}: unknown label.");
+                errors.Add(withValues ? $"Cannot delete {node}: unknown label." : "Cannot delete a node: unknown label.");
         }
 
         foreach (var edge in changes.DeletedEdges)
         {
             if (GraphModel.Relation(edge.Type, edge.From.Label, edge.To.Label) is null)
-                errors.Add($"Cannot delete {edge}: unknown relationship.");
+                errors.Add(withValues ? $"Cannot delete {edge}: unknown relationship." : $"Cannot delete a relationship {edge.Type}: unknown relationship.");
         }
 
         return errors;
@@ -63,7 +69,7 @@ public sealed partial class GraphWriter(IGraphStore store, IEnumerable<ICommitLi
     {
         var errors = Validate(changes);
         if (errors.Count > 0)
-            throw new ChangeSetRejectedException(errors);
+            throw new ChangeSetRejectedException(errors) { ErrorsWithoutValues = ValidateWithoutValues(changes) };
 
         using var activity = Source.StartActivity("store.commit");
         activity?.SetTag("graph.change_source", changes.Source);
@@ -97,10 +103,10 @@ public sealed partial class GraphWriter(IGraphStore store, IEnumerable<ICommitLi
         return result;
     }
 
-    private static void Collect(FluentValidation.Results.ValidationResult result, List<string> errors)
+    private static void Collect(FluentValidation.Results.ValidationResult result, List<string> errors, bool withValues)
     {
         if (!result.IsValid)
-            errors.AddRange(result.Errors.Select(e => e.ErrorMessage));
+            errors.AddRange(result.Errors.Select(e => withValues ? e.ErrorMessage : ValidationFailures.WithoutValues(e)));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Committed change {Sequence} from {Source}: {Nodes} nodes, {Edges} relationships")]

@@ -86,7 +86,7 @@ internal sealed partial class DicomDeidentifier
         else
         {
             cleaner = DescriptorCleaner.For(dataset);
-            if (PassThroughIds.Problem(patientId, cleaner.NameParts) is { } problem)
+            if (PassThroughIds.Problem(patientId, cleaner.NameParts, cleaner.VisitValues) is { } problem)
                 throw new DeidentificationException($"Patient id not passed through: {problem}.", DeidentificationProblem.UnsafePatientId, DicomTag.PatientID);
             patient = patientId;
         }
@@ -97,12 +97,19 @@ internal sealed partial class DicomDeidentifier
         var contentDate = a.Date(DicomTag.ContentDate);
         var studyDescription = _retainCleanDescriptions ? a.Text(DicomTag.StudyDescription) : null;
         var seriesDescription = _retainCleanDescriptions ? a.Text(DicomTag.SeriesDescription) : null;
+        // Equipment and body part are free text too: an institution's or a patient's name turns up in them.
+        var bodyPart = a.Text(DicomTag.BodyPartExamined);
+        var manufacturer = a.Text(DicomTag.Manufacturer);
+        var model = a.Text(DicomTag.ManufacturerModelName);
         var removed = 0;
-        if (studyDescription is not null || seriesDescription is not null)
+        if (studyDescription is not null || seriesDescription is not null || bodyPart is not null || manufacturer is not null || model is not null)
         {
             cleaner ??= DescriptorCleaner.For(dataset);
             (studyDescription, removed) = Clean(cleaner, studyDescription, removed);
             (seriesDescription, removed) = Clean(cleaner, seriesDescription, removed);
+            (bodyPart, removed) = Clean(cleaner, bodyPart, removed);
+            (manufacturer, removed) = Clean(cleaner, manufacturer, removed);
+            (model, removed) = Clean(cleaner, model, removed);
         }
 
         var annotation = Annotation(a, dataset, _uids?.Remap(seriesUid) ?? seriesUid, ref cleaner, ref removed);
@@ -121,9 +128,9 @@ internal sealed partial class DicomDeidentifier
             InstanceKey = Digest(sopUid),
             InstanceNumber = a.Int(DicomTag.InstanceNumber),
             Modality = modality,
-            BodyPart = a.Text(DicomTag.BodyPartExamined),
-            Manufacturer = a.Text(DicomTag.Manufacturer),
-            Model = a.Text(DicomTag.ManufacturerModelName),
+            BodyPart = bodyPart,
+            Manufacturer = manufacturer,
+            Model = model,
             SeriesDescription = seriesDescription,
             SeriesNumber = a.Int(DicomTag.SeriesNumber),
             SliceThickness = a.Double(DicomTag.SliceThickness) ?? measures?.GetDouble(DicomTag.SliceThickness),

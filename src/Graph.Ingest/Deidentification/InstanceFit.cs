@@ -1,10 +1,16 @@
+using System.Text.RegularExpressions;
 using Graph.Domain;
 
 namespace Graph.Ingest.Deidentification;
 
-/// <summary>Leaves out the values of an instance that the catalogue's model does not accept (out of range, too long), so the instance is kept.</summary>
-/// <remarks>Real files carry negative series numbers, absurd field strengths and overlong model names; none is a reason to refuse the series.</remarks>
-internal static class InstanceFit
+/// <summary>Leaves out the values of an instance that the catalogue's model does not accept (out of range, too long, a
+/// control character), so the instance is kept.</summary>
+/// <remarks>
+/// Real files carry negative series numbers, absurd field strengths, overlong model names and stray control characters;
+/// none is a reason to refuse the series. The rule is the model's own (<see cref="FieldRules"/>), so nothing it would
+/// refuse is left in. Tabs and line breaks, legal in a catalogue text, become a space: a description is one line.
+/// </remarks>
+internal static partial class InstanceFit
 {
     /// <summary>The instance with every value the model refuses left out, flagged <see cref="InstanceWarnings.ValueDropped"/> when one was.</summary>
     public static DeidentifiedInstance Apply(DeidentifiedInstance i)
@@ -28,8 +34,8 @@ internal static class InstanceFit
         };
         if (i.Annotation is { } annotation)
         {
-            var codeLength = Field(GraphModel.Annotation, "codes").MaxLength;
-            var codes = annotation.Codes.Where(c => c.Length <= codeLength).ToArray();
+            var codesField = Field(GraphModel.Annotation, "codes");
+            var codes = annotation.Codes.Where(c => FieldRules.Rule(codesField, new[] { c }) is null).ToArray();
             dropped |= codes.Length < annotation.Codes.Count;
             fitted = fitted with
             {
@@ -44,17 +50,15 @@ internal static class InstanceFit
 
         if (Text(GraphModel.Series, "modality", i.Modality, ref dropped) is null)
             fitted = fitted with { Modality = DicomDeidentifier.UnknownModality };
-        return dropped ? fitted with { Warnings = fitted.Warnings | InstanceWarnings.ValueDropped } : i;
+        return dropped ? fitted with { Warnings = fitted.Warnings | InstanceWarnings.ValueDropped } : fitted;
     }
 
     private static T? Number<T>(NodeKind kind, string field, T? value, ref bool dropped)
-        where T : struct, IConvertible
+        where T : struct
     {
         if (value is not { } v)
             return null;
-        var f = Field(kind, field);
-        var d = v.ToDouble(System.Globalization.CultureInfo.InvariantCulture);
-        if (double.IsFinite(d) && (f.Min is not { } min || d >= min) && (f.Max is not { } max || d <= max))
+        if (FieldRules.Rule(Field(kind, field), v) is null)
             return v;
         dropped = true;
         return null;
@@ -62,11 +66,17 @@ internal static class InstanceFit
 
     private static string? Text(NodeKind kind, string field, string? value, ref bool dropped)
     {
-        if (value is null || value.Length <= Field(kind, field).MaxLength)
-            return value;
+        if (value is null)
+            return null;
+        var text = LineBreaksAndTabs().Replace(value, " ");
+        if (FieldRules.Rule(Field(kind, field), text) is null)
+            return text;
         dropped = true;
         return null;
     }
 
     private static FieldDef Field(NodeKind kind, string name) => kind.Field(name) ?? throw new InvalidOperationException($"{kind}.{name} is not in the model.");
+
+    [GeneratedRegex(@"[\t\r\n]+", RegexOptions.CultureInvariant)]
+    private static partial Regex LineBreaksAndTabs();
 }

@@ -1,18 +1,21 @@
+using System.Text.RegularExpressions;
+
 namespace Graph.Ingest.Deidentification;
 
 /// <summary>Checks a patient id that a repository publishes as a pseudonym before it enters the graph as it is.</summary>
 /// <remarks>
 /// Deliberately simple and strict: 1 to 64 characters of letters, digits, '.', '_', '-' or ':'; at least one digit
-/// (letters alone may be a name); and no part of a person's name in the instance (patient or staff) of three letters
-/// or more. The reasons never repeat the id.
+/// (letters alone may be a name); no part of a person's name in the instance (patient or staff) of three letters
+/// or more; not the birth date or accession number of the instance; not shaped as a national identity number
+/// (123-45-6789). The reasons never repeat the id.
 /// </remarks>
-internal static class PassThroughIds
+internal static partial class PassThroughIds
 {
     /// <summary>The longest id accepted.</summary>
     public const int MaxLength = 64;
 
     /// <summary>Returns why an id cannot pass through, or null when it can.</summary>
-    public static string? Problem(string id, IEnumerable<string> nameParts)
+    public static string? Problem(string id, IEnumerable<string> nameParts, IEnumerable<string>? visitValues = null)
     {
         if (id.Length == 0)
             return "the patient id is empty";
@@ -24,6 +27,14 @@ internal static class PassThroughIds
             return "the patient id has no digit, so it may be a name";
         if (nameParts.Any(part => part.Length >= 3 && id.Contains(part, StringComparison.OrdinalIgnoreCase)))
             return "the patient id contains part of a person's name";
+        if (visitValues?.Any(value => value.Length >= 4 && id.Contains(value, StringComparison.OrdinalIgnoreCase)) == true)
+            return "the patient id contains the birth date or the accession number";
+        if (NationalNumber().IsMatch(id))
+            return "the patient id has the form of a national identity number";
         return null;
     }
+
+    // A US social security number (123-45-6789) and other numbers written in groups of 3, 2 and 4 digits.
+    [GeneratedRegex(@"^\d{3}-\d{2}-\d{4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex NationalNumber();
 }

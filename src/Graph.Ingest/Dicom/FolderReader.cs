@@ -31,6 +31,12 @@ internal sealed class FolderReader(DicomDeidentifier deidentifier, IngestCatalog
 
     private void Read(FolderFile file)
     {
+        if (file.Unreadable is { } reason)
+        {
+            Reject(file, RejectKind.Unreadable, reason);
+            return;
+        }
+
         try
         {
             var dataset = DicomFile.Read(file.FullPath, HeaderOnly);
@@ -41,7 +47,8 @@ internal sealed class FolderReader(DicomDeidentifier deidentifier, IngestCatalog
             }
 
             var instance = deidentifier.Deidentify(dataset);
-            var errors = GraphWriter.Validate(IngestCatalogue.ForInstance(instance, file.Length, file.RelativePath));
+            // The report names the field and the rule, never the value: it may be a name.
+            var errors = GraphWriter.ValidateWithoutValues(IngestCatalogue.ForInstance(instance, file.Length, file.RelativePath));
             if (errors.Count > 0)
             {
                 Reject(file, RejectKind.InvalidValue, string.Join(" ", errors));

@@ -6,7 +6,7 @@ public enum RejectKind
     /// <summary>The file is not DICOM.</summary>
     NotDicom,
 
-    /// <summary>The file could not be opened.</summary>
+    /// <summary>The file could not be opened, is not a regular file (a pipe, a device), or is a folder that cannot be listed.</summary>
     Unreadable,
 
     /// <summary>The file is DICOM but corrupt or truncated.</summary>
@@ -18,7 +18,7 @@ public enum RejectKind
     /// <summary>The patient id of a pass-through repository does not look like a pseudonym.</summary>
     UnsafePatientId,
 
-    /// <summary>A value was rejected by the writer's validation (the reason names the field and value).</summary>
+    /// <summary>A value was rejected by the writer's validation (the reason names the field and the rule, never the value).</summary>
     InvalidValue,
 
     /// <summary>Reading failed in a way the reader does not report (a bug worth reporting).</summary>

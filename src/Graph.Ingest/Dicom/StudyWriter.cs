@@ -108,9 +108,13 @@ internal sealed class StudyWriter(GraphWriter writer, DicomIngestOptions options
     {
         var files = plan.Files;
         DicomIngestLog.StudyRefused(logger, files, e.Errors.Count);
-        _rejects.Add(new IngestReject(plan.Path, RejectKind.InvalidValue, $"The study of this file was not written, with its {files} files: {string.Join(" ", e.Errors)}"));
+        _rejects.Add(new IngestReject(plan.Path, RejectKind.InvalidValue, $"The study of this file was not written, with its {files} files: {Reasons(e)}"));
         Refused.Add(plan.Study.Uid);
         RefusedFiles += files;
         counters.Refused(files);
     }
+
+    // The report names fields and rules, never a value: a value may be a name.
+    private static string Reasons(ChangeSetRejectedException e) =>
+        e.ErrorsWithoutValues.Count > 0 ? string.Join(" ", e.ErrorsWithoutValues) : $"{e.Errors.Count} values were refused by the catalogue's model.";
 }

@@ -1,6 +1,8 @@
 using Graph.Dicom;
 using Graph.Ingest.Deidentification;
+using Graph.Ingest.Studies;
 using Graph.Ingest.Tests.Dicom.Support;
+using Graph.Store;
 using Graph.Testing;
 
 namespace Graph.Ingest.Tests.Deidentification;
@@ -123,6 +125,21 @@ public sealed class DicomDeidentifierTests
         Assert.Equal((null, null, InstanceWarnings.ValueDropped), (instance.SeriesNumber, instance.MagneticFieldStrength, instance.Warnings));
     }
 
+    // Review 3: a control character rejected the whole file (the domain's rule), tab and line breaks were stored as they were.
+    [Fact]
+    public void Deidentify_ControlCharacter_ValueLeftOut_LineBreaksAndTabsBecomeSpaces()
+    {
+        var instance = _deidentifier.Deidentify(Read(SomeDicom.Instance()
+            .Set(DicomTag.ManufacturerModelName, "LO", "Station-OR3\u001b")
+            .Set(DicomTag.Manufacturer, "LO", "ACME\u0001")
+            .Set(DicomTag.StudyDescription, "LO", "CT\tCHEST")
+            .Set(DicomTag.SeriesDescription, "LO", "Routine\r\nBrain")));
+
+        Assert.Equal((null, null, InstanceWarnings.ValueDropped), (instance.Model, instance.Manufacturer, instance.Warnings));
+        Assert.Equal(("CT CHEST", "Routine Brain"), (instance.StudyDescription, instance.SeriesDescription));
+        Assert.Empty(GraphWriter.Validate(IngestCatalogue.ForInstance(instance, 1, "a.dcm")));
+    }
+
     [Fact]
     public void Deidentify_NoSopInstanceUid_UsesTheFileMetaOne()
     {
@@ -137,6 +154,18 @@ public sealed class DicomDeidentifierTests
         var instance = _deidentifier.Deidentify(Read(SomeDicom.Instance().Set(DicomTag.StudyDescription, "LO", "MR DOE JANETH").Set(DicomTag.SeriesDescription, "LO", "T2 04.03.2019")));
 
         Assert.Equal((null, null, 2), (instance.StudyDescription, instance.SeriesDescription, instance.DescriptionsRemoved));
+    }
+
+    // Review 3: an institution's name in Manufacturer and the patient's name in the model and body part were stored.
+    [Fact]
+    public void Deidentify_EquipmentOrBodyPartWithNameOrInstitution_Dropped_AndCounted()
+    {
+        var instance = _deidentifier.Deidentify(Read(SomeDicom.Instance()
+            .Set(DicomTag.Manufacturer, "LO", "Saint Zebedee Hospital")
+            .Set(DicomTag.ManufacturerModelName, "LO", "Janeth")
+            .Set(DicomTag.BodyPartExamined, "CS", "DOE")));
+
+        Assert.Equal((null, null, null, 3), (instance.Manufacturer, instance.Model, instance.BodyPart, instance.DescriptionsRemoved));
     }
 
     [Fact]
@@ -177,6 +206,20 @@ public sealed class DicomDeidentifierTests
         var error = Assert.Throws<DeidentificationException>(() => passThrough.Deidentify(Read(SomeDicom.Instance("DOE-1958"))));
         Assert.Equal(DeidentificationProblem.UnsafePatientId, error.Problem);
         Assert.DoesNotContain("DOE-1958", error.Message, StringComparison.Ordinal);
+    }
+
+    // Review 3: a pass-through id equal to the birth date or the accession number, or shaped as a national id, was kept.
+    [Theory]
+    [InlineData("19581230")]
+    [InlineData("ACC1")]
+    [InlineData("123-45-6789")]
+    public void Deidentify_PassThrough_IdThatIsBirthDateAccessionOrNationalNumber_Refused(string id)
+    {
+        var passThrough = new DicomDeidentifier(null, passThroughIds: true, remapUids: false);
+
+        var error = Assert.Throws<DeidentificationException>(() => passThrough.Deidentify(Read(SomeDicom.Instance(id))));
+        Assert.Equal(DeidentificationProblem.UnsafePatientId, error.Problem);
+        Assert.DoesNotContain(id, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,4 +52,24 @@ partial class DicomFolderIngestTests
         foreach (var secret in new[] { "Doe", "Janeth", "PAT001", "19581230", "Zebedee", "Quimby", "Xanthe", _scenario.Input })
             Assert.DoesNotContain(secret, _scenario.Log.Text, StringComparison.OrdinalIgnoreCase);
     }
+
+    // Review 3: the rejects report quoted refused values, control characters and names included ('Li Bo^G follow-up').
+    [Fact]
+    public async Task RunAsync_ValueRefused_ReportNamesTheFieldAndTheRule_NeverTheValue()
+    {
+        _scenario.Write("uid.dcm", SomeDicom.Instance(study: 1).Set(DicomTag.StudyInstanceUID, "UI", "1.2.Janeth"));
+        _scenario.Write("control.dcm", SomeDicom.Instance(study: 2).Set(DicomTag.StudyDescription, "LO", "Li Bo\a follow-up"));
+        _scenario.Write("wide/0001.dcm", SomeDicom.Instance(study: 3, series: 1, modality: "Janeth"));
+        for (var series = 2; series <= 1001; series++)
+            _scenario.Write($"wide/{series:D4}.dcm", SomeDicom.Instance(study: 3, series: series, modality: $"M{series:D4}"));
+
+        var summary = await _scenario.IngestAsync();
+
+        var reasons = summary.Rejects.ToDictionary(r => r.Path, r => r.Reason);
+        Assert.Equal("Study: studyInstanceUid is not a DICOM UID (digits and dots, at most 64 characters).", reasons["uid.dcm"]);
+        Assert.Contains("Study field 'modalitiesInStudy': has more than 1000 items.", reasons["wide/0001.dcm"], StringComparison.Ordinal);
+        Assert.All(reasons.Values, r => Assert.DoesNotContain(r, c => char.IsControl(c)));
+        foreach (var value in new[] { "Janeth", "Li Bo", "M0002", SomeDicom.Study(3) })
+            Assert.All(reasons.Values, r => Assert.DoesNotContain(value, r, StringComparison.Ordinal));
+    }
 }

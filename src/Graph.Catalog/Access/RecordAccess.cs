@@ -78,10 +78,23 @@ public sealed class RecordAccess
         var records = RecordsView(snapshot);
         if (snapshot.Count(GraphModel.Cohort) == 0)
             return records;
-        var (readers, everyone) = CohortReaders(snapshot);
-        var own = Owner is not null && readers.TryGetValue(Owner, out var mine) ? mine : null;
-        return (CatalogSnapshot)snapshot.Derived.GetOrAdd($"view:{Signature}|cohorts:{(own is null ? "" : Owner)}", _ =>
-            records.Restrict(new Dictionary<NodeKind, Bitset> { [GraphModel.Cohort] = own ?? everyone }));
+        var (cohorts, reader) = ReadableCohorts(snapshot);
+        return (CatalogSnapshot)snapshot.Derived.GetOrAdd($"view:{Signature}|cohorts:{reader}", _ =>
+            records.Restrict(new Dictionary<NodeKind, Bitset> { [GraphModel.Cohort] = cohorts }));
+    }
+
+    /// <summary>The whole snapshot with other callers' cohorts absent: what aggregates count, so that no condition or facet
+    /// through cohorts reaches a cohort this caller may not read (cached per snapshot, like <see cref="View"/>).</summary>
+    internal CatalogSnapshot WithReadableCohorts(CatalogSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (IsEverything || snapshot.Count(GraphModel.Cohort) == 0)
+            return snapshot;
+        var (cohorts, reader) = ReadableCohorts(snapshot);
+        if (cohorts.Count() == snapshot.Count(GraphModel.Cohort))
+            return snapshot;
+        return (CatalogSnapshot)snapshot.Derived.GetOrAdd($"cohorts:{reader}", _ =>
+            snapshot.Restrict(new Dictionary<NodeKind, Bitset> { [GraphModel.Cohort] = cohorts }));
     }
 
     /// <summary>Whether this caller reads fewer patient-level records than exist in the snapshot (so aggregate counts are protected).</summary>
@@ -89,6 +102,13 @@ public sealed class RecordAccess
 
     private CatalogSnapshot RecordsView(CatalogSnapshot snapshot) =>
         (CatalogSnapshot)snapshot.Derived.GetOrAdd($"view:{Signature}", _ => Restrict(snapshot));
+
+    // The cohorts this caller reads, and the reader they are kept for ("" for those who read the public ones only).
+    private (Bitset Cohorts, string Reader) ReadableCohorts(CatalogSnapshot snapshot)
+    {
+        var (readers, everyone) = CohortReaders(snapshot);
+        return Owner is not null && readers.TryGetValue(Owner, out var own) ? (own, Owner) : (everyone, "");
+    }
 
     // Per snapshot: the cohorts each named caller reads (its own, those shared with it, the public ones), and the public ones.
     private static (Dictionary<string, Bitset> Readers, Bitset Public) CohortReaders(CatalogSnapshot snapshot) =>

@@ -13,7 +13,9 @@ public sealed partial class ProtectedCatalog
 
     internal ProtectedCatalog(CatalogSnapshot full, RecordAccess access, DisclosureOptions options, StickyNoise noise)
     {
-        Full = full;
+        // Other callers' cohorts are absent from every aggregate, in its readable and its protected part: a condition or facet
+        // through cohorts would otherwise name them, read their text or tell who is in them.
+        Full = access.WithReadableCohorts(full);
         _access = access;
         Readable = access.View(full);
         Noise = noise;
@@ -33,6 +35,7 @@ public sealed partial class ProtectedCatalog
     /// <summary>How answers without identifying conditions are protected.</summary>
     public Protection Protection => ProtectionWith([]);
 
+    /// <summary>The whole catalogue as aggregates count it: every record, and of the cohorts only those the caller reads.</summary>
     internal CatalogSnapshot Full { get; }
 
     internal StickyNoise Noise { get; }

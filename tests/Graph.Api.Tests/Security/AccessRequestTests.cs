@@ -118,6 +118,23 @@ public sealed class AccessRequestTests(CatalogueFactory service) : IAsyncLifetim
         Assert.Equal("WITHDRAWN", (string)(await DataAsync(researcher, $$"""mutation { withdrawAccessRequest(requestId: "{{id}}", reason: "Found another source") { status } }"""))["withdrawAccessRequest"]!["status"]!);
     }
 
+    /// <summary>Review: a request naming a curator's PUBLIC cohort was SUBMITTED; a cohort not one of yours is bad input, your own is taken.</summary>
+    [Fact]
+    public async Task RequestAccess_WithAnotherCallersPublicCohort_BadUserInput()
+    {
+        var researcher = await TestKeys.CreateAsync(service.DataDirectory, "researcher");
+        const string Save = """mutation { saveCohort(input: { name: "NAME", visibility: PUBLIC, criteria: { patients: { sex: { eq: "F" } } } }) { cohortId } }""";
+        var curators = (string)(await DataAsync(_curator, Save.Replace("NAME", "curator's public", StringComparison.Ordinal)))["saveCohort"]!["cohortId"]!;
+        var own = (string)(await DataAsync(researcher, Save.Replace("NAME", "researcher's own", StringComparison.Ordinal)))["saveCohort"]!["cohortId"]!;
+        const string Request = """mutation { requestAccess(input: { datasets: ["DATASET"], cohort: "COHORT", purpose: "X", project: "P" }) { status } }""";
+        string With(string cohort) => Request.Replace("DATASET", _restricted[0], StringComparison.Ordinal).Replace("COHORT", cohort, StringComparison.Ordinal);
+
+        var other = await PostAsync(researcher, With(curators));
+        Assert.Equal(["BAD_USER_INPUT"], Responses.Codes(other));
+        Assert.Contains($"'cohort': there is no saved cohort '{curators}' of yours.", (string)other["errors"]![0]!["message"]!, StringComparison.Ordinal);
+        Assert.Equal("SUBMITTED", (string)(await DataAsync(researcher, With(own)))["requestAccess"]!["status"]!);
+    }
+
     private async Task<string> RequestAsync(string key, string dataset) =>
         (string)(await DataAsync(key, $$"""mutation { requestAccess(input: { datasets: ["{{dataset}}"], purpose: "Validate a model", project: "VAL-1" }) { requestId } }"""))["requestAccess"]!["requestId"]!;
 

@@ -62,7 +62,8 @@ internal static class AccessRequestFields
                 var datasets = (input.GetValueOrDefault("datasets") as IEnumerable<object?> ?? []).Select(d => d as string ?? "").ToList();
                 var cohort = (input.GetValueOrDefault("cohort") as string)?.Trim();
                 var snapshot = CatalogRequest.From(c).Snapshot;
-                if (!string.IsNullOrEmpty(cohort) && snapshot.Find(GraphModel.Cohort, cohort) is null)
+                // A cohort the caller is shown (public, shared, or any cohort for a curator) is not one it may ask with: only its owner may.
+                if (!string.IsNullOrEmpty(cohort) && snapshot.Find(GraphModel.Cohort, cohort)?["owner"] as string != actor.Id)
                 {
                     var problems = datasets.Select(d => DatasetProblem(snapshot, d.Trim()) is { } p ? $"'datasets': {d.Trim()}: {p}" : null).OfType<string>();
                     throw ErrorCodes.BadInput(string.Join(" ", problems.Prepend($"'cohort': there is no saved cohort '{cohort}' of yours.")));

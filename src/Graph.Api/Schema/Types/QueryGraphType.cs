@@ -92,7 +92,9 @@ internal sealed class QueryGraphType : ObjectGraphType
             if (RecordAccess.PatientLevelKinds.Contains(kind))
                 AggregateGraphTypes.Add(type, kind.Plural, aggregates.Count, true, $"The number of {kind.Label} nodes, protected.", c => c.Count(kind));
             else
-                AggregateGraphTypes.Add(type, kind.Plural, Scalars.Int, true, $"The number of {kind.Label} nodes (public metadata, exact).", c => (int)c.Count(kind).Value).Disclosed(DisclosureKind.Public);
+                AggregateGraphTypes.Add(type, kind.Plural, Scalars.Int, true, kind == GraphModel.Cohort
+                    ? "The number of Cohort nodes the caller may read (its own, those shared with it, the public ones; exact)."
+                    : $"The number of {kind.Label} nodes (public metadata, exact).", c => (int)c.Count(kind).Value).Disclosed(DisclosureKind.Public);
         }
 
         AggregateGraphTypes.Add(type, "relationships", Scalars.Int, false,

@@ -12,27 +12,35 @@ internal sealed class IngestCatalogue
     private static readonly RelationKind HasSeries = GraphModel.Relation("HAS_SERIES", GraphModel.Study.Label, GraphModel.Series.Label)!;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, SeriesAggregate> _series = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, StudyAggregate> _studies = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PatientAggregate> _patients = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (DeidentifiedAnnotation Annotation, string Path)> _annotations = new(StringComparer.Ordinal);
-    private int _seriesCount;
+    private readonly Dictionary<string, Part> _parts = new(StringComparer.Ordinal);
+    private readonly List<(string Path, string Reason)> _rejects = [];
+    private List<Part>? _accepted;
     private int _conflicts;
-    private int _descriptionsRemoved;
-    private int _patientIdMissing;
-    private int _modalityMissing;
-    private int _valueDropped;
 
     /// <summary>Distinct series so far.</summary>
-    public int SeriesCount => Volatile.Read(ref _seriesCount);
+    public int SeriesCount
+    {
+        get
+        {
+            lock (_gate)
+                return _parts.Count;
+        }
+    }
 
     /// <summary>Instances that disagreed with their series on the study or with their study on the patient.</summary>
     public int Conflicts => Volatile.Read(ref _conflicts);
 
-    /// <summary>Descriptions dropped as not clean.</summary>
-    public int DescriptionsRemoved => Volatile.Read(ref _descriptionsRemoved);
+    /// <summary>Descriptions dropped as not clean, in the files planned to be written.</summary>
+    public int DescriptionsRemoved
+    {
+        get
+        {
+            lock (_gate)
+                return Planned.Sum(p => p.DescriptionsRemoved);
+        }
+    }
 
-    /// <summary>Accepted files by what they lacked (a file can count under several warnings).</summary>
+    /// <summary>Files planned to be written by what they lacked (a file can count under several warnings).</summary>
     public IReadOnlyDictionary<InstanceWarnings, int> Warnings
     {
         get
@@ -41,23 +49,42 @@ internal sealed class IngestCatalogue
             {
                 return new Dictionary<InstanceWarnings, int>
                 {
-                    [InstanceWarnings.PatientIdMissing] = _patientIdMissing,
-                    [InstanceWarnings.ModalityMissing] = _modalityMissing,
-                    [InstanceWarnings.ValueDropped] = _valueDropped,
+                    [InstanceWarnings.PatientIdMissing] = Planned.Sum(p => p.PatientIdMissing),
+                    [InstanceWarnings.ModalityMissing] = Planned.Sum(p => p.ModalityMissing),
+                    [InstanceWarnings.ValueDropped] = Planned.Sum(p => p.ValueDropped),
                 };
             }
         }
     }
 
-    /// <summary>Distinct SOP instances.</summary>
+    /// <summary>Distinct SOP instances planned to be written.</summary>
     public int Instances
     {
         get
         {
             lock (_gate)
-                return _series.Values.Sum(s => s.ImageCount);
+                return Planned.Sum(p => p.Series.ImageCount);
         }
     }
+
+    /// <summary>The files <see cref="Plan"/> left out, each with why (the reason names UIDs only, never a patient).</summary>
+    public IReadOnlyList<(string Path, string Reason)> Rejects
+    {
+        get
+        {
+            lock (_gate)
+                return _rejects.ToArray();
+        }
+    }
+
+    /// <summary>The Study and Series Instance UIDs read, to ask the catalogue about.</summary>
+    public (IReadOnlyCollection<string> Studies, IReadOnlyCollection<string> Series) Uids()
+    {
+        lock (_gate)
+            return (_parts.Values.Select(p => p.Study.Uid).ToHashSet(StringComparer.Ordinal), _parts.Keys.ToArray());
+    }
+
+    private IEnumerable<Part> Planned => _accepted ?? (IEnumerable<Part>)_parts.Values;
 
     /// <summary>The nodes one instance alone would give, for checking its values against the model before it is added.</summary>
     public static ChangeSet ForInstance(DeidentifiedInstance instance, long size, string path)
@@ -111,28 +138,9 @@ internal sealed class IngestCatalogue
     {
         lock (_gate)
         {
-            if (!_series.TryGetValue(instance.SeriesInstanceUid, out var series))
-            {
-                _series.Add(instance.SeriesInstanceUid, series = new SeriesAggregate(instance.SeriesInstanceUid));
-                _seriesCount++;
-            }
-
-            if (!_studies.TryGetValue(instance.StudyInstanceUid, out var study))
-                _studies.Add(instance.StudyInstanceUid, study = new StudyAggregate(instance.StudyInstanceUid));
-            if (!_patients.TryGetValue(instance.Patient, out var patient))
-                _patients.Add(instance.Patient, patient = new PatientAggregate(instance.Patient));
-
-            var conflicts = (series.Add(instance, size, path) ? 1 : 0) + (study.Add(instance, path) ? 1 : 0);
-            patient.Add(instance, path);
-            _conflicts += conflicts;
-            _descriptionsRemoved += instance.DescriptionsRemoved;
-            _patientIdMissing += instance.Warnings.HasFlag(InstanceWarnings.PatientIdMissing) ? 1 : 0;
-            _modalityMissing += instance.Warnings.HasFlag(InstanceWarnings.ModalityMissing) ? 1 : 0;
-            _valueDropped += instance.Warnings.HasFlag(InstanceWarnings.ValueDropped) ? 1 : 0;
-            // A copy of an object counts once: the copy at the first path in ordinal order wins, whatever the reading order.
-            if (instance.Annotation is { } annotation
-                && (!_annotations.TryGetValue(annotation.AnnotationId, out var kept) || string.CompareOrdinal(path, kept.Path) < 0))
-                _annotations[annotation.AnnotationId] = (annotation, path);
+            if (!_parts.TryGetValue(instance.SeriesInstanceUid, out var part))
+                _parts.Add(instance.SeriesInstanceUid, part = new Part(instance.SeriesInstanceUid));
+            _conflicts += part.Add(instance, size, path);
         }
     }
 
@@ -141,28 +149,62 @@ internal sealed class IngestCatalogue
     {
         lock (_gate)
         {
-            return _annotations.Values.SelectMany(a => a.Annotation.SourceSeries).Where(s => !_series.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToArray();
+            return _parts.Values.SelectMany(p => p.Annotations.Values).SelectMany(a => a.Annotation.SourceSeries)
+                .Where(s => !_parts.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToArray();
         }
     }
 
     /// <summary>The studies to write, each with its patient and series as the first-ranked instances decide, ordered by patient and UID.</summary>
-    public IReadOnlyList<StudyPlan> Plan()
+    /// <remarks>The files of a study that <paramref name="stored"/> holds under another patient, and of a series it holds under
+    /// another study, are left out and listed in <see cref="Rejects"/>; nothing of them enters the nodes written.</remarks>
+    public IReadOnlyList<StudyPlan> Plan(StoredStudies? stored = null)
     {
         lock (_gate)
         {
-            var seriesByStudy = _series.Values
-                .GroupBy(s => s.Study.Value!, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Uid, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
-            var annotationsByStudy = _annotations.Values
-                .Select(a => a.Annotation)
-                .Where(a => _series.ContainsKey(a.Series))
-                .GroupBy(a => _series[a.Series].Study.Value!, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.OrderBy(a => a.AnnotationId, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
-            var plans = _studies.Values
-                .Where(study => seriesByStudy.ContainsKey(study.Uid))
-                .Select(study => new StudyPlan(study, _patients[study.Patient.Value!], seriesByStudy[study.Uid])
+            _rejects.Clear();
+            var accepted = new List<Part>(_parts.Count);
+            foreach (var part in _parts.Values.OrderBy(p => p.Series.Uid, StringComparer.Ordinal))
+            {
+                var (series, study, patient) = (part.Series.Uid, part.Study.Uid, part.Study.Patient.Value!);
+                var reason = stored is null ? null
+                    : stored.HeldByAnotherPatient(study, patient) ? StoredStudies.StudyConflict(study)
+                    : stored.HeldByAnotherStudy(series, study) ? StoredStudies.SeriesConflict(series)
+                    : null;
+                if (reason is null)
+                    accepted.Add(part);
+                else
+                    _rejects.AddRange(part.Series.Paths.Order(StringComparer.Ordinal).Select(path => (path, reason)));
+            }
+
+            _accepted = accepted;
+            var patients = new Dictionary<string, PatientAggregate>(StringComparer.Ordinal);
+            var studies = new Dictionary<string, (StudyAggregate Study, List<Part> Parts)>(StringComparer.Ordinal);
+            foreach (var part in accepted)
+            {
+                if (studies.TryGetValue(part.Study.Uid, out var entry))
                 {
-                    Annotations = annotationsByStudy.GetValueOrDefault(study.Uid) ?? [],
+                    _conflicts += entry.Study.Merge(part.Study) ? 1 : 0;
+                    entry.Parts.Add(part);
+                }
+                else
+                {
+                    var study = new StudyAggregate(part.Study.Uid);
+                    study.Merge(part.Study);
+                    studies.Add(study.Uid, (study, [part]));
+                }
+            }
+
+            foreach (var aggregate in accepted.SelectMany(p => p.Patients))
+            {
+                if (!patients.TryGetValue(aggregate.Pseudonym, out var patient))
+                    patients.Add(aggregate.Pseudonym, patient = new PatientAggregate(aggregate.Pseudonym));
+                patient.Merge(aggregate);
+            }
+
+            var plans = studies.Values
+                .Select(s => new StudyPlan(s.Study, patients[s.Study.Patient.Value!], s.Parts.Select(p => p.Series).ToArray())
+                {
+                    Annotations = Annotations(s.Parts),
                 })
                 .OrderBy(plan => plan.Patient.Pseudonym, StringComparer.Ordinal)
                 .ThenBy(plan => plan.Study.Uid, StringComparer.Ordinal)
@@ -170,6 +212,14 @@ internal sealed class IngestCatalogue
             return AnnotatedLast(plans);
         }
     }
+
+    // A copy of an object counts once: the copy at the first path in ordinal order wins, whatever the reading order.
+    private static DeidentifiedAnnotation[] Annotations(IEnumerable<Part> parts) => parts
+        .SelectMany(p => p.Annotations)
+        .GroupBy(a => a.Key, StringComparer.Ordinal)
+        .Select(g => g.MinBy(a => a.Value.Path, StringComparer.Ordinal).Value.Annotation)
+        .OrderBy(a => a.AnnotationId, StringComparer.Ordinal)
+        .ToArray();
 
     /// <summary>The plans with studies of annotations after the studies whose series they annotate, so that each annotation's
     /// source series is written before it or with it (a cycle, which DICOM does not make, is broken in plan order).</summary>
@@ -197,5 +247,50 @@ internal sealed class IngestCatalogue
         }
 
         return plans.OrderBy(p => Depth(p, new HashSet<StudyPlan>(ReferenceEqualityComparer.Instance))).ToArray();
+    }
+
+    /// <summary>The instances of one series: the series itself, and what they tell of its study and patient.</summary>
+    private sealed class Part(string series)
+    {
+        private readonly Dictionary<string, StudyAggregate> _studies = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, PatientAggregate> _patients = new(StringComparer.Ordinal);
+
+        public SeriesAggregate Series { get; } = new(series);
+
+        /// <summary>The study of the series' first-ranked instance, as the series' instances naming it show it.</summary>
+        public StudyAggregate Study => _studies[Series.Study.Value!];
+
+        /// <summary>The patients the series' instances name.</summary>
+        public IEnumerable<PatientAggregate> Patients => _patients.Values;
+
+        public Dictionary<string, (DeidentifiedAnnotation Annotation, string Path)> Annotations { get; } = new(StringComparer.Ordinal);
+
+        public int DescriptionsRemoved { get; private set; }
+
+        public int PatientIdMissing { get; private set; }
+
+        public int ModalityMissing { get; private set; }
+
+        public int ValueDropped { get; private set; }
+
+        /// <summary>Adds an instance; returns the number of its disagreements (study, patient) with the instances before.</summary>
+        public int Add(DeidentifiedInstance instance, long size, string path)
+        {
+            var conflicts = Series.Add(instance, size, path) ? 1 : 0;
+            if (!_studies.TryGetValue(instance.StudyInstanceUid, out var study))
+                _studies.Add(instance.StudyInstanceUid, study = new StudyAggregate(instance.StudyInstanceUid));
+            conflicts += study.Add(instance, path) ? 1 : 0;
+            if (!_patients.TryGetValue(instance.Patient, out var patient))
+                _patients.Add(instance.Patient, patient = new PatientAggregate(instance.Patient));
+            patient.Add(instance, path);
+            DescriptionsRemoved += instance.DescriptionsRemoved;
+            PatientIdMissing += instance.Warnings.HasFlag(InstanceWarnings.PatientIdMissing) ? 1 : 0;
+            ModalityMissing += instance.Warnings.HasFlag(InstanceWarnings.ModalityMissing) ? 1 : 0;
+            ValueDropped += instance.Warnings.HasFlag(InstanceWarnings.ValueDropped) ? 1 : 0;
+            if (instance.Annotation is { } annotation
+                && (!Annotations.TryGetValue(annotation.AnnotationId, out var kept) || string.CompareOrdinal(path, kept.Path) < 0))
+                Annotations[annotation.AnnotationId] = (annotation, path);
+            return conflicts;
+        }
     }
 }

@@ -12,6 +12,7 @@ namespace Graph.Ingest.Studies;
 internal sealed class SeriesAggregate(string uid)
 {
     private readonly Dictionary<UInt128, long> _instanceSizes = [];
+    private readonly List<string> _paths = [];
     private readonly Ranked<string> _modality = new();
     private readonly Ranked<string> _bodyPart = new();
     private readonly Ranked<string> _manufacturer = new();
@@ -39,7 +40,10 @@ internal sealed class SeriesAggregate(string uid)
     public string? Modality => _modality.Value;
 
     /// <summary>Accepted files of the series, duplicates included.</summary>
-    public int Files { get; private set; }
+    public int Files => _paths.Count;
+
+    /// <summary>The paths of the accepted files, to name each in a reject.</summary>
+    public IReadOnlyList<string> Paths => _paths;
 
     /// <summary>Distinct SOP instances.</summary>
     public int ImageCount => _instanceSizes.Count;
@@ -48,7 +52,7 @@ internal sealed class SeriesAggregate(string uid)
     public bool Add(DeidentifiedInstance instance, long size, string path)
     {
         var rank = InstanceRank.Of(instance, path);
-        Files++;
+        _paths.Add(path);
         ref var stored = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_instanceSizes, instance.InstanceKey, out var seen);
         // A copy of an instance counts once, with its largest file, whichever copy comes first.
         var kept = seen ? Math.Max(stored, size) : size;

@@ -12,7 +12,8 @@ internal sealed class IngestCatalogue
     private static readonly RelationKind HasSeries = GraphModel.Relation("HAS_SERIES", GraphModel.Study.Label, GraphModel.Series.Label)!;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Part> _parts = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Series, string Study, string Patient), Part> _parts = [];
+    private readonly HashSet<string> _seriesUids = new(StringComparer.Ordinal);
     private readonly List<(string Path, string Reason)> _rejects = [];
     private List<Part>? _accepted;
     private int _conflicts;
@@ -23,11 +24,12 @@ internal sealed class IngestCatalogue
         get
         {
             lock (_gate)
-                return _parts.Count;
+                return _seriesUids.Count;
         }
     }
 
-    /// <summary>Instances that disagreed with their series on the study or with their study on the patient.</summary>
+    /// <summary>Files <see cref="Plan"/> refused because they disagreed with the other files of their series on the study, or
+    /// of their study on the patient.</summary>
     public int Conflicts => Volatile.Read(ref _conflicts);
 
     /// <summary>Descriptions dropped as not clean, in the files planned to be written.</summary>
@@ -81,7 +83,7 @@ internal sealed class IngestCatalogue
     public (IReadOnlyCollection<string> Studies, IReadOnlyCollection<string> Series) Uids()
     {
         lock (_gate)
-            return (_parts.Values.Select(p => p.Study.Uid).ToHashSet(StringComparer.Ordinal), _parts.Keys.ToArray());
+            return (_parts.Keys.Select(k => k.Study).ToHashSet(StringComparer.Ordinal), _seriesUids.ToArray());
     }
 
     private IEnumerable<Part> Planned => _accepted ?? (IEnumerable<Part>)_parts.Values;
@@ -138,9 +140,14 @@ internal sealed class IngestCatalogue
     {
         lock (_gate)
         {
-            if (!_parts.TryGetValue(instance.SeriesInstanceUid, out var part))
-                _parts.Add(instance.SeriesInstanceUid, part = new Part(instance.SeriesInstanceUid));
-            _conflicts += part.Add(instance, size, path);
+            var key = (instance.SeriesInstanceUid, instance.StudyInstanceUid, instance.Patient);
+            if (!_parts.TryGetValue(key, out var part))
+            {
+                _parts.Add(key, part = new Part(key.SeriesInstanceUid, key.StudyInstanceUid, key.Patient));
+                _seriesUids.Add(instance.SeriesInstanceUid);
+            }
+
+            part.Add(instance, size, path);
         }
     }
 
@@ -150,23 +157,34 @@ internal sealed class IngestCatalogue
         lock (_gate)
         {
             return _parts.Values.SelectMany(p => p.Annotations.Values).SelectMany(a => a.Annotation.SourceSeries)
-                .Where(s => !_parts.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToArray();
+                .Where(s => !_seriesUids.Contains(s)).Distinct(StringComparer.Ordinal).ToArray();
         }
     }
 
     /// <summary>The studies to write, each with its patient and series as the first-ranked instances decide, ordered by patient and UID.</summary>
-    /// <remarks>The files of a study that <paramref name="stored"/> holds under another patient, and of a series it holds under
-    /// another study, are left out and listed in <see cref="Rejects"/>; nothing of them enters the nodes written.</remarks>
+    /// <remarks>
+    /// A series belongs to the study of its first-ranked instance and a study to the patient of its first-ranked instance
+    /// (whatever the reading order); the files that name another study for their series, or another patient for their
+    /// study, are left out, as are the files of a study that <paramref name="stored"/> holds under another patient and of a
+    /// series it holds under another study. They are listed in <see cref="Rejects"/>; nothing of them enters the nodes written.
+    /// </remarks>
     public IReadOnlyList<StudyPlan> Plan(StoredStudies? stored = null)
     {
         lock (_gate)
         {
             _rejects.Clear();
+            _conflicts = 0;
+            var studyOfSeries = First(_parts.Values, p => p.Series.Uid, p => p.Study.Uid);
+            var patientOfStudy = First(_parts.Values, p => p.Study.Uid, p => p.Patient.Pseudonym);
             var accepted = new List<Part>(_parts.Count);
-            foreach (var part in _parts.Values.OrderBy(p => p.Series.Uid, StringComparer.Ordinal))
+            foreach (var part in _parts.Values.OrderBy(p => p.Series.Uid, StringComparer.Ordinal).ThenBy(p => p.Series.First))
             {
-                var (series, study, patient) = (part.Series.Uid, part.Study.Uid, part.Study.Patient.Value!);
-                var reason = stored is null ? null
+                var (series, study, patient) = (part.Series.Uid, part.Study.Uid, part.Patient.Pseudonym);
+                var disagrees = studyOfSeries[series] != study || patientOfStudy[study] != patient;
+                _conflicts += disagrees ? part.Series.Files : 0;
+                var reason = studyOfSeries[series] != study ? AnotherStudy(series)
+                    : patientOfStudy[study] != patient ? AnotherPatient(study)
+                    : stored is null ? null
                     : stored.HeldByAnotherPatient(study, patient) ? StoredStudies.StudyConflict(study)
                     : stored.HeldByAnotherStudy(series, study) ? StoredStudies.SeriesConflict(series)
                     : null;
@@ -183,7 +201,7 @@ internal sealed class IngestCatalogue
             {
                 if (studies.TryGetValue(part.Study.Uid, out var entry))
                 {
-                    _conflicts += entry.Study.Merge(part.Study) ? 1 : 0;
+                    entry.Study.Merge(part.Study);
                     entry.Parts.Add(part);
                 }
                 else
@@ -194,7 +212,7 @@ internal sealed class IngestCatalogue
                 }
             }
 
-            foreach (var aggregate in accepted.SelectMany(p => p.Patients))
+            foreach (var aggregate in accepted.Select(p => p.Patient))
             {
                 if (!patients.TryGetValue(aggregate.Pseudonym, out var patient))
                     patients.Add(aggregate.Pseudonym, patient = new PatientAggregate(aggregate.Pseudonym));
@@ -212,6 +230,18 @@ internal sealed class IngestCatalogue
             return AnnotatedLast(plans);
         }
     }
+
+    /// <summary>For each key, the value of the part holding the first-ranked instance among the parts of that key.</summary>
+    private static Dictionary<string, string> First(IEnumerable<Part> parts, Func<Part, string> key, Func<Part, string> value) => parts
+        .GroupBy(key, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => value(g.MinBy(p => p.Series.First)!), StringComparer.Ordinal);
+
+    // The reasons name UIDs only: the other patient is never named, not even by its pseudonym.
+    private static string AnotherStudy(string series) =>
+        $"the file names another study than the other files of series {series} (the series' first instance by Instance Number names its study); not written";
+
+    private static string AnotherPatient(string study) =>
+        $"the file names another patient than the other files of study {study} (the study's first instance by Instance Number names its patient); not written";
 
     // A copy of an object counts once: the copy at the first path in ordinal order wins, whatever the reading order.
     private static DeidentifiedAnnotation[] Annotations(IEnumerable<Part> parts) => parts
@@ -249,19 +279,14 @@ internal sealed class IngestCatalogue
         return plans.OrderBy(p => Depth(p, new HashSet<StudyPlan>(ReferenceEqualityComparer.Instance))).ToArray();
     }
 
-    /// <summary>The instances of one series: the series itself, and what they tell of its study and patient.</summary>
-    private sealed class Part(string series)
+    /// <summary>The instances of one series that name the same study and patient: the series, and what they tell of the study and patient.</summary>
+    private sealed class Part(string series, string study, string patient)
     {
-        private readonly Dictionary<string, StudyAggregate> _studies = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, PatientAggregate> _patients = new(StringComparer.Ordinal);
-
         public SeriesAggregate Series { get; } = new(series);
 
-        /// <summary>The study of the series' first-ranked instance, as the series' instances naming it show it.</summary>
-        public StudyAggregate Study => _studies[Series.Study.Value!];
+        public StudyAggregate Study { get; } = new(study);
 
-        /// <summary>The patients the series' instances name.</summary>
-        public IEnumerable<PatientAggregate> Patients => _patients.Values;
+        public PatientAggregate Patient { get; } = new(patient);
 
         public Dictionary<string, (DeidentifiedAnnotation Annotation, string Path)> Annotations { get; } = new(StringComparer.Ordinal);
 
@@ -273,16 +298,11 @@ internal sealed class IngestCatalogue
 
         public int ValueDropped { get; private set; }
 
-        /// <summary>Adds an instance; returns the number of its disagreements (study, patient) with the instances before.</summary>
-        public int Add(DeidentifiedInstance instance, long size, string path)
+        public void Add(DeidentifiedInstance instance, long size, string path)
         {
-            var conflicts = Series.Add(instance, size, path) ? 1 : 0;
-            if (!_studies.TryGetValue(instance.StudyInstanceUid, out var study))
-                _studies.Add(instance.StudyInstanceUid, study = new StudyAggregate(instance.StudyInstanceUid));
-            conflicts += study.Add(instance, path) ? 1 : 0;
-            if (!_patients.TryGetValue(instance.Patient, out var patient))
-                _patients.Add(instance.Patient, patient = new PatientAggregate(instance.Patient));
-            patient.Add(instance, path);
+            Series.Add(instance, size, path);
+            Study.Add(instance, path);
+            Patient.Add(instance, path);
             DescriptionsRemoved += instance.DescriptionsRemoved;
             PatientIdMissing += instance.Warnings.HasFlag(InstanceWarnings.PatientIdMissing) ? 1 : 0;
             ModalityMissing += instance.Warnings.HasFlag(InstanceWarnings.ModalityMissing) ? 1 : 0;
@@ -290,7 +310,6 @@ internal sealed class IngestCatalogue
             if (instance.Annotation is { } annotation
                 && (!Annotations.TryGetValue(annotation.AnnotationId, out var kept) || string.CompareOrdinal(path, kept.Path) < 0))
                 Annotations[annotation.AnnotationId] = (annotation, path);
-            return conflicts;
         }
     }
 }

@@ -33,6 +33,9 @@ internal sealed class SeriesAggregate(string uid)
     /// <summary>The study of the first-ranked instance.</summary>
     public Ranked<string> Study { get; } = new();
 
+    /// <summary>The rank of the first-ranked instance.</summary>
+    public InstanceRank First { get; private set; }
+
     /// <summary>The path of the first-ranked instance, to name the series in a reject.</summary>
     public Ranked<string> Path { get; } = new();
 
@@ -52,6 +55,8 @@ internal sealed class SeriesAggregate(string uid)
     public bool Add(DeidentifiedInstance instance, long size, string path)
     {
         var rank = InstanceRank.Of(instance, path);
+        if (_paths.Count == 0 || rank.CompareTo(First) < 0)
+            First = rank;
         _paths.Add(path);
         ref var stored = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_instanceSizes, instance.InstanceKey, out var seen);
         // A copy of an instance counts once, with its largest file, whichever copy comes first.

@@ -65,7 +65,7 @@ public static class DicomFolderIngest
         // Annotations may name series of the catalogue that are not in the folder: the store is asked about those only.
         var known = new KnownSeries(store);
         await known.LookUpAsync(catalogue.ForeignSources(), cancellationToken).ConfigureAwait(false);
-        var writing = new StudyWriter(writer, options, counters, known, logger);
+        var writing = new StudyWriter(writer, options, counters, known, stored, logger);
         writing.Count(home);
         counters.StartWriting(plans.Count);
         await writing.WriteAsync(plans, cancellationToken).ConfigureAwait(false);

@@ -151,6 +151,9 @@ internal sealed class HarvestRun(
             stop = ExceptionDispatchInfo.Capture(e);
         }
 
+        // The catalogue is asked about the page's studies once, not once per batch.
+        _storedStudies ??= new StoredStudies(store);
+        await _storedStudies.LookUpAsync(read.OfType<HarvestedStudy>().Select(s => s.Plan).ToArray(), cancellationToken).ConfigureAwait(false);
         foreach (var batch in read.OfType<HarvestedStudy>().Chunk(options.BatchStudies))
             await WriteAsync(batch, cancellationToken).ConfigureAwait(false);
         stop?.Throw();
@@ -198,7 +201,7 @@ internal sealed class HarvestRun(
         var unlinked = plans.Select(p => IngestCatalogue.Unlinked(p, plans, known.Contains)).ToArray();
         try
         {
-            var result = await writer.WriteAsync(HarvestedStudy.Build(batch, options.Dataset, options.Source, known.Contains), cancellationToken).ConfigureAwait(false);
+            var result = await writer.WriteAsync(HarvestedStudy.Build(batch, options.Dataset, options.Source, known.Contains, stored), cancellationToken).ConfigureAwait(false);
             _tally.Count(result);
             HarvestLog.Batch(logger, batch.Length, options.Repository, result.NodesChanged, result.EdgesChanged, result.Sequence);
         }

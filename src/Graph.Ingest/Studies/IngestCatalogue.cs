@@ -101,8 +101,10 @@ internal sealed class IngestCatalogue
     }
 
     /// <summary>The ChangeSet of whole studies: their patients (included in the dataset), the studies, all their series and
-    /// their annotations, linked to the series they annotate that are in the set or that <paramref name="knownElsewhere"/> knows.</summary>
-    public static ChangeSet Build(IReadOnlyCollection<StudyPlan> studies, string dataset, string source, Func<string, bool>? knownElsewhere = null)
+    /// their annotations, linked to the series they annotate that are in the set or that <paramref name="knownElsewhere"/> knows;
+    /// a study's modalities and a series' counts add to what <paramref name="stored"/> holds of them.</summary>
+    public static ChangeSet Build(
+        IReadOnlyCollection<StudyPlan> studies, string dataset, string source, Func<string, bool>? knownElsewhere = null, StoredStudies? stored = null)
     {
         var changes = new ChangeSet { Source = source };
         var patients = new HashSet<string>(StringComparer.Ordinal);
@@ -111,9 +113,10 @@ internal sealed class IngestCatalogue
             var pseudonym = plan.Patient.Pseudonym;
             if (patients.Add(pseudonym))
                 changes.Add(plan.Patient.ToRecord()).Add(EdgeRecord.Of(Includes, dataset, pseudonym));
-            changes.Add(plan.Study.ToRecord(plan.Series.Select(s => s.Modality!))).Add(EdgeRecord.Of(HasStudy, pseudonym, plan.Study.Uid));
+            var modalities = plan.Series.Select(s => s.Modality!).Concat(stored?.Modalities(plan.Study.Uid) ?? []);
+            changes.Add(plan.Study.ToRecord(modalities)).Add(EdgeRecord.Of(HasStudy, pseudonym, plan.Study.Uid));
             foreach (var series in plan.Series)
-                changes.Add(series.ToRecord()).Add(EdgeRecord.Of(HasSeries, plan.Study.Uid, series.Uid));
+                changes.Add(series.ToRecord(stored?.Counts(series.Uid))).Add(EdgeRecord.Of(HasSeries, plan.Study.Uid, series.Uid));
         }
 
         var known = Known(studies, knownElsewhere);

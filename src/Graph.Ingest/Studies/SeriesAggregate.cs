@@ -82,8 +82,10 @@ internal sealed class SeriesAggregate(string uid)
         return Study.Offer(instance.StudyInstanceUid, rank);
     }
 
-    /// <summary>The Series node.</summary>
-    public NodeRecord ToRecord() => NodeRecord.Of(
+    /// <summary>The Series node; with the counts the catalogue holds, the larger of those and this run's.</summary>
+    /// <remarks>The catalogue does not keep which instances it counted, so a run cannot tell a new instance from one counted
+    /// before: taking the larger count keeps a re-run (of the same files, or of a part of them) from changing or doubling it.</remarks>
+    public NodeRecord ToRecord((long Images, long Bytes)? held = null) => NodeRecord.Of(
         GraphModel.Series,
         uid,
         ("modality", _modality.Value),
@@ -94,8 +96,8 @@ internal sealed class SeriesAggregate(string uid)
         ("seriesNumber", _seriesNumber.Value),
         ("sliceThickness", _sliceThickness.Value),
         ("pixelSpacing", _pixelSpacing.Value),
-        ("imageCount", ImageCount),
-        ("sizeBytes", _sizeBytes),
+        ("imageCount", Math.Max(ImageCount, held?.Images ?? 0)),
+        ("sizeBytes", Math.Max(_sizeBytes, held?.Bytes ?? 0)),
         ("contrast", _contrast),
         ("magneticFieldStrength", _magneticFieldStrength.Value),
         ("kvp", _kvp.Value),

@@ -1,12 +1,14 @@
+using System.Globalization;
 using Graph.Domain;
 using Graph.Store;
 
 namespace Graph.Ingest.Studies;
 
 /// <summary>What the catalogue holds of the studies and series a run is about to write: the patient of each study and the
-/// study of each series, so that a later run never gives a study a second patient nor a series a second study.</summary>
+/// study of each series, so that a later run never gives a study a second patient nor a series a second study, and the
+/// modalities of each study and counts of each series, so that a later run adds to them rather than replacing them.</summary>
 /// <remarks>
-/// The store has no lookup by key, so its HAS_STUDY and HAS_SERIES relationships are streamed once per question, keeping only
+/// The store has no lookup by key, so its studies, series, HAS_STUDY and HAS_SERIES relationships are streamed once per question, keeping only
 /// those of the UIDs not asked about before; what the run writes is recorded as it is written. Used by file ingest and
 /// harvest alike.
 /// </remarks>
@@ -14,6 +16,8 @@ internal sealed class StoredStudies(IGraphStore store)
 {
     private readonly Dictionary<string, HashSet<string>> _patientsOfStudy = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _studiesOfSeries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _modalities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Images, long Bytes)> _counts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _askedStudies = new(StringComparer.Ordinal);
     private readonly HashSet<string> _askedSeries = new(StringComparer.Ordinal);
 
@@ -29,7 +33,7 @@ internal sealed class StoredStudies(IGraphStore store)
         if (studies.Count == 0 && series.Count == 0)
             return;
         var sink = new Finder(this, studies, series);
-        await store.ReadAllAsync(sink, new ReadScope([], ["HAS_STUDY", "HAS_SERIES"]), cancellationToken).ConfigureAwait(false);
+        await store.ReadAllAsync(sink, new ReadScope([GraphModel.Study.Label, GraphModel.Series.Label], ["HAS_STUDY", "HAS_SERIES"]), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether the catalogue holds a study under another patient than the one given.</summary>
@@ -56,6 +60,12 @@ internal sealed class StoredStudies(IGraphStore store)
     public static string SeriesConflict(string series) =>
         $"series {series} belongs to another study in the catalogue (a series has one study); not written";
 
+    /// <summary>The modalities the catalogue holds for a study (none when it does not hold it).</summary>
+    public IReadOnlyList<string> Modalities(string study) => _modalities.GetValueOrDefault(study) ?? [];
+
+    /// <summary>The image count and size the catalogue holds for a series, or null when it does not hold it.</summary>
+    public (long Images, long Bytes)? Counts(string series) => _counts.TryGetValue(series, out var counts) ? counts : null;
+
     /// <summary>Records a study written with its patient and series.</summary>
     public void Written(StudyPlan plan)
     {
@@ -75,6 +85,13 @@ internal sealed class StoredStudies(IGraphStore store)
     {
         public void Node(StoredNode node)
         {
+            if (node.Deleted)
+                return;
+            var record = node.Node;
+            if (record.Label == GraphModel.Study.Label && studies.Contains(record.Key) && record["modalitiesInStudy"] is IEnumerable<string> modalities)
+                stored._modalities[record.Key] = modalities.ToArray();
+            else if (record.Label == GraphModel.Series.Label && series.Contains(record.Key))
+                stored._counts[record.Key] = (Convert.ToInt64(record["imageCount"] ?? 0L, CultureInfo.InvariantCulture), Convert.ToInt64(record["sizeBytes"] ?? 0L, CultureInfo.InvariantCulture));
         }
 
         public void Edge(StoredEdge edge)

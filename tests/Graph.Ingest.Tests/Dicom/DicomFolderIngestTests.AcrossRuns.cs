@@ -39,6 +39,32 @@ public sealed partial class DicomFolderIngestTests
         Assert.Equal("MRI PELVIS", (await _scenario.NodeAsync(GraphModel.Study, SomeDicom.Study(1)))["description"]);
     }
 
+    // Review finding B: a later run replaced modalitiesInStudy with its own series' (["MR"] for a CT study) and a series'
+    // counts with the ones of its files only. The catalogue keeps no instance identity, so counts keep the larger (never doubled).
+    [Fact]
+    public async Task RunAsync_LaterRunWithPartOfASeriesAndANewSeries_CountsKeepTheLarger_ModalitiesAddUp()
+    {
+        var sizes = new[] { 1, 2 }.Sum(i => new FileInfo(_scenario.Write($"first/{i}.dcm", SomeDicom.Instance(study: 1, series: 1, instance: i, modality: "CT"))).Length);
+        await _scenario.IngestAsync();
+        NextFolder();
+        _scenario.Write("later/mr.dcm", SomeDicom.Instance(study: 1, series: 2, instance: 1));
+        var mr = await _scenario.IngestAsync();
+        var modalities = (await _scenario.NodeAsync(GraphModel.Study, SomeDicom.Study(1)))["modalitiesInStudy"];
+        NextFolder();
+        _scenario.Write("last/ct3.dcm", SomeDicom.Instance(study: 1, series: 1, instance: 3, modality: "CT"));
+
+        var last = await _scenario.IngestAsync();
+        var again = await _scenario.IngestAsync();
+
+        Assert.Equal((1, 0, 1, 0), (mr.Accepted, mr.Rejected, last.Accepted, last.Rejected));
+        Assert.Equal(["CT", "MR"], Assert.IsType<string[]>(modalities));
+        Assert.Equal(["CT", "MR"], Assert.IsType<string[]>((await _scenario.NodeAsync(GraphModel.Study, SomeDicom.Study(1)))["modalitiesInStudy"]));
+        var ct = await _scenario.NodeAsync(GraphModel.Series, SomeDicom.Series(1, 1));
+        Assert.Equal((2L, sizes), (ct["imageCount"], ct["sizeBytes"]));
+        Assert.Equal(1L, (await _scenario.NodeAsync(GraphModel.Series, SomeDicom.Series(1, 2)))["imageCount"]);
+        Assert.Equal((0L, 0L), (again.NodesChanged, again.EdgesChanged));
+    }
+
     /// <summary>Empties the folder to ingest, for a run with other files into the same store.</summary>
     private void NextFolder()
     {

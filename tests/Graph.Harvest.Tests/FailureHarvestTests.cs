@@ -103,6 +103,36 @@ public sealed class FailureHarvestTests
         Assert.Contains("No repository 'nowhere' is registered", error.Message, StringComparison.Ordinal);
     }
 
+    // Review finding A: a study the catalogue holds under another patient got a second HAS_STUDY from the harvest.
+    [Fact]
+    public async Task Harvest_StudyTheCatalogueHoldsUnderAnotherPatient_RefusedNotGivenASecondPatient_OthersWritten()
+    {
+        await using var orthanc = await OrthancServer.StartAsync();
+        var held = new TinyInstance { PatientId = "HARVESTED-1", PatientName = "Held^Study", StudyInstanceUid = TinyDicom.NewUid(), SeriesInstanceUid = TinyDicom.NewUid() };
+        var free = held with { PatientId = "HARVESTED-2", StudyInstanceUid = TinyDicom.NewUid(), SeriesInstanceUid = TinyDicom.NewUid(), SopInstanceUid = TinyDicom.NewUid() };
+        await orthanc.UploadAsync(TinyDicom.Instance(held));
+        await orthanc.UploadAsync(TinyDicom.Instance(free));
+        await using var scenario = await HarvestScenario.CreateAsync(orthanc);
+        const string earlier = "PSN-EARLIER-PATIENT";
+        await scenario.Writer.WriteAsync(
+            new ChangeSet()
+                .Add(NodeRecord.Of(GraphModel.Patient, earlier))
+                .Add(NodeRecord.Of(GraphModel.Study, held.StudyInstanceUid, ("description", "EARLIER")))
+                .Add(EdgeRecord.Of(GraphModel.Relation("HAS_STUDY", "Patient", "Study")!, earlier, held.StudyInstanceUid)),
+            CancellationToken.None);
+
+        var summary = await scenario.HarvestAsync(scenario.Options(batchStudies: 2));
+
+        Assert.Equal((HarvestStatus.Partial, 1, 1), (summary.Status, summary.StudiesWritten, summary.Errors));
+        Assert.Contains($"study {held.StudyInstanceUid} belongs to another patient in the catalogue", summary.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("PSN-", summary.Message, StringComparison.Ordinal);
+        var content = await scenario.ReadAsync();
+        Assert.Equal(earlier, Assert.Single(content.EdgesOf("HAS_STUDY"), e => e.To.Key == held.StudyInstanceUid).From.Key);
+        Assert.Equal("EARLIER", content.Node("Study", held.StudyInstanceUid)["description"]);
+        Assert.Single(content.EdgesOf("HAS_STUDY"), e => e.To.Key == free.StudyInstanceUid);
+        Assert.DoesNotContain(content.EdgesOf("HAS_SERIES"), e => e.To.Key == held.SeriesInstanceUid);
+    }
+
     [Fact]
     public async Task Harvest_RepositoryRefusingConnections_FailsAndOpensItsCircuit()
     {

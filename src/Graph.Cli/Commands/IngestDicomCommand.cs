@@ -139,7 +139,7 @@ internal static class IngestDicomCommand
         if (s.DescriptionsRemoved > 0)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Dropped {s.DescriptionsRemoved:N0} descriptions that carried identifying values or dates."));
         if (s.Conflicts > 0)
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Conflicts:N0} instances disagreed with their series on the study, or with their study on the patient; the first instance's value was kept."));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Conflicts:N0} files named another study than the other files of their series, or another patient than the other files of their study, and were rejected."));
         if (rejects is not null)
             Console.WriteLine($"Rejected files are listed in {rejects}.");
     }

@@ -43,12 +43,18 @@ public static class DicomFolderIngest
         await reader.ReadAsync(files, options.Parallelism, cancellationToken).ConfigureAwait(false);
         var readTime = counters.Elapsed;
         counters.Report();
-        var plans = catalogue.Plan();
+        // A study or series the catalogue holds under another patient or study is refused, not given a second one.
+        var stored = new StoredStudies(store);
+        var (studyUids, seriesUids) = catalogue.Uids();
+        await stored.LookUpAsync(studyUids, seriesUids, cancellationToken).ConfigureAwait(false);
+        var plans = catalogue.Plan(stored);
+        var conflicts = catalogue.Rejects.Select(r => new IngestReject(r.Path, RejectKind.Conflict, r.Reason)).ToArray();
+        counters.Refused(conflicts.Length);
         var instances = catalogue.Instances;
         var patients = plans.Select(p => p.Patient.Pseudonym).Distinct(StringComparer.Ordinal).Count();
         DicomIngestLog.Read(
             logger, files.Count, (long)readTime.TotalMilliseconds, instances, catalogue.SeriesCount, plans.Count, patients, counters.Rejected, counters.Skipped);
-        foreach (var group in reader.Rejects.GroupBy(r => r.Kind).OrderBy(g => g.Key))
+        foreach (var group in reader.Rejects.Concat(conflicts).GroupBy(r => r.Kind).OrderBy(g => g.Key))
             DicomIngestLog.Rejected(logger, group.Count(), RejectsReport.Kind(group.Key));
         if (catalogue.Conflicts > 0)
             DicomIngestLog.Conflicts(logger, catalogue.Conflicts);
@@ -59,13 +65,13 @@ public static class DicomFolderIngest
         // Annotations may name series of the catalogue that are not in the folder: the store is asked about those only.
         var known = new KnownSeries(store);
         await known.LookUpAsync(catalogue.ForeignSources(), cancellationToken).ConfigureAwait(false);
-        var writing = new StudyWriter(writer, options, counters, known, logger);
+        var writing = new StudyWriter(writer, options, counters, known, stored, logger);
         writing.Count(home);
         counters.StartWriting(plans.Count);
         await writing.WriteAsync(plans, cancellationToken).ConfigureAwait(false);
         counters.Report();
 
-        var rejects = reader.Rejects.Concat(writing.Rejects).OrderBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => r.Kind).ToArray();
+        var rejects = reader.Rejects.Concat(conflicts).Concat(writing.Rejects).OrderBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => r.Kind).ToArray();
         var written = plans.Where(p => !writing.Refused.Contains(p.Study.Uid)).ToArray();
         DicomIngestLog.Finished(logger, (long)counters.Elapsed.TotalMilliseconds, writing.NodesChanged, writing.EdgesChanged, writing.Sequence);
         return new DicomIngestSummary

@@ -14,7 +14,7 @@ internal static partial class DicomIngestLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Count} files as {Kind}; the rejects report names them")]
     public static partial void Rejected(ILogger logger, int count, string kind);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} instances disagreed with their series on the study or with their study on the patient; the first instance's value was kept")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} files named another study than the other files of their series, or another patient than the other files of their study, and were rejected; the rejects report names them")]
     public static partial void Conflicts(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped {Count} descriptions that carried identifying values or dates")]

@@ -50,7 +50,8 @@ public sealed record DicomIngestSummary
     /// <summary>Descriptions dropped because they were not clean.</summary>
     public int DescriptionsRemoved { get; init; }
 
-    /// <summary>Instances that disagreed with their series on the study, or with their study on the patient; the first instance's value was kept.</summary>
+    /// <summary>Files that named another study than the other files of their series, or another patient than the other files of
+    /// their study (the first instance by Instance Number decides); rejected, and among <see cref="Rejects"/>.</summary>
     public int Conflicts { get; init; }
 
     /// <summary>Accepted files by what they lacked (PatientID, Modality, a value out of range, an annotation's source series); accepted all the same.</summary>

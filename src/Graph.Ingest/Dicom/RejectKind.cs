@@ -21,6 +21,10 @@ public enum RejectKind
     /// <summary>A value was rejected by the writer's validation (the reason names the field and the rule, never the value).</summary>
     InvalidValue,
 
+    /// <summary>The file's study or series belongs to another patient or study in the catalogue, or the file disagrees with the
+    /// other files of its series or study on which study or patient they belong to.</summary>
+    Conflict,
+
     /// <summary>Reading failed in a way the reader does not report (a bug worth reporting).</summary>
     Unexpected,
 }

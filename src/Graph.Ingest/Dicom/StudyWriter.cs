@@ -7,7 +7,8 @@ namespace Graph.Ingest.Dicom;
 
 /// <summary>Writes studies through the writer in batches, each study whole in one ChangeSet; a study the writer refuses is
 /// reported with its files and the others go on.</summary>
-internal sealed class StudyWriter(GraphWriter writer, DicomIngestOptions options, IngestCounters counters, KnownSeries known, ILogger logger)
+internal sealed class StudyWriter(
+    GraphWriter writer, DicomIngestOptions options, IngestCounters counters, KnownSeries known, StoredStudies stored, ILogger logger)
 {
     private readonly List<IngestReject> _rejects = [];
 
@@ -59,7 +60,7 @@ internal sealed class StudyWriter(GraphWriter writer, DicomIngestOptions options
             try
             {
                 var unlinked = batch.Select(p => IngestCatalogue.Unlinked(p, batch, known.Contains)).ToArray();
-                var result = await writer.WriteAsync(IngestCatalogue.Build(batch, options.Dataset, options.Source, known.Contains), cancellationToken).ConfigureAwait(false);
+                var result = await writer.WriteAsync(IngestCatalogue.Build(batch, options.Dataset, options.Source, known.Contains, stored), cancellationToken).ConfigureAwait(false);
                 Count(result);
                 for (var i = 0; i < batch.Length; i++)
                     Written(batch[i], unlinked[i]);
@@ -85,7 +86,7 @@ internal sealed class StudyWriter(GraphWriter writer, DicomIngestOptions options
         try
         {
             var unlinked = IngestCatalogue.Unlinked(plan, [plan], known.Contains);
-            Count(await writer.WriteAsync(IngestCatalogue.Build([plan], options.Dataset, options.Source, known.Contains), cancellationToken).ConfigureAwait(false));
+            Count(await writer.WriteAsync(IngestCatalogue.Build([plan], options.Dataset, options.Source, known.Contains, stored), cancellationToken).ConfigureAwait(false));
             Written(plan, unlinked);
         }
         catch (ChangeSetRejectedException e)

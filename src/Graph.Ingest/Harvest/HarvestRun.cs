@@ -24,6 +24,7 @@ internal sealed class HarvestRun(
     private HarvestCheckpoint _checkpoint = new();
     private DateTimeOffset _lastSave;
     private KnownSeries? _knownSeries;
+    private StoredStudies? _storedStudies;
 
     /// <summary>Runs the harvest and records it; a cancelled run is recorded as failed, then the cancellation goes on.</summary>
     public async Task<HarvestSummary> ExecuteAsync(CancellationToken cancellationToken)
@@ -150,6 +151,9 @@ internal sealed class HarvestRun(
             stop = ExceptionDispatchInfo.Capture(e);
         }
 
+        // The catalogue is asked about the page's studies once, not once per batch.
+        _storedStudies ??= new StoredStudies(store);
+        await _storedStudies.LookUpAsync(read.OfType<HarvestedStudy>().Select(s => s.Plan).ToArray(), cancellationToken).ConfigureAwait(false);
         foreach (var batch in read.OfType<HarvestedStudy>().Chunk(options.BatchStudies))
             await WriteAsync(batch, cancellationToken).ConfigureAwait(false);
         stop?.Throw();
@@ -179,6 +183,15 @@ internal sealed class HarvestRun(
 
     private async Task WriteAsync(HarvestedStudy[] batch, CancellationToken cancellationToken)
     {
+        // A study the catalogue holds under another patient, or with a series it holds under another study, is refused whole.
+        var stored = _storedStudies ??= new StoredStudies(store);
+        await stored.LookUpAsync(batch.Select(s => s.Plan).ToArray(), cancellationToken).ConfigureAwait(false);
+        foreach (var refused in batch.Where(s => stored.Conflict(s.Plan) is not null))
+            Fail(refused.Listed.GraphUid, stored.Conflict(refused.Plan)!);
+        batch = batch.Where(s => stored.Conflict(s.Plan) is null).ToArray();
+        if (batch.Length == 0)
+            return;
+
         // An annotation links to the series it was drawn on when that series is in this batch, was written before, or is in the store.
         var known = _knownSeries ??= new KnownSeries(store);
         var inBatch = batch.SelectMany(s => s.Plan.Series).Select(s => s.Uid).ToHashSet(StringComparer.Ordinal);
@@ -188,7 +201,7 @@ internal sealed class HarvestRun(
         var unlinked = plans.Select(p => IngestCatalogue.Unlinked(p, plans, known.Contains)).ToArray();
         try
         {
-            var result = await writer.WriteAsync(HarvestedStudy.Build(batch, options.Dataset, options.Source, known.Contains), cancellationToken).ConfigureAwait(false);
+            var result = await writer.WriteAsync(HarvestedStudy.Build(batch, options.Dataset, options.Source, known.Contains, stored), cancellationToken).ConfigureAwait(false);
             _tally.Count(result);
             HarvestLog.Batch(logger, batch.Length, options.Repository, result.NodesChanged, result.EdgesChanged, result.Sequence);
         }
@@ -205,6 +218,8 @@ internal sealed class HarvestRun(
         }
 
         known.Written(inBatch);
+        foreach (var study in batch)
+            stored.Written(study.Plan);
         for (var i = 0; i < batch.Length; i++)
         {
             var study = batch[i];

@@ -14,9 +14,10 @@ internal sealed record HarvestedStudy(ListedStudy Listed, StudyPlan Plan, IReadO
 {
     /// <summary>The ChangeSet of whole studies: their patients (included in the dataset), the studies, all their series and
     /// their annotations, linked to the series they annotate in the set or that <paramref name="knownElsewhere"/> knows.</summary>
-    public static ChangeSet Build(IReadOnlyCollection<HarvestedStudy> studies, string dataset, string source, Func<string, bool>? knownElsewhere = null)
+    public static ChangeSet Build(
+        IReadOnlyCollection<HarvestedStudy> studies, string dataset, string source, Func<string, bool>? knownElsewhere = null, StoredStudies? stored = null)
     {
-        var changes = IngestCatalogue.Build(studies.Select(s => s.Plan).ToArray(), dataset, source, knownElsewhere);
+        var changes = IngestCatalogue.Build(studies.Select(s => s.Plan).ToArray(), dataset, source, knownElsewhere, stored);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var study in studies)
         {

@@ -22,6 +22,13 @@ internal sealed class PatientAggregate(string pseudonym)
         _identityKnown |= instance.IdentityKnown;
     }
 
+    /// <summary>Adds what another aggregate of the same patient holds (another series' instances).</summary>
+    public void Merge(PatientAggregate other)
+    {
+        _sex.Merge(other._sex);
+        _identityKnown |= other._identityKnown;
+    }
+
     /// <summary>The Patient node.</summary>
     public NodeRecord ToRecord() => NodeRecord.Of(GraphModel.Patient, pseudonym, ("sex", _sex.Value), ("identityKnown", _identityKnown));
 }

@@ -25,4 +25,7 @@ internal sealed class Ranked<T>
             (Value, _rank) = (value, rank);
         return differs;
     }
+
+    /// <summary>Offers the value another instance of this type holds, with its rank; returns true when it differs from this one's.</summary>
+    public bool Merge(Ranked<T> other) => other._hasValue && Offer(other.Value, other._rank);
 }

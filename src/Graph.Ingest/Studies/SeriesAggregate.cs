@@ -12,6 +12,7 @@ namespace Graph.Ingest.Studies;
 internal sealed class SeriesAggregate(string uid)
 {
     private readonly Dictionary<UInt128, long> _instanceSizes = [];
+    private readonly List<string> _paths = [];
     private readonly Ranked<string> _modality = new();
     private readonly Ranked<string> _bodyPart = new();
     private readonly Ranked<string> _manufacturer = new();
@@ -32,6 +33,9 @@ internal sealed class SeriesAggregate(string uid)
     /// <summary>The study of the first-ranked instance.</summary>
     public Ranked<string> Study { get; } = new();
 
+    /// <summary>The rank of the first-ranked instance.</summary>
+    public InstanceRank First { get; private set; }
+
     /// <summary>The path of the first-ranked instance, to name the series in a reject.</summary>
     public Ranked<string> Path { get; } = new();
 
@@ -39,7 +43,10 @@ internal sealed class SeriesAggregate(string uid)
     public string? Modality => _modality.Value;
 
     /// <summary>Accepted files of the series, duplicates included.</summary>
-    public int Files { get; private set; }
+    public int Files => _paths.Count;
+
+    /// <summary>The paths of the accepted files, to name each in a reject.</summary>
+    public IReadOnlyList<string> Paths => _paths;
 
     /// <summary>Distinct SOP instances.</summary>
     public int ImageCount => _instanceSizes.Count;
@@ -48,7 +55,9 @@ internal sealed class SeriesAggregate(string uid)
     public bool Add(DeidentifiedInstance instance, long size, string path)
     {
         var rank = InstanceRank.Of(instance, path);
-        Files++;
+        if (_paths.Count == 0 || rank.CompareTo(First) < 0)
+            First = rank;
+        _paths.Add(path);
         ref var stored = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_instanceSizes, instance.InstanceKey, out var seen);
         // A copy of an instance counts once, with its largest file, whichever copy comes first.
         var kept = seen ? Math.Max(stored, size) : size;
@@ -73,8 +82,10 @@ internal sealed class SeriesAggregate(string uid)
         return Study.Offer(instance.StudyInstanceUid, rank);
     }
 
-    /// <summary>The Series node.</summary>
-    public NodeRecord ToRecord() => NodeRecord.Of(
+    /// <summary>The Series node; with the counts the catalogue holds, the larger of those and this run's.</summary>
+    /// <remarks>The catalogue does not keep which instances it counted, so a run cannot tell a new instance from one counted
+    /// before: taking the larger count keeps a re-run (of the same files, or of a part of them) from changing or doubling it.</remarks>
+    public NodeRecord ToRecord((long Images, long Bytes)? held = null) => NodeRecord.Of(
         GraphModel.Series,
         uid,
         ("modality", _modality.Value),
@@ -85,8 +96,8 @@ internal sealed class SeriesAggregate(string uid)
         ("seriesNumber", _seriesNumber.Value),
         ("sliceThickness", _sliceThickness.Value),
         ("pixelSpacing", _pixelSpacing.Value),
-        ("imageCount", ImageCount),
-        ("sizeBytes", _sizeBytes),
+        ("imageCount", Math.Max(ImageCount, held?.Images ?? 0)),
+        ("sizeBytes", Math.Max(_sizeBytes, held?.Bytes ?? 0)),
         ("contrast", _contrast),
         ("magneticFieldStrength", _magneticFieldStrength.Value),
         ("kvp", _kvp.Value),

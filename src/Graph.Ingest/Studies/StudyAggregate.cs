@@ -34,6 +34,17 @@ internal sealed class StudyAggregate(string uid)
         return Patient.Offer(instance.Patient, rank);
     }
 
+    /// <summary>Adds what another aggregate of the same study holds (another series' instances); returns true when it names another patient.</summary>
+    public bool Merge(StudyAggregate other)
+    {
+        Warnings |= other.Warnings;
+        _patientAge.Merge(other._patientAge);
+        _description.Merge(other._description);
+        if (other._year is { } year)
+            _year = _year is { } known ? Math.Min(known, year) : year;
+        return Patient.Merge(other.Patient);
+    }
+
     /// <summary>The Study node, with the modalities of its series.</summary>
     public NodeRecord ToRecord(IEnumerable<string> modalities) => NodeRecord.Of(
         GraphModel.Study,

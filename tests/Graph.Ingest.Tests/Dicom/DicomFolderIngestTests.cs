@@ -102,6 +102,37 @@ public sealed partial class DicomFolderIngestTests : IAsyncLifetime
         Assert.Equal(("FIRST", 5.0, 2017L, true), (series["description"], series["sliceThickness"], series["year"], series["contrast"]));
     }
 
+    // Review finding C: files of one series naming two patients or two studies were folded silently into the first one's.
+    [Fact]
+    public async Task RunAsync_FilesDisagreeOnTheirStudyOrPatient_DisagreeingFilesRejectedByPath_NotFolded()
+    {
+        _scenario.Write("mix/a.dcm", SomeDicom.Instance("PX1", study: 6, series: 1, instance: 1));
+        _scenario.Write("mix/b.dcm", SomeDicom.Instance("PX2", study: 6, series: 1, instance: 2).Set(DicomTag.PatientSex, "CS", "M"));
+        _scenario.Write("mix/c.dcm", SomeDicom.Instance("PX1", study: 7, series: 1, instance: 3).Set(DicomTag.SeriesInstanceUID, "UI", SomeDicom.Series(6, 1)));
+        _scenario.Write("dup/a.dcm", SomeDicom.Instance("PA1", study: 5, series: 1, instance: 1));
+        _scenario.Write("dup/b.dcm", SomeDicom.Instance("PB2", study: 5, series: 1, instance: 1, modality: "CT").Set(DicomTag.InstanceNumber, "IS", "2"));
+
+        var summary = await _scenario.IngestAsync();
+
+        Assert.Equal((5, 2, 3, 3), (summary.Files, summary.Accepted, summary.Rejected, summary.Conflicts));
+        Assert.Equal(
+            [("dup/b.dcm", RejectKind.Conflict), ("mix/b.dcm", RejectKind.Conflict), ("mix/c.dcm", RejectKind.Conflict)],
+            summary.Rejects.Select(r => (r.Path, r.Kind)));
+        Assert.Contains($"another patient than the other files of study {SomeDicom.Study(6)}", summary.Rejects[1].Reason, StringComparison.Ordinal);
+        Assert.Contains($"another study than the other files of series {SomeDicom.Series(6, 1)}", summary.Rejects[2].Reason, StringComparison.Ordinal);
+        Assert.All(summary.Rejects, r => Assert.DoesNotContain("PSN-", r.Reason, StringComparison.Ordinal));
+        var content = await _scenario.ReadAllAsync();
+        Assert.Equal(
+            [IngestScenario.Pseudonym("PA1"), IngestScenario.Pseudonym("PX1")],
+            content.Nodes.Where(n => n.Node.Label == "Patient").Select(n => n.Node.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(2, content.Edges.Count(e => e.Edge.Type == "HAS_STUDY"));
+        Assert.DoesNotContain(content.Nodes, n => n.Node.Key == SomeDicom.Study(7));
+        var mixed = await _scenario.NodeAsync(GraphModel.Series, SomeDicom.Series(6, 1));
+        Assert.Equal(1L, mixed["imageCount"]);
+        Assert.Equal("F", (await _scenario.NodeAsync(GraphModel.Patient, IngestScenario.Pseudonym("PX1")))["sex"]);
+        Assert.Equal(["MR"], Assert.IsType<string[]>((await _scenario.NodeAsync(GraphModel.Study, SomeDicom.Study(5)))["modalitiesInStudy"]));
+    }
+
     [Fact]
     public async Task RunAsync_SameFilesInAnotherLayout_WritesTheSameNodes()
     {

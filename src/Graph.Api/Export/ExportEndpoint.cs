@@ -78,10 +78,19 @@ internal static class ExportEndpoint
             return;
         }
 
+        // The document is validated as /graphql validates it before the plan expands its fragments: a cycle or a fragment bomb
+        // is refused by the rules, never expanded.
         ExportPlan plan;
         try
         {
-            plan = ExportPlan.Create(document!, Text(query, "operationName"), path, executor.Schema);
+            var (parsed, operation) = ExportPlan.Parse(document!, Text(query, "operationName"));
+            if (await executor.ValidateAsync(parsed, operation, variables, http.User, http.RequestServices, cancellationToken) is { } invalid)
+            {
+                await ErrorsAsync(http, serializer, invalid, cancellationToken);
+                return;
+            }
+
+            plan = ExportPlan.Create(parsed, operation, path, executor.Schema);
         }
         catch (ExportException e)
         {
@@ -95,9 +104,7 @@ internal static class ExportEndpoint
         var page = await executor.ExecutePageAsync(plan.Document, variables, snapshot, http.User, http.RequestServices, cancellationToken);
         if (page.Errors is { Count: > 0 } errors)
         {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            http.Response.ContentType = "application/json; charset=utf-8";
-            await serializer.WriteAsync(http.Response.Body, new ExecutionResult { Errors = errors, Executed = false }, cancellationToken);
+            await ErrorsAsync(http, serializer, errors, cancellationToken);
             return;
         }
 
@@ -130,6 +137,13 @@ internal static class ExportEndpoint
     }
 
     private static string? Text(IQueryCollection query, string name) => query[name].ToString() is { Length: > 0 } value ? value : null;
+
+    private static Task ErrorsAsync(HttpContext http, IGraphQLTextSerializer serializer, IEnumerable<ExecutionError> errors, CancellationToken cancellationToken)
+    {
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        return serializer.WriteAsync(http.Response.Body, new ExecutionResult { Errors = [.. errors], Executed = false }, cancellationToken);
+    }
 
     private static Task ProblemAsync(HttpContext http, string code, string message, int status = StatusCodes.Status400BadRequest) =>
         Results.Json(new { code, message }, statusCode: status).ExecuteAsync(http);

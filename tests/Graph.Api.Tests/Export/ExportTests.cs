@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Graph.Api.Export;
+using Graph.Api.Schema.Execution;
+using Graph.Api.Schema.Types;
+using Microsoft.Extensions.DependencyInjection;
 using Parquet;
 
 namespace Graph.Api.Tests.Export;
@@ -8,6 +12,8 @@ namespace Graph.Api.Tests.Export;
 [Collection(CatalogueCollection.Name)]
 public sealed class ExportTests(CatalogueFactory service)
 {
+    private CatalogSchema Schema => service.Services.GetRequiredService<CatalogExecutor>().Schema;
+
     private const string SeriesDocument = """
         query Series($modality: String) {
           series(where: { modality: { eq: $modality } }) {
@@ -150,6 +156,30 @@ public sealed class ExportTests(CatalogueFactory service)
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("noSuchField", (string)body["errors"]![0]!["message"]!, StringComparison.Ordinal);
+    }
+
+    /// <summary>Review, critical: a fragment spreading itself sent to /export by an anonymous caller killed the process (the plan
+    /// expanded fragments before validation, without end). It is refused by validation, as /graphql refuses it, naming the fragment.</summary>
+    [Fact]
+    public async Task FragmentCycle_Anonymous_400NamingTheFragment()
+    {
+        using var anonymous = service.CreateAnonymousClient();
+        using var response = await anonymous.GetAsync(new Uri(Url("{ series { nodes { ...F } } } fragment F on Series { seriesInstanceUid ...F }", "series", "csv"), UriKind.Relative));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'F' within itself", (string?)body["errors"]?[0]?["message"], StringComparison.Ordinal);
+        Assert.Equal("NO_FRAGMENT_CYCLES", (string?)body["errors"]?[0]?["extensions"]?["code"]);
+    }
+
+    /// <summary>The plan refuses a fragment cycle itself (directly or through other fragments), naming it, rather than recursing.</summary>
+    [Theory]
+    [InlineData("{ series { nodes { ...F } } } fragment F on Series { seriesInstanceUid ...F }", "F -> F")]
+    [InlineData("{ series { nodes { ...F } } } fragment F on Series { modality ...G } fragment G on Series { ... on Series { ...F } }", "F -> G -> F")]
+    public void Plan_FragmentCycle_RefusedNamingTheCycle(string document, string cycle)
+    {
+        var (parsed, operation) = ExportPlan.Parse(document, null);
+        var refused = Assert.Throws<ExportException>(() => ExportPlan.Create(parsed, operation, "series", Schema));
+        Assert.Contains(cycle, refused.Message, StringComparison.Ordinal);
     }
 
     private static async Task<Dictionary<string, JsonNode>> AllSeriesAsync(HttpClient client, string? modality)

@@ -37,6 +37,7 @@ internal sealed class CatalogExecutor
     private readonly AuditLog _audit;
     private readonly ErrorMasking _errors;
     private readonly IValidationRule[] _rules;
+    private readonly DocumentValidator _validator = new();
     private readonly IValidationRule[] _variableRules;
     private readonly IValidationRule[] _complexityRules;
     private readonly DocumentCache _documents;
@@ -148,6 +149,34 @@ internal sealed class CatalogExecutor
         Audit(caller, result, document ?? result.Document, request.OperationName);
 
         return (result, catalog);
+    }
+
+    /// <summary>Validates a document with the rules <see cref="ExecuteAsync"/> applies before it runs one, in the caller's role and
+    /// with its variables, without running it.</summary>
+    /// <returns>The errors, or null when the document is valid.</returns>
+    public async Task<ExecutionErrors?> ValidateAsync(
+        GraphQLDocument document,
+        GraphQLOperationDefinition operation,
+        Inputs? variables,
+        ClaimsPrincipal user,
+        IServiceProvider services,
+        CancellationToken cancellationToken)
+    {
+        _schema.Initialize();
+        var result = await _validator.ValidateAsync(new ValidationOptions
+        {
+            Schema = _schema,
+            Document = document,
+            Operation = operation,
+            Rules = _rules,
+            Variables = variables ?? Inputs.Empty,
+            UserContext = new Dictionary<string, object?>(),
+            Metrics = GraphQL.Instrumentation.Metrics.None,
+            User = user,
+            RequestServices = services,
+            CancellationToken = cancellationToken,
+        }).ConfigureAwait(false);
+        return result.IsValid ? null : result.Errors;
     }
 
     /// <summary>Executes one page of an export on a pinned snapshot, in the caller's access and within the service's rules;

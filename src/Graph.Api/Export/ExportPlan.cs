@@ -197,10 +197,12 @@ internal sealed class ExportPlan
     };
 
     // The columns of the rows' selection, fragments expanded. A fragment that spreads itself, directly or through others, is
-    // refused (it would recurse without end), as is nesting past the parser's limit.
+    // refused (it would recurse without end), as is nesting past the parser's limit. A fragment is expanded once in each place:
+    // spread again there it adds no column, and fragments that each spread the next twice would otherwise cost 2^n.
     private sealed class ColumnCollector(GraphQLDocument document, List<ExportColumn> columns)
     {
         private readonly List<string> _expanding = [];
+        private readonly HashSet<(ColumnTree Place, string Fragment)> _expanded = [];
 
         public void Collect(IComplexGraphType type, GraphQLSelectionSet selection, string prefix, ColumnTree tree, int depth)
         {
@@ -227,6 +229,8 @@ internal sealed class ExportPlan
         {
             if (_expanding.IndexOf(name) is var start and >= 0)
                 throw new ExportException($"Fragment '{name}' spreads itself ({string.Join(" -> ", _expanding[start..])} -> {name}): fragments cannot form a cycle.");
+            if (!_expanded.Add((tree, name)))
+                return;
             var fragment = document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name.StringValue == name)
                 ?? throw new ExportException($"The document has no fragment '{name}'.");
             _expanding.Add(name);

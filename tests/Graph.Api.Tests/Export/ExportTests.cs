@@ -1,8 +1,10 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Graph.Api.Export;
 using Graph.Api.Schema.Execution;
 using Graph.Api.Schema.Types;
+using Graph.Catalog;
 using Microsoft.Extensions.DependencyInjection;
 using Parquet;
 
@@ -182,6 +184,38 @@ public sealed class ExportTests(CatalogueFactory service)
         Assert.Contains(cycle, refused.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Review, high: fragments each spreading the next twice (23 levels, 999 bytes) took 12.7 s of /export's CPU, which
+    /// /graphql refuses at once. /export refuses them with the same limit before anything expands them.</summary>
+    [Fact]
+    public async Task FragmentBomb_Anonymous_400QueryTooComplex()
+    {
+        using var anonymous = service.CreateAnonymousClient();
+        using var response = await anonymous.GetAsync(new Uri(Url(FragmentBomb(16), "series", "csv"), UriKind.Relative));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("QUERY_TOO_COMPLEX", (string?)body["errors"]?[0]?["extensions"]?["code"]);
+        Assert.Contains("MaxExpandedFields", (string?)body["errors"]?[0]?["message"], StringComparison.Ordinal);
+    }
+
+    /// <summary>Every page an export runs passes the expanded-fields limit that every GraphQL request passes.</summary>
+    [Fact]
+    public async Task ExecutePage_FragmentBomb_RefusedByTheExpandedFieldsLimit()
+    {
+        var executor = service.Services.GetRequiredService<CatalogExecutor>();
+        var snapshot = service.Services.GetRequiredService<CatalogIndex>().Current;
+        var page = await executor.ExecutePageAsync(GraphQLParser.Parser.Parse(FragmentBomb(16)), null, snapshot, new ClaimsPrincipal(), service.Services, CancellationToken.None);
+        Assert.Equal("QUERY_TOO_COMPLEX", page.Errors?.FirstOrDefault()?.Code);
+    }
+
+    /// <summary>The plan expands a fragment once in each place, so a fragment bomb costs it what its text costs, not 2^n.</summary>
+    [Fact]
+    public async Task Plan_FragmentBomb_ExpandsEachFragmentOncePerPlace()
+    {
+        var (parsed, operation) = ExportPlan.Parse(FragmentBomb(40), null);
+        var plan = await Task.Run(() => ExportPlan.Create(parsed, operation, "series", Schema)).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("seriesInstanceUid", Assert.Single(plan.Columns).Name);
+    }
+
     private static async Task<Dictionary<string, JsonNode>> AllSeriesAsync(HttpClient client, string? modality)
     {
         var all = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
@@ -204,6 +238,12 @@ public sealed class ExportTests(CatalogueFactory service)
         while (after is not null);
         return all;
     }
+
+    // Fragments F0 .. F(n-1) each spread the next twice: 2^n fields once expanded, in a few bytes per level.
+    private static string FragmentBomb(int levels) =>
+        "{ series(first: 1) { nodes { ...F0 } } } "
+        + string.Concat(Enumerable.Range(0, levels).Select(i => $"fragment F{i} on Series {{ ...F{i + 1} ...F{i + 1} }} "))
+        + $"fragment F{levels} on Series {{ seriesInstanceUid }}";
 
     private static async Task<int> TotalAsync(HttpClient client, string query)
     {

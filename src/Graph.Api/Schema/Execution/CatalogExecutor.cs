@@ -113,12 +113,8 @@ internal sealed class CatalogExecutor
         var catalog = new CatalogRequest(_index.Current, _limits, _disclosure, caller);
         if (Admit(request, ref document) is { } refusal)
             return (Refused(refusal), catalog);
-        if (document is not null && DocumentSize.ExpandedFields(document, _limits.MaxExpandedFields) > _limits.MaxExpandedFields)
-        {
-            return (Refused(new ExecutionError(
-                $"The operation selects more than {_limits.MaxExpandedFields} fields once its fragments are expanded; select fewer or split it (Graph:Limits:MaxExpandedFields).")
-            { Code = ErrorCodes.QueryTooComplex }), catalog);
-        }
+        if (document is not null && TooLargeExpanded(document) is { } tooLarge)
+            return (Refused(tooLarge), catalog);
 
         if (document is null && _documents.TryGet(request.Query, out var cached))
             document = cached;
@@ -162,6 +158,8 @@ internal sealed class CatalogExecutor
         IServiceProvider services,
         CancellationToken cancellationToken)
     {
+        if (TooLargeExpanded(document) is { } tooLarge)
+            return [tooLarge];
         _schema.Initialize();
         var result = await _validator.ValidateAsync(new ValidationOptions
         {
@@ -189,6 +187,8 @@ internal sealed class CatalogExecutor
         IServiceProvider services,
         CancellationToken cancellationToken)
     {
+        if (TooLargeExpanded(document) is { } tooLarge)
+            return Task.FromResult(Refused(tooLarge));
         var catalog = new CatalogRequest(snapshot, _limits, _disclosure, Caller.From(user));
         return _executer.ExecuteAsync(options =>
         {
@@ -248,6 +248,12 @@ internal sealed class CatalogExecutor
             return TooLarge(query);
         return _limits.TrustedDocumentsOnly && (request.Query is null || !_trusted.IsTrusted(request.Query)) ? Untrusted() : null;
     }
+
+    // Checked before GraphQL.NET's validation walks a document, which expands fragments: every way in to the executer passes here.
+    private ExecutionError? TooLargeExpanded(GraphQLDocument document) =>
+        DocumentSize.ExpandedFields(document, _limits.MaxExpandedFields) <= _limits.MaxExpandedFields ? null : new ExecutionError(
+            $"The operation selects more than {_limits.MaxExpandedFields} fields once its fragments are expanded; select fewer or split it (Graph:Limits:MaxExpandedFields).")
+        { Code = ErrorCodes.QueryTooComplex };
 
     private ExecutionError TooLarge(string query) =>
         new($"The document has {query.Length} characters; at most {_limits.MaxDocumentLength} are accepted (Graph:Limits:MaxDocumentLength).") { Code = DocumentTooLargeCode };

@@ -59,10 +59,12 @@ internal static class ExportEndpoint
             return;
         }
 
+        // An export is one request (one rate-limit token, one audit entry) for all its pages: small pages would multiply its work.
         var pageSize = limits.Value.MaxPageSize;
-        if (Text(query, "pageSize") is { } size && (!int.TryParse(size, out pageSize) || pageSize < 1 || pageSize > limits.Value.MaxPageSize))
+        var smallest = Math.Min(limits.Value.MinExportPageSize, pageSize);
+        if (Text(query, "pageSize") is { } size && (!int.TryParse(size, out pageSize) || pageSize < smallest || pageSize > limits.Value.MaxPageSize))
         {
-            await ProblemAsync(http, ErrorCodes.BadUserInput, $"'pageSize' must be a whole number from 1 to {limits.Value.MaxPageSize}; it was '{size}'.");
+            await ProblemAsync(http, ErrorCodes.BadUserInput, $"'pageSize' must be a whole number from {smallest} to {limits.Value.MaxPageSize} (Graph:Limits:MinExportPageSize, MaxPageSize); it was '{size}'.");
             return;
         }
 

@@ -10,7 +10,8 @@ namespace Graph.Api.Export;
 /// How one connection of a GraphQL document becomes a table: the connection found by its response path, its rows' scalar
 /// fields (and those of single objects under them) as typed columns, and its page arguments set page after page.
 /// </summary>
-/// <remarks>The plan owns its parsed document and rewrites the connection's <c>first</c> and <c>after</c> in place, so one plan serves one export.</remarks>
+/// <remarks>The plan owns its parsed document: it cuts it down to the path to the connection and rewrites the connection's
+/// <c>first</c> and <c>after</c> in place, so one plan serves one export.</remarks>
 internal sealed class ExportPlan
 {
     private const string PageInfoAlias = "exportPageInfo";
@@ -74,9 +75,10 @@ internal sealed class ExportPlan
         IComplexGraphType type = schema.Query;
         var selection = operation.SelectionSet;
         GraphQLField? field = null;
+        var steps = new GraphQLField[segments.Length];
         for (var i = 0; i < segments.Length; i++)
         {
-            field = selection.Selections.OfType<GraphQLField>().FirstOrDefault(f => ResponseName(f) == segments[i])
+            field = steps[i] = selection.Selections.OfType<GraphQLField>().FirstOrDefault(f => ResponseName(f) == segments[i])
                 ?? throw new ExportException($"'path': '{string.Join('.', segments[..(i + 1)])}' is not a field the document selects.");
             var definition = type.GetField(field.Name.StringValue)
                 ?? throw new ExportException($"'path': {type.Name} has no field '{field.Name.StringValue}'.");
@@ -106,10 +108,19 @@ internal sealed class ExportPlan
         if (columns.Count == 0)
             throw new ExportException("The rows select no scalar field: nothing to put in a column.");
 
-        var kept = new List<ASTNode> { nodes ?? edges!, PageInfoSelection() };
-        selection.Selections = kept;
+        // Each page runs the path down to the connection and its rows, nothing else: any other field would run again on every
+        // page, its answer thrown away.
+        var parent = operation.SelectionSet;
+        foreach (var step in steps)
+        {
+            parent.Selections = [step];
+            parent = step.SelectionSet!;
+        }
+
+        selection.Selections = [nodes ?? edges!, PageInfoSelection()];
         if (edges is not null)
             edges.SelectionSet!.Selections = [node!];
+        ExportPageDocument.Trim(document, operation);
         return new ExportPlan(document, connection, segments, nodes is null, columns, tree);
     }
 

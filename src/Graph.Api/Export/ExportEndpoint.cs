@@ -112,7 +112,7 @@ internal static class ExportEndpoint
 
         var caller = Caller.From(http.User);
         if (AuditLog.IsGated(caller))
-            audit.Write(caller, "export", Text(query, "operationName"), [path], "ok");
+            audit.Write(caller, "export", Text(query, "operationName"), plan.Fields, "ok");
         var writer = ExportWriter.For(format, plan.Columns, http.Response.Body)!;
         http.Response.ContentType = writer.ContentType;
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"export.{writer.Extension}\"";

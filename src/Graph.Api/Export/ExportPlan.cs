@@ -23,10 +23,11 @@ internal sealed class ExportPlan
     private readonly bool _edges;
     private readonly ColumnTree _tree;
 
-    private ExportPlan(GraphQLDocument document, GraphQLField connection, string[] path, bool edges, IReadOnlyList<ExportColumn> columns, ColumnTree tree)
+    private ExportPlan(GraphQLDocument document, GraphQLField[] steps, string[] path, bool edges, IReadOnlyList<ExportColumn> columns, ColumnTree tree)
     {
         Document = document;
-        _connection = connection;
+        Fields = [.. steps.Select(s => s.Name.StringValue)];
+        _connection = steps[^1];
         _path = path;
         _edges = edges;
         Columns = columns;
@@ -35,6 +36,9 @@ internal sealed class ExportPlan
 
     /// <summary>The rewritten document to execute.</summary>
     public GraphQLDocument Document { get; }
+
+    /// <summary>The schema field names down to the connection (not the response names, which the caller chooses): what is audited.</summary>
+    public IReadOnlyList<string> Fields { get; }
 
     /// <summary>The columns, in the order the document selects them.</summary>
     public IReadOnlyList<ExportColumn> Columns { get; }
@@ -121,7 +125,7 @@ internal sealed class ExportPlan
         if (edges is not null)
             edges.SelectionSet!.Selections = [node!];
         ExportPageDocument.Trim(document, operation);
-        return new ExportPlan(document, connection, segments, nodes is null, columns, tree);
+        return new ExportPlan(document, steps, segments, nodes is null, columns, tree);
     }
 
     /// <summary>Sets the page the next execution reads.</summary>

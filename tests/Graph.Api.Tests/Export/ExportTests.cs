@@ -317,6 +317,20 @@ public sealed class ExportTests(CatalogueFactory service)
         Assert.Equal("n,d,s\r\n-5,-0.5,\"'-5\"\r\n", System.Text.Encoding.UTF8.GetString(output.ToArray()));
     }
 
+    /// <summary>Review, medium: the audit named the exported path by its response names, which the caller chooses
+    /// (<c>cancerTypes: patients</c> was audited as "cancerTypes"). It names the schema fields, as GraphQL reads are audited.</summary>
+    [Fact]
+    public async Task Audit_AliasedPath_NamesTheSchemaFields()
+    {
+        using var client = service.CreateClient();
+        var url = Url("query AliasedExport { catalogue: datasetByKey(key: \"none\") { cancerTypes: patients { nodes { pseudonym } } } }", "catalogue.cancerTypes", "csv") + "&operationName=AliasedExport";
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var entry = File.ReadAllLines(Path.Combine(service.DataDirectory, "audit.log")).Select(l => JsonNode.Parse(l)!)
+            .Last(e => (string?)e["action"] == "export" && (string?)e["operation"] == "AliasedExport");
+        Assert.Equal(["datasetByKey", "patients"], entry["fields"]!.AsArray().Select(f => (string)f!));
+    }
+
     private static async Task<Dictionary<string, JsonNode>> AllSeriesAsync(HttpClient client, string? modality)
     {
         var all = new Dictionary<string, JsonNode>(StringComparer.Ordinal);

@@ -4,10 +4,10 @@ using System.Text;
 
 namespace Graph.Api.Export;
 
-/// <summary>RFC 4180 CSV: a header of column names, numbers in invariant form, missing values empty, lists as JSON arrays.</summary>
+/// <summary>RFC 4180 CSV: a header of column names, numbers in invariant form, missing values empty, lists as JSON arrays, text
+/// that a spreadsheet would run as a formula neutralised (<see cref="CsvText"/>).</summary>
 internal sealed class CsvExportWriter(IReadOnlyList<ExportColumn> columns, Stream output) : ExportWriter
 {
-    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
     private readonly StringBuilder _text = new(256 * 1024);
 
     public override string ContentType => "text/csv; charset=utf-8";
@@ -70,14 +70,5 @@ internal sealed class CsvExportWriter(IReadOnlyList<ExportColumn> columns, Strea
 
     public override Task CompleteAsync(CancellationToken cancellationToken) => FlushAsync(cancellationToken);
 
-    private void AppendText(string value)
-    {
-        if (value.AsSpan().IndexOfAny(NeedsQuotes) < 0)
-        {
-            _text.Append(value);
-            return;
-        }
-
-        _text.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-    }
+    private void AppendText(string value) => CsvText.Append(_text, value);
 }

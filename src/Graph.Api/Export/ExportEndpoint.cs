@@ -59,10 +59,12 @@ internal static class ExportEndpoint
             return;
         }
 
+        // An export is one request (one rate-limit token, one audit entry) for all its pages: small pages would multiply its work.
         var pageSize = limits.Value.MaxPageSize;
-        if (Text(query, "pageSize") is { } size && (!int.TryParse(size, out pageSize) || pageSize < 1 || pageSize > limits.Value.MaxPageSize))
+        var smallest = Math.Min(limits.Value.MinExportPageSize, pageSize);
+        if (Text(query, "pageSize") is { } size && (!int.TryParse(size, out pageSize) || pageSize < smallest || pageSize > limits.Value.MaxPageSize))
         {
-            await ProblemAsync(http, ErrorCodes.BadUserInput, $"'pageSize' must be a whole number from 1 to {limits.Value.MaxPageSize}; it was '{size}'.");
+            await ProblemAsync(http, ErrorCodes.BadUserInput, $"'pageSize' must be a whole number from {smallest} to {limits.Value.MaxPageSize} (Graph:Limits:MinExportPageSize, MaxPageSize); it was '{size}'.");
             return;
         }
 
@@ -78,10 +80,19 @@ internal static class ExportEndpoint
             return;
         }
 
+        // The document is validated as /graphql validates it before the plan expands its fragments: a cycle or a fragment bomb
+        // is refused by the rules, never expanded.
         ExportPlan plan;
         try
         {
-            plan = ExportPlan.Create(document!, Text(query, "operationName"), path, executor.Schema);
+            var (parsed, operation) = ExportPlan.Parse(document!, Text(query, "operationName"));
+            if (await executor.ValidateAsync(parsed, operation, variables, http.User, http.RequestServices, cancellationToken) is { } invalid)
+            {
+                await ErrorsAsync(http, serializer, invalid, cancellationToken);
+                return;
+            }
+
+            plan = ExportPlan.Create(parsed, operation, path, executor.Schema);
         }
         catch (ExportException e)
         {
@@ -95,15 +106,13 @@ internal static class ExportEndpoint
         var page = await executor.ExecutePageAsync(plan.Document, variables, snapshot, http.User, http.RequestServices, cancellationToken);
         if (page.Errors is { Count: > 0 } errors)
         {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            http.Response.ContentType = "application/json; charset=utf-8";
-            await serializer.WriteAsync(http.Response.Body, new ExecutionResult { Errors = errors, Executed = false }, cancellationToken);
+            await ErrorsAsync(http, serializer, errors, cancellationToken);
             return;
         }
 
         var caller = Caller.From(http.User);
         if (AuditLog.IsGated(caller))
-            audit.Write(caller, "export", Text(query, "operationName"), [path], "ok");
+            audit.Write(caller, "export", Text(query, "operationName"), plan.Fields, "ok");
         var writer = ExportWriter.For(format, plan.Columns, http.Response.Body)!;
         http.Response.ContentType = writer.ContentType;
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"export.{writer.Extension}\"";
@@ -130,6 +139,13 @@ internal static class ExportEndpoint
     }
 
     private static string? Text(IQueryCollection query, string name) => query[name].ToString() is { Length: > 0 } value ? value : null;
+
+    private static Task ErrorsAsync(HttpContext http, IGraphQLTextSerializer serializer, IEnumerable<ExecutionError> errors, CancellationToken cancellationToken)
+    {
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        return serializer.WriteAsync(http.Response.Body, new ExecutionResult { Errors = [.. errors], Executed = false }, cancellationToken);
+    }
 
     private static Task ProblemAsync(HttpContext http, string code, string message, int status = StatusCodes.Status400BadRequest) =>
         Results.Json(new { code, message }, statusCode: status).ExecuteAsync(http);

@@ -10,19 +10,24 @@ namespace Graph.Api.Export;
 /// How one connection of a GraphQL document becomes a table: the connection found by its response path, its rows' scalar
 /// fields (and those of single objects under them) as typed columns, and its page arguments set page after page.
 /// </summary>
-/// <remarks>The plan owns its parsed document and rewrites the connection's <c>first</c> and <c>after</c> in place, so one plan serves one export.</remarks>
+/// <remarks>The plan owns its parsed document: it cuts it down to the path to the connection and rewrites the connection's
+/// <c>first</c> and <c>after</c> in place, so one plan serves one export.</remarks>
 internal sealed class ExportPlan
 {
     private const string PageInfoAlias = "exportPageInfo";
+
+    // The parser's nesting limit; the rows' fields, fragments expanded, nest no deeper.
+    private const int MaxDepth = 128;
     private readonly GraphQLField _connection;
     private readonly string[] _path;
     private readonly bool _edges;
     private readonly ColumnTree _tree;
 
-    private ExportPlan(GraphQLDocument document, GraphQLField connection, string[] path, bool edges, IReadOnlyList<ExportColumn> columns, ColumnTree tree)
+    private ExportPlan(GraphQLDocument document, GraphQLField[] steps, string[] path, bool edges, IReadOnlyList<ExportColumn> columns, ColumnTree tree)
     {
         Document = document;
-        _connection = connection;
+        Fields = [.. steps.Select(s => s.Name.StringValue)];
+        _connection = steps[^1];
         _path = path;
         _edges = edges;
         Columns = columns;
@@ -32,17 +37,20 @@ internal sealed class ExportPlan
     /// <summary>The rewritten document to execute.</summary>
     public GraphQLDocument Document { get; }
 
+    /// <summary>The schema field names down to the connection (not the response names, which the caller chooses): what is audited.</summary>
+    public IReadOnlyList<string> Fields { get; }
+
     /// <summary>The columns, in the order the document selects them.</summary>
     public IReadOnlyList<ExportColumn> Columns { get; }
 
-    /// <summary>Plans the export of the connection at <paramref name="path"/> (response names joined by dots) of a query document.</summary>
-    /// <exception cref="ExportException">The document has no such connection, or selects something a table cannot hold.</exception>
-    public static ExportPlan Create(string query, string? operationName, string path, ISchema schema)
+    /// <summary>Parses a query document and selects the operation to export.</summary>
+    /// <exception cref="ExportException">The document does not parse, or names no single query operation.</exception>
+    public static (GraphQLDocument Document, GraphQLOperationDefinition Operation) Parse(string query, string? operationName)
     {
         GraphQLDocument document;
         try
         {
-            document = Parser.Parse(query, new ParserOptions { MaxDepth = 128 });
+            document = Parser.Parse(query, new ParserOptions { MaxDepth = MaxDepth });
         }
         catch (GraphQLParser.Exceptions.GraphQLParserException e)
         {
@@ -55,6 +63,15 @@ internal sealed class ExportPlan
             : operations.FirstOrDefault(o => o.Name?.StringValue == operationName) ?? throw new ExportException($"The document has no operation '{operationName}'.");
         if (operation.Operation != OperationType.Query)
             throw new ExportException("Only queries can be exported.");
+        return (document, operation);
+    }
+
+    /// <summary>Plans the export of the connection at <paramref name="path"/> (response names joined by dots) of a parsed operation.</summary>
+    /// <remarks>Validate the document first, as GraphQL requests are: the plan expands the rows' fragments (it refuses a cycle
+    /// or nesting past the parser's limit itself, but leaves every other limit to validation).</remarks>
+    /// <exception cref="ExportException">The document has no such connection, or selects something a table cannot hold.</exception>
+    public static ExportPlan Create(GraphQLDocument document, GraphQLOperationDefinition operation, string path, ISchema schema)
+    {
         var segments = path.Split('.', StringSplitOptions.RemoveEmptyEntries);
         if (segments.Length == 0)
             throw new ExportException("'path' names the connection to export, e.g. 'series' or 'datasetByKey.patients'.");
@@ -62,9 +79,10 @@ internal sealed class ExportPlan
         IComplexGraphType type = schema.Query;
         var selection = operation.SelectionSet;
         GraphQLField? field = null;
+        var steps = new GraphQLField[segments.Length];
         for (var i = 0; i < segments.Length; i++)
         {
-            field = selection.Selections.OfType<GraphQLField>().FirstOrDefault(f => ResponseName(f) == segments[i])
+            field = steps[i] = selection.Selections.OfType<GraphQLField>().FirstOrDefault(f => ResponseName(f) == segments[i])
                 ?? throw new ExportException($"'path': '{string.Join('.', segments[..(i + 1)])}' is not a field the document selects.");
             var definition = type.GetField(field.Name.StringValue)
                 ?? throw new ExportException($"'path': {type.Name} has no field '{field.Name.StringValue}'.");
@@ -90,15 +108,24 @@ internal sealed class ExportPlan
 
         var columns = new List<ExportColumn>();
         var tree = new ColumnTree(-1);
-        Collect(document, rowType, rows.SelectionSet!, "", tree, columns);
+        new ColumnCollector(document, columns).Collect(rowType, rows.SelectionSet!, "", tree, 0);
         if (columns.Count == 0)
             throw new ExportException("The rows select no scalar field: nothing to put in a column.");
 
-        var kept = new List<ASTNode> { nodes ?? edges!, PageInfoSelection() };
-        selection.Selections = kept;
+        // Each page runs the path down to the connection and its rows, nothing else: any other field would run again on every
+        // page, its answer thrown away.
+        var parent = operation.SelectionSet;
+        foreach (var step in steps)
+        {
+            parent.Selections = [step];
+            parent = step.SelectionSet!;
+        }
+
+        selection.Selections = [nodes ?? edges!, PageInfoSelection()];
         if (edges is not null)
             edges.SelectionSet!.Selections = [node!];
-        return new ExportPlan(document, connection, segments, nodes is null, columns, tree);
+        ExportPageDocument.Trim(document, operation);
+        return new ExportPlan(document, steps, segments, nodes is null, columns, tree);
     }
 
     /// <summary>Sets the page the next execution reads.</summary>
@@ -163,63 +190,6 @@ internal sealed class ExportPlan
         return null;
     }
 
-    private static void Collect(GraphQLDocument document, IComplexGraphType type, GraphQLSelectionSet selection, string prefix, ColumnTree tree, List<ExportColumn> columns)
-    {
-        foreach (var item in selection.Selections)
-        {
-            switch (item)
-            {
-                case GraphQLInlineFragment inline:
-                    Collect(document, type, inline.SelectionSet, prefix, tree, columns);
-                    break;
-                case GraphQLFragmentSpread spread:
-                    var fragment = document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name.StringValue == spread.FragmentName.Name.StringValue)
-                        ?? throw new ExportException($"The document has no fragment '{spread.FragmentName.Name.StringValue}'.");
-                    Collect(document, type, fragment.SelectionSet, prefix, tree, columns);
-                    break;
-                case GraphQLField field:
-                    CollectField(document, type, field, prefix, tree, columns);
-                    break;
-            }
-        }
-    }
-
-    private static void CollectField(GraphQLDocument document, IComplexGraphType type, GraphQLField field, string prefix, ColumnTree tree, List<ExportColumn> columns)
-    {
-        var name = ResponseName(field);
-        if (field.Name.StringValue == "__typename")
-        {
-            Add(name, ExportColumnType.String, false);
-            return;
-        }
-
-        // An unknown field is left to validation, which names it.
-        if (type.GetField(field.Name.StringValue) is not { } definition)
-            return;
-        var fieldType = Unwrap(definition.ResolvedType!);
-        var isList = fieldType is ListGraphType;
-        var item = isList ? Unwrap(((ListGraphType)fieldType).ResolvedType!) : fieldType;
-        if (item is IComplexGraphType complex)
-        {
-            if (isList || field.SelectionSet is null)
-                throw new ExportException($"'{prefix}{name}' is a list of objects: a table holds one row per node of the exported connection; export that list with its own path.");
-            if (!tree.Children.TryGetValue(name, out var child))
-                tree.Children[name] = child = new ColumnTree(-1);
-            Collect(document, complex, field.SelectionSet, prefix + name + ".", child, columns);
-            return;
-        }
-
-        Add(name, isList ? ExportColumnType.String : TypeOf(item), isList);
-
-        void Add(string column, ExportColumnType columnType, bool list)
-        {
-            if (tree.Children.ContainsKey(column))
-                return;
-            tree.Children[column] = new ColumnTree(columns.Count);
-            columns.Add(new ExportColumn(prefix + column, columnType, list));
-        }
-    }
-
     private static ExportColumnType TypeOf(IGraphType type) => type switch
     {
         IntGraphType => ExportColumnType.Int,
@@ -240,6 +210,85 @@ internal sealed class ExportPlan
         Alias = new GraphQLAlias(new GraphQLName(PageInfoAlias)),
         SelectionSet = new GraphQLSelectionSet([new GraphQLField(new GraphQLName("hasNextPage")), new GraphQLField(new GraphQLName("endCursor"))]),
     };
+
+    // The columns of the rows' selection, fragments expanded. A fragment that spreads itself, directly or through others, is
+    // refused (it would recurse without end), as is nesting past the parser's limit. A fragment is expanded once in each place:
+    // spread again there it adds no column, and fragments that each spread the next twice would otherwise cost 2^n.
+    private sealed class ColumnCollector(GraphQLDocument document, List<ExportColumn> columns)
+    {
+        private readonly List<string> _expanding = [];
+        private readonly HashSet<(ColumnTree Place, string Fragment)> _expanded = [];
+
+        public void Collect(IComplexGraphType type, GraphQLSelectionSet selection, string prefix, ColumnTree tree, int depth)
+        {
+            if (depth > MaxDepth)
+                throw new ExportException($"The rows' selections nest deeper than {MaxDepth} levels once their fragments are expanded.");
+            foreach (var item in selection.Selections)
+            {
+                switch (item)
+                {
+                    case GraphQLInlineFragment inline:
+                        Collect(type, inline.SelectionSet, prefix, tree, depth + 1);
+                        break;
+                    case GraphQLFragmentSpread spread:
+                        Spread(type, spread.FragmentName.Name.StringValue, prefix, tree, depth);
+                        break;
+                    case GraphQLField field:
+                        CollectField(type, field, prefix, tree, depth);
+                        break;
+                }
+            }
+        }
+
+        private void Spread(IComplexGraphType type, string name, string prefix, ColumnTree tree, int depth)
+        {
+            if (_expanding.IndexOf(name) is var start and >= 0)
+                throw new ExportException($"Fragment '{name}' spreads itself ({string.Join(" -> ", _expanding[start..])} -> {name}): fragments cannot form a cycle.");
+            if (!_expanded.Add((tree, name)))
+                return;
+            var fragment = document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name.StringValue == name)
+                ?? throw new ExportException($"The document has no fragment '{name}'.");
+            _expanding.Add(name);
+            Collect(type, fragment.SelectionSet, prefix, tree, depth + 1);
+            _expanding.RemoveAt(_expanding.Count - 1);
+        }
+
+        private void CollectField(IComplexGraphType type, GraphQLField field, string prefix, ColumnTree tree, int depth)
+        {
+            var name = ResponseName(field);
+            if (field.Name.StringValue == "__typename")
+            {
+                Add(name, ExportColumnType.String, false);
+                return;
+            }
+
+            // An unknown field is left to validation, which names it.
+            if (type.GetField(field.Name.StringValue) is not { } definition)
+                return;
+            var fieldType = Unwrap(definition.ResolvedType!);
+            var isList = fieldType is ListGraphType;
+            var item = isList ? Unwrap(((ListGraphType)fieldType).ResolvedType!) : fieldType;
+            if (item is IComplexGraphType complex)
+            {
+                if (isList || field.SelectionSet is null)
+                    throw new ExportException($"'{prefix}{name}' is a list of objects: a table holds one row per node of the exported connection; export that list with its own path.");
+                if (!tree.Children.TryGetValue(name, out var child))
+                    tree.Children[name] = child = new ColumnTree(-1);
+                Collect(complex, field.SelectionSet, prefix + name + ".", child, depth + 1);
+                return;
+            }
+
+            Add(name, isList ? ExportColumnType.String : TypeOf(item), isList);
+
+            void Add(string column, ExportColumnType columnType, bool list)
+            {
+                if (tree.Children.ContainsKey(column))
+                    return;
+                tree.Children[column] = new ColumnTree(columns.Count);
+                columns.Add(new ExportColumn(prefix + column, columnType, list));
+            }
+        }
+    }
 
     private sealed class ColumnTree(int index)
     {

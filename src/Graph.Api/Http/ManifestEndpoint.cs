@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Graph.Api.Export;
 using Graph.Api.Schema.Features.Cohort;
 using Graph.Api.Security;
 using Graph.Catalog;
@@ -66,7 +66,7 @@ internal static class ManifestEndpoint
             var row = Row(node);
             if (format == "csv")
             {
-                await writer.WriteLineAsync(string.Join(',', row.Select(v => Csv(Text(v)))));
+                await writer.WriteLineAsync(string.Join(',', row.Select(CsvText.Cell)));
             }
             else
             {
@@ -83,7 +83,7 @@ internal static class ManifestEndpoint
             await writer.WriteAsync("\n]\n");
     }
 
-    // Values keep their types (text, long, double, bool) for JSON; CSV writes them invariantly.
+    // Values keep their types (text, long, double, bool) for JSON; CSV writes numbers invariantly and neutralises text (CsvText).
     private static object?[] Row(GraphNode series)
     {
         var study = series.FirstRelated(SeriesStudy);
@@ -98,16 +98,4 @@ internal static class ManifestEndpoint
             series["imageCount"], series["sizeBytes"], .. SeriesAttributes.Select(name => series[name]),
         ];
     }
-
-    private static string? Text(object? value) => value switch
-    {
-        null => null,
-        bool b => b ? "true" : "false",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
-
-    private static string Csv(string? value) =>
-        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }

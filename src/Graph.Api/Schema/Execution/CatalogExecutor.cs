@@ -37,6 +37,7 @@ internal sealed class CatalogExecutor
     private readonly AuditLog _audit;
     private readonly ErrorMasking _errors;
     private readonly IValidationRule[] _rules;
+    private readonly DocumentValidator _validator = new();
     private readonly IValidationRule[] _variableRules;
     private readonly IValidationRule[] _complexityRules;
     private readonly DocumentCache _documents;
@@ -112,12 +113,8 @@ internal sealed class CatalogExecutor
         var catalog = new CatalogRequest(_index.Current, _limits, _disclosure, caller);
         if (Admit(request, ref document) is { } refusal)
             return (Refused(refusal), catalog);
-        if (document is not null && DocumentSize.ExpandedFields(document, _limits.MaxExpandedFields) > _limits.MaxExpandedFields)
-        {
-            return (Refused(new ExecutionError(
-                $"The operation selects more than {_limits.MaxExpandedFields} fields once its fragments are expanded; select fewer or split it (Graph:Limits:MaxExpandedFields).")
-            { Code = ErrorCodes.QueryTooComplex }), catalog);
-        }
+        if (document is not null && TooLargeExpanded(document) is { } tooLarge)
+            return (Refused(tooLarge), catalog);
 
         if (document is null && _documents.TryGet(request.Query, out var cached))
             document = cached;
@@ -150,6 +147,36 @@ internal sealed class CatalogExecutor
         return (result, catalog);
     }
 
+    /// <summary>Validates a document with the rules <see cref="ExecuteAsync"/> applies before it runs one, in the caller's role and
+    /// with its variables, without running it.</summary>
+    /// <returns>The errors, or null when the document is valid.</returns>
+    public async Task<ExecutionErrors?> ValidateAsync(
+        GraphQLDocument document,
+        GraphQLOperationDefinition operation,
+        Inputs? variables,
+        ClaimsPrincipal user,
+        IServiceProvider services,
+        CancellationToken cancellationToken)
+    {
+        if (TooLargeExpanded(document) is { } tooLarge)
+            return [tooLarge];
+        _schema.Initialize();
+        var result = await _validator.ValidateAsync(new ValidationOptions
+        {
+            Schema = _schema,
+            Document = document,
+            Operation = operation,
+            Rules = _rules,
+            Variables = variables ?? Inputs.Empty,
+            UserContext = new Dictionary<string, object?>(),
+            Metrics = GraphQL.Instrumentation.Metrics.None,
+            User = user,
+            RequestServices = services,
+            CancellationToken = cancellationToken,
+        }).ConfigureAwait(false);
+        return result.IsValid ? null : result.Errors;
+    }
+
     /// <summary>Executes one page of an export on a pinned snapshot, in the caller's access and within the service's rules;
     /// not audited or counted as a request (the export is, once).</summary>
     public Task<ExecutionResult> ExecutePageAsync(
@@ -160,6 +187,8 @@ internal sealed class CatalogExecutor
         IServiceProvider services,
         CancellationToken cancellationToken)
     {
+        if (TooLargeExpanded(document) is { } tooLarge)
+            return Task.FromResult(Refused(tooLarge));
         var catalog = new CatalogRequest(snapshot, _limits, _disclosure, Caller.From(user));
         return _executer.ExecuteAsync(options =>
         {
@@ -219,6 +248,12 @@ internal sealed class CatalogExecutor
             return TooLarge(query);
         return _limits.TrustedDocumentsOnly && (request.Query is null || !_trusted.IsTrusted(request.Query)) ? Untrusted() : null;
     }
+
+    // Checked before GraphQL.NET's validation walks a document, which expands fragments: every way in to the executer passes here.
+    private ExecutionError? TooLargeExpanded(GraphQLDocument document) =>
+        DocumentSize.ExpandedFields(document, _limits.MaxExpandedFields) <= _limits.MaxExpandedFields ? null : new ExecutionError(
+            $"The operation selects more than {_limits.MaxExpandedFields} fields once its fragments are expanded; select fewer or split it (Graph:Limits:MaxExpandedFields).")
+        { Code = ErrorCodes.QueryTooComplex };
 
     private ExecutionError TooLarge(string query) =>
         new($"The document has {query.Length} characters; at most {_limits.MaxDocumentLength} are accepted (Graph:Limits:MaxDocumentLength).") { Code = DocumentTooLargeCode };

@@ -7,6 +7,10 @@ public sealed class ServiceLimits
     /// <summary>The largest <c>first</c> or <c>last</c> of a connection.</summary>
     public int MaxPageSize { get; set; } = 1000;
 
+    /// <summary>The fewest rows an export reads per page (its <c>pageSize</c>): an export, one request, runs at most one page
+    /// per this many rows (up to <see cref="MaxPageSize"/>).</summary>
+    public int MinExportPageSize { get; set; } = 100;
+
     /// <summary>The most requests in one batched (JSON array) POST.</summary>
     public int MaxBatchSize { get; set; } = 10;
 

@@ -37,6 +37,10 @@
 // commit-load: a writer commits one study every 100 ms while 4 clients send distinct facet queries (p50/p99):
 //   dotnet run -c Release --project bench/Graph.Bench -- commit-load [--patients 20000] [--seconds 30] [--clients 4] [--interval 100]
 // Both commit, so they work on a copy of the seeded folder (graph-bench-N-commits) unless --data is given.
+// store-lookup: what an ingest or harvest pays to ask the store about a page of studies and their series (StoredStudies) and
+// about 10 series (KnownSeries): every study and series read and filtered in memory against a read by key (the store is
+// opened, so give a copy):
+//   dotnet run -c Release --project bench/Graph.Bench -- store-lookup --data DIR [--studies 100] [--scans 5] [--iterations 200]
 using Graph.Bench;
 
 return args.FirstOrDefault() switch
@@ -55,11 +59,12 @@ return args.FirstOrDefault() switch
     "crosstab" => await CrossTabBenchmark.RunAsync(args[1..]),
     "commit-facets" => await CommitBenchmark.RunFacetsAsync(args[1..]),
     "commit-load" => await CommitBenchmark.RunLoadAsync(args[1..]),
+    "store-lookup" => await StoreLookupBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Graph.Bench startup|restart|search|text-search|facet-methods|ontology|disclosure|document-cache|export|crosstab|commit-facets|commit-load|seed-profile [--patients N] [--data DIR] [--iterations N]");
+    Console.Error.WriteLine("usage: Graph.Bench startup|restart|search|text-search|facet-methods|ontology|disclosure|document-cache|export|crosstab|commit-facets|commit-load|store-lookup|seed-profile [--patients N] [--data DIR] [--iterations N]");
     return 2;
 }

@@ -74,6 +74,15 @@ internal sealed class EdgeStatements
             RETURN size(page) AS pageSize, page[-1].{{fromKey}} AS last, a.{{fromKey}} AS from, b.{{toKey}} AS to, properties(r) AS props, r._seq AS seq
             """,
             new Dictionary<string, object?> { ["cursor"] = "", ["limit"] = 1L });
+        ReadByEnd = new(
+            $"ReadEdgesByEnd:{kind.Id}",
+            $$"""
+            UNWIND $keys AS key
+            MATCH (a:{{fromLabel}})-[r:{{type}}]->(b:{{toLabel}} {{{toKey}}: key})
+            WHERE NOT coalesce(r._deleted, false) AND NOT coalesce(a._deleted, false)
+            RETURN a.{{fromKey}} AS from, b.{{toKey}} AS to, properties(r) AS props, r._seq AS seq
+            """,
+            new Dictionary<string, object?> { ["keys"] = new List<object?> { "b" } });
         ReadChangesPage = new(
             $"ReadEdgeChanges:{kind.Id}",
             $$"""
@@ -98,9 +107,12 @@ internal sealed class EdgeStatements
     /// <summary>Reads the live relationships of a page of start nodes after a key.</summary>
     public CypherStatement ReadPage { get; }
 
+    /// <summary>Reads the live relationships whose end nodes have the given keys (found by the end label's key index).</summary>
+    public CypherStatement ReadByEnd { get; }
+
     /// <summary>Reads a page of relationships changed after a (sequence, element id) cursor, tombstones included.</summary>
     public CypherStatement ReadChangesPage { get; }
 
     /// <summary>Every statement of the kind.</summary>
-    public IEnumerable<CypherStatement> All => [Upsert, FindMissingEnd, Delete, ReadPage, ReadChangesPage];
+    public IEnumerable<CypherStatement> All => [Upsert, FindMissingEnd, Delete, ReadPage, ReadByEnd, ReadChangesPage];
 }

@@ -28,6 +28,8 @@ internal sealed class Neo4jReader(QueryApiClient client, int pageSize)
     public async Task<long> ReadAllAsync(IChangeSink sink, ReadScope? scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sink);
+        if (scope?.Keys is { } keys)
+            return await ReadKeysAsync(sink, scope, keys, cancellationToken).ConfigureAwait(false);
         var head = await ReadSequenceAsync(cancellationToken).ConfigureAwait(false);
         foreach (var kind in GraphModel.NodeKinds.Where(k => scope?.Includes(k.Label) ?? true))
         {
@@ -70,6 +72,42 @@ internal sealed class Neo4jReader(QueryApiClient client, int pageSize)
                 if (QueryResult.AsLong(page.Rows[0][page.Column("pageSize")]) < _startNodesPerPage)
                     break;
                 cursor = (string)page.Rows[0][page.Column("last")]!;
+            }
+        }
+
+        return head;
+    }
+
+    /// <summary>Reads the live nodes of a scope's labels with some keys, then the live relationships of its types whose end nodes have them,
+    /// a page of keys per statement.</summary>
+    private async Task<long> ReadKeysAsync(IChangeSink sink, ReadScope scope, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        var head = await ReadSequenceAsync(cancellationToken).ConfigureAwait(false);
+        var chunks = keys.Chunk(pageSize).Select(c => (object?)c.Cast<object?>().ToList()).ToList();
+        foreach (var kind in GraphModel.NodeKinds.Where(k => scope.Includes(k.Label)))
+        {
+            var keysOnly = scope.IsKeysOnly(kind.Label);
+            foreach (var chunk in chunks)
+            {
+                var page = await client.RunAsync(Neo4jStatements.For(kind).ReadByKey, Page(("keys", chunk)), cancellationToken).ConfigureAwait(false);
+                int key = page.Column("key"), props = page.Column("props"), seq = page.Column("seq");
+                foreach (var row in page.Rows)
+                    sink.Node(new StoredNode(new NodeRecord(kind.Label, (string)row[key]!, keysOnly ? System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>.Empty : Properties(row[props], kind.KeyField, kind.Field)), QueryResult.AsLong(row[seq]), false));
+            }
+        }
+
+        foreach (var kind in GraphModel.Relations.Where(r => scope.IncludesType(r.Type)))
+        {
+            var fields = EdgeFields(kind);
+            foreach (var chunk in chunks)
+            {
+                var page = await client.RunAsync(Neo4jStatements.For(kind).ReadByEnd, Page(("keys", chunk)), cancellationToken).ConfigureAwait(false);
+                int from = page.Column("from"), to = page.Column("to"), props = page.Column("props"), seq = page.Column("seq");
+                foreach (var row in page.Rows)
+                {
+                    var edge = new EdgeRecord(kind.Type, new NodeRef(kind.From.Label, (string)row[from]!), new NodeRef(kind.To.Label, (string)row[to]!), Properties(row[props], null, fields));
+                    sink.Edge(new StoredEdge(edge, QueryResult.AsLong(row[seq]), false));
+                }
             }
         }
 

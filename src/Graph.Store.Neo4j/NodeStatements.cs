@@ -63,6 +63,15 @@ internal sealed class NodeStatements
             LIMIT $limit
             """,
             new Dictionary<string, object?> { ["cursor"] = "", ["limit"] = 1L });
+        ReadByKey = new(
+            $"ReadNodesByKey:{label}",
+            $$"""
+            UNWIND $keys AS key
+            MATCH (n:{{label}} {{{key}}: key})
+            WHERE NOT coalesce(n._deleted, false)
+            RETURN n.{{key}} AS key, properties(n) AS props, n._seq AS seq
+            """,
+            new Dictionary<string, object?> { ["keys"] = new List<object?> { "k" } });
         ReadChangesPage = new(
             $"ReadNodeChanges:{label}",
             $$"""
@@ -87,9 +96,12 @@ internal sealed class NodeStatements
     /// <summary>Reads a page of live nodes after a key, in key order.</summary>
     public CypherStatement ReadPage { get; }
 
+    /// <summary>Reads the live nodes with the given keys (at most one each; the uniqueness constraint's index finds them).</summary>
+    public CypherStatement ReadByKey { get; }
+
     /// <summary>Reads a page of nodes changed after a (sequence, key) cursor, tombstones included.</summary>
     public CypherStatement ReadChangesPage { get; }
 
     /// <summary>Every statement of the label.</summary>
-    public IEnumerable<CypherStatement> All => [Upsert, DeleteEdges, Delete, ReadPage, ReadChangesPage];
+    public IEnumerable<CypherStatement> All => [Upsert, DeleteEdges, Delete, ReadPage, ReadByKey, ReadChangesPage];
 }

@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 
 namespace Graph.Store.Sqlite;
 
-/// <summary>Reading: every live row, a scope of labels and types, or the changes since a sequence, streamed to a sink in
-/// batches from a reader task.</summary>
+/// <summary>Reading: every live row, a scope of labels and types (optionally of some keys), or the changes since a sequence,
+/// streamed to a sink in batches from a reader task.</summary>
 public sealed partial class SqliteGraphStore
 {
     private Task<long> ReadAsync(long? after, ReadScope? scope, IChangeSink sink, CancellationToken cancellationToken) => Guard(async () =>
@@ -39,10 +39,11 @@ public sealed partial class SqliteGraphStore
         try
         {
             var batch = new List<RawRow>(BatchRows);
-            using (var nodes = connection.CreateCommand())
+            foreach (var keys in KeyChunks(scope))
             {
+                using var nodes = connection.CreateCommand();
                 var props = scope is { KeysOnly.Count: > 0 } ? $"CASE WHEN 1{In(nodes, "label", scope.KeysOnly, "keysonly")} THEN '{{}}' ELSE props END" : "props";
-                nodes.CommandText = $"SELECT label, key, {props}, seq, deleted FROM nodes WHERE {filter}{In(nodes, "label", scope?.Labels)}";
+                nodes.CommandText = $"SELECT label, key, {props}, seq, deleted FROM nodes WHERE {filter}{In(nodes, "label", scope?.Labels)}{In(nodes, "key", keys)}";
                 nodes.Parameters.AddWithValue("$after", after ?? 0);
                 using var reader = await nodes.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -52,9 +53,14 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
-            using (var edges = connection.CreateCommand())
+            foreach (var keys in KeyChunks(scope))
             {
-                edges.CommandText = $"SELECT type, from_label, from_key, to_label, to_key, props, seq, deleted FROM edges WHERE {filter}{In(edges, "type", scope?.RelationshipTypes)}{In(edges, "from_label", StartLabels(scope))}";
+                using var edges = connection.CreateCommand();
+
+                // By end node: edges_by_end (to_label, to_key), which the planner would pass over for the primary key's prefix.
+                var table = keys is null ? "edges" : "edges INDEXED BY edges_by_end";
+                var ends = keys is null ? "" : $"{In(edges, "to_label", EndLabels(scope))}{In(edges, "to_key", keys)}";
+                edges.CommandText = $"SELECT type, from_label, from_key, to_label, to_key, props, seq, deleted FROM {table} WHERE {filter}{In(edges, "type", scope?.RelationshipTypes)}{In(edges, "from_label", StartLabels(scope))}{ends}";
                 edges.Parameters.AddWithValue("$after", after ?? 0);
                 using var reader = await edges.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -82,6 +88,21 @@ public sealed partial class SqliteGraphStore
     });
 
     private const int BatchRows = 1024;
+
+    // Keys per statement, well under SQLite's limit on parameters (32,766 since 3.32; 999 before).
+    private const int KeysPerStatement = 500;
+
+    /// <summary>The scope's keys in chunks of one statement each, or one null chunk (every key) when it has none.</summary>
+    private static IEnumerable<string[]?> KeyChunks(ReadScope? scope)
+    {
+        if (scope?.Keys is not { } keys)
+            return [null];
+        return keys.Count == 0 ? [[]] : keys.Chunk(KeysPerStatement);
+    }
+
+    /// <summary>The end labels of a scope's relationship types, so that a keyed read finds them by edges_by_end.</summary>
+    private static string[]? EndLabels(ReadScope? scope) =>
+        scope?.RelationshipTypes.SelectMany(t => GraphModel.Relations.Where(r => r.Type == t).Select(r => r.To.Label)).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>The start labels of a scope's relationship types, so that SQLite reads them by the primary key's prefix, not the whole table.</summary>
     private static string[]? StartLabels(ReadScope? scope) =>

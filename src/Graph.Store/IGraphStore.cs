@@ -20,7 +20,8 @@ public interface IGraphStore : IAsyncDisposable
     Task<long> ReadAllAsync(IChangeSink sink, CancellationToken cancellationToken);
 
     /// <summary>Streams the live nodes of some labels, then the live relationships of some types, consistently; returns the sequence they reflect.</summary>
-    /// <remarks>For imports that need a small part of a large catalogue (its concepts, its cancer types) without reading the rest.</remarks>
+    /// <remarks>For imports that need a small part of a large catalogue (its concepts, its cancer types) without reading the rest;
+    /// with <see cref="ReadScope.Keys"/>, for ingests that need a few studies and series of it, read by key.</remarks>
     Task<long> ReadAllAsync(IChangeSink sink, ReadScope scope, CancellationToken cancellationToken);
 
     /// <summary>Streams every node, then every relationship, whose last change is after a sequence number, deletions

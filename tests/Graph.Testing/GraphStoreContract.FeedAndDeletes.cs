@@ -98,6 +98,14 @@ partial class GraphStoreContract
     }
 
     [Fact]
+    public async Task ReadScope_Keys_GivesOnlyTheNodesOfThoseKeys_AndTheRelationshipsEndingAtThem()
+    {
+        var scenario = await KeyedReadScenario.ApplyAsync(Store);
+
+        await scenario.ReadAndCheckAsync(Store);
+    }
+
+    [Fact]
     public async Task ChangeMark_NamesEachCommittedSequence_AndNoneBeyondTheHead()
     {
         Assert.Null(await Store.GetChangeMarkAsync(1, CancellationToken.None));

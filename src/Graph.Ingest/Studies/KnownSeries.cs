@@ -5,12 +5,15 @@ namespace Graph.Ingest.Studies;
 
 /// <summary>The series an ingest or harvest knows to be in the catalogue: those it wrote, and those the store held when asked.</summary>
 /// <remarks>
-/// The store has no lookup by key, so the series of the store are streamed once per question, and only when an annotation
-/// names a series that is neither written by this run nor asked about before (a SEG in one study drawn on another study's CT).
+/// The store is asked only when an annotation names a series that is neither written by this run nor asked about before (a
+/// SEG in one study drawn on another study's CT), by one keyed read of just those series (<see cref="ReadScope.Keys"/>).
 /// Series are never deleted (a withdrawn study keeps them), so a series found stays known.
 /// </remarks>
 internal sealed class KnownSeries(IGraphStore store)
 {
+    // Whether a series is held, not what it holds: keys only.
+    private static readonly ReadScope Scope = ReadScope.Nodes(GraphModel.Series.Label) with { KeysOnly = [GraphModel.Series.Label] };
+
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
 
@@ -27,7 +30,7 @@ internal sealed class KnownSeries(IGraphStore store)
         if (wanted.Count == 0)
             return;
         var sink = new Finder(wanted);
-        await store.ReadAllAsync(sink, ReadScope.Nodes(GraphModel.Series.Label), cancellationToken).ConfigureAwait(false);
+        await store.ReadAllAsync(sink, Scope.OfKeys(wanted), cancellationToken).ConfigureAwait(false);
         _known.UnionWith(sink.Found);
     }
 

@@ -8,12 +8,14 @@ namespace Graph.Ingest.Studies;
 /// study of each series, so that a later run never gives a study a second patient nor a series a second study, and the
 /// modalities of each study and counts of each series, so that a later run adds to them rather than replacing them.</summary>
 /// <remarks>
-/// The store has no lookup by key, so its studies, series, HAS_STUDY and HAS_SERIES relationships are streamed once per question, keeping only
-/// those of the UIDs not asked about before; what the run writes is recorded as it is written. Used by file ingest and
-/// harvest alike.
+/// Each question is one keyed read of the store (<see cref="ReadScope.Keys"/>): the studies and series of the UIDs not
+/// asked about before, and the HAS_STUDY and HAS_SERIES relationships that end at them, so its cost follows the UIDs asked,
+/// not the size of the catalogue. What the run writes is recorded as it is written. Used by file ingest and harvest alike.
 /// </remarks>
 internal sealed class StoredStudies(IGraphStore store)
 {
+    private static readonly ReadScope Scope = new([GraphModel.Study.Label, GraphModel.Series.Label], ["HAS_STUDY", "HAS_SERIES"]);
+
     private readonly Dictionary<string, HashSet<string>> _patientsOfStudy = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _studiesOfSeries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _modalities = new(StringComparer.Ordinal);
@@ -33,7 +35,7 @@ internal sealed class StoredStudies(IGraphStore store)
         if (studies.Count == 0 && series.Count == 0)
             return;
         var sink = new Finder(this, studies, series);
-        await store.ReadAllAsync(sink, new ReadScope([GraphModel.Study.Label, GraphModel.Series.Label], ["HAS_STUDY", "HAS_SERIES"]), cancellationToken).ConfigureAwait(false);
+        await store.ReadAllAsync(sink, Scope.OfKeys(studies.Concat(series)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether the catalogue holds a study under another patient than the one given.</summary>

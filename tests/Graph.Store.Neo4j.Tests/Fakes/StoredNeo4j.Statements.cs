@@ -151,6 +151,32 @@ partial class StoredNeo4j
         return QueryApiJson.Result(["pageSize", "last", "from", "to", "props", "seq"], [.. rows]);
     }
 
+    // The live nodes of the label with the given keys, in the order asked: key, properties(n), n._seq.
+    private static string ReadNodesByKey(State state, NodeKind kind, Dictionary<string, object?> p)
+    {
+        var rows = ((List<object?>)p["keys"]!).Cast<string>()
+            .Where(key => state.Nodes.TryGetValue((kind.Label, key), out var node) && !IsDeleted(node))
+            .Select(key => new[] { QueryApiJson.String(key), QueryApiJson.Encode(state.Nodes[(kind.Label, key)]), QueryApiJson.Encode(state.Nodes[(kind.Label, key)].GetValueOrDefault("_seq")) })
+            .ToArray();
+        return QueryApiJson.Result(["key", "props", "seq"], rows);
+    }
+
+    // The live relationships of the kind from a live start node to an end node with one of the given keys: from, to, properties(r), r._seq.
+    private static string ReadEdgesByEnd(State state, RelationKind kind, Dictionary<string, object?> p)
+    {
+        var rows = new List<string[]>();
+        foreach (var key in ((List<object?>)p["keys"]!).Cast<string>())
+        {
+            foreach (var (edge, props) in state.Edges.Where(e => e.Key.Kind == kind && e.Key.To == key && !IsDeleted(e.Value)))
+            {
+                if (state.Nodes.TryGetValue((kind.From.Label, edge.From), out var start) && !IsDeleted(start))
+                    rows.Add([QueryApiJson.String(edge.From), QueryApiJson.String(key), QueryApiJson.Encode(props), QueryApiJson.Encode(props.GetValueOrDefault("_seq"))]);
+            }
+        }
+
+        return QueryApiJson.Result(["from", "to", "props", "seq"], [.. rows]);
+    }
+
     private static List<KeyValuePair<string, Dictionary<string, object?>>> LivePage(State state, string label, string cursor, long limit) =>
         state.Nodes
             .Where(n => n.Key.Label == label && string.CompareOrdinal(n.Key.Key, cursor) > 0 && !IsDeleted(n.Value))

@@ -184,6 +184,8 @@ internal sealed partial class StoredNeo4j
                 "DeleteEdges" => DeleteEdges(state, Relations[subject], parameters),
                 "ReadNodes" => ReadNodes(state, GraphModel.Kind(subject)!, parameters),
                 "ReadEdges" => ReadEdges(state, Relations[subject], parameters),
+                "ReadNodesByKey" => ReadNodesByKey(state, GraphModel.Kind(subject)!, parameters),
+                "ReadEdgesByEnd" => ReadEdgesByEnd(state, Relations[subject], parameters),
                 _ => Access(name, parameters),
             });
         }

@@ -8,14 +8,19 @@ namespace Graph.Catalog.Disclosure;
 public sealed partial class ProtectedCatalog
 {
     private static readonly RelationField CohortMembers = RelationField.Find(GraphModel.Cohort, "patients")!;
+    // The relationship fields of other kinds that lead into cohorts: a question that names none of them counts the same over
+    // the whole catalogue as over the catalogue without other callers' cohorts.
+    private static readonly HashSet<string> CohortFields = [.. GraphModel.NodeKinds.Where(k => k != GraphModel.Cohort)
+        .SelectMany(RelationField.Of).Where(f => f.Steps.Any(s => s.Target == GraphModel.Cohort)).Select(f => f.Name)];
+
     private readonly Dictionary<NodeKind, Bitset> _readable = [];
     private readonly RecordAccess _access;
+    private readonly Lazy<CatalogSnapshot> _withReadableCohorts;
 
     internal ProtectedCatalog(CatalogSnapshot full, RecordAccess access, DisclosureOptions options, StickyNoise noise)
     {
-        // Other callers' cohorts are absent from every aggregate, in its readable and its protected part: a condition or facet
-        // through cohorts would otherwise name them, read their text or tell who is in them.
-        Full = access.WithReadableCohorts(full);
+        Full = full;
+        _withReadableCohorts = new(() => access.WithReadableCohorts(full));
         _access = access;
         Readable = access.View(full);
         Noise = noise;
@@ -35,8 +40,24 @@ public sealed partial class ProtectedCatalog
     /// <summary>How answers without identifying conditions are protected.</summary>
     public Protection Protection => ProtectionWith([]);
 
-    /// <summary>The whole catalogue as aggregates count it: every record, and of the cohorts only those the caller reads.</summary>
+    /// <summary>The whole catalogue, every record and every cohort: what aggregates count unless they go through cohorts (<see cref="Over"/>).</summary>
     internal CatalogSnapshot Full { get; }
+
+    /// <summary>The catalogue an aggregate counts: with <paramref name="cohorts"/> (a condition, facet or count that goes through
+    /// cohorts) the whole catalogue without other callers' cohorts, in its readable and its protected part, since such a
+    /// question would otherwise name them, read their text or tell who is in them; else <see cref="Full"/>, whose caches carry
+    /// across commits (the one without those cohorts starts its own after every commit).</summary>
+    internal CatalogSnapshot Over(bool cohorts) => cohorts ? _withReadableCohorts.Value : Full;
+
+    /// <summary>Whether a condition may go through cohorts: it names a relationship field that leads into them (a value that
+    /// happens to spell one only costs the cohort-free catalogue's caches).</summary>
+    internal static bool ReachesCohorts(Filter? filter) =>
+        filter is not null && FilterKey.Of(filter).Split(NotNamePart, StringSplitOptions.RemoveEmptyEntries).Any(CohortFields.Contains);
+
+    /// <summary>Whether a field path goes through cohorts.</summary>
+    internal static bool ReachesCohorts(FieldPath path) => path.Relations.Any(r => r.Target == GraphModel.Cohort);
+
+    private static readonly char[] NotNamePart = [.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !char.IsAsciiLetterOrDigit(c) && c != '_')];
 
     internal StickyNoise Noise { get; }
 
@@ -49,7 +70,7 @@ public sealed partial class ProtectedCatalog
     {
         ArgumentNullException.ThrowIfNull(kind);
         if (IsExact || !RecordAccess.PatientLevelKinds.Contains(kind))
-            return ProtectedCount.Of(Full.Count(kind));
+            return ProtectedCount.Of(Over(kind == GraphModel.Cohort).Count(kind));
         var readable = Readable.Count(kind);
         var unreadablePatients = Full.Table(GraphModel.Patient).LiveSet().AndNot(ReadableSet(GraphModel.Patient));
         var hash = KeyHashes.Of(Full.Table(GraphModel.Patient)).Hash(unreadablePatients);
@@ -69,7 +90,7 @@ public sealed partial class ProtectedCatalog
         var limited = new List<string>();
         var patients = Limit(criteria.Patients, GraphModel.Patient, limited, "patients.");
         var series = Limit(criteria.Series, GraphModel.Series, limited, "series.");
-        var selection = Cohorts.Select(Full, new CohortCriteria(patients, series));
+        var selection = Cohorts.Select(Over(ReachesCohorts(patients) || ReachesCohorts(series)), new CohortCriteria(patients, series));
         var (selectedPatients, selectedSeries) = (selection.Patients, selection.Series);
         if (!IsExact && (ReadableEvaluation.DependsOnOthers(GraphModel.Patient, criteria.Patients) || ReadableEvaluation.DependsOnOthers(GraphModel.Series, criteria.Series)))
         {
@@ -182,11 +203,12 @@ public sealed partial class ProtectedCatalog
         foreach (var (kind, layer) in layers)
         {
             var key = $"layer-hash:{kind.Label}:{FilterKey.Of(layer)}";
-            if (!Full.Derived.TryGetValue(key, out var cached))
+            var over = Over(ReachesCohorts(layer));
+            if (!over.Derived.TryGetValue(key, out var cached))
             {
-                cached = KeyHashes.Of(Full.Table(kind)).Hash(Clauses.Cached(Full, kind, layer));
-                if (Full.Derived.Count < Clauses.Capacity(Full) + Clauses.CacheSize * 4)
-                    Full.Derived.TryAdd(key, cached);
+                cached = KeyHashes.Of(over.Table(kind)).Hash(Clauses.Cached(over, kind, layer));
+                if (over.Derived.Count < Clauses.Capacity(over) + Clauses.CacheSize * 4)
+                    over.Derived.TryAdd(key, cached);
             }
 
             seeds.Add((kind.Label, (SetHash)cached));

@@ -82,7 +82,10 @@ public sealed class RecordSummary
             throw new CatalogQueryException($"The facet limit must be between 1 and {Querying.Facets.MaxLimit}; it was {limit}.");
         if (level != GraphModel.Patient && level != GraphModel.Series)
             throw new CatalogQueryException($"Facets of a summary are of Patient or Series, not {level.Label}.");
-        return fields.Select(f => _facets.GetOrAdd((level.Label, f, limit), _ => Facet(level, FieldPath.Resolve(level, f, facetsOnly: true), limit))).ToList();
+        // A facet through cohorts counts the caller's own cohorts: never kept in this summary, which callers of one access share.
+        return fields.Select(f => FieldPath.Resolve(level, f, facetsOnly: true) is var path && ProtectedCatalog.ReachesCohorts(path)
+            ? Facet(level, path, limit)
+            : _facets.GetOrAdd((level.Label, f, limit), _ => Facet(level, path, limit))).ToList();
     }
 
     /// <summary>Counts of the selected patients or series per pair of values of two facets, protected cell by cell as facet values are.</summary>
@@ -102,7 +105,7 @@ public sealed class RecordSummary
         if (limit is < 1 or > Querying.Facets.MaxLimit)
             throw new CatalogQueryException($"The cross-tabulation limit must be between 1 and {Querying.Facets.MaxLimit}; it was {limit}.");
         var nodes = Nodes(level, rowPath, columnPath);
-        var (byValue, missing) = Querying.Facets.Partition(_catalog.Full, rowPath, nodes);
+        var (byValue, missing) = Querying.Facets.Partition(_catalog.Over(ProtectedCatalog.ReachesCohorts(rowPath)), rowPath, nodes);
         var result = new List<ProtectedCrossTabRow>();
         foreach (var row in rowFacet.Values.Take(limit))
         {
@@ -119,11 +122,11 @@ public sealed class RecordSummary
     private Bitset Nodes(NodeKind level, params FieldPath[] paths)
     {
         var nodes = level == GraphModel.Patient ? _patients : _series;
-        if (!_catalog.IsExact && paths.Any(p => p.Relations.Any(r => r.Target == GraphModel.Cohort)))
+        if (!_catalog.IsExact && paths.Any(ProtectedCatalog.ReachesCohorts))
         {
             nodes = nodes.Clone().And(_catalog.ReadableSet(level));
             lock (_limited)
-                _limited.AddRange(paths.Where(p => p.Relations.Any(r => r.Target == GraphModel.Cohort)).Select(p => $"{level.Label}.{p.Text}"));
+                _limited.AddRange(paths.Where(ProtectedCatalog.ReachesCohorts).Select(p => $"{level.Label}.{p.Text}"));
         }
 
         return nodes;
@@ -151,7 +154,7 @@ public sealed class RecordSummary
 
     private ProtectedFacet Protect(NodeKind level, FieldPath path, Bitset nodes, int limit, Func<string, string> valueTag, string prefix)
     {
-        var snapshot = _catalog.Full;
+        var snapshot = _catalog.Over(ProtectedCatalog.ReachesCohorts(path));
         var readable = _catalog.ReadableSet(level);
         var ownerOf = level == GraphModel.Patient ? null : FieldPath.SingleMap(snapshot, GraphModel.Series, [SeriesPatient]);
         var split = Querying.Facets.CountSplit(snapshot, path, nodes, readable, ownerOf);

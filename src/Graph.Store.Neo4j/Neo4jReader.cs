@@ -41,12 +41,10 @@ internal sealed class Neo4jReader(QueryApiClient client, int pageSize)
                 var page = await client.RunAsync(statement, Page(("cursor", cursor), ("limit", (long)pageSize)), cancellationToken).ConfigureAwait(false);
                 if (page.Rows.Count == 0)
                     break;
-                int key = page.Column("key"), props = page.Column("props"), seq = page.Column("seq");
-                foreach (var row in page.Rows)
-                    sink.Node(new StoredNode(new NodeRecord(kind.Label, (string)row[key]!, keysOnly ? System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>.Empty : Properties(row[props], kind.KeyField, kind.Field)), QueryResult.AsLong(row[seq]), false));
+                DeliverNodes(sink, kind, page, keysOnly);
                 if (page.Rows.Count < pageSize)
                     break;
-                cursor = (string)page.Rows[^1][key]!;
+                cursor = (string)page.Rows[^1][page.Column("key")]!;
             }
         }
 
@@ -60,15 +58,7 @@ internal sealed class Neo4jReader(QueryApiClient client, int pageSize)
                 var page = await client.RunAsync(statement, Page(("cursor", cursor), ("limit", (long)_startNodesPerPage)), cancellationToken).ConfigureAwait(false);
                 if (page.Rows.Count == 0)
                     break;
-                int from = page.Column("from"), to = page.Column("to"), props = page.Column("props"), seq = page.Column("seq");
-                foreach (var row in page.Rows)
-                {
-                    if (row[to] is not string end)
-                        continue;
-                    var edge = new EdgeRecord(kind.Type, new NodeRef(kind.From.Label, (string)row[from]!), new NodeRef(kind.To.Label, end), Properties(row[props], null, fields));
-                    sink.Edge(new StoredEdge(edge, QueryResult.AsLong(row[seq]), false));
-                }
-
+                DeliverEdges(sink, kind, fields, page);
                 if (QueryResult.AsLong(page.Rows[0][page.Column("pageSize")]) < _startNodesPerPage)
                     break;
                 cursor = (string)page.Rows[0][page.Column("last")]!;
@@ -88,30 +78,38 @@ internal sealed class Neo4jReader(QueryApiClient client, int pageSize)
         {
             var keysOnly = scope.IsKeysOnly(kind.Label);
             foreach (var chunk in chunks)
-            {
-                var page = await client.RunAsync(Neo4jStatements.For(kind).ReadByKey, Page(("keys", chunk)), cancellationToken).ConfigureAwait(false);
-                int key = page.Column("key"), props = page.Column("props"), seq = page.Column("seq");
-                foreach (var row in page.Rows)
-                    sink.Node(new StoredNode(new NodeRecord(kind.Label, (string)row[key]!, keysOnly ? System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>.Empty : Properties(row[props], kind.KeyField, kind.Field)), QueryResult.AsLong(row[seq]), false));
-            }
+                DeliverNodes(sink, kind, await client.RunAsync(Neo4jStatements.For(kind).ReadByKey, Page(("keys", chunk)), cancellationToken).ConfigureAwait(false), keysOnly);
         }
 
         foreach (var kind in GraphModel.Relations.Where(r => scope.IncludesType(r.Type)))
         {
             var fields = EdgeFields(kind);
             foreach (var chunk in chunks)
-            {
-                var page = await client.RunAsync(Neo4jStatements.For(kind).ReadByEnd, Page(("keys", chunk)), cancellationToken).ConfigureAwait(false);
-                int from = page.Column("from"), to = page.Column("to"), props = page.Column("props"), seq = page.Column("seq");
-                foreach (var row in page.Rows)
-                {
-                    var edge = new EdgeRecord(kind.Type, new NodeRef(kind.From.Label, (string)row[from]!), new NodeRef(kind.To.Label, (string)row[to]!), Properties(row[props], null, fields));
-                    sink.Edge(new StoredEdge(edge, QueryResult.AsLong(row[seq]), false));
-                }
-            }
+                DeliverEdges(sink, kind, fields, await client.RunAsync(Neo4jStatements.For(kind).ReadByEnd, Page(("keys", chunk)), cancellationToken).ConfigureAwait(false));
         }
 
         return head;
+    }
+
+    // The live nodes of a page of rows (key, props, seq).
+    private static void DeliverNodes(IChangeSink sink, NodeKind kind, QueryResult page, bool keysOnly)
+    {
+        int key = page.Column("key"), props = page.Column("props"), seq = page.Column("seq");
+        foreach (var row in page.Rows)
+            sink.Node(new StoredNode(new NodeRecord(kind.Label, (string)row[key]!, keysOnly ? System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>.Empty : Properties(row[props], kind.KeyField, kind.Field)), QueryResult.AsLong(row[seq]), false));
+    }
+
+    // The live relationships of a page of rows (from, to, props, seq); a start node without relationships gives a row without an end.
+    private static void DeliverEdges(IChangeSink sink, RelationKind kind, Func<string, FieldDef?> fields, QueryResult page)
+    {
+        int from = page.Column("from"), to = page.Column("to"), props = page.Column("props"), seq = page.Column("seq");
+        foreach (var row in page.Rows)
+        {
+            if (row[to] is not string end)
+                continue;
+            var edge = new EdgeRecord(kind.Type, new NodeRef(kind.From.Label, (string)row[from]!), new NodeRef(kind.To.Label, end), Properties(row[props], null, fields));
+            sink.Edge(new StoredEdge(edge, QueryResult.AsLong(row[seq]), false));
+        }
     }
 
     public async Task<long> ReadChangesAsync(long afterSequence, IChangeSink sink, CancellationToken cancellationToken)

@@ -124,7 +124,7 @@ internal sealed class ExportPlan
         selection.Selections = [nodes ?? edges!, PageInfoSelection()];
         if (edges is not null)
             edges.SelectionSet!.Selections = [node!];
-        ExportPageDocument.Trim(document, operation);
+        ExportPageDocument.Trim(document, operation, schema);
         return new ExportPlan(document, steps, segments, nodes is null, columns, tree);
     }
 

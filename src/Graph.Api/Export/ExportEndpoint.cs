@@ -1,8 +1,10 @@
 using System.Text.Json;
+using System.Threading.RateLimiting;
 using Graph.Api.Schema.Execution;
 using Graph.Api.Security;
 using Graph.Catalog;
 using GraphQL;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Export;
@@ -19,7 +21,7 @@ internal static class ExportEndpoint
         return endpoints;
     }
 
-    internal static async Task HandleAsync(HttpContext http, CatalogExecutor executor, CatalogIndex index, IGraphQLTextSerializer serializer, IOptions<ServiceLimits> limits, AuditLog audit)
+    internal static async Task HandleAsync(HttpContext http, CatalogExecutor executor, CatalogIndex index, IGraphQLTextSerializer serializer, IOptions<ServiceLimits> limits, IOptions<RateLimiterOptions> rateLimits, AuditLog audit)
     {
         var cancellationToken = http.RequestAborted;
         var query = http.Request.Query;
@@ -59,7 +61,8 @@ internal static class ExportEndpoint
             return;
         }
 
-        // An export is one request (one rate-limit token, one audit entry) for all its pages: small pages would multiply its work.
+        // Every page after the first draws a token from the caller's rate limit (the first was drawn for the request): an
+        // export of many pages, or many exports at once, pace themselves to the caller's budget instead of multiplying it.
         var pageSize = limits.Value.MaxPageSize;
         var smallest = Math.Min(limits.Value.MinExportPageSize, pageSize);
         if (Text(query, "pageSize") is { } size && (!int.TryParse(size, out pageSize) || pageSize < smallest || pageSize > limits.Value.MaxPageSize))
@@ -126,6 +129,7 @@ internal static class ExportEndpoint
             if (after is null)
                 break;
             plan.SetPage(pageSize, after);
+            await PaceAsync(rateLimits.Value.GlobalLimiter, http, cancellationToken);
             page = await executor.ExecutePageAsync(plan.Document, variables, snapshot, http.User, http.RequestServices, cancellationToken);
             if (page.Errors is { Count: > 0 })
             {
@@ -136,6 +140,21 @@ internal static class ExportEndpoint
         }
 
         await writer.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>Waits until the caller's rate limit (the partition its requests draw from) gives one more token.</summary>
+    private static async Task PaceAsync(PartitionedRateLimiter<HttpContext>? limiter, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (limiter is null)
+            return;
+        while (true)
+        {
+            using var lease = limiter.AttemptAcquire(http);
+            if (lease.IsAcquired)
+                return;
+            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMilliseconds(100);
+            await Task.Delay(wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : wait, cancellationToken);
+        }
     }
 
     private static string? Text(IQueryCollection query, string name) => query[name].ToString() is { Length: > 0 } value ? value : null;

@@ -139,6 +139,35 @@ public sealed class LimitTests(CatalogueFactory service)
         Assert.True((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode, "Health checks are never rate-limited.");
     }
 
+    /// <summary>An attacker who sends one export of many small pages, or several at once, gets no more work than its rate
+    /// limit buys: every page after the first waits for a token of the caller's bucket, and the download still ends whole.</summary>
+    [Fact]
+    public async Task RateLimit_ExportPages_DrawFromTheCallersBudget()
+    {
+        await using var factory = await ConfiguredService.Create(new Dictionary<string, string>
+        {
+            ["Graph:Limits:RequestsPerSecondPerAddress"] = "10",
+            ["Graph:Limits:MinExportPageSize"] = "1",
+        }).StartAsync();
+        using var client = factory.CreateClient();
+        const string document = "{ series { nodes { seriesInstanceUid } } }";
+        var count = await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query = "{ series { totalCount } }" });
+        var expected = (int)JsonNode.Parse(await count.Content.ReadAsStringAsync())!["data"]!["series"]!["totalCount"]!;
+        var pages = expected;
+        Assert.True(pages >= 30, $"The export should need far more pages than the burst of 20 tokens; it has {pages}.");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var response = await client.GetAsync(new Uri($"/export?format=csv&path=series&pageSize=1&document={Uri.EscapeDataString(document)}", UriKind.Relative));
+        var rows = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1;
+        clock.Stop();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, rows);
+        // At most 20 tokens (the burst, less the count's) are there at the start; the other pages come at 10 a second.
+        var least = TimeSpan.FromSeconds((pages - 20) / 10.0 - 1);
+        Assert.True(clock.Elapsed >= least, $"{pages} pages took {clock.Elapsed.TotalSeconds:F1} s; the budget allows no less than {least.TotalSeconds:F1} s.");
+    }
+
     [Fact]
     public async Task Timeout_Exceeded_AnswersTimeoutCode()
     {

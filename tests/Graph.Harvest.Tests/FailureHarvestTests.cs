@@ -133,6 +133,32 @@ public sealed class FailureHarvestTests
         Assert.DoesNotContain(content.EdgesOf("HAS_SERIES"), e => e.To.Key == held.SeriesInstanceUid);
     }
 
+    // Review finding (stop 38): a study whose series name two patients was folded under one of them, as if the other
+    // patient's series were theirs. A study has one patient: such a study is refused whole, naming no patient, and the
+    // other studies are written.
+    [Fact]
+    public async Task Harvest_StudyWhoseSeriesNameTwoPatients_RefusedWholeNamingNoPatient_OthersWritten()
+    {
+        await using var orthanc = await OrthancServer.StartAsync();
+        var first = new TinyInstance { PatientId = "MIXED-1", PatientName = "Mixed^One", StudyInstanceUid = TinyDicom.NewUid(), SeriesInstanceUid = TinyDicom.NewUid() };
+        var second = first with { PatientId = "MIXED-2", PatientName = "Mixed^Two", SeriesInstanceUid = TinyDicom.NewUid(), SopInstanceUid = TinyDicom.NewUid() };
+        var free = first with { PatientId = "MIXED-3", StudyInstanceUid = TinyDicom.NewUid(), SeriesInstanceUid = TinyDicom.NewUid(), SopInstanceUid = TinyDicom.NewUid() };
+        foreach (var instance in new[] { first, second, free })
+            await orthanc.UploadAsync(TinyDicom.Instance(instance));
+        await using var scenario = await HarvestScenario.CreateAsync(orthanc);
+
+        var summary = await scenario.HarvestAsync(scenario.Options());
+
+        Assert.Equal((HarvestStatus.Partial, 1, 1), (summary.Status, summary.StudiesWritten, summary.Errors));
+        Assert.Contains("series name 2 different patients", summary.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("MIXED", summary.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("PSN-", summary.Message, StringComparison.Ordinal);
+        var content = await scenario.ReadAsync();
+        Assert.DoesNotContain(content.EdgesOf("HAS_STUDY"), e => e.To.Key == first.StudyInstanceUid);
+        Assert.DoesNotContain(content.EdgesOf("HAS_SERIES"), e => e.To.Key == first.SeriesInstanceUid || e.To.Key == second.SeriesInstanceUid);
+        Assert.Single(content.EdgesOf("HAS_STUDY"), e => e.To.Key == free.StudyInstanceUid);
+    }
+
     [Fact]
     public async Task Harvest_RepositoryRefusingConnections_FailsAndOpensItsCircuit()
     {

@@ -57,6 +57,10 @@ internal sealed class StudyReader(DicomWebSource source, DicomDeidentifier deide
             patient.Add(instance, rankPath);
         }
 
+        // A study has one patient: one whose series name several is refused whole (never folded under one of them).
+        if (patients.Count > 1)
+            throw source.Unusable($"a study whose series name {patients.Count} different patients (a study has one patient)");
+
         var plan = new StudyPlan(study, patients[study.Patient.Value!], series.Values.OrderBy(s => s.Uid, StringComparer.Ordinal).ToArray())
         {
             Annotations = [.. annotations.Values],

@@ -86,9 +86,11 @@ internal static class ExportEndpoint
         // The document is validated as /graphql validates it before the plan expands its fragments: a cycle or a fragment bomb
         // is refused by the rules, never expanded.
         ExportPlan plan;
+        string? operationName;
         try
         {
             var (parsed, operation) = ExportPlan.Parse(document!, Text(query, "operationName"));
+            operationName = operation.Name?.StringValue;
             if (await executor.ValidateAsync(parsed, operation, variables, http.User, http.RequestServices, cancellationToken) is { } invalid)
             {
                 await ErrorsAsync(http, serializer, invalid, cancellationToken);
@@ -115,7 +117,7 @@ internal static class ExportEndpoint
 
         var caller = Caller.From(http.User);
         if (AuditLog.IsGated(caller))
-            audit.Write(caller, "export", Text(query, "operationName"), plan.Fields, "ok");
+            audit.Write(caller, "export", operationName, plan.Fields, "ok");
         var writer = ExportWriter.For(format, plan.Columns, http.Response.Body)!;
         http.Response.ContentType = writer.ContentType;
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"export.{writer.Extension}\"";

@@ -54,10 +54,17 @@ public static class FieldRules
             return $"{Subject(text, quote)}is longer than {field.MaxLength} characters";
         if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
             return $"{Subject(text, quote)}contains a control character";
+        if (text.Any(ReordersText))
+            return $"{Subject(text, quote)}contains a bidirectional override (U+202A to U+202E, U+2066 to U+2069)";
         if (field.AllowedValues is { } allowed && !allowed.Contains(text, StringComparer.Ordinal))
             return $"{Subject(text, quote)}is not one of {string.Join(", ", allowed)}";
         return null;
     }
+
+    /// <summary>Whether a character reorders the text around it (a bidirectional embedding, override or isolate): in a name shown
+    /// to others, "Spoof\u202Egnp.exe" reads as "Spoofexe.png". The marks U+200E, U+200F and U+061C, which right-to-left text
+    /// uses and which reorder nothing strong, are allowed.</summary>
+    public static bool ReordersText(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     // The value as the start of a message, or nothing when the message must not quote it.
     private static string Subject(object value, bool quote) => quote ? PropertyValues.Describe(value) + " " : "";

@@ -25,6 +25,8 @@ public static partial class KeyRules
             return $"{kind.KeyField} is longer than {NodeKind.MaxKeyLength} characters";
         if (key.Any(char.IsControl))
             return $"{kind.KeyField} contains a control character";
+        if (key.Any(FieldRules.ReordersText))
+            return $"{kind.KeyField} contains a bidirectional override";
         var named = quote ? $"{kind.KeyField} '{key}'" : kind.KeyField;
         return kind.KeyField switch
         {

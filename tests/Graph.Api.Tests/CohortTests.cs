@@ -91,6 +91,18 @@ public sealed class CohortTests(CatalogueFactory service)
         Assert.Equal("BAD_USER_INPUT", (string?)body["errors"]![0]!["extensions"]!["code"]);
     }
 
+    /// <summary>Review, low: a PUBLIC cohort named "Spoof" + U+202E + "gnp.exe" was shown to others as "Spoofexe.png". Names that
+    /// reorder the text around them are refused, naming the rule.</summary>
+    [Theory]
+    [InlineData("Spoof\u202Egnp.exe")]
+    [InlineData("a\u2066b\u2069")]
+    public async Task SaveCohort_NameWithBidirectionalOverride_IsBadUserInput(string name)
+    {
+        var body = await service.PostAsync("""mutation($name: String!) { saveCohort(input: { name: $name, visibility: PUBLIC, criteria: {} }) { cohortId } }""", new { name });
+        Assert.Equal("BAD_USER_INPUT", (string?)body["errors"]![0]!["extensions"]!["code"]);
+        Assert.Contains("bidirectional override", (string)body["errors"]![0]!["message"]!, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CompareCohorts_Unknown_IsNotFound()
     {

@@ -52,6 +52,7 @@ public sealed class ValidationTests
     [InlineData("Concept", "254837009", "must be a prefix and a code separated by ':'")]
     [InlineData("Patient", "", "pseudonym is empty")]
     [InlineData("Patient", "P\u00001", "contains a control character")]
+    [InlineData("Concept", "LOCAL:A\u202Egnp", "contains a bidirectional override")]
     public void Node_MalformedKey_IsRefusedWithTheRule(string label, string key, string expected)
     {
         var errors = Errors(new NodeRecord(label, key, new Dictionary<string, object?>()));
@@ -87,12 +88,22 @@ public sealed class ValidationTests
     [InlineData("imageCount", 2.5, "2.5 is not a int")]
     [InlineData("contrast", "yes", "'yes' is not a bool")]
     [InlineData("manufacturer", "GE\u0007", "contains a control character")]
+    [InlineData("manufacturer", "GE\u202Egnp.exe", "contains a bidirectional override")]
+    [InlineData("manufacturer", "GE\u2067x", "contains a bidirectional override")]
     public void Series_BadValue_IsRefusedWithTheReason(string field, object value, string expected)
     {
         var node = NodeRecord.Of(GraphModel.Series, "1.2.3", ("modality", "CT"), (field, value));
         var error = Assert.Single(Errors(node));
         Assert.Contains($"field '{field}'", error, StringComparison.Ordinal);
         Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Right-to-left text keeps the marks it uses (RLM, LRM, ALM), which reorder no strong character.</summary>
+    [Fact]
+    public void Series_RightToLeftTextWithItsMarks_IsAccepted()
+    {
+        var node = NodeRecord.Of(GraphModel.Series, "1.2.3", ("modality", "CT"), ("manufacturer", "\u05E9\u05D9\u05D1\u05D0 \u200F(Israel)\u200E \u0645\u061C"));
+        Assert.Empty(Errors(node));
     }
 
     [Fact]

@@ -46,7 +46,23 @@ public sealed record Caller(string Id, CatalogRole Role, IReadOnlySet<string> Gr
         var grants = user.FindAll(GrantClaim)
             .SelectMany(c => c.Value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .ToHashSet(StringComparer.Ordinal);
-        var id = user.FindFirst("sub")?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? user.Identity.Name ?? "unknown";
+        var id = Subject(user) ?? user.Identity.Name ?? "unknown";
         return new Caller(id, role, grants);
     }
+
+    /// <summary>The subject a principal names (its <c>sub</c> claim, as a token or an API key gives it).</summary>
+    public static string? Subject(ClaimsPrincipal? user) => user?.FindFirst("sub")?.Value ?? user?.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+
+    /// <summary>Why a token's subject cannot name a caller, or null when it can: it must be there, and it must not take a name the
+    /// service gives other callers (API keys are <c>key:ID</c>, the command line <c>cli:NAME</c>, callers without credentials
+    /// <c>anonymous</c>), or a token would act as that caller.</summary>
+    public static string? SubjectRule(string? subject) => subject switch
+    {
+        null or "" => "is missing; every token must name its subject",
+        _ when string.IsNullOrWhiteSpace(subject) || subject.Trim() != subject => "must not be blank or start or end with spaces",
+        _ when subject.StartsWith("key:", StringComparison.OrdinalIgnoreCase) || subject.StartsWith("cli:", StringComparison.OrdinalIgnoreCase)
+            || subject.Equals(Anonymous.Id, StringComparison.OrdinalIgnoreCase) || subject.Equals("unknown", StringComparison.OrdinalIgnoreCase) =>
+            "must not start with 'key:' or 'cli:', or be 'anonymous' or 'unknown': those name other callers",
+        _ => null,
+    };
 }

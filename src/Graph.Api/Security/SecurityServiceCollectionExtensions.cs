@@ -59,7 +59,7 @@ internal static class SecurityServiceCollectionExtensions
                     NameClaimType = "sub",
                     ClockSkew = TimeSpan.FromMinutes(1),
                 };
-                o.Events = new JwtBearerEvents { OnTokenValidated = CheckRole };
+                o.Events = new JwtBearerEvents { OnTokenValidated = CheckClaims };
             });
         }
 
@@ -134,11 +134,15 @@ internal static class SecurityServiceCollectionExtensions
     }
 
     // A role claim is taken only when it names one role exactly; Enum.TryParse took "4" for admin and "researcher,partner" for curator.
-    private static Task CheckRole(TokenValidatedContext context)
+    // The subject is who owns cohorts and holds approved grants: a token without one was the caller "unknown", shared by every such
+    // token, and one whose subject is "key:ID" was that API key's owner (its cohorts and grants), since key callers are named so.
+    private static Task CheckClaims(TokenValidatedContext context)
     {
         var roles = context.Principal?.FindAll(Caller.RoleClaim).Concat(context.Principal.FindAll(System.Security.Claims.ClaimTypes.Role)).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList() ?? [];
         if (roles.Count > 1 || (roles.Count == 1 && Caller.ParseRole(roles[0]) is null))
             context.Fail(new CredentialRejectedException($"The bearer token's role claim must be exactly one of {string.Join(", ", Caller.RoleNames)}."));
+        else if (Caller.SubjectRule(Caller.Subject(context.Principal)) is { } rule)
+            context.Fail(new CredentialRejectedException($"The bearer token's subject (its 'sub' claim) {rule}."));
         return Task.CompletedTask;
     }
 

@@ -53,4 +53,33 @@ public sealed class RoleClaimTests : IAsyncLifetime
         Assert.Equal(["UNAUTHENTICATED"], Responses.Codes(body));
         Assert.Contains("role", (string)body["errors"]![0]!["message"]!, StringComparison.Ordinal);
     }
+
+    /// <summary>Review, medium: a token's subject is who owns cohorts and holds approved grants. A token whose subject was
+    /// "key:ID" (an API key's name, shown as the owner of its shared cohorts) read that key's grants and took over its cohorts,
+    /// and every token without a subject was one caller, "unknown". Such tokens are refused, naming the rule.</summary>
+    [Fact]
+    public async Task Bearer_SubjectOfAnApiKey_Is401_TheKeysCohortsUntouched()
+    {
+        var alice = await TestKeys.CreateAsync(_service.DataDirectory, "researcher");
+        var (_, saved) = await _service.SendAsync(new { query = """mutation { saveCohort(input: { name: "alice's", visibility: PUBLIC, criteria: {} }) { cohortId owner } }""" }, alice);
+        var owner = (string)saved["data"]!["saveCohort"]!["owner"]!;
+        Assert.StartsWith("key:", owner, StringComparison.Ordinal);
+
+        foreach (var subject in new[] { owner, owner.ToUpperInvariant(), "cli:operator", "anonymous", "unknown", " ", "user-42 " })
+        {
+            var (status, body) = await _service.SendAsync(new { query = "{ cohorts { nodes { cohortId owner } } }" }, bearer: TestTokens.Create("researcher", subject: subject));
+            Assert.Equal(401, status);
+            Assert.Equal(["UNAUTHENTICATED"], Responses.Codes(body));
+            Assert.Contains("subject", (string)body["errors"]![0]!["message"]!, StringComparison.Ordinal);
+        }
+
+        var (missing, refused) = await _service.SendAsync(new { query = "{ cohorts { nodes { cohortId } } }" }, bearer: TestTokens.Create("researcher", subject: null));
+        Assert.Equal(401, missing);
+        Assert.Equal(["UNAUTHENTICATED"], Responses.Codes(refused));
+        Assert.Contains("subject", (string)refused["errors"]![0]!["message"]!, StringComparison.Ordinal);
+
+        var id = (string)saved["data"]!["saveCohort"]!["cohortId"]!;
+        var (_, takeover) = await _service.SendAsync(new { query = $$"""mutation { updateCohort(input: { id: "{{id}}", name: "taken over" }) { name } }""" }, bearer: TestTokens.Create("researcher", subject: "user-42"));
+        Assert.Equal(["FORBIDDEN"], Responses.Codes(takeover));
+    }
 }

@@ -25,14 +25,14 @@ internal static class TestTokens
         return settings;
     }
 
-    public static string Create(string role, string issuer = Issuer, byte[]? key = null, string subject = "user-42")
+    public static string Create(string role, string issuer = Issuer, byte[]? key = null, string? subject = "user-42")
     {
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
             Audience = Audience,
-            Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("role", role)]),
+            Subject = new ClaimsIdentity(subject is null ? [new Claim("role", role), new Claim("email", "someone@example.org")] : [new Claim("sub", subject), new Claim("role", role)]),
             NotBefore = now.AddMinutes(-5),
             IssuedAt = now.AddMinutes(-5),
             Expires = now.AddHours(1),

@@ -227,6 +227,13 @@ public sealed class CatalogSnapshot
         return Array.ConvertAll(Querying.Traversal.Related(this, field, node.Ordinal), o => new GraphNode(this, table, o));
     }
 
+    /// <summary>How many live nodes a relationship field leads to from a node (without making them).</summary>
+    public int RelatedCount(GraphNode node, RelationField field)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return Querying.Traversal.Related(this, field, node.Ordinal).Length;
+    }
+
     /// <summary>The first of <see cref="Related(GraphNode, RelationField)"/>, or null (for fields that lead to one node).</summary>
     public GraphNode? FirstRelated(GraphNode node, RelationField field)
     {

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Graph.Api.Observability;
 using Graph.Api.Schema.Execution;
+using Graph.Api.Security;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
@@ -108,6 +109,12 @@ internal static class GraphQLHttpEndpoint
     private static async Task ExecuteAsync(HttpContext http, CatalogExecutor executor, IGraphQLTextSerializer serializer, string mediaType, GraphQLRequest request, GraphQLDocument? document, CancellationToken cancellationToken)
     {
         RequestLogEnricher.SetOperation(http, [OperationName(request, document)]);
+        if (!SecurityServiceCollectionExtensions.TryCharge(http, RootSelection.Count(document, request.OperationName) - 1))
+        {
+            await SecurityServiceCollectionExtensions.RefuseRateLimitedAsync(http);
+            return;
+        }
+
         var (result, _) = await executor.ExecuteAsync(request, document, http.User, http.RequestServices, cancellationToken);
         http.Response.StatusCode = mediaType == GraphQLResponseMediaType && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         http.Response.ContentType = mediaType + "; charset=utf-8";
@@ -125,6 +132,7 @@ internal static class GraphQLHttpEndpoint
 
         var results = new List<ExecutionResult>(count);
         var operations = new List<string?>(count);
+        var paid = 1;
         foreach (var element in array.EnumerateArray())
         {
             var request = GraphQLRequestReader.ReadRequest(element, serializer, out var error);
@@ -140,6 +148,17 @@ internal static class GraphQLHttpEndpoint
             if (document is not null && IsMutation(document, request.OperationName))
             {
                 results.Add(ErrorResult("Mutations cannot be batched; send each with its own POST."));
+                continue;
+            }
+
+            // Each operation costs its root fields (the request's arrival paid one): an operation past the caller's budget is
+            // refused alone, as if sent after the others.
+            var cost = RootSelection.Count(document, request.OperationName);
+            var charged = SecurityServiceCollectionExtensions.TryCharge(http, cost - paid);
+            paid = Math.Max(0, paid - cost);
+            if (!charged)
+            {
+                results.Add(ErrorResult(SecurityServiceCollectionExtensions.RateLimitedMessage, SecurityServiceCollectionExtensions.RateLimitedCode));
                 continue;
             }
 
@@ -227,10 +246,10 @@ internal static class GraphQLHttpEndpoint
         return selected;
     }
 
-    private static ExecutionResult ErrorResult(string message)
+    private static ExecutionResult ErrorResult(string message, string code = "BAD_REQUEST")
     {
         var result = new ExecutionResult { Executed = false };
-        result.AddError(new ExecutionError(message) { Code = "BAD_REQUEST" });
+        result.AddError(new ExecutionError(message) { Code = code });
         return result;
     }
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -66,13 +67,7 @@ internal static class SecurityServiceCollectionExtensions
         services.AddRateLimiter(o =>
         {
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
-            o.OnRejected = async (context, token) =>
-            {
-                context.HttpContext.RequestServices.GetRequiredService<Observability.ServiceMetrics>().RateLimited("requests");
-                context.HttpContext.Response.Headers.RetryAfter = "1";
-                await WriteErrorAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "RATE_LIMITED",
-                    "Too many requests; slow down and retry after a second (Graph:Limits:RequestsPerSecondPerAddress / PerKey).");
-            };
+            o.OnRejected = (context, token) => RefuseRateLimitedAsync(context.HttpContext);
         });
         return services;
     }
@@ -129,7 +124,7 @@ internal static class SecurityServiceCollectionExtensions
     {
         context.RequestServices.GetRequiredService<Observability.ServiceMetrics>().RateLimited("credentials");
         context.Response.Headers.RetryAfter = "60";
-        return WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, "RATE_LIMITED",
+        return WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, RateLimitedCode,
             "Too many refused credentials from this address; retry after a minute (Graph:Limits:FailedCredentialsPerMinutePerAddress).");
     }
 
@@ -146,15 +141,51 @@ internal static class SecurityServiceCollectionExtensions
         return Task.CompletedTask;
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext context)
+    /// <summary>The code of a request beyond the caller's rate limit.</summary>
+    public const string RateLimitedCode = "RATE_LIMITED";
+
+    /// <summary>What a request beyond the caller's rate limit is told.</summary>
+    public const string RateLimitedMessage =
+        "Too many requests; slow down and retry after a second (Graph:Limits:RequestsPerSecondPerAddress / PerKey; a GraphQL request costs one per root field).";
+
+    /// <summary>Draws <paramref name="permits"/> more tokens from the caller's rate limit, for a request that costs more than the
+    /// one token its arrival drew (a GraphQL request costs one per root field: thirty aliased previews in each of ten batched
+    /// operations were three hundred answers for one token), at most a full bucket.</summary>
+    /// <returns>Whether the bucket held them (always, when the caller has no limit).</returns>
+    public static bool TryCharge(HttpContext context, int permits)
+    {
+        if (permits <= 0)
+            return true;
+        var (_, perSecond) = Budget(context);
+        if (perSecond <= 0 || context.RequestServices.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter is not { } limiter)
+            return true;
+        using var lease = limiter.AttemptAcquire(context, Math.Min(permits, (perSecond * 2) - 1));
+        return lease.IsAcquired;
+    }
+
+    /// <summary>Answers 429 (<c>RATE_LIMITED</c>, <c>Retry-After: 1</c>) to a request beyond the caller's rate limit.</summary>
+    public static async ValueTask RefuseRateLimitedAsync(HttpContext context)
+    {
+        context.RequestServices.GetRequiredService<Observability.ServiceMetrics>().RateLimited("requests");
+        context.Response.Headers.RetryAfter = "1";
+        await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, RateLimitedCode, RateLimitedMessage);
+    }
+
+    // Which bucket a request draws from, and how many tokens a second it gets (0: none, no limit).
+    private static (string Key, int PerSecond) Budget(HttpContext context)
     {
         if (context.Request.Path.StartsWithSegments("/health"))
-            return RateLimitPartition.GetNoLimiter("health");
+            return ("health", 0);
         var limits = context.RequestServices.GetRequiredService<IOptions<ServiceLimits>>().Value;
         var caller = Caller.From(context.User);
-        var (key, perSecond) = caller.Role == CatalogRole.Anonymous
+        return caller.Role == CatalogRole.Anonymous
             ? ("address:" + context.Connection.RemoteIpAddress, limits.RequestsPerSecondPerAddress)
             : ("caller:" + caller.Id, limits.RequestsPerSecondPerKey);
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext context)
+    {
+        var (key, perSecond) = Budget(context);
         if (perSecond <= 0)
             return RateLimitPartition.GetNoLimiter("unlimited");
         return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions

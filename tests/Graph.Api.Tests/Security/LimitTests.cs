@@ -168,6 +168,51 @@ public sealed class LimitTests(CatalogueFactory service)
         Assert.True(clock.Elapsed >= least, $"{pages} pages took {clock.Elapsed.TotalSeconds:F1} s; the budget allows no less than {least.TotalSeconds:F1} s.");
     }
 
+    /// <summary>Review, medium: the rate limit counted HTTP requests, so a batch of 10 operations of 30 aliased previews each bought
+    /// 300 protected answers for one token (18,000 in 3.4 s, anonymously). A request costs one token per root field now: a burst
+    /// buys as many answers as the bucket holds, however they are packed.</summary>
+    [Fact]
+    public async Task RateLimit_AliasesAndBatches_CostOneTokenPerRootField()
+    {
+        await using var factory = await ConfiguredService.Create(new Dictionary<string, string> { ["Graph:Limits:RequestsPerSecondPerAddress"] = "5" }).StartAsync();
+        using var client = factory.CreateClient();
+        var previews = string.Join(' ', Enumerable.Range(0, 5).Select(i => $"p{i}: cohortPreview(criteria: {{ patients: {{ ageAtDiagnosis: {{ gte: {40 + i} }} }} }}) {{ patients {{ value }} }}"));
+        var batch = Enumerable.Range(0, 10).Select(_ => new { query = $"{{ {previews} }}" }).ToArray();
+
+        var response = await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), batch);
+        var results = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+
+        // The bucket holds 10 tokens: two operations of 5 previews each, then every other operation is refused alone.
+        Assert.Equal(10, results.Count);
+        var answered = results.Count(r => r!["data"] is JsonObject);
+        Assert.Equal(2, answered);
+        Assert.All(results.Skip(answered), r => Assert.Equal(["RATE_LIMITED"], Responses.Codes(r!.AsObject())));
+        using var limited = await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query = $"{{ {previews} }}" });
+        Assert.Equal((HttpStatusCode)429, limited.StatusCode);
+    }
+
+    /// <summary>Review, high: thirty aliased saveCohorts in one request wrote thirty cohorts for one token, and one that ran out of
+    /// time was answered TIMEOUT although five of six were saved. A mutation selects one root field; more are refused before any runs.</summary>
+    [Fact]
+    public async Task Mutation_SeveralRootFields_RefusedBeforeAnyRuns()
+    {
+        await using var factory = await ConfiguredService.Create(new Dictionary<string, string>()).StartAsync();
+        var researcher = await TestKeys.CreateAsync(factory.DataDirectory, "researcher");
+        const string Two = """mutation { a: saveCohort(input: { name: "a", criteria: {} }) { cohortId } b: saveCohort(input: { name: "b", criteria: {} }) { cohortId } }""";
+        const string Spread = """mutation { ...Both } fragment Both on Mutation { a: saveCohort(input: { name: "a", criteria: {} }) { cohortId } b: saveCohort(input: { name: "b", criteria: {} }) { cohortId } }""";
+        foreach (var document in new[] { Two, Spread })
+        {
+            var (_, body) = await factory.SendAsync(new { query = document }, researcher);
+            Assert.Equal(["TOO_MANY_MUTATIONS"], Responses.Codes(body));
+            Assert.Contains("Graph:Limits:MaxMutationFields", (string)body["errors"]![0]!["message"]!, StringComparison.Ordinal);
+        }
+
+        var (_, cohorts) = await factory.SendAsync(new { query = "{ cohorts { totalCount } }" }, researcher);
+        Assert.Equal(0, (int)cohorts["data"]!["cohorts"]!["totalCount"]!);
+        var (_, one) = await factory.SendAsync(new { query = """mutation { saveCohort(input: { name: "one", criteria: {} }) { cohortId } }""" }, researcher);
+        Assert.Empty(Responses.Codes(one));
+    }
+
     [Fact]
     public async Task Timeout_Exceeded_AnswersTimeoutCode()
     {

@@ -72,6 +72,7 @@ internal sealed class CatalogExecutor
             .. DocumentValidator.CoreRules.Select(VariableRules.OnlyWithVariables),
             RoleValidationRule.Instance,
             new AliasLimitValidationRule(_limits.MaxAliases),
+            new MutationFieldsValidationRule(_limits.MaxMutationFields),
             complexity,
             .. _limits.AllowIntrospection ? Array.Empty<IValidationRule>() : [NoIntrospectionValidationRule.Instance],
         ];
@@ -271,32 +272,10 @@ internal sealed class CatalogExecutor
         var isMutation = operation?.Operation == OperationType.Mutation;
         if (!isMutation && !AuditLog.IsGated(caller))
             return;
-        var fields = operation is null ? [] : RootFields(operation.SelectionSet, document, []).ToList();
+        var fields = operation is null ? [] : RootSelection.Fields(operation.SelectionSet, document).Select(f => f.Name.StringValue).ToList();
         var outcome = result.Errors is not { Count: > 0 } errors ? "ok"
             : errors.Any(e => e.Code is ErrorCodes.Forbidden or ErrorCodes.Unauthenticated) ? "denied"
             : "error";
         _audit.Write(caller, isMutation ? "mutation" : "read", operation?.Name?.StringValue, fields, outcome);
-    }
-
-    // The root fields of a selection, also those behind fragment spreads and inline fragments: each fragment is walked once, so
-    // a cycle of fragments (which validation refuses, yet is audited) ends.
-    private static IEnumerable<string> RootFields(GraphQLSelectionSet selections, GraphQLDocument? document, HashSet<string> spread)
-    {
-        foreach (var selection in selections.Selections)
-        {
-            if (selection is GraphQLField field)
-                yield return field.Name.StringValue;
-            var inner = selection switch
-            {
-                GraphQLInlineFragment inline => inline.SelectionSet,
-                GraphQLFragmentSpread fragment when spread.Add(fragment.FragmentName.Name.StringValue) => document?.Definitions.OfType<GraphQLFragmentDefinition>()
-                    .FirstOrDefault(d => d.FragmentName.Name.StringValue == fragment.FragmentName.Name.StringValue)?.SelectionSet,
-                _ => null,
-            };
-            if (inner is null)
-                continue;
-            foreach (var name in RootFields(inner, document, spread))
-                yield return name;
-        }
     }
 }

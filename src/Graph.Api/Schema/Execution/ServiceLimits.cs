@@ -38,13 +38,24 @@ public sealed class ServiceLimits
     /// <summary>The longest document, in characters.</summary>
     public int MaxDocumentLength { get; set; } = 32 * 1024;
 
+    /// <summary>Root fields one mutation may select (each commits on its own).</summary>
+    public int MaxMutationFields { get; set; } = 1;
+
+    /// <summary>Cohort versions one owner may keep (0: no limit).</summary>
+    public int CohortsPerOwner { get; set; } = 100;
+
+    /// <summary>Series one owner's cohort versions may freeze in all (0: no limit); a cohort of every readable series of the launch
+    /// catalogue freezes about 100,000.</summary>
+    public int CohortSeriesPerOwner { get; set; } = 1_000_000;
+
     /// <summary>How long one request may run, in seconds.</summary>
     public double TimeoutSeconds { get; set; } = 10;
 
-    /// <summary>Requests per second one address may send without an API key or token (0: no limit).</summary>
+    /// <summary>Requests per second one address may send without an API key or token (0: no limit); a GraphQL request costs one
+    /// per root field, an export one per page.</summary>
     public int RequestsPerSecondPerAddress { get; set; } = 50;
 
-    /// <summary>Requests per second one API key or token subject may send (0: no limit).</summary>
+    /// <summary>Requests per second one API key or token subject may send (0: no limit), counted as for addresses.</summary>
     public int RequestsPerSecondPerKey { get; set; } = 200;
 
     /// <summary>Refused credentials (unknown, revoked or expired keys, bad tokens) one address may send per minute before its

@@ -17,6 +17,9 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
     private static readonly RelationField Members = RelationField.Find(GraphModel.Cohort, "patients")!;
     private static readonly RelationField FrozenSeries = RelationField.Find(GraphModel.Cohort, "series")!;
 
+    /// <summary>The code of a save refused because its owner keeps as many cohorts, or frozen series, as one owner may.</summary>
+    public const string QuotaExceededCode = "QUOTA_EXCEEDED";
+
     /// <summary>The visibilities a cohort may have.</summary>
     public static IReadOnlyList<string> Visibilities { get; } = ["PRIVATE", "SHARED", "PUBLIC"];
 
@@ -100,6 +103,7 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
     {
         var snapshot = caller.Access.View(index.Current);
         var members = Cohorts.Members(snapshot, CohortCriteriaReader.Parse(criteria, limits.Value));
+        RequireRoom(owner ?? caller.Id, members.Series.Count);
         var changes = new ChangeSet { Source = version == 1 ? "saveCohort" : "reviseCohort" };
         changes.Add(NodeRecord.Of(
             GraphModel.Cohort,
@@ -120,6 +124,31 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
         foreach (var series in members.Series)
             changes.Add(EdgeRecord.Of(FrozenSeries.Steps[0].Relation, id, series.Key));
         return changes;
+    }
+
+    /// <summary>Refuses a version that would take its owner past the cohorts or frozen series one owner may keep: each version
+    /// freezes its members in the store (a cohort of every readable series of the launch catalogue took about 30 MB), and one
+    /// researcher's key saved a gigabyte a minute before these limits.</summary>
+    private void RequireRoom(string owner, int series)
+    {
+        var (maxCohorts, maxSeries) = (limits.Value.CohortsPerOwner, limits.Value.CohortSeriesPerOwner);
+        if (maxCohorts <= 0 && maxSeries <= 0)
+            return;
+        var snapshot = index.Current;
+        var owned = snapshot.Nodes(GraphModel.Cohort).Where(c => c["owner"] as string == owner).ToList();
+        if (maxCohorts > 0 && owned.Count >= maxCohorts)
+        {
+            throw new ExecutionError($"You keep {owned.Count} cohort versions, as many as one owner may (Graph:Limits:CohortsPerOwner); delete some with deleteCohort first.")
+            { Code = QuotaExceededCode };
+        }
+
+        var frozen = maxSeries > 0 ? owned.Sum(c => (long)snapshot.RelatedCount(c, FrozenSeries)) : 0;
+        if (maxSeries > 0 && frozen + series > maxSeries)
+        {
+            throw new ExecutionError(string.Create(CultureInfo.InvariantCulture,
+                $"This version would freeze {series:N0} series, and your cohort versions hold {frozen:N0}: one owner may keep {maxSeries:N0} (Graph:Limits:CohortSeriesPerOwner); narrow the criteria or delete cohorts with deleteCohort first."))
+            { Code = QuotaExceededCode };
+        }
     }
 
     // Only the owner changes a cohort; others find it or not as their view says (curators read every cohort, yet change only theirs).

@@ -122,6 +122,20 @@ public sealed class HttpProtocolTests(CatalogueFactory service)
         Assert.Equal("FIELDS_ON_CORRECT_TYPE", Code(legacyBody));
     }
 
+    /// <summary>Review, medium-low: a subscription (the schema has none) was an INTERNAL_SERVER_ERROR and an ERR line with a stack
+    /// trace, for anyone. It is refused as bad input, with a reason.</summary>
+    [Theory]
+    [InlineData("""{"query":"subscription { x }"}""")]
+    [InlineData("""{"query":"subscription { datasets { totalCount } }"}""")]
+    [InlineData("""{"query":"subscription S($a: Int) { x(a: $a) }","variables":{"a":1}}""")]
+    public async Task Post_Subscription_Is400BadUserInputNotAnInternalError(string json)
+    {
+        var (status, _, body, _) = await SendAsync(Post(json, accept: GraphQLResponse));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("BAD_USER_INPUT", Code(body));
+        Assert.Contains("no subscriptions", (string)body!["errors"]![0]!["message"]!, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Post_SyntaxError_Is400WithCode()
     {

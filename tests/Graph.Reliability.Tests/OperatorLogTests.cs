@@ -78,4 +78,44 @@ public sealed class OperatorLogTests : IDisposable
         Assert.All(request, e => Assert.False(string.IsNullOrEmpty((string?)e["RequestId"])));
         Assert.Contains(request, e => ((string?)e["@mt"])?.Contains("responded", StringComparison.Ordinal) == true);
     }
+
+    /// <summary>Review, medium: a percent-encoded newline in the URL path was decoded into the text log, so a stranger wrote whole
+    /// forged lines ("[16:50:00 ERR] FORGED") and terminal escapes into the operator's log. Control characters are written escaped.</summary>
+    [Fact]
+    public async Task TextLog_PathWithNewlineAndEscape_CannotForgeALine()
+    {
+        await using var service = await ServiceProcess.StartAsync(_data.Path, 100, new Dictionary<string, string> { ["HOME"] = _home.Path });
+        using var client = new HttpClient { BaseAddress = service.Client.BaseAddress };
+        using var forged = await client.PostAsync(new Uri("/graph%0a[16:50:00%20ERR]%20FORGED-PATH%1b[31m%0d%e2%80%ae", UriKind.Relative), JsonContent.Create(new { }));
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        await service.DataAsync("{ datasets(first: 1) { totalCount } }");
+        await Task.Delay(500);
+
+        var lines = service.FullLog.Split('\n');
+        Assert.DoesNotContain(lines, l => l.TrimStart().StartsWith("[16:50:00 ERR]", StringComparison.Ordinal));
+        Assert.DoesNotContain('\u001b', service.FullLog);
+        Assert.DoesNotContain('\u202e', service.FullLog);
+        Assert.Contains(lines, l => l.Contains("/graph\\u000A[16:50:00 ERR] FORGED-PATH\\u001B[31m\\u000D\\u202E", StringComparison.Ordinal));
+    }
+
+    /// <summary>Review, medium: /metrics without credentials is served on the metrics port only, but the check matched the Host
+    /// header ("Host: x:PORT" on the public port was let in). The port the connection came in on decides.</summary>
+    [Fact]
+    public async Task Metrics_HostHeaderNamingTheMetricsPort_OnThePublicPort_NotFound()
+    {
+        var metricsPort = Ports.Free();
+        await using var service = await ServiceProcess.StartAsync(_data.Path, 100, new Dictionary<string, string> { ["HOME"] = _home.Path },
+            "--urls", $"http://127.0.0.1:{{port}};http://127.0.0.1:{metricsPort}", "--Graph:Observability:MetricsPort", metricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var client = new HttpClient { BaseAddress = service.Client.BaseAddress };
+        using var spoofed = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        spoofed.Headers.Host = $"x:{metricsPort}";
+        using var refused = await client.SendAsync(spoofed);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.DoesNotContain("graph_", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var scraper = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{metricsPort}") };
+        using var scraped = await scraper.GetAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, scraped.StatusCode);
+        Assert.Contains("graph_", await scraped.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

@@ -93,7 +93,9 @@ public sealed class ServiceProcess : IAsyncDisposable
             key = Keys.GetValueOrDefault((dataDirectory, role));
         }
 
-        var info = DotnetProgram.StartInfo(dll, environment, null, ["--urls", $"http://127.0.0.1:{port}", "--data", dataDirectory, .. args]);
+        // An argument may name the service's port as {port} (a second address in --urls, say).
+        var portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var info = DotnetProgram.StartInfo(dll, environment, null, ["--urls", $"http://127.0.0.1:{port}", "--data", dataDirectory, .. args.Select(a => a.Replace("{port}", portText, StringComparison.Ordinal))]);
         var service = new ServiceProcess(Process.Start(info)!, port) { _key = key };
         Running[service._process.Id] = service._process;
         service._process.OutputDataReceived += (_, e) => service.Append(e.Data);

@@ -53,7 +53,17 @@ internal static class ObservabilityExtensions
             using (LogContext.Push(new RequestLogEnricher(context)))
                 await next(context);
         });
-        app.UseSerilogRequestLogging(o => o.GetLevel = Level);
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.GetLevel = Level;
+            o.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+            [
+                new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
+                new LogEventProperty("RequestPath", new ScalarValue(RequestLogEnricher.Printable(path))),
+                new LogEventProperty("StatusCode", new ScalarValue(status)),
+                new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+            ];
+        });
         app.Use(async (context, next) =>
         {
             try
@@ -77,6 +87,14 @@ internal static class ObservabilityExtensions
             return app;
         var endpoint = app.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
         {
+            // The route's host filter matches the Host header the client sends ("Host: x:PORT" on the public port matched it): the
+            // port the connection came in on decides.
+            if (options.MetricsPort != 0 && context.Connection.LocalPort != options.MetricsPort)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
             if (options.MetricsPort == 0 && Caller.From(context.User).Role != CatalogRole.Admin)
             {
                 context.Response.StatusCode = context.User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;

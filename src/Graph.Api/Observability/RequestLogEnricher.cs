@@ -25,7 +25,28 @@ internal sealed class RequestLogEnricher(HttpContext context) : ILogEventEnriche
     {
         if (context.Items.TryGetValue(OperationKey, out var name) && name is string operation)
             return operation;
-        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value;
+        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? Printable(context.Request.Path.Value);
         return $"{context.Request.Method} {route}";
     }
+
+    /// <summary>Text a client sent (a decoded URL path), safe to write into a log line: control characters (C0, DEL, C1) and
+    /// characters that reorder text are written as <c>\uXXXX</c>, so "%0a[12:00:00 ERR] forged" or an ANSI escape cannot forge
+    /// a line of the text log or colour a terminal.</summary>
+    public static string Printable(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || !text.Any(Unprintable))
+            return text ?? "";
+        var builder = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (Unprintable(c))
+                builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            else
+                builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool Unprintable(char c) => char.IsControl(c) || Graph.Domain.FieldRules.ReordersText(c) || c is '\u2028' or '\u2029';
 }

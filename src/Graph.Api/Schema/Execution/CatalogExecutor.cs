@@ -247,7 +247,14 @@ internal sealed class CatalogExecutor
 
         if (request.Query is { } query && query.Length > _limits.MaxDocumentLength)
             return TooLarge(query);
-        return _limits.TrustedDocumentsOnly && (request.Query is null || !_trusted.IsTrusted(request.Query)) ? Untrusted() : null;
+        if (_limits.TrustedDocumentsOnly && (request.Query is null || !_trusted.IsTrusted(request.Query)))
+            return Untrusted();
+
+        // The schema has no subscription type, and GraphQL.NET's complexity rule throws on an operation of a type the schema lacks
+        // (an internal error, logged at ERR with its stack, for anyone who sends "subscription { x }").
+        return document is not null && Http.GraphQLHttpEndpoint.Selected(document, request.OperationName)?.Operation == OperationType.Subscription
+            ? new ExecutionError("This service has no subscriptions; ask with a query.") { Code = ErrorCodes.BadUserInput }
+            : null;
     }
 
     // Checked before GraphQL.NET's validation walks a document, which expands fragments: every way in to the executer passes here.

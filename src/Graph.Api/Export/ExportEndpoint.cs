@@ -21,7 +21,7 @@ internal static class ExportEndpoint
         return endpoints;
     }
 
-    internal static async Task HandleAsync(HttpContext http, CatalogExecutor executor, CatalogIndex index, IGraphQLTextSerializer serializer, IOptions<ServiceLimits> limits, IOptions<RateLimiterOptions> rateLimits, AuditLog audit)
+    internal static async Task HandleAsync(HttpContext http, CatalogExecutor executor, CatalogIndex index, IGraphQLTextSerializer serializer, IOptions<ServiceLimits> limits, IOptions<RateLimiterOptions> rateLimits, AuditLog audit, ExportGate gate)
     {
         var cancellationToken = http.RequestAborted;
         var query = http.Request.Query;
@@ -102,6 +102,16 @@ internal static class ExportEndpoint
         catch (ExportException e)
         {
             await ProblemAsync(http, ErrorCodes.BadUserInput, e.Message);
+            return;
+        }
+
+        using var place = gate.TryEnter(SecurityServiceCollectionExtensions.LimitKey(http));
+        if (place is null)
+        {
+            http.Response.Headers.RetryAfter = "5";
+            await ProblemAsync(http, SecurityServiceCollectionExtensions.RateLimitedCode,
+                $"You run as many exports at once as you may, or the service does ({limits.Value.ConcurrentExportsPerCaller} per caller, {limits.Value.ConcurrentExports} in all: Graph:Limits:ConcurrentExportsPerCaller, ConcurrentExports); retry when one has ended.",
+                StatusCodes.Status429TooManyRequests);
             return;
         }
 

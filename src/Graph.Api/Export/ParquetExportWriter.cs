@@ -7,8 +7,9 @@ namespace Graph.Api.Export;
 /// a row group per <see cref="RowGroupSize"/> rows, so memory holds one row group at a time.</summary>
 internal sealed class ParquetExportWriter : ExportWriter
 {
-    /// <summary>Rows per row group.</summary>
-    public const int RowGroupSize = 64 * 1024;
+    /// <summary>Rows per row group: a row group of a wide table is held in memory (columns and encoded bytes) until the client
+    /// has read it, so it stays small (a few MB).</summary>
+    public const int RowGroupSize = 16 * 1024;
 
     private readonly IReadOnlyList<ExportColumn> _columns;
     private readonly SpoolStream _spool;

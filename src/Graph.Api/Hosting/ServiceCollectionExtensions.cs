@@ -35,6 +35,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<IGraphQLTextSerializer, GraphQL.SystemTextJson.GraphQLSerializer>();
         services.AddSingleton<CatalogExecutor>();
         services.AddSingleton<CohortService>();
+        services.AddSingleton<Export.ExportGate>();
         services.AddSingleton<CatalogStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogStartup>());
         services.AddHarvesting(configuration);

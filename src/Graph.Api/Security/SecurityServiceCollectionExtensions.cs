@@ -171,6 +171,9 @@ internal static class SecurityServiceCollectionExtensions
         await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, RateLimitedCode, RateLimitedMessage);
     }
 
+    /// <summary>Who a request counts against for limits: its client address for anonymous callers, else its key or token subject.</summary>
+    public static string LimitKey(HttpContext context) => Budget(context).Key;
+
     // Which bucket a request draws from, and how many tokens a second it gets (0: none, no limit).
     private static (string Key, int PerSecond) Budget(HttpContext context)
     {

@@ -38,6 +38,12 @@ public sealed class ServiceLimits
     /// <summary>The longest document, in characters.</summary>
     public int MaxDocumentLength { get; set; } = 32 * 1024;
 
+    /// <summary>Exports running at once in the whole service (0: no limit).</summary>
+    public int ConcurrentExports { get; set; } = 8;
+
+    /// <summary>Exports one caller (an address for anonymous callers, else the key or token subject) runs at once (0: no limit).</summary>
+    public int ConcurrentExportsPerCaller { get; set; } = 2;
+
     /// <summary>Root fields one mutation may select (each commits on its own).</summary>
     public int MaxMutationFields { get; set; } = 1;
 

@@ -41,10 +41,10 @@ internal sealed class ServiceMetrics
             "Time since the index last read the store's change feed successfully (a healthy replica stays near Graph:FollowIntervalSeconds).");
     }
 
-    /// <summary>Counts one GraphQL operation and its time.</summary>
-    public void Request(string? operation, string outcome, TimeSpan elapsed)
+    /// <summary>Counts one GraphQL operation and its time (<paramref name="anonymous"/>: sent without credentials).</summary>
+    public void Request(string? operation, bool anonymous, string outcome, TimeSpan elapsed)
     {
-        var tags = new TagList { { "operation", _operations.Of(operation) }, { "outcome", outcome } };
+        var tags = new TagList { { "operation", _operations.Of(operation, anonymous) }, { "outcome", outcome } };
         _requests.Add(1, tags);
         _duration.Record(elapsed.TotalSeconds, tags);
     }

@@ -44,4 +44,17 @@ public sealed class MetricsTests(CatalogueFactory service)
         Assert.Equal("(anonymous)", labels.Of(null));
         Assert.Equal("(other)", new Graph.Api.Observability.OperationLabels().Of("bad\nname"));
     }
+
+    /// <summary>Review, low: 210 anonymous requests named Squat0 … Squat209 took every label, so a researcher's DashboardStats counted
+    /// as "(other)" until a restart. Anonymous callers name at most 50 labels; the others stay for callers with credentials.</summary>
+    [Fact]
+    public void OperationLabels_AnonymousSquatters_LeaveLabelsForCallersWithCredentials()
+    {
+        var labels = new Graph.Api.Observability.OperationLabels();
+        var squatted = Enumerable.Range(0, 210).Select(i => labels.Of($"Squat{i}", anonymous: true)).ToList();
+        Assert.Equal(Graph.Api.Observability.OperationLabels.MaxAnonymous, squatted.Count(l => l != "(other)"));
+        Assert.Equal("DashboardStats", labels.Of("DashboardStats", anonymous: false));
+        Assert.Equal("DashboardStats", labels.Of("DashboardStats", anonymous: true));
+        Assert.Equal("Squat3", labels.Of("Squat3", anonymous: false));
+    }
 }

@@ -95,7 +95,7 @@ internal sealed class CatalogExecutor
         var started = Stopwatch.GetTimestamp();
         var answer = await ExecuteCoreAsync(request, document, user, services, cancellationToken).ConfigureAwait(false);
         var outcome = answer.Result.Errors is { Count: > 0 } errors ? errors[0].Code ?? "ERROR" : "ok";
-        _metrics.Request(answer.Result.Operation?.Name?.StringValue ?? request.OperationName, outcome, Stopwatch.GetElapsedTime(started));
+        _metrics.Request(answer.Result.Operation?.Name?.StringValue ?? request.OperationName, answer.Request.Caller.Role == CatalogRole.Anonymous, outcome, Stopwatch.GetElapsedTime(started));
         activity?.SetTag("graphql.operation.name", answer.Result.Operation?.Name?.StringValue ?? request.OperationName);
         activity?.SetTag("graphql.outcome", outcome);
         if (outcome != "ok")

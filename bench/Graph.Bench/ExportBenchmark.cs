@@ -6,6 +6,7 @@ using Graph.Api.Security;
 using Graph.Catalog;
 using GraphQL;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -50,6 +51,7 @@ internal static class ExportBenchmark
                 host.Index,
                 host.Services.GetRequiredService<IGraphQLTextSerializer>(),
                 host.Services.GetRequiredService<IOptions<ServiceLimits>>(),
+                host.Services.GetRequiredService<IOptions<RateLimiterOptions>>(),
                 host.Services.GetRequiredService<AuditLog>());
             watch.Stop();
             await sampling.CancelAsync();

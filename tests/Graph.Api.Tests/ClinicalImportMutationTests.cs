@@ -54,6 +54,8 @@ public sealed class ClinicalImportMutationTests(CatalogueFactory service)
     [Theory]
     [InlineData("", "the file is empty")]
     [InlineData("pseudonym,\"diag\"nosis,stage\nSYN-CHM01-000009,5,IIA\n", "line 1: the header row cannot be read")]
+    [InlineData("pseudonymx,foo\n", "line 1: the header row has no 'pseudonym' column")]
+    [InlineData("pseudonym;diagnosis;stage\nSYN-CHM01-000009;5;IIA\n", "line 1: the header row 'pseudonym;diagnosis;stage' looks semicolon-separated")]
     public async Task ImportClinical_ContentRefusedAsAWhole_IsBadUserInput(string content, string reason)
     {
         // Regression: a refused file came back as records 0, rejected 0, as if there were nothing to import.

@@ -111,6 +111,10 @@ public sealed class ImportVocabularyTests : IDisposable
     [Theory]
     [InlineData("missing.tsv", null, "does not exist")]
     [InlineData("no-label.tsv", null, "the header row has no 'label' column")]
+    [InlineData("v3.csv", null, "line 1: the header row has no 'curie' or 'label' column; it names foo, bar. Nothing was applied.")]
+    [InlineData("excel.csv", null, "line 1: the header row 'curie;label;broader' looks semicolon-separated, as Excel saves CSV in many European locales; "
+        + "a CSV file's columns must be separated by commas. Nothing was applied.")]
+    [InlineData("excel-hint.csv", null, "line 1: the first line 'sep=;' is Excel's hint that the file is semicolon-separated")]
     [InlineData("local.tsv", "xml", "--format must be tsv, csv or json")]
     public async Task Import_UsageErrorOrUnreadableFile_ExitsTwo(string name, string? format, string message)
     {
@@ -118,11 +122,25 @@ public sealed class ImportVocabularyTests : IDisposable
         {
             "missing.tsv" => _folder.File(name),
             "no-label.tsv" => Write(name, "curie\tsystem\nLOCAL:A\tLocal"),
+            "v3.csv" => Write(name, "foo,bar"),
+            "excel.csv" => Write(name, "curie;label;broader\nLOCAL:A;Alpha;"),
+            "excel-hint.csv" => Write(name, "sep=;\ncurie;label;broader\nLOCAL:A;Alpha;"),
             _ => Write(name, Local),
         };
         string[] args = format is null ? ["import", "vocabulary", path, "--data", Data] : ["import", "vocabulary", path, "--format", format, "--data", Data];
-        var (exit, _, error) = await GraphCommand.RunAsync(args);
+        var (exit, output, error) = await GraphCommand.RunAsync(args);
         Assert.Equal(2, exit);
         Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Read ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_CsvWithAnUnknownColumn_WarnsOnLine1()
+    {
+        // Regression: a warning about the header row was reported on line 2.
+        var file = Write("local.csv", "curie,label,codes\nLOCAL:GLIOMA,Glioma (local),C71");
+        var (exit, _, error) = await GraphCommand.RunAsync("import", "vocabulary", file, "--data", Data);
+        Assert.True(exit == 0, error);
+        Assert.Contains($"{file}: line 1 (codes): warning: unknown column, ignored", error, StringComparison.Ordinal);
     }
 }

@@ -90,4 +90,36 @@ public sealed class RepositoryMutationTests
         var kept = await service.PostAsync("""{ repositoryByKey(key: "hospital-v") { viewerUrlTemplate } }""");
         Assert.Equal(Template, (string?)kept["data"]!["repositoryByKey"]!["viewerUrlTemplate"]);
     }
+
+    [Fact]
+    public async Task AddRepository_BaseUrlOrContactThatIsNoIri_RefusedNamingTheValueAndNothingStored()
+    {
+        // Regression: these were accepted, and /datasets/{slug}/dcat published them as @id values that RDF processors drop
+        // ("x nat"), resolve against the harvester's location ("imaging-office") or take for a blank node ("_:b0").
+        using var folder = new TempDirectory();
+        await using var service = HarvestService.Create(folder.Path, new Dictionary<string, string?>());
+        await service.StartAsync();
+
+        foreach (var (baseUrl, contact, reason) in new[]
+        {
+            ("https://neuro-leuven.example/x nat", "imaging@example.org", "base URL 'https://neuro-leuven.example/x nat' holds a space; it must be an absolute http or https URL"),
+            ("https://neuro-leuven.example/{x}", "imaging@example.org", "base URL 'https://neuro-leuven.example/{x}' holds the character '{'"),
+            ("https://neuro-leuven.example/x^y", "imaging@example.org", "base URL 'https://neuro-leuven.example/x^y' holds the character '^'"),
+            ("https://neuro-leuven.example/x", "Leuven imaging office", "contact: 'Leuven imaging office' is neither an e-mail address"),
+            ("https://neuro-leuven.example/x", "imaging-office", "contact: 'imaging-office' is neither an e-mail address"),
+            ("https://neuro-leuven.example/x", "javascript:alert(document.domain)", "contact: 'javascript:alert(document.domain)' is neither an e-mail address"),
+            ("https://neuro-leuven.example/x", "_:b0", "contact: '_:b0' is neither an e-mail address"),
+        })
+        {
+            var refused = await service.PostAsync(
+                "mutation($input: AddRepositoryInput!) { addRepository(input: $input) { slug } }",
+                new { input = new { slug = "x", name = "X", baseUrl, contact } });
+
+            Assert.Equal("BAD_USER_INPUT", (string?)refused["errors"]![0]!["extensions"]!["code"]);
+            Assert.Contains(reason, (string?)refused["errors"]![0]!["message"], StringComparison.Ordinal);
+        }
+
+        var stored = await service.PostAsync("""{ repositoryByKey(key: "x") { slug } }""");
+        Assert.Equal("""{"data":{"repositoryByKey":null}}""", stored.ToJsonString());
+    }
 }

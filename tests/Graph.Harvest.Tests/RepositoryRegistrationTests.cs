@@ -30,4 +30,54 @@ public sealed class RepositoryRegistrationTests
 
         Assert.Equal(5, errors.Count);
     }
+
+    [Theory]
+    [InlineData("https://neuro-leuven.example/x nat", "holds a space")]
+    [InlineData("https://pacs.example.org/a\"b", "holds the character '\"'")]
+    [InlineData("https://pacs.example.org/a>b", "holds the character '>'")]
+    [InlineData("https://pacs.example.org/a<b", "holds the character '<'")]
+    [InlineData("https://pacs.example.org/{}", "holds the character '{'")]
+    [InlineData("https://pacs.example.org/a|b", "holds the character '|'")]
+    [InlineData("https://pacs.example.org/a^b", "holds the character '^'")]
+    [InlineData("https://pacs.example.org/a`b", "holds the character '`'")]
+    [InlineData("https://pacs.example.org\\dicom-web", "holds the character '\\'")]
+    public void Validate_BaseUrlWithCharactersIrisForbid_RefusesNamingTheValueAndTheRule(string url, string problem)
+    {
+        // Regression: Uri accepted these and the raw text was stored, so the DCAT-AP access URL was an IRI RDF processors drop.
+        var registration = new RepositoryRegistration { Slug = "x", Name = "X", BaseUrl = url };
+
+        var error = Assert.Single(registration.Validate());
+
+        Assert.StartsWith($"base URL '{url}' {problem}; it must be an absolute http or https URL", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Leuven imaging office")]
+    [InlineData("imaging-office")]
+    [InlineData("javascript:alert(document.domain)")]
+    [InlineData("_:b0")]
+    [InlineData("mailto:")]
+    [InlineData("imaging@")]
+    [InlineData("//imaging.example/access")]
+    [InlineData("https://imaging.example/access requests")]
+    [InlineData("https://reader:pw@imaging.example/access")]
+    [InlineData(" ")]
+    public void Validate_ContactNeitherEmailNorHttpUrl_Refuses(string contact)
+    {
+        // Regression: only the length was checked, and DCAT-AP published free text, relative references, javascript: and blank
+        // node labels as the contact point's vcard:hasURL.
+        var registration = new RepositoryRegistration { Slug = "x", Name = "X", BaseUrl = "https://pacs.example.org/", Contact = contact };
+
+        var error = Assert.Single(registration.Validate());
+
+        Assert.StartsWith("contact: ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(":pw@", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("imaging@example.org")]
+    [InlineData("mailto:imaging@example.org")]
+    [InlineData("https://hospital.example/access-requests")]
+    public void Validate_ContactEmailOrHttpUrl_Accepts(string contact) =>
+        Assert.Empty(new RepositoryRegistration { Slug = "x", Name = "X", BaseUrl = "https://pacs.example.org/", Contact = contact }.Validate());
 }

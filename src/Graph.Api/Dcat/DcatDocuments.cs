@@ -107,17 +107,26 @@ internal sealed class DcatDocuments(ProtectedCatalog aggregates, string baseUrl)
         ["foaf:name"] = repository["institution"] as string ?? repository["name"] as string ?? repository.Key,
     };
 
+    // A contact that is no address (one stored before registration checked contacts) names whom to ask: it is the contact's name
+    // then, never a link, which an RDF processor would drop, resolve against the harvester's location or take for a blank node.
     private static JsonObject ContactPoint(GraphNode repository)
     {
-        var contact = new JsonObject { ["@type"] = "vcard:Kind", ["vcard:fn"] = repository["name"] as string ?? repository.Key };
-        if (repository["contact"] is string address)
-            contact[address.Contains('@', StringComparison.Ordinal) ? "vcard:hasEmail" : "vcard:hasURL"] = Ref(address.Contains('@', StringComparison.Ordinal) && !address.StartsWith("mailto:", StringComparison.Ordinal) ? "mailto:" + address : address);
-        return contact;
+        var contact = (repository["contact"] as string)?.Trim();
+        var iri = WebAddress.ContactIri(contact);
+        var point = new JsonObject
+        {
+            ["@type"] = "vcard:Kind",
+            ["vcard:fn"] = iri is null && !string.IsNullOrEmpty(contact) ? contact : repository["name"] as string ?? repository.Key,
+        };
+        if (iri is not null)
+            point[iri.StartsWith("mailto:", StringComparison.Ordinal) ? "vcard:hasEmail" : "vcard:hasURL"] = Ref(iri);
+        return point;
     }
 
     private JsonObject Distribution(GraphNode dataset, GraphNode? repository, string id)
     {
-        var service = repository?["baseUrl"] as string;
+        // A base URL that is no publishable IRI (stored before registration checked it) is left out: the catalogue's endpoint stands in.
+        var service = (repository?["baseUrl"] as string)?.Trim() is { } url && WebAddress.IsHttpUrl(url) ? url : null;
         var distribution = new JsonObject
         {
             ["@id"] = id + "#dicom",
@@ -156,8 +165,8 @@ internal sealed class DcatDocuments(ProtectedCatalog aggregates, string baseUrl)
     private static JsonArray CodeValues(IReadOnlyList<GraphNode> cancerTypes)
     {
         var codes = new JsonArray();
-        foreach (var icd10 in cancerTypes.Select(t => t["icd10"] as string).OfType<string>().Distinct(StringComparer.Ordinal))
-            codes.Add(Ref($"http://id.who.int/icd/release/10/{icd10}"));
+        foreach (var iri in cancerTypes.Select(t => t["icd10"] as string).OfType<string>().Select(Icd10).OfType<string>().Distinct(StringComparer.Ordinal))
+            codes.Add(Ref(iri));
         return codes;
     }
 

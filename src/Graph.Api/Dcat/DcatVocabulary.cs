@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Graph.Domain;
 
 namespace Graph.Api.Dcat;
 
 /// <summary>The JSON-LD context, namespaces and controlled vocabularies (EU Publications Office authority tables) of the DCAT-AP export.</summary>
-internal static class DcatVocabulary
+internal static partial class DcatVocabulary
 {
     public const string Dcat = "http://www.w3.org/ns/dcat#";
     public const string Dct = "http://purl.org/dc/terms/";
@@ -90,11 +92,20 @@ internal static class DcatVocabulary
     public static string? Country(string? alpha2) =>
         alpha2 is not null && Alpha3.TryGetValue(alpha2, out var code) ? Authority + "country/" + code : null;
 
-    /// <summary>The licence: an SPDX licence IRI for an SPDX identifier, else a licence document labelled with the text.</summary>
-    public static JsonNode Licence(string licence) =>
-        licence.StartsWith("LicenseRef-", StringComparison.Ordinal) || licence.Any(char.IsWhiteSpace)
-            ? new JsonObject { ["@type"] = "dct:LicenseDocument", ["rdfs:label"] = licence }
-            : Ref("http://spdx.org/licenses/" + licence);
+    /// <summary>The licence: the SPDX licence IRI for an SPDX identifier, the URL for an absolute http(s) URL, else a licence
+    /// document labelled with the text.</summary>
+    /// <remarks>Licences are free text in the graph; only these two shapes make an IRI that resolves, so anything else ("CC BY 4.0",
+    /// "see the data use agreement", "../licence") stays a label rather than become a broken or relative link.</remarks>
+    public static JsonNode Licence(string licence)
+    {
+        var text = licence.Trim();
+        if (SpdxIdentifier().IsMatch(text) && !text.StartsWith("LicenseRef-", StringComparison.Ordinal) && !text.StartsWith("DocumentRef-", StringComparison.Ordinal))
+            return Ref("http://spdx.org/licenses/" + text);
+        return WebAddress.IsHttpUrl(text) ? Ref(text) : new JsonObject { ["@type"] = "dct:LicenseDocument", ["rdfs:label"] = licence };
+    }
+
+    /// <summary>The WHO IRI of an ICD-10 code (C22, C50.9), or null when the text is not shaped as one.</summary>
+    public static string? Icd10(string code) => Icd10Code().IsMatch(code) ? "http://id.who.int/icd/release/10/" + code : null;
 
     /// <summary>A reference to a resource by IRI.</summary>
     public static JsonObject Ref(string iri) => new() { ["@id"] = iri };
@@ -104,4 +115,11 @@ internal static class DcatVocabulary
 
     /// <summary>A typed literal.</summary>
     public static JsonObject Typed(string value, string type) => new() { ["@value"] = value, ["@type"] = type };
+
+    // The SPDX license-list short identifier: letters, digits, '-' and '.', an old-style '+' at the end (GPL-2.0+).
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9.-]{0,99}\+?$")]
+    private static partial Regex SpdxIdentifier();
+
+    [GeneratedRegex(@"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$")]
+    private static partial Regex Icd10Code();
 }

@@ -6,7 +6,7 @@ namespace Graph.Cli.Commands;
 
 /// <summary><c>graph import algorithms FILE</c>: registers AI models with the datasets they were trained on and the cancer types they target.</summary>
 /// <remarks>Exit codes: 0 when every record was applied, 1 when a record was rejected or the store failed, 2 for usage errors and files
-/// refused as a whole (not UTF-8, empty, a header row that cannot be read), nothing applied.</remarks>
+/// refused as a whole (not UTF-8, empty, a header row that cannot be read or has no slug column), nothing applied.</remarks>
 internal static class ImportAlgorithmsCommand
 {
     private const string Name = "graph import algorithms";
@@ -21,7 +21,7 @@ internal static class ImportAlgorithmsCommand
         {
             o.File, o.Format, o.Rejects, o.Data,
         };
-        command.SetAction((result, cancellationToken) => o.RunAsync(result, Name, AlgorithmRegistration.Columns, "algorithms", async (store, writer, set, ct) =>
+        command.SetAction((result, cancellationToken) => o.RunAsync(result, Name, AlgorithmRegistration.ImportColumns, "algorithms", async (store, writer, set, ct) =>
         {
             var s = await AlgorithmImport.RunAsync(store, writer, set, ct);
             return new ImportOutcome(

@@ -6,7 +6,7 @@ namespace Graph.Cli.Commands;
 
 /// <summary><c>graph import clinical FILE</c>: imports diagnoses, stage, grade, markers and vital status for the catalogue's patients.</summary>
 /// <remarks>Exit codes: 0 when every record was applied (warnings allowed), 1 when a record was rejected or the store failed, 2 for usage errors
-/// and files refused as a whole (not UTF-8, empty, a header row that cannot be read), nothing applied.</remarks>
+/// and files refused as a whole (not UTF-8, empty, a header row that cannot be read or has no pseudonym column), nothing applied.</remarks>
 internal static class ImportClinicalCommand
 {
     private const string Name = "graph import clinical";
@@ -32,7 +32,7 @@ internal static class ImportClinicalCommand
                 return 2;
             }
 
-            return await o.RunAsync(result, Name, ClinicalColumns.All, "records", async (store, writer, set, ct) =>
+            return await o.RunAsync(result, Name, ClinicalColumns.Import, "records", async (store, writer, set, ct) =>
             {
                 var s = await ClinicalImport.RunAsync(store, writer, set, size, ct);
                 return new ImportOutcome(

@@ -22,7 +22,7 @@ internal sealed class ImportFileOptions(string kind, string fileDescription = "T
     public Option<DirectoryInfo> Data { get; } = CommonOptions.Data();
 
     /// <summary>Reads the file named on the command line, or returns a usage error or why the file was refused as a whole.</summary>
-    public string? Read(ParseResult result, IReadOnlyCollection<string> columns, out RecordSet set)
+    public string? Read(ParseResult result, RecordColumns columns, out RecordSet set)
     {
         set = null!;
         if (Path(result, out var path) is { } usage)
@@ -49,14 +49,14 @@ internal sealed class ImportFileOptions(string kind, string fileDescription = "T
     /// <summary>Imports the record file: reads it with its columns, opens the catalogue, runs <paramref name="import"/>, writes
     /// the report of rejected records and warnings and prints the outcome. Exit code 0 when no record was rejected, 1 when one
     /// was or the store failed (what was written before is whole), 2 for a usage error or a file refused as a whole (not UTF-8,
-    /// empty, a header row or JSON array that cannot be read), nothing applied.</summary>
+    /// empty, a header row that cannot be read or lacks a required column, a JSON array that cannot be read), nothing applied.</summary>
     /// <param name="result">The parsed command line.</param>
     /// <param name="name">The command, as error messages name it.</param>
-    /// <param name="columns">The columns the records may have.</param>
+    /// <param name="columns">The columns the records may have and those a header row must name.</param>
     /// <param name="records">What the import writes one of at a time ("algorithms", "records"), for the store-failure message.</param>
     /// <param name="import">Runs the import over the store and its writer.</param>
     /// <param name="cancellationToken">Stops the import between records.</param>
-    public async Task<int> RunAsync(ParseResult result, string name, IReadOnlyCollection<string> columns, string records,
+    public async Task<int> RunAsync(ParseResult result, string name, RecordColumns columns, string records,
         Func<IGraphStore, GraphWriter, RecordSet, CancellationToken, Task<ImportOutcome>> import, CancellationToken cancellationToken)
     {
         var output = result.InvocationConfiguration.Output;

@@ -16,10 +16,10 @@ internal static class RepositoryAddCommand
         // Zero or more, so a missing or second slug reaches the command as a usage error (exit 2).
         var slug = new Argument<string[]>("SLUG") { Description = "The repository's slug (lowercase letters, digits, '.', '_', '-').", Arity = ArgumentArity.ZeroOrMore };
         var name = new Option<string?>("--name") { Description = "Display name (required).", HelpName = "TEXT" };
-        var baseUrl = new Option<string?>("--base-url") { Description = "The DICOMweb root, http or https, without credentials (required).", HelpName = "URL" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "The DICOMweb root, http or https, without credentials, spaces or characters IRIs forbid (required).", HelpName = "URL" };
         var country = new Option<string?>("--country") { Description = "ISO 3166-1 alpha-2 country code of the holder (ES, DE, ...).", HelpName = "CC" };
         var institution = new Option<string?>("--institution") { Description = "The institution that runs the repository.", HelpName = "TEXT" };
-        var contact = new Option<string?>("--contact") { Description = "A contact address for access requests.", HelpName = "TEXT" };
+        var contact = new Option<string?>("--contact") { Description = "Where to ask for access: an e-mail address or an http(s) URL.", HelpName = "ADDRESS" };
         var description = new Option<string?>("--description") { Description = "What the repository holds.", HelpName = "TEXT" };
         var viewer = new Option<string?>("--viewer-url-template")
         {

@@ -9,6 +9,9 @@ public sealed record AlgorithmRegistration
     /// <summary>The columns of an algorithms import file (CSV header names or JSON property names).</summary>
     public static readonly IReadOnlyList<string> Columns = ["slug", "name", "task", "version", "metrics", "licence", "url", "trainedOn", "targets"];
 
+    /// <summary>The columns as an import file is read with them: a CSV header without a slug column refuses the file.</summary>
+    public static readonly RecordColumns ImportColumns = new(Columns, ["slug"]);
+
     /// <summary>A short lowercase name that identifies the algorithm and version.</summary>
     public required string Slug { get; init; }
 

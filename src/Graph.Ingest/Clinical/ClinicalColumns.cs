@@ -1,3 +1,5 @@
+using Graph.Ingest.Records;
+
 namespace Graph.Ingest.Clinical;
 
 /// <summary>The columns of a clinical import file (CSV header names or JSON property names, case-insensitive).</summary>
@@ -21,4 +23,7 @@ public static class ClinicalColumns
 
     /// <summary>Every known column, in the documented order.</summary>
     public static readonly IReadOnlyList<string> All = [Pseudonym, Diagnosis, CancerType, .. DiagnosisFields, VitalStatus];
+
+    /// <summary>The columns as a file is read with them: a CSV header without a pseudonym column refuses the file.</summary>
+    public static readonly RecordColumns Import = new(All, [Pseudonym]);
 }

@@ -5,6 +5,8 @@ namespace Graph.Ingest.Harvest;
 /// <summary>A repository as an operator registers it: slug, name, DICOMweb base URL, country, institution, contact.</summary>
 public sealed record RepositoryRegistration
 {
+    private const string Credentials = "holds credentials; configure them under Graph:Harvest:Repositories instead, never in the graph";
+
     /// <summary>The repository's slug (lowercase letters, digits, '.', '_', '-').</summary>
     public required string Slug { get; init; }
 
@@ -20,7 +22,7 @@ public sealed record RepositoryRegistration
     /// <summary>The institution that runs the repository.</summary>
     public string? Institution { get; init; }
 
-    /// <summary>A contact address for access requests.</summary>
+    /// <summary>Where to ask for access: an e-mail address or an absolute http(s) URL, published in DCAT-AP as a mailto: or web link.</summary>
     public string? Contact { get; init; }
 
     /// <summary>What the repository holds.</summary>
@@ -56,6 +58,7 @@ public sealed record RepositoryRegistration
     }
 
     /// <summary>Why a base URL cannot be harvested, or null when it can.</summary>
+    /// <remarks>Lenient, as Uri is, so a repository registered before <see cref="CheckBaseUrlToRegister"/> existed is still harvested.</remarks>
     public static string? CheckBaseUrl(string? baseUrl)
     {
         if (string.IsNullOrWhiteSpace(baseUrl))
@@ -63,8 +66,21 @@ public sealed record RepositoryRegistration
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             return $"'{baseUrl}' is not an absolute http or https URL";
         if (uri.UserInfo.Length > 0)
-            return "holds credentials; configure them under Graph:Harvest:Repositories instead, never in the graph";
+            return Credentials;
         return uri.Query.Length > 0 || uri.Fragment.Length > 0 ? $"'{baseUrl}' has a query or fragment; give the DICOMweb root" : null;
+    }
+
+    /// <summary>Why a base URL cannot be registered, or null when it can: it must be harvestable and an IRI as it is written.</summary>
+    /// <remarks>The URL is stored as given and published in DCAT-AP as the distribution's access URL. Uri accepts a space, a quote or a
+    /// brace and escapes it when it sends a request, so the harvest works, but RDF processors drop an access URL holding one.</remarks>
+    public static string? CheckBaseUrlToRegister(string? baseUrl)
+    {
+        if (string.IsNullOrWhiteSpace(baseUrl))
+            return "is missing";
+        var text = baseUrl.Trim();
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0)
+            return Credentials;
+        return WebAddress.CheckHttpUrl(text) ?? CheckBaseUrl(text);
     }
 
     /// <summary>Every reason the registration is not acceptable; empty when it is.</summary>
@@ -75,7 +91,7 @@ public sealed record RepositoryRegistration
             errors.Add($"slug: {slugError}.");
         if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > 200)
             errors.Add("name: give 1 to 200 characters.");
-        if (CheckBaseUrl(BaseUrl) is { } urlError)
+        if (CheckBaseUrlToRegister(BaseUrl) is { } urlError)
             errors.Add($"base URL {urlError}.");
         if (Country is not null && (Country.Length != 2 || !Country.All(char.IsAsciiLetterUpper)))
             errors.Add($"country: '{Country}' is not an ISO 3166-1 alpha-2 code (two capital letters).");
@@ -85,6 +101,8 @@ public sealed record RepositoryRegistration
             errors.Add("institution: at most 300 characters.");
         if (Contact is { Length: > 300 })
             errors.Add("contact: at most 300 characters.");
+        else if (Contact is not null && WebAddress.CheckContact(Contact) is { } contactError)
+            errors.Add($"contact: {contactError}.");
         if (Description is { Length: > 4000 })
             errors.Add("description: at most 4000 characters.");
         return errors;
@@ -99,7 +117,7 @@ public sealed record RepositoryRegistration
         ("baseUrl", BaseUrl.Trim()),
         ("country", Country),
         ("institution", Institution),
-        ("contact", Contact),
+        ("contact", Contact?.Trim()),
         ("description", Description),
         ("viewerUrlTemplate", ViewerUrlTemplate?.Trim()));
 }

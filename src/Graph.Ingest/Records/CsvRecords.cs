@@ -4,30 +4,52 @@ namespace Graph.Ingest.Records;
 
 /// <summary>Reads comma-separated values as RFC 4180 defines them: a header row, quoted fields that may hold commas,
 /// doubled quotes and line breaks, CRLF or LF line ends.</summary>
+/// <remarks>Excel's separator hint, a first line <c>sep=,</c>, is skipped; one naming another separator (<c>sep=;</c>, as
+/// Excel in many European locales expects) refuses the file, since its records would not split into the columns.</remarks>
 internal static class CsvRecords
 {
-    public static void Read(string text, RecordSet set)
+    private static readonly (string Name, string Separator) Format = ("CSV", "commas");
+
+    public static void Read(string text, RecordSet set, RecordColumns columns)
     {
         var position = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         var line = 1;
         string[]? header = null;
+        var first = true;
         while (position < text.Length)
         {
             var start = line;
+            var from = position;
             var fields = ReadRecord(text, ref position, ref line, out var error);
             if (error is null && fields is [{ Length: 0 }])
                 continue;
+            var raw = text[from..position].TrimEnd('\r', '\n');
+            if (first && HeaderRow.IsSeparatorHint(raw.Trim(), out var separator))
+            {
+                first = false;
+                if (separator == ',')
+                    continue;
+                set.Refuse(start, HeaderRow.OtherSeparator(raw.Trim(), separator, Format));
+                return;
+            }
+
+            first = false;
             if (header is null)
             {
                 // Without a header no record can be read: a malformed one refuses the file rather than promote the next record.
                 header = fields.Select(f => f.Trim()).ToArray();
-                var headerError = error is null ? CheckHeader(header) : $"the header row cannot be read: {error}";
+                var headerError = error is null ? HeaderRow.Check(header, raw, columns, Format)
+                    : raw.Contains(';', StringComparison.Ordinal) ? HeaderRow.Semicolons(raw, Format)
+                    : $"the header row cannot be read: {error}";
                 if (headerError is not null)
                 {
                     set.Refuse(start, headerError);
                     return;
                 }
 
+                // Said once, on the header's own line, whether or not records follow.
+                foreach (var unknown in header.Where(h => !columns.IsKnown(h)))
+                    set.Problems.Add(RecordProblem.Warn(start, unknown, columns.UnknownColumn()));
                 continue;
             }
 
@@ -51,13 +73,6 @@ internal static class CsvRecords
 
         if (header is null)
             set.Refuse(0, "the file is empty: a header row naming the columns is required");
-    }
-
-    private static string? CheckHeader(string[] header)
-    {
-        if (header.Any(string.IsNullOrEmpty))
-            return "the header row has an empty column name";
-        return RecordFile.Repeated(header) is { } repeated ? $"the header row names column '{repeated}' twice" : null;
     }
 
     private static List<string> ReadRecord(string text, ref int position, ref int line, out string? error)

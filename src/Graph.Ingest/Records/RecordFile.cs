@@ -21,31 +21,35 @@ public static class RecordFile
         return first.StartsWith('[') ? RecordFormat.Json : RecordFormat.Csv;
     }
 
-    /// <summary>Reads records from content; columns not in <paramref name="columns"/> get one warning each and are ignored; content
-    /// that cannot be read as a whole (not UTF-8, empty, a bad header row) is refused (<see cref="RecordSet.Refusal"/>).</summary>
-    public static RecordSet Read(byte[] content, RecordFormat format, IReadOnlyCollection<string> columns)
+    /// <summary>Reads records from content; columns not in <paramref name="columns"/> get one warning each (a CSV file's on its
+    /// header row) and are ignored; content that cannot be read as a whole (not UTF-8, empty, a header row that cannot be read or
+    /// lacks a required column) is refused (<see cref="RecordSet.Refusal"/>).</summary>
+    public static RecordSet Read(byte[] content, RecordFormat format, RecordColumns columns)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(columns);
         var set = new RecordSet();
         if (!StrictUtf8.IsValid(content))
+        {
             set.Refuse(0, StrictUtf8.Refusal);
-        else if (format == RecordFormat.Json)
-            JsonRecords.Read(content, set);
-        else
-            CsvRecords.Read(StrictUtf8.Decode(content)!, set);
+            return set;
+        }
 
-        var known = new HashSet<string>(columns, StringComparer.OrdinalIgnoreCase);
+        if (format == RecordFormat.Csv)
+        {
+            CsvRecords.Read(StrictUtf8.Decode(content)!, set, columns);
+            return set;
+        }
+
+        // A JSON file has no header: an unknown property is reported on the first object that has it.
+        JsonRecords.Read(content, set);
         var warned = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var record in set.Records)
         {
             foreach (var column in record.Fields.Keys)
             {
-                if (!known.Contains(column) && warned.Add(column))
-                {
-                    set.Problems.Add(RecordProblem.Warn(record.Line, column,
-                        $"unknown column, ignored; the known columns are {string.Join(", ", columns)}"));
-                }
+                if (!columns.IsKnown(column) && warned.Add(column))
+                    set.Problems.Add(RecordProblem.Warn(record.Line, column, columns.UnknownColumn()));
             }
         }
 

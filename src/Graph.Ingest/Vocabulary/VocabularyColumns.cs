@@ -1,3 +1,5 @@
+using Graph.Ingest.Records;
+
 namespace Graph.Ingest.Vocabulary;
 
 /// <summary>The columns of a vocabulary file.</summary>
@@ -8,4 +10,7 @@ public static class VocabularyColumns
 
     /// <summary>The columns a file must have.</summary>
     public static readonly IReadOnlyList<string> Required = ["curie", "label"];
+
+    /// <summary>The columns as a file is read with them: a header without curie and label refuses the file.</summary>
+    public static readonly RecordColumns Import = new(All, Required);
 }

@@ -39,23 +39,7 @@ public static class VocabularyReader
         if (format == VocabularyFormat.Tsv)
             return VocabularyTsv.Read(StrictUtf8.Decode(content) ?? throw new VocabularyFormatException(StrictUtf8.Refusal));
 
-        var set = RecordFile.Read(content, format == VocabularyFormat.Json ? RecordFormat.Json : RecordFormat.Csv, VocabularyColumns.All.ToArray());
-        if (set.Refusal is { } refusal)
-            throw new VocabularyFormatException(refusal.Describe());
-        if (format == VocabularyFormat.Csv && set.Records.Count > 0)
-            CheckRequired(set.Records[0].Fields.Keys, null);
-        return set;
-    }
-
-    /// <summary>Throws when a header lacks a required column.</summary>
-    internal static void CheckRequired(IEnumerable<string> header, int? line)
-    {
-        var names = header.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var missing = VocabularyColumns.Required.Where(c => !names.Contains(c)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new VocabularyFormatException(
-                $"{(line is null ? "" : $"line {line}: ")}the header row has no {string.Join(" or ", missing.Select(m => $"'{m}'"))} column; it names {string.Join(", ", names)}");
-        }
+        var set = RecordFile.Read(content, format == VocabularyFormat.Json ? RecordFormat.Json : RecordFormat.Csv, VocabularyColumns.Import);
+        return set.Refusal is { } refusal ? throw new VocabularyFormatException(refusal.Describe()) : set;
     }
 }

@@ -21,9 +21,10 @@ internal static class VocabularyTsv
             if (header is null)
             {
                 header = fields.Select(f => f.Trim()).ToArray();
-                CheckHeader(header, number);
-                foreach (var unknown in header.Where(h => !VocabularyColumns.All.Contains(h, StringComparer.OrdinalIgnoreCase)))
-                    set.Problems.Add(RecordProblem.Warn(number, unknown, $"unknown column, ignored; the known columns are {string.Join(", ", VocabularyColumns.All)}"));
+                if (HeaderRow.Check(header, line, VocabularyColumns.Import, ("TSV", "tabs")) is { } headerError)
+                    throw new VocabularyFormatException($"line {number}: {headerError}");
+                foreach (var unknown in header.Where(h => !VocabularyColumns.Import.IsKnown(h)))
+                    set.Problems.Add(RecordProblem.Warn(number, unknown, VocabularyColumns.Import.UnknownColumn()));
                 continue;
             }
 
@@ -42,14 +43,5 @@ internal static class VocabularyTsv
         if (header is null)
             throw new VocabularyFormatException("the file is empty: a header row naming the columns (curie, label, ...) is required");
         return set;
-    }
-
-    private static void CheckHeader(string[] header, int line)
-    {
-        if (header.Any(string.IsNullOrEmpty))
-            throw new VocabularyFormatException($"line {line}: the header row has an empty column name");
-        if (RecordFile.Repeated(header) is { } repeated)
-            throw new VocabularyFormatException($"line {line}: the header row names column '{repeated}' twice");
-        VocabularyReader.CheckRequired(header, line);
     }
 }

@@ -15,7 +15,7 @@ public sealed class AlgorithmImportTests : IAsyncLifetime
     public async Task DisposeAsync() => await _scenario.DisposeAsync();
 
     private Task<AlgorithmImportSummary> ImportAsync(string content, RecordFormat format = RecordFormat.Csv) =>
-        AlgorithmImport.RunAsync(_scenario.Store, _scenario.Writer, RecordFile.Read(Encoding.UTF8.GetBytes(content), format, AlgorithmRegistration.Columns), CancellationToken.None);
+        AlgorithmImport.RunAsync(_scenario.Store, _scenario.Writer, RecordFile.Read(Encoding.UTF8.GetBytes(content), format, AlgorithmRegistration.ImportColumns), CancellationToken.None);
 
     [Fact]
     public async Task Import_Csv_RegistersAlgorithmsWithTheirLinks_AndAgainChangesNothing()

@@ -17,7 +17,7 @@ public sealed class ClinicalImportTests : IAsyncLifetime
 
     private Task<ClinicalImportSummary> ImportAsync(string content, RecordFormat format = RecordFormat.Csv, int batch = 500) =>
         ClinicalImport.RunAsync(
-            _scenario.Store, _scenario.Writer, RecordFile.Read(Encoding.UTF8.GetBytes(content), format, ClinicalColumns.All), batch, CancellationToken.None);
+            _scenario.Store, _scenario.Writer, RecordFile.Read(Encoding.UTF8.GetBytes(content), format, ClinicalColumns.Import), batch, CancellationToken.None);
 
     [Fact]
     public async Task Import_ValidCsv_WritesDiagnosisWithMarkersTypeAndCodeLinks()

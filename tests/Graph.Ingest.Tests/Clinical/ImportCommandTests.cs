@@ -74,6 +74,46 @@ public sealed class ImportCommandTests : IAsyncLifetime
         Assert.Null(await _scenario.NodeAsync("Diagnosis", "SYN-CLI-000002/5"));
     }
 
+    [Theory]
+    [InlineData("clinical", "pseudonymx,foo\n", "line 1: the header row has no 'pseudonym' column; it names pseudonymx, foo")]
+    [InlineData("clinical", "pseudonymx,foo\nSYN-CLI-000001,5\n", "line 1: the header row has no 'pseudonym' column; it names pseudonymx, foo")]
+    [InlineData("algorithms", "nope,name\n", "line 1: the header row has no 'slug' column; it names nope, name")]
+    [InlineData("clinical", "pseudonym;diagnosis;stage\nSYN-CLI-000001;5;IIA\nSYN-CLI-000002;5;IIA\n",
+        "line 1: the header row 'pseudonym;diagnosis;stage' looks semicolon-separated, as Excel saves CSV in many European locales; a CSV file's columns must be separated by commas")]
+    [InlineData("clinical", "sep=;\npseudonym;diagnosis;stage\nSYN-CLI-000001;5;IIA\n",
+        "line 1: the first line 'sep=;' is Excel's hint that the file is semicolon-separated, as Excel saves CSV in many European locales; a CSV file's columns must be separated by commas")]
+    [InlineData("algorithms", "slug;name\ncli-net-2.0;CLI net\n",
+        "line 1: the header row 'slug;name' looks semicolon-separated, as Excel saves CSV in many European locales; a CSV file's columns must be separated by commas")]
+    public async Task Import_HeaderWithoutTheRequiredColumnOrSemicolonSeparated_Exits2WithOneReasonAndAppliesNothing(string kind, string content, string reason)
+    {
+        // Regression: a header-only file of other columns exited 0 ("Read 0 records"), and a semicolon-separated one gave
+        // "unknown column `pseudonym;diagnosis;stage`" and then an error on every line.
+        var path = _scenario.File("other-tool.csv", content);
+        var rejects = _scenario.File("rejects.tsv", "");
+
+        var (exit, output, error) = await GraphCommand.RunInAsync(null, null, "import", kind, path, "--data", _scenario.DataDirectory, "--rejects", rejects);
+
+        Assert.True(exit == 2, output + error);
+        Assert.Equal($"graph import {kind}: {path}: {reason}", error.Split(". Nothing was applied.")[0]);
+        Assert.DoesNotContain("unknown column", error, StringComparison.Ordinal);
+        Assert.Equal("", output);
+        Assert.Null(await _scenario.NodeAsync("Diagnosis", "SYN-CLI-000001/5"));
+        Assert.Null(await _scenario.NodeAsync("Algorithm", "cli-net-2.0"));
+    }
+
+    [Fact]
+    public async Task ImportClinical_UnknownColumn_WarnedOnTheHeaderLine()
+    {
+        // Regression: the warning about the header row was reported on line 2, the first record's.
+        var file = _scenario.File("clinical.csv", "pseudonym,diagnosis,note\nSYN-CLI-000001,6,seen twice\n");
+        var rejects = _scenario.File("rejects.tsv", "");
+
+        var (exit, output, error) = await GraphCommand.RunInAsync(null, null, "import", "clinical", file, "--data", _scenario.DataDirectory, "--rejects", rejects);
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains(await File.ReadAllLinesAsync(rejects), l => l.StartsWith("1\tnote\twarning\tunknown column, ignored", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task ImportAlgorithms_ValidJson_Exits0()
     {

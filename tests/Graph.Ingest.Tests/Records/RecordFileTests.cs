@@ -6,7 +6,7 @@ namespace Graph.Ingest.Tests.Records;
 /// <summary>Reading import files: RFC 4180 CSV with its quoting rules, JSON arrays, line numbers and structural problems.</summary>
 public sealed class RecordFileTests
 {
-    private static readonly string[] Columns = ["a", "b", "c"];
+    private static readonly RecordColumns Columns = new(["a", "b", "c"], ["a"]);
 
     private static RecordSet Csv(string text) => RecordFile.Read(Encoding.UTF8.GetBytes(text), RecordFormat.Csv, Columns);
 
@@ -70,6 +70,62 @@ public sealed class RecordFileTests
         var problem = Assert.Single(set.Problems);
         Assert.Equal(("gleeson", ProblemSeverity.Warning), (problem.Column, problem.Severity));
         Assert.Equal(2, set.Records.Count);
+    }
+
+    [Theory]
+    [InlineData("a,gleeson\n1,7\n", 1)]
+    [InlineData("a,gleeson\n", 1)]
+    [InlineData("\n\na,gleeson\n1,7\n", 3)]
+    [InlineData("sep=,\na,gleeson\n1,7\n", 2)]
+    public void Read_UnknownColumn_WarnsOnTheHeaderRowsLine(string text, int line)
+    {
+        // Regression: the warning about the header was reported on the first record's line (2), and not at all without records.
+        var problem = Assert.Single(Csv(text).Problems);
+
+        Assert.Equal((line, "gleeson", ProblemSeverity.Warning), (problem.Line, problem.Column, problem.Severity));
+    }
+
+    [Theory]
+    [InlineData("x,y\n")]
+    [InlineData("x,y\n1,2\n3,4\n")]
+    [InlineData("b,c\n")]
+    public void Read_HeaderWithoutARequiredColumn_RefusesTheFileWhetherOrNotRecordsFollow(string text)
+    {
+        // Regression: a header-only file of other columns read as zero records and was imported "successfully".
+        var set = Csv(text);
+
+        Assert.Equal(1, set.Refusal?.Line);
+        Assert.StartsWith("the header row has no 'a' column; it names ", set.Refusal!.Reason, StringComparison.Ordinal);
+        Assert.Single(set.Problems);
+        Assert.Empty(set.Records);
+    }
+
+    [Theory]
+    [InlineData("a;b;c\n1;2;3\n4;5;6\n", "the header row 'a;b;c' looks semicolon-separated")]
+    [InlineData("a;b;c\n", "the header row 'a;b;c' looks semicolon-separated")]
+    [InlineData("\"a,1\";b;c\n1;2;3\n", "the header row '\"a,1\";b;c' looks semicolon-separated")]
+    [InlineData("sep=;\na;b;c\n1;2;3\n", "the first line 'sep=;' is Excel's hint that the file is semicolon-separated")]
+    [InlineData("sep=|\na|b|c\n", "the first line 'sep=|' is Excel's hint that the columns are separated by '|'")]
+    public void Read_SemicolonSeparated_RefusesTheFileOnceSayingSo(string text, string reason)
+    {
+        // Regression: Excel's semicolon CSV gave "unknown column `a;b;c`" and then an error on every line.
+        var set = Csv(text);
+
+        var problem = Assert.Single(set.Problems);
+        Assert.Equal((1, ProblemSeverity.Rejected), (problem.Line, problem.Severity));
+        Assert.StartsWith(reason, problem.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("a CSV file's columns must be separated by commas", problem.Reason, StringComparison.Ordinal);
+        Assert.Empty(set.Records);
+    }
+
+    [Fact]
+    public void Read_ExcelCommaSeparatorHint_IsSkipped()
+    {
+        var set = Csv("sep=,\r\na,b,c\r\n1,2,3\r\n");
+
+        Assert.Empty(set.Problems);
+        var record = Assert.Single(set.Records);
+        Assert.Equal((3, "2"), (record.Line, record["b"]));
     }
 
     [Fact]

@@ -52,6 +52,10 @@ public sealed class VocabularyReaderTests
     [InlineData(VocabularyFormat.Tsv, "curie\tsystem\nLOCAL:A\tLocal\n", "line 1: the header row has no 'label' column")]
     [InlineData(VocabularyFormat.Tsv, "# comment\ncurie\tlabel\tLabel\n", "line 2: the header row names column 'label' twice")]
     [InlineData(VocabularyFormat.Csv, "code,label\nA,Alpha\n", "the header row has no 'curie' column")]
+    [InlineData(VocabularyFormat.Csv, "foo,bar\n", "line 1: the header row has no 'curie' or 'label' column; it names foo, bar")]
+    [InlineData(VocabularyFormat.Csv, "curie;label\nLOCAL:A;Alpha\n", "line 1: the header row 'curie;label' looks semicolon-separated, as Excel saves CSV in many European locales; a CSV file's columns must be separated by commas")]
+    [InlineData(VocabularyFormat.Csv, "sep=;\ncurie;label\nLOCAL:A;Alpha\n", "line 1: the first line 'sep=;' is Excel's hint that the file is semicolon-separated")]
+    [InlineData(VocabularyFormat.Tsv, "curie;label\nLOCAL:A;Alpha\n", "line 1: the header row 'curie;label' looks semicolon-separated, as Excel saves CSV in many European locales; a TSV file's columns must be separated by tabs")]
     [InlineData(VocabularyFormat.Json, "{ \"curie\": \"LOCAL:A\" }", "must hold an array of objects")]
     public void Read_FileThatCannotBeRead_ThrowsNamingTheReason(VocabularyFormat format, string text, string reason)
     {

@@ -50,7 +50,7 @@ internal static class ClinicalMutationFields
                     "json" => RecordFormat.Json,
                     _ => RecordFile.Detect("", content, null),
                 };
-                var set = RecordFile.Read(content, format, ClinicalColumns.All);
+                var set = RecordFile.Read(content, format, ClinicalColumns.Import);
                 if (set.Refusal is { } refusal)
                     throw ErrorCodes.BadInput($"The content cannot be read as a whole: {refusal.Describe()}. Nothing was applied.");
                 var services = c.RequestServices!;

@@ -17,5 +17,9 @@ public static class MappingProperties
         new("confidence", ValueKind.Float, "Confidence between 0 and 1.") { Min = 0, Max = 1 },
         new("author", ValueKind.String, "Who made the mapping.") { MaxLength = 200 },
         new("date", ValueKind.String, "When the mapping was made (ISO 8601).") { MaxLength = 40 },
+        new("writtenBy", ValueKind.String, "The caller that wrote the mapping through the API (key:ID for an API key, a token's subject); none for the seed and the graph command.")
+        {
+            MaxLength = 200,
+        },
     ];
 }

@@ -66,6 +66,7 @@ public sealed partial class LayoutTests
             ["Dicom"] = ["Studies", "Deidentification"],
             ["Harvest"] = ["Studies", "Deidentification"],
             ["Demo"] = ["Vocabulary"],
+            ["Concepts"] = ["Records", "Mappings", "Vocabulary"],
         };
         var ingest = Path.Combine(RepositoryFiles.Root, "src", "Graph.Ingest");
         var folders = Directory.GetDirectories(ingest).Select(Path.GetFileName).Where(f => f is not ("bin" or "obj")).ToList();

@@ -5,6 +5,7 @@ using Graph.Api.Schema.Types;
 using Graph.Api.Security;
 using Graph.Catalog;
 using Graph.Hosting;
+using Graph.Ingest.Concepts;
 using Graph.Store;
 using GraphQL;
 using GraphQL.Execution;
@@ -36,6 +37,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<CatalogExecutor>();
         services.AddSingleton<CohortService>();
         services.AddSingleton<Export.ExportGate>();
+        services.AddSingleton<ConceptEditing>();
         services.AddSingleton<CatalogStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogStartup>());
         services.AddHarvesting(configuration);

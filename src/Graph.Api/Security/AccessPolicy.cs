@@ -10,11 +10,14 @@ public static class AccessPolicy
     /// <summary>Roles that may save cohorts and read registered datasets.</summary>
     public static readonly CatalogRole[] Registered = [CatalogRole.Researcher, CatalogRole.Partner, CatalogRole.Curator, CatalogRole.Admin];
 
-    /// <summary>Roles that may link concepts and import mappings.</summary>
+    /// <summary>Roles that may link concepts and import mappings and vocabularies (partners only of their own concepts, see <c>ConceptPermissions</c>).</summary>
     public static readonly CatalogRole[] Partners = [CatalogRole.Partner, CatalogRole.Curator, CatalogRole.Admin];
 
     /// <summary>Roles that may change repositories, algorithms and clinical data.</summary>
     public static readonly CatalogRole[] Curators = [CatalogRole.Curator, CatalogRole.Admin];
+
+    /// <summary>Whether a role curates: may change the reference systems' concepts and any caller's mappings, which partners may not.</summary>
+    public static bool Curates(CatalogRole role) => Curators.Contains(role);
 
     /// <summary>Marks a field as runnable only by some roles.</summary>
     public static TField RequireRoles<TField>(this TField field, params CatalogRole[] roles)

@@ -54,6 +54,9 @@ public static class ConceptGraph
             properties?.GetValueOrDefault("justification") as string,
             properties?.GetValueOrDefault("confidence") is double confidence ? confidence : null,
             properties?.GetValueOrDefault("author") as string,
-            properties?.GetValueOrDefault("date") as string);
+            properties?.GetValueOrDefault("date") as string)
+        {
+            WrittenBy = properties?.GetValueOrDefault("writtenBy") as string,
+        };
     }
 }

@@ -60,7 +60,7 @@ internal static class ImportMappingsCommand
                 var writer = await session.ImportWriterAsync(cancellationToken);
                 var existing = await MappingSetSource.ReadAsync(store, cancellationToken);
                 var isPartial = result.GetValue(partial);
-                var outcome = await MappingImporter.ImportAsync(writer, document, isPartial, existing.Concepts.ContainsKey, cancellationToken);
+                var outcome = await MappingImporter.ImportAsync(writer, document, isPartial, existing.Concepts.ContainsKey, writtenBy: null, cancellationToken);
                 foreach (var rejection in outcome.Rejections)
                     await error.WriteLineAsync($"{Name}: {files[0]}: {rejection}");
                 if (outcome.Rejections.Count > 0 && !isPartial)

@@ -24,6 +24,9 @@ public static class ConceptSystems
         ["semapv"] = "https://w3id.org/semapv/vocab/",
     };
 
+    /// <summary>The prefixes whose system name and base IRI the catalogue knows.</summary>
+    public static IEnumerable<string> KnownPrefixes => Known.Keys;
+
     /// <summary>The system name of a prefix (the prefix itself when unknown).</summary>
     public static string NameOf(string prefix) => Known.TryGetValue(prefix, out var known) ? known.Name : prefix;
 
@@ -41,6 +44,13 @@ public static class ConceptSystems
         code = curie[(colon + 1)..];
         return true;
     }
+
+    /// <summary>Whether two CURIEs name the same concept as far as a self-reference goes: the same code under prefixes equal but for case.</summary>
+    /// <remarks>Stored keys stay case-sensitive; this only keeps <c>ncit:C3058</c> from passing as a concept other than <c>NCIT:C3058</c>.</remarks>
+    public static bool SameConcept(string first, string second) =>
+        TrySplit(first, out var firstPrefix, out var firstCode) && TrySplit(second, out var secondPrefix, out var secondCode)
+            ? firstPrefix.Equals(secondPrefix, StringComparison.OrdinalIgnoreCase) && firstCode == secondCode
+            : first == second;
 
     /// <summary>Why a text cannot name a concept, naming the column, or null: a prefix, ':', a code of at most the Concept
     /// model's code length, no spaces, a valid key.</summary>

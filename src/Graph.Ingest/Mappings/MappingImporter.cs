@@ -8,7 +8,9 @@ namespace Graph.Ingest.Mappings;
 /// A file applies whole or not at all: with rejected rows nothing is written unless <c>partial</c> is set, and then the
 /// good rows are written in one transaction. Concepts the catalogue already holds keep their labels; new concepts get
 /// the system of their prefix, the label the file gives and the IRI its curie_map gives. Importing the same file
-/// twice changes nothing the second time.
+/// twice changes nothing the second time. Each mapping records who wrote it (<c>writtenBy</c>: the API caller, or none for the
+/// seed and the graph command), replacing what an earlier write recorded. Who may write what is decided before these run
+/// (the service's <c>ConceptEditing</c>); these write what they are given.
 /// </remarks>
 public static class MappingImporter
 {
@@ -17,23 +19,26 @@ public static class MappingImporter
 
     private static readonly RelationKind MapsTo = GraphModel.Relation("MAPS_TO", "Concept", "Concept")!;
 
-    /// <summary>Imports a parsed SSSOM document.</summary>
+    /// <summary>Imports a parsed SSSOM document; <paramref name="writtenBy"/> is the caller recorded with each mapping (null: none).</summary>
     /// <exception cref="ChangeSetRejectedException">The graph refused the set; nothing was applied.</exception>
     /// <exception cref="GraphStoreException">The store failed; nothing was applied.</exception>
-    public static async Task<MappingImportResult> ImportAsync(GraphWriter writer, SssomDocument document, bool partial, Func<string, bool> conceptExists, CancellationToken cancellationToken)
+    public static async Task<MappingImportResult> ImportAsync(
+        GraphWriter writer, SssomDocument document, bool partial, Func<string, bool> conceptExists, string? writtenBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(document);
         if (document.Rejections.Count > 0 && !partial)
             return new MappingImportResult(document.MappingSetId, 0, 0, document.Rejections);
-        var (set, created) = Plan(document.Mappings, document.CurieMap, conceptExists);
+        var (set, created) = Plan(document.Mappings, document.CurieMap, conceptExists, writtenBy);
         if (!set.IsEmpty)
             await writer.WriteAsync(set, cancellationToken).ConfigureAwait(false);
         return new MappingImportResult(document.MappingSetId, document.Mappings.Count, created, document.Rejections);
     }
 
-    /// <summary>The ChangeSet that writes mappings (checked already) and creates their missing concepts; also how many concepts it creates.</summary>
-    public static (ChangeSet Set, int ConceptsCreated) Plan(IEnumerable<MappingRecord> mappings, IReadOnlyDictionary<string, string>? curieMap, Func<string, bool> conceptExists)
+    /// <summary>The ChangeSet that writes mappings (checked already), each recording <paramref name="writtenBy"/>, and creates their missing
+    /// concepts; also how many concepts it creates.</summary>
+    public static (ChangeSet Set, int ConceptsCreated) Plan(
+        IEnumerable<MappingRecord> mappings, IReadOnlyDictionary<string, string>? curieMap, Func<string, bool> conceptExists, string? writtenBy)
     {
         ArgumentNullException.ThrowIfNull(mappings);
         ArgumentNullException.ThrowIfNull(conceptExists);
@@ -50,6 +55,7 @@ public static class MappingImporter
                 ["confidence"] = m.Confidence,
                 ["author"] = m.Author,
                 ["date"] = m.Date,
+                ["writtenBy"] = writtenBy,
             }));
         }
 
@@ -67,15 +73,17 @@ public static class MappingImporter
         }
     }
 
-    /// <summary>Links two concepts with one mapping (creating concepts the catalogue does not hold), or updates the mapping's provenance.</summary>
+    /// <summary>Links two concepts with one mapping (creating concepts the catalogue does not hold), or updates the mapping's provenance;
+    /// <paramref name="writtenBy"/> is the caller recorded with it.</summary>
     /// <exception cref="ArgumentException">The mapping is not valid; the message says why.</exception>
-    public static async Task<MappingImportResult> LinkAsync(GraphWriter writer, MappingRecord mapping, Func<string, bool> conceptExists, CancellationToken cancellationToken)
+    public static async Task<MappingImportResult> LinkAsync(
+        GraphWriter writer, MappingRecord mapping, Func<string, bool> conceptExists, string? writtenBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(mapping);
         if (MappingRules.Check(mapping, null) is { } error)
             throw new ArgumentException(error, nameof(mapping));
-        var (set, created) = Plan([mapping], null, conceptExists);
+        var (set, created) = Plan([mapping], null, conceptExists, writtenBy);
         await writer.WriteAsync(set, cancellationToken).ConfigureAwait(false);
         return new MappingImportResult("", 1, created, []);
     }

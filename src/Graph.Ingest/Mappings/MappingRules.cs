@@ -16,7 +16,9 @@ public static partial class MappingRules
         ArgumentNullException.ThrowIfNull(mapping);
         return CheckConcept("subject_id", mapping.SubjectId, curieMap)
             ?? CheckConcept("object_id", mapping.ObjectId, curieMap)
-            ?? (mapping.SubjectId == mapping.ObjectId ? $"subject_id and object_id are both '{mapping.SubjectId}': a concept cannot map to itself" : null)
+            ?? (ConceptSystems.SameConcept(mapping.SubjectId, mapping.ObjectId)
+                ? $"subject_id '{mapping.SubjectId}' and object_id '{mapping.ObjectId}' are the same concept (prefixes are compared ignoring case): a concept cannot map to itself"
+                : null)
             ?? (MappingProperties.Predicates.Contains(mapping.Predicate) ? null
                 : $"predicate_id 'skos:{mapping.Predicate}' is not one of {string.Join(", ", MappingProperties.Predicates.Select(p => "skos:" + p))}")
             ?? (Justification().IsMatch(mapping.Justification ?? "") && mapping.Justification!.Length <= 200 ? null

@@ -52,7 +52,7 @@ public static class SeedVocabulary
                 set.Add(EdgeRecord.Of(GraphModel.Relation("CODED_AS", label, "Concept")!, key, concept.Curie));
         }
 
-        var (mappings, _) = MappingImporter.Plan(Mappings.Mappings, Mappings.CurieMap, _ => true);
+        var (mappings, _) = MappingImporter.Plan(Mappings.Mappings, Mappings.CurieMap, _ => true, writtenBy: null);
         set.Edges.AddRange(mappings.Edges);
         return set;
     }

@@ -12,7 +12,9 @@ namespace Graph.Ingest.Vocabulary;
 /// holds are updated: the label, and the system, synonyms and IRI when the row gives them, replace the stored ones (blank
 /// columns keep them); a non-empty broader column replaces the concept's stored BROADER links, a blank one keeps them.
 /// New concepts get the system and IRI of their prefix when the row leaves them blank. Importing the same file twice changes
-/// nothing the second time.
+/// nothing the second time. A row is refused for a BROADER cycle only when it changes its own BROADER links. The check is made
+/// against the catalogue it is given: callers that write concurrently serialise check and write (the service's
+/// <c>ConceptEditing</c>), or two imports can each pass with one half of a cycle.
 /// </remarks>
 public static class VocabularyImporter
 {
@@ -78,7 +80,10 @@ public static class VocabularyImporter
         var cycles = BroaderCycles.Find(good.Keys.ToList(), BroaderOf);
         foreach (var component in cycles)
         {
-            foreach (var concept in component.Where(good.ContainsKey).Select(c => good[c]).OrderBy(c => c.Line).ToList())
+            // Only a row that changes its BROADER links can close a cycle; one that keeps them passes even when the catalogue
+            // already holds a cycle through it (written by another process, or before this check), so that cycle never blocks
+            // re-imports and relabelling, and a row that changes its links is still refused while the cycle stands.
+            foreach (var concept in component.Where(good.ContainsKey).Select(c => good[c]).Where(ChangesBroader).OrderBy(c => c.Line).ToList())
                 Reject(concept, $"BROADER cycle: {BroaderCycles.Path(concept.Curie, component, BroaderOf)}");
         }
 
@@ -94,6 +99,9 @@ public static class VocabularyImporter
             cache[curie] = links;
             return links;
         }
+
+        bool ChangesBroader(VocabularyConcept concept) =>
+            concept.Broader is not null && !concept.Broader.ToHashSet(StringComparer.Ordinal).SetEquals(catalogue.Find(concept.Curie)?.Broader ?? []);
 
         void Reject(VocabularyConcept concept, string reason)
         {

@@ -44,7 +44,7 @@ public static class VocabularyRules
         {
             if (ConceptSystems.CheckCurie("broader", b, out _, out _) is { } error)
                 Reject("broader", error);
-            else if (b == curie)
+            else if (curie is not null && ConceptSystems.SameConcept(b, curie))
                 Reject("broader", $"BROADER cycle: broader '{b}' is the concept itself");
         }
 

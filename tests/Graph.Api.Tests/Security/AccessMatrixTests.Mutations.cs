@@ -13,8 +13,9 @@ partial class AccessMatrixTests
         ["addRepository"] = ("""mutation { addRepository(input: { slug: "matrix-repo", name: "Matrix", baseUrl: "http://127.0.0.1:9/dicom-web" }) { slug } }""", ["curator", "admin"]),
         ["removeRepository"] = ("""mutation { removeRepository(slug: "no-such-repository") { slug } }""", ["curator", "admin"]),
         ["registerAlgorithm"] = ("""mutation { registerAlgorithm(input: { slug: "matrix-model", name: "Matrix model", task: "segmentation" }) { slug } }""", ["curator", "admin"]),
-        ["linkConcepts"] = ("""mutation { linkConcepts(input: { subject: "ICD10:C50", object: "PARTNER:breast", predicate: "exactMatch" }) { predicate } }""", ["partner", "curator", "admin"]),
-        ["unlinkConcepts"] = ("""mutation { unlinkConcepts(subject: "ICD10:C50", object: "PARTNER:none") }""", ["partner", "curator", "admin"]),
+        // A partner's own concept as the subject: mappings from reference concepts are for curators (PartnerConceptTests).
+        ["linkConcepts"] = ("""mutation { linkConcepts(input: { subject: "PARTNER:breast", object: "ICD10:C50", predicate: "exactMatch" }) { predicate } }""", ["partner", "curator", "admin"]),
+        ["unlinkConcepts"] = ("""mutation { unlinkConcepts(subject: "PARTNER:none", object: "ICD10:C50") }""", ["partner", "curator", "admin"]),
         ["importMappings"] = ("""mutation { importMappings(sssom: "subject_id\tpredicate_id\tobject_id\tmapping_justification") { applied } }""", ["partner", "curator", "admin"]),
         ["importVocabulary"] = ("""mutation { importVocabulary(text: "curie\tlabel\nMATRIX:1\t") { applied } }""", ["partner", "curator", "admin"]),
         ["reviseCohort"] = ("""mutation { reviseCohort(id: "no-such-cohort") { cohortId } }""", ["researcher", "partner", "curator", "admin"]),

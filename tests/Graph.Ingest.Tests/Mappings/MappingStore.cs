@@ -16,7 +16,7 @@ internal sealed class MappingStore : StoreScenario
     public async Task<MappingImportResult> ImportAsync(string text, bool partial)
     {
         var existing = await MappingSetSource.ReadAsync(Store, CancellationToken.None);
-        return await MappingImporter.ImportAsync(Writer, SssomReader.Read(new StringReader(text)), partial, existing.Concepts.ContainsKey, CancellationToken.None);
+        return await MappingImporter.ImportAsync(Writer, SssomReader.Read(new StringReader(text)), partial, existing.Concepts.ContainsKey, writtenBy: null, CancellationToken.None);
     }
 
     public async Task<string> ExportAsync()

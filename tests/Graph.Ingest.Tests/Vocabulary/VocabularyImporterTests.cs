@@ -81,6 +81,7 @@ public sealed class VocabularyImporterTests
     [InlineData("LOCAL:A\t\tAlpha\t\tLOCAL:NOWHERE\t\t", 2, "broader", "broader 'LOCAL:NOWHERE' is neither a concept of this file nor of the catalogue")]
     [InlineData("LOCAL:A\t\tAlpha\t\tnot a curie\t\t", 2, "broader", "broader 'not a curie' is not a CURIE")]
     [InlineData("LOCAL:A\t\tAlpha\t\tLOCAL:A\t\t", 2, "broader", "BROADER cycle: broader 'LOCAL:A' is the concept itself")]
+    [InlineData("LOCAL:A\t\tAlpha\t\tlocal:A\t\t", 2, "broader", "BROADER cycle: broader 'local:A' is the concept itself")]
     [InlineData("LOCAL:A\t\tAlpha\t\tLOCAL:B\t\t\nLOCAL:B\t\tBeta\t\tLOCAL:C\t\t\nLOCAL:C\t\tGamma\t\tLOCAL:A\t\t", 3, "broader", "BROADER cycle: LOCAL:B -> LOCAL:C -> LOCAL:A -> LOCAL:B")]
     [InlineData("LOCAL:A\t\tAlpha\t\t\t\t\t\textra", 2, "", "the line has 9 tab-separated fields where the header has 7")]
     [InlineData("LOCAL:A\tA system name that is much longer than the sixty-four characters a system may have\tAlpha\t\t\t\t", 2, "system", "is longer than 64 characters")]
@@ -200,6 +201,31 @@ public sealed class VocabularyImporterTests
         var rejection = Assert.Single(result.Problems, p => p.Severity == ProblemSeverity.Rejected);
         Assert.Equal((2, "BROADER cycle: LOCAL:GLIOMA -> LOCAL:GBM -> LOCAL:GLIOMA"), (rejection.Line, rejection.Reason));
         Assert.Empty((await ReadAsync(store)).Find("LOCAL:GLIOMA")!.Broader);
+    }
+
+    /// <summary>Review: once two concurrent imports had stored a BROADER cycle, every import naming its concepts was refused as a
+    /// whole, unchanged rows included, so the cycle could not even be re-imported as it was.</summary>
+    [Fact]
+    public async Task Import_RowsKeepingTheirLinksOverAStoredCycle_PassAndRowsChangingThemAreStillChecked()
+    {
+        await using var store = await MappingStore.CreateAsync();
+        var broader = GraphModel.Relation("BROADER", "Concept", "Concept")!;
+        var cycle = new ChangeSet { Source = "test" };
+        foreach (var (code, label) in new[] { ("A", "Alpha"), ("B", "Beta"), ("C", "Gamma") })
+            cycle.Add(NodeRecord.Of(GraphModel.Concept, "LOCAL:" + code, ("system", "LOCAL"), ("code", code), ("label", label)));
+        cycle.Add(EdgeRecord.Of(broader, "LOCAL:A", "LOCAL:B"));
+        cycle.Add(EdgeRecord.Of(broader, "LOCAL:B", "LOCAL:A"));
+        await store.Writer.WriteAsync(cycle, CancellationToken.None);
+
+        var unchanged = await ImportAsync(store, VocabularyText.Of("LOCAL:A		Alpha		LOCAL:B		", "LOCAL:B		Beta, relabelled				"));
+        Assert.Equal((2, 0, 1), (unchanged.Applied, unchanged.Rejected, unchanged.Updated));
+        Assert.Equal("Beta, relabelled", (await ReadAsync(store)).Find("LOCAL:B")!.Label);
+
+        var widened = await ImportAsync(store, VocabularyText.Of("LOCAL:A		Alpha		LOCAL:B|LOCAL:C		"));
+        Assert.Equal("BROADER cycle: LOCAL:A -> LOCAL:B -> LOCAL:A", Assert.Single(widened.Problems, p => p.Severity == ProblemSeverity.Rejected).Reason);
+
+        var broken = await ImportAsync(store, VocabularyText.Of("LOCAL:A		Alpha		LOCAL:C		"));
+        Assert.Equal((1, 0, 1), (broken.Applied, broken.Rejected, broken.BroaderRemoved));
     }
 
     [Theory]

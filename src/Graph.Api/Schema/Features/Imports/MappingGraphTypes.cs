@@ -29,7 +29,7 @@ internal sealed class MappingGraphTypes
         LinkInput.AddField(new FieldType { Name = "objectLabel", ResolvedType = Scalars.String, Description = "Its label, used when the concept is new." });
         LinkInput.AddField(new FieldType { Name = "justification", ResolvedType = Scalars.String, DefaultValue = "semapv:ManualMappingCuration", Description = "A SEMAPV term." });
         LinkInput.AddField(new FieldType { Name = "confidence", ResolvedType = Scalars.Float, Description = "Confidence between 0 and 1." });
-        LinkInput.AddField(new FieldType { Name = "author", ResolvedType = Scalars.String, Description = "Who made it (orcid:0000-0002-1825-0097 or a name); the caller's name when not given." });
+        LinkInput.AddField(new FieldType { Name = "author", ResolvedType = Scalars.String, Description = "Who made it (orcid:0000-0002-1825-0097 or a name); the caller's name when not given. The seed vocabulary's author is for curators and admins only." });
         LinkInput.AddField(new FieldType { Name = "date", ResolvedType = Scalars.String, Description = "When it was made (ISO 8601 date); today (UTC) when not given." });
 
         var rejection = new ObjectGraphType { Name = "MappingRejection", Description = "A mapping that was not applied: its line in the file and why." };

@@ -1,10 +1,10 @@
 using Graph.Api.Schema.Execution;
-using Graph.Api.Schema.Features.Search;
 using Graph.Api.Schema.Types;
 using Graph.Api.Security;
 using Graph.Catalog;
 using Graph.Catalog.Querying;
 using Graph.Domain;
+using Graph.Ingest.Concepts;
 using Graph.Ingest.Mappings;
 using Graph.Store;
 using GraphQL;
@@ -15,7 +15,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Graph.Api.Schema.Features.Imports;
 
 /// <summary>Partner mutations of concept mappings: linkConcepts, unlinkConcepts and importMappings (SSSOM TSV).</summary>
-/// <remarks>Each needs the partner role once roles exist (the security issue); until then they are open like the other mutations.</remarks>
+/// <remarks>Partners, curators and admins run them; a partner only on mappings of its own concepts that no other caller wrote
+/// (<see cref="ConceptPermissions"/>), refused with FORBIDDEN otherwise. Each change goes through <see cref="ConceptEditing"/>.</remarks>
 internal static class MappingMutationFields
 {
     /// <summary>Adds the fields to the Mutation type; calling it again changes nothing.</summary>
@@ -30,7 +31,7 @@ internal static class MappingMutationFields
         {
             Name = "linkConcepts",
             Description = "Maps one concept to another (MAPS_TO) with predicate and provenance, or updates that mapping; "
-                + "concepts the catalogue does not hold are created from their CURIEs.",
+                + "concepts the catalogue does not hold are created from their CURIEs. " + ConceptEditors.MappingRule,
             ResolvedType = new NonNullGraphType(types.Mapping),
             Arguments = new QueryArguments(new QueryArgument(new NonNullGraphType(types.LinkInput)) { Name = "input", Description = "The mapping." }),
             Resolver = new FuncFieldResolver<object?>(async c =>
@@ -51,9 +52,8 @@ internal static class MappingMutationFields
                 if (MappingRules.Check(mapping, null) is { } error)
                     throw ErrorCodes.BadInput(error + ".");
                 var services = c.RequestServices!;
-                var index = services.GetRequiredService<CatalogIndex>();
-                await Write(() => MappingImporter.LinkAsync(services.GetRequiredService<GraphWriter>(), mapping, curie => ConceptQueryFields.Exists(index.Current, curie), c.CancellationToken));
-                var snapshot = index.Current;
+                await Write(() => services.GetRequiredService<ConceptEditing>().LinkAsync(mapping, ConceptEditors.Of(c), c.CancellationToken));
+                var snapshot = services.GetRequiredService<CatalogIndex>().Current;
                 CatalogRequest.From(c).Use(snapshot);
                 var subject = snapshot.Find(GraphModel.Concept, mapping.SubjectId)!;
                 return ConceptGraph.MappingsOf(subject).First(m => m.Subject.Key == mapping.SubjectId && m.Object.Key == mapping.ObjectId);
@@ -63,7 +63,7 @@ internal static class MappingMutationFields
         mutation.AddField(new FieldType
         {
             Name = "unlinkConcepts",
-            Description = "Removes the mapping from one concept to another; the concepts stay. True when a mapping was removed.",
+            Description = "Removes the mapping from one concept to another; the concepts stay. True when a mapping was removed. " + ConceptEditors.MappingRule,
             ResolvedType = new NonNullGraphType(Scalars.Boolean),
             Arguments = new QueryArguments(
                 new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "subject", Description = "The CURIE the mapping starts from." },
@@ -76,7 +76,7 @@ internal static class MappingMutationFields
                     throw ErrorCodes.BadInput($"subject '{subject}' and object '{target}' must both be CURIEs (a prefix and a code separated by ':').");
                 var services = c.RequestServices!;
                 var removed = false;
-                await Write(async () => removed = await MappingImporter.UnlinkAsync(services.GetRequiredService<GraphWriter>(), subject, target, c.CancellationToken));
+                await Write(async () => removed = await services.GetRequiredService<ConceptEditing>().UnlinkAsync(subject, target, ConceptEditors.Of(c), c.CancellationToken));
                 CatalogRequest.From(c).Use(services.GetRequiredService<CatalogIndex>().Current);
                 return removed;
             }),
@@ -86,7 +86,7 @@ internal static class MappingMutationFields
         {
             Name = "importMappings",
             Description = "Imports SSSOM TSV mappings. Each bad row is reported with its line number and reason; the text applies whole "
-                + "or not at all, unless partial: true, which applies the good rows (in one transaction) and reports the rest.",
+                + "or not at all, unless partial: true, which applies the good rows (in one transaction) and reports the rest. " + ConceptEditors.MappingRule,
             ResolvedType = new NonNullGraphType(types.ImportPayload),
             Arguments = new QueryArguments(
                 new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "sssom", Description = "The SSSOM TSV text, metadata block included (at most the request size limit)." },
@@ -106,8 +106,8 @@ internal static class MappingMutationFields
                 var services = c.RequestServices!;
                 var index = services.GetRequiredService<CatalogIndex>();
                 MappingImportResult? result = null;
-                await Write(async () => result = await MappingImporter.ImportAsync(
-                    services.GetRequiredService<GraphWriter>(), document, c.GetArgument("partial", false), curie => ConceptQueryFields.Exists(index.Current, curie), c.CancellationToken));
+                await Write(async () => result = await services.GetRequiredService<ConceptEditing>().ImportMappingsAsync(
+                    document, c.GetArgument("partial", false), ConceptEditors.Of(c), c.CancellationToken));
                 CatalogRequest.From(c).Use(index.Current);
                 return result;
             }),
@@ -119,6 +119,10 @@ internal static class MappingMutationFields
         try
         {
             await write();
+        }
+        catch (ConceptChangeForbiddenException e)
+        {
+            throw ConceptEditors.Forbidden(e);
         }
         catch (ChangeSetRejectedException e)
         {

@@ -3,6 +3,7 @@ using Graph.Api.Schema.Execution;
 using Graph.Api.Schema.Types;
 using Graph.Api.Security;
 using Graph.Catalog;
+using Graph.Ingest.Concepts;
 using Graph.Ingest.Vocabulary;
 using Graph.Store;
 using GraphQL;
@@ -12,6 +13,8 @@ using GraphQL.Types;
 namespace Graph.Api.Schema.Features.Imports;
 
 /// <summary>The partner mutation importVocabulary: a partner's own concepts with labels, synonyms and BROADER links, the twin of <c>graph import vocabulary</c>.</summary>
+/// <remarks>A partner may import only concepts of prefixes that are not a reference system's (FORBIDDEN otherwise, see
+/// <see cref="ConceptPermissions"/>); curators and admins any. The cycle check and the write are one step (<see cref="ConceptEditing"/>).</remarks>
 internal static class VocabularyMutationFields
 {
     /// <summary>Adds the field to the Mutation type; calling it again changes nothing.</summary>
@@ -32,7 +35,8 @@ internal static class VocabularyMutationFields
                 + "separated by '|'), so that searches with includeNarrower follow the partner's own hierarchy. Each broader concept must be in the text or the "
                 + "catalogue. A concept the catalogue holds is updated: label, and system, synonyms and IRI when given, replace the stored ones; a non-empty "
                 + "broader column replaces its BROADER links. Each bad row is reported with its line number and reason; the text applies whole or not at all, "
-                + "unless partial: true, which applies the good rows (in one transaction). Importing the same text again changes nothing.",
+                + "unless partial: true, which applies the good rows (in one transaction). Importing the same text again changes nothing. "
+                + ConceptEditors.VocabularyRule,
             ResolvedType = new NonNullGraphType(new ImportVocabularyPayloadGraphType(problems)),
             Arguments = new QueryArguments(
                 new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "text", Description = "The file's text (at most the request size limit)." },
@@ -52,19 +56,22 @@ internal static class VocabularyMutationFields
                 }
 
                 var services = c.RequestServices!;
-                var index = services.GetRequiredService<CatalogIndex>();
                 VocabularyImportResult result;
                 try
                 {
-                    result = await VocabularyImporter.ImportAsync(services.GetRequiredService<GraphWriter>(), records, vocabularyFormat,
-                        new ConceptCatalogue(index.Current), c.GetArgument("partial", false), c.CancellationToken);
+                    result = await services.GetRequiredService<ConceptEditing>().ImportVocabularyAsync(
+                        records, vocabularyFormat, c.GetArgument("partial", false), ConceptEditors.Of(c), c.CancellationToken);
+                }
+                catch (ConceptChangeForbiddenException e)
+                {
+                    throw ConceptEditors.Forbidden(e);
                 }
                 catch (ChangeSetRejectedException e)
                 {
                     throw ErrorCodes.BadInput(e.Message);
                 }
 
-                CatalogRequest.From(c).Use(index.Current);
+                CatalogRequest.From(c).Use(services.GetRequiredService<CatalogIndex>().Current);
                 return result;
             }),
         }.RequireRoles(AccessPolicy.Partners));

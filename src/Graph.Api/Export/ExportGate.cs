@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using Graph.Api.Schema.Execution;
+using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Export;
 

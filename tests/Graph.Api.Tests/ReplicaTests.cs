@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Graph.Store.Access;
+using Graph.Store.Sqlite.Access;
 using Graph.Testing;
 
 namespace Graph.Api.Tests;
@@ -68,6 +71,49 @@ public sealed class ReplicaTests : IAsyncLifetime
         }
 
         Assert.True(DateTime.UtcNow - revokedAt < TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task TwoProcesses_OneStore_StopGrantingARevokedAccessRequestWithinTheFollowInterval()
+    {
+        var a = await StartAsync();
+        var b = await StartAsync();
+        var (_, body) = await a.PostAsync("{ datasets(first: 100) { nodes { slug accessTier series(first: 1) { totalCount } } } }");
+        var dataset = (string)body["data"]!["datasets"]!["nodes"]!.AsArray()
+            .First(d => ((string?)d!["accessTier"] ?? "restricted") == "restricted" && (int)d["series"]!["totalCount"]! > 0)!["slug"]!;
+        var (key, secret) = await TestKeys.InDataDirectory(_data.Path).CreateAsync("researcher", "replica-test", [], null, CancellationToken.None);
+
+        // Approved and revoked in the store of record by another process, as `graph access-requests` does: both replicas remembered the grant.
+        var requests = new AccessRequests(SqliteAccessStore.InDataDirectory(_data.Path), TimeProvider.System) { CacheFor = TimeSpan.Zero };
+        var holder = AccessRequestActor.HolderOfAll("cli:replica-test");
+        var request = await requests.SubmitAsync("key:" + key.Id, [dataset], null, "Validate a model", "VAL-1", _ => null, CancellationToken.None);
+        await requests.ApproveAsync(request.Id, holder, null, null, CancellationToken.None);
+        Assert.True(await SeriesAsync(a, secret, dataset) > 0);
+        Assert.True(await SeriesAsync(b, secret, dataset) > 0);
+
+        await requests.RevokeAsync(request.Id, holder, "Approved by mistake", CancellationToken.None);
+        var revokedAt = DateTime.UtcNow;
+        foreach (var replica in new[] { a, b })
+        {
+            while (await SeriesAsync(replica, secret, dataset) != 0)
+            {
+                Assert.True(DateTime.UtcNow - revokedAt < TimeSpan.FromSeconds(5), "A replica still granted a revoked access request 5 s after the revocation (follow interval 0.5 s).");
+                await Task.Delay(50);
+            }
+        }
+    }
+
+    private static async Task<int> SeriesAsync(ServiceProcess replica, string key, string dataset)
+    {
+        using var client = new HttpClient { BaseAddress = replica.Client.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/graphql", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new { query = $$"""{ datasetByKey(key: "{{dataset}}") { series(first: 1) { totalCount } } }""" }),
+        };
+        request.Headers.Add(TestKeys.Header, key);
+        using var response = await client.SendAsync(request);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return (int?)body["data"]?["datasetByKey"]?["series"]?["totalCount"] ?? throw new InvalidOperationException(body.ToJsonString());
     }
 
     private static async Task<HttpStatusCode> StatusAsync(ServiceProcess replica, string key)

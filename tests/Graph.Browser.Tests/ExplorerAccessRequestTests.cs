@@ -2,7 +2,8 @@ using Microsoft.Playwright;
 
 namespace Graph.Browser.Tests;
 
-/// <summary>An access request in the explorer: a researcher asks from a restricted dataset's page, a curator approves under Requests, and the researcher then reads the records.</summary>
+/// <summary>An access request in the explorer: a researcher asks from a restricted dataset's page, a curator approves under Requests, and the researcher then reads the records
+/// (until a curator revokes the approval there).</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ExplorerAccessRequestTests(ChromiumFixture chromium, GraphServiceFixture service)
 {
@@ -43,6 +44,44 @@ public sealed class ExplorerAccessRequestTests(ChromiumFixture chromium, GraphSe
         Assert.Equal(0, await asker.Page.Locator("#request-access-form").CountAsync());
         await asker.GotoAsync("/requests");
         await asker.Page.Locator($"li.request[data-request='{id}'][data-status='APPROVED']").WaitForAsync();
+        asker.AssertOnlyServiceAndNoErrors();
+        holder.AssertOnlyServiceAndNoErrors();
+    }
+
+    [Fact]
+    public async Task AccessRequest_ApprovedThenRevokedUnderRequests_ResearcherNoLongerReadsTheRecords()
+    {
+        var datasets = await ServiceApi.DataAsync(service.BaseUrl, "{ datasets(first: 100) { nodes { slug accessTier patients { totalCount } } } }");
+        var slug = datasets["datasets"]!["nodes"]!.AsArray()
+            .First(d => ((string?)d!["accessTier"] ?? "restricted") == "restricted" && (int)d["patients"]!["totalCount"]! > 0)!["slug"]!.GetValue<string>();
+        var researcher = await Graph.Testing.TestKeys.CreateAsync(service.DataDirectory, "researcher");
+        var curator = await Graph.Testing.TestKeys.CreateAsync(service.DataDirectory, "curator");
+        var submitted = await ServiceApi.DataAsync(
+            service.BaseUrl, $$"""mutation { requestAccess(input: { datasets: ["{{slug}}"], purpose: "Validate a model", project: "VAL-1" }) { requestId } }""", key: researcher);
+        var id = (string)submitted["requestAccess"]!["requestId"]!;
+        await ServiceApi.DataAsync(service.BaseUrl, $$"""mutation { approveAccessRequest(requestId: "{{id}}") { status } }""", key: curator);
+
+        await using var holder = await SignedInAsync(curator);
+        await holder.GotoAsync("/requests");
+        var request = holder.Page.Locator($"li.request[data-request='{id}'][data-status='APPROVED']");
+        await request.WaitForAsync();
+        Assert.Equal(0, await request.GetByRole(AriaRole.Button, new() { Name = "Approve" }).CountAsync());
+        var revoke = request.GetByRole(AriaRole.Button, new() { Name = "Revoke" });
+        Assert.True(await revoke.IsDisabledAsync(), "Revoke needs a reason.");
+        await request.Locator("input[name='text']").FillAsync("EC-2026-17 does not cover this dataset");
+        await revoke.ClickAsync();
+        var revoked = holder.Page.Locator($"li.request[data-request='{id}'][data-status='REVOKED']");
+        await revoked.WaitForAsync();
+        Assert.Contains("revoke: EC-2026-17 does not cover this dataset", await revoked.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await revoked.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).CountAsync());
+
+        await using var asker = await SignedInAsync(researcher);
+        await asker.GotoAsync("/requests");
+        var own = asker.Page.Locator($"li.request[data-request='{id}'][data-status='REVOKED']");
+        await own.WaitForAsync();
+        Assert.Equal(0, await own.GetByRole(AriaRole.Button).CountAsync());
+        await asker.GotoAsync($"/datasets/{slug}");
+        await asker.Page.Locator("#request-access-form").WaitForAsync();
         asker.AssertOnlyServiceAndNoErrors();
         holder.AssertOnlyServiceAndNoErrors();
     }

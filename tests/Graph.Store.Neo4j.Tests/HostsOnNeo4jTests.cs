@@ -177,7 +177,7 @@ public sealed partial class HostsOnNeo4jTests : IAsyncLifetime
         Assert.Contains("harvested", database.Nodes("Dataset").Keys);
         Assert.DoesNotContain(database.Edges("HOSTS"), e => e.From == "orthanc");
 
-        // access-requests approve and reject read a researcher's request from Neo4j and store it decided.
+        // access-requests approve, reject and revoke read a researcher's request from Neo4j and store it decided.
         using var http = new HttpClient(_api, disposeHandler: false);
         var requests = new AccessRequests(
             new Neo4jAccessStore(new Neo4jGraphStore(http, new Neo4jStoreOptions { Uri = _server.Uri }, NullLogger<Neo4jGraphStore>.Instance)), TimeProvider.System)
@@ -197,6 +197,10 @@ public sealed partial class HostsOnNeo4jTests : IAsyncLifetime
         Assert.Empty(await requests.GrantsAsync("key:bbbbbbbbbbbb", CancellationToken.None));
         var decided = await requests.FindAsync(other.Id, AccessRequestActor.HolderOfAll("test"), CancellationToken.None);
         Assert.Equal((AccessRequestStatus.Rejected, "cli:ana", "No ethics approval"), (decided!.Status, decided.History[^1].Actor, decided.History[^1].Text));
+        var revoked = await StepAsync("access-requests", "revoke", request.Id, "--reason", "Approved by mistake", "--by", "ana");
+        Assert.True(revoked.Exit == 0, revoked.Output);
+        Assert.Empty(await requests.GrantsAsync("key:aaaaaaaaaaaa", CancellationToken.None));
+        Assert.Equal(AccessRequestStatus.Revoked, (await requests.FindAsync(request.Id, AccessRequestActor.HolderOfAll("test"), CancellationToken.None))!.Status);
 
         // Every change committed with its record last, the sequence counted them, and no patient identifier reached Neo4j.
         var all = Transactions();

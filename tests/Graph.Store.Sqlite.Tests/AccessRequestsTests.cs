@@ -5,7 +5,7 @@ using Graph.Testing;
 namespace Graph.Store.Sqlite.Tests;
 
 /// <summary>The negotiation of access requests over access.db: who may take which step from which status, and the grants an approval gives.</summary>
-public sealed class AccessRequestsTests : IDisposable
+public sealed partial class AccessRequestsTests : IDisposable
 {
     private static readonly Func<string, string?> AnyDataset = _ => null;
     private readonly TempDirectory _folder = new();
@@ -98,6 +98,8 @@ public sealed class AccessRequestsTests : IDisposable
     [InlineData("approve", "review")]
     [InlineData("reject", "withdraw")]
     [InlineData("review", "review")]
+    [InlineData("review", "revoke")]
+    [InlineData("reject", "revoke")]
     public async Task Step_FromAFinalOrLaterStatus_IsAnIllegalTransition(string first, string second)
     {
         var request = await SubmitAsync();
@@ -168,6 +170,7 @@ public sealed class AccessRequestsTests : IDisposable
         "reject" => _requests.RejectAsync(id, _curator, "No", CancellationToken.None),
         "review" => _requests.ReviewAsync(id, _curator, CancellationToken.None),
         "comment" => _requests.CommentAsync(id, _curator, "Why?", CancellationToken.None),
+        "revoke" => _requests.RevokeAsync(id, _curator, "Approved by mistake", CancellationToken.None),
         _ => _requests.WithdrawAsync(id, _researcher, null, CancellationToken.None),
     };
 }

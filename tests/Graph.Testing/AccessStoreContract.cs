@@ -157,4 +157,35 @@ public abstract class AccessStoreContract : IAsyncLifetime
         Assert.Equal((AccessRequestStatus.Approved, Created.AddDays(30), 2, 2), (found!.Status, found.GrantExpiresAt, found.Version, found.History.Count));
         Assert.Equal(("key:c3", "Fine"), (found.History[1].Actor, found.History[1].Text));
     }
+
+    [Fact]
+    public async Task ReplaceRequest_RevokedApproval_ReadsBackRevokedWithItsHistory()
+    {
+        var requests = (IAccessRequestStore)Store;
+        var submitted = Request("ar_000000000001", "key:a1", Created);
+        var approved = submitted with
+        {
+            Status = AccessRequestStatus.Approved,
+            GrantExpiresAt = Created.AddDays(30),
+            Version = 2,
+            History = [.. submitted.History, new AccessRequestEvent(Created.AddHours(1), "key:c3", "approve", AccessRequestStatus.Approved, null)],
+        };
+        var revoked = approved with
+        {
+            Status = AccessRequestStatus.Revoked,
+            GrantExpiresAt = Created.AddHours(2),
+            Version = 3,
+            History = [.. approved.History, new AccessRequestEvent(Created.AddHours(2), "key:c3", "revoke", AccessRequestStatus.Revoked, "Approved by mistake")],
+        };
+        await requests.AddRequestAsync(submitted, CancellationToken.None);
+        Assert.True(await requests.ReplaceRequestAsync(approved, 1, CancellationToken.None));
+
+        Assert.True(await requests.ReplaceRequestAsync(revoked, 2, CancellationToken.None));
+
+        var other = (IAccessRequestStore)await OpenAgainAsync();
+        var found = await other.FindRequestAsync("ar_000000000001", CancellationToken.None);
+        Assert.Equal((AccessRequestStatus.Revoked, Created.AddHours(2), 3), (found!.Status, found.GrantExpiresAt, found.Version));
+        Assert.Equal(("revoke", AccessRequestStatus.Revoked, "Approved by mistake"), (found.History[^1].Action, found.History[^1].Status, found.History[^1].Text));
+        Assert.Equal(AccessRequestStatus.Revoked, Assert.Single(await other.ListRequestsAsync("key:a1", CancellationToken.None)).Status);
+    }
 }

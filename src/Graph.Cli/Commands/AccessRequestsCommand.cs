@@ -5,23 +5,27 @@ using Graph.Store.Access;
 
 namespace Graph.Cli.Commands;
 
-/// <summary><c>graph access-requests list|approve|reject</c>: the holders' side of researchers' access requests, on the store of record.</summary>
+/// <summary><c>graph access-requests list|approve|reject|revoke</c>: the holders' side of researchers' access requests, on the store of record.</summary>
 /// <remarks>The operator acts as a holder of every dataset, recorded in each request's history as <c>cli:NAME</c>. Exit codes: 0 done, 1 no such
 /// request, a step the request's status does not allow, or a store failure, 2 usage errors.</remarks>
 internal static class AccessRequestsCommand
 {
-    public static Command Create() => new("access-requests", "List, approve and reject researchers' access requests (as a holder of every dataset).")
+    public static Command Create() => new("access-requests", "List, approve, reject and revoke researchers' access requests (as a holder of every dataset).")
     {
         ListCommand(),
         ApproveCommand(),
         RejectCommand(),
+        RevokeCommand(),
     };
+
+    // Checked by the step, not the parser: the parser's error for a missing option exits 1, and a missing reason is a bad option (2).
+    private static Option<string?> Reason() => new("--reason") { Description = "Why (required; the requester sees it)." };
 
     private static Option<string?> By() => new("--by") { Description = "Who decides, as the request's history records it (cli:NAME); default: the user running the command." };
 
     private static Command ListCommand()
     {
-        var status = new Option<string[]>("--status") { Description = "Only requests with this status (SUBMITTED, IN_REVIEW, APPROVED, REJECTED, WITHDRAWN, EXPIRED); repeat for several.", AllowMultipleArgumentsPerToken = true };
+        var status = new Option<string[]>("--status") { Description = $"Only requests with this status ({string.Join(", ", Enum.GetValues<AccessRequestStatus>().Select(AccessRequests.Name))}); repeat for several.", AllowMultipleArgumentsPerToken = true };
         var data = CommonOptions.Data();
         var command = new Command("list", "List requests, newest first: id, status, requester, datasets, project, created, grant expiry, purpose.") { status, data };
         command.SetAction(async (result, cancellationToken) =>
@@ -81,7 +85,7 @@ internal static class AccessRequestsCommand
     private static Command RejectCommand()
     {
         var id = new Argument<string>("ID") { Description = "The request's id (from access-requests list)." };
-        var reason = new Option<string>("--reason") { Description = "Why (required; the requester sees it).", Required = true };
+        var reason = Reason();
         var by = By();
         var data = CommonOptions.Data();
         var command = new Command("reject", "Reject a SUBMITTED or IN_REVIEW request with a reason.") { id, reason, by, data };
@@ -89,6 +93,21 @@ internal static class AccessRequestsCommand
         {
             var request = await session.AccessRequests.RejectAsync(result.GetValue(id)!, AccessRequestActor.HolderOfAll(Actor(result.GetValue(by))), result.GetValue(reason), cancellationToken);
             await result.InvocationConfiguration.Output.WriteLineAsync($"Rejected {request.Id}.");
+        }));
+        return command;
+    }
+
+    private static Command RevokeCommand()
+    {
+        var id = new Argument<string>("ID") { Description = "The request's id (from access-requests list)." };
+        var reason = Reason();
+        var by = By();
+        var data = CommonOptions.Data();
+        var command = new Command("revoke", "Revoke an APPROVED (or EXPIRED) request with a reason: it grants nothing from then on; a running service sees it within its follow interval.") { id, reason, by, data };
+        command.SetAction((result, cancellationToken) => RunAsync(result, data, "revoke", async session =>
+        {
+            var request = await session.AccessRequests.RevokeAsync(result.GetValue(id)!, AccessRequestActor.HolderOfAll(Actor(result.GetValue(by))), result.GetValue(reason), cancellationToken);
+            await result.InvocationConfiguration.Output.WriteLineAsync($"Revoked {request.Id}: its grant of {string.Join(' ', request.Datasets)} to {request.Requester} has ended.");
         }));
         return command;
     }

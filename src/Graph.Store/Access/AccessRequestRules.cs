@@ -46,11 +46,16 @@ internal static class AccessRequestRules
         }
     }
 
+    // Written out for every step: English past tenses follow no one rule (rejected, withdrawn, taken into review).
     private static string Past(string step) => step switch
     {
-        "comment on" => "commented on",
         "review" => "taken into review",
-        _ => step + "d",
+        "comment on" => "commented on",
+        "approve" => "approved",
+        "reject" => "rejected",
+        "withdraw" => "withdrawn",
+        "revoke" => "revoked",
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step, "A step without a past tense."),
     };
 
     /// <summary>A text trimmed, with a problem added when it is empty or too long.</summary>

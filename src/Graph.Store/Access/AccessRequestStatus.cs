@@ -18,6 +18,9 @@ public enum AccessRequestStatus
     /// <summary>Taken back by the requester before a decision; final.</summary>
     Withdrawn,
 
-    /// <summary>Approved once, its grant's time is over; final.</summary>
+    /// <summary>Approved once, its grant's time is over; only a holder's revocation may follow.</summary>
     Expired,
+
+    /// <summary>Approved once, then taken back by a holder with a reason: it grants nothing from then on; final.</summary>
+    Revoked,
 }

@@ -8,8 +8,10 @@ namespace Graph.Store.Access;
 /// <remarks>
 /// Steps: a requester submits (SUBMITTED) and may withdraw before a decision (WITHDRAWN); a holder of the datasets reviews or asks a
 /// question (IN_REVIEW), approves with a grant's expiry (APPROVED) or rejects with a reason (REJECTED); an approval whose expiry has
-/// passed reads and is stored as EXPIRED. Any other step is refused with <see cref="AccessRequestException.IllegalTransition"/>.
-/// Each step is stored over the version it was decided on, so two holders deciding at once cannot both win.
+/// passed reads and is stored as EXPIRED; a holder may revoke an approval, expired or not, with a reason (REVOKED). Any other step is
+/// refused with <see cref="AccessRequestException.IllegalTransition"/>. Each step is stored over the version it was decided on, so two
+/// holders deciding at once cannot both win. A step drops this instance's cached grants of the requester at once; other instances
+/// read the store again within <see cref="CacheFor"/>.
 /// </remarks>
 public sealed class AccessRequests(IAccessRequestStore store, TimeProvider clock)
 {
@@ -23,7 +25,11 @@ public sealed class AccessRequests(IAccessRequestStore store, TimeProvider clock
     public const string System = "system";
 
     private static readonly AccessRequestStatus[] Open = [AccessRequestStatus.Submitted, AccessRequestStatus.InReview];
+    private static readonly AccessRequestStatus[] Granted = [AccessRequestStatus.Approved, AccessRequestStatus.Expired];
     private readonly ConcurrentDictionary<string, (IReadOnlyList<string> Datasets, DateTimeOffset Until)> _grants = new(StringComparer.Ordinal);
+
+    // Counts the steps this instance stored, so that grants read from the store while a step was being stored are not remembered.
+    private long _steps;
 
     /// <summary>How long the grants of a requester are remembered (never past a grant's expiry); zero remembers nothing.</summary>
     public TimeSpan CacheFor { get; init; } = TimeSpan.FromSeconds(2);
@@ -89,7 +95,7 @@ public sealed class AccessRequests(IAccessRequestStore store, TimeProvider clock
 
     /// <summary>A holder starts the review: SUBMITTED to IN_REVIEW.</summary>
     public Task<AccessRequest> ReviewAsync(string id, AccessRequestActor actor, CancellationToken cancellationToken) =>
-        StepAsync(id, actor, "review", cancellationToken, request =>
+        StepAsync(id, actor, "review", cancellationToken, (request, _) =>
         {
             RequireHolder(request, actor, "review");
             Require(request, "review", AccessRequestStatus.Submitted);
@@ -98,7 +104,7 @@ public sealed class AccessRequests(IAccessRequestStore store, TimeProvider clock
 
     /// <summary>A question from a holder (the request goes IN_REVIEW) or an answer from the requester, on a request still under negotiation.</summary>
     public Task<AccessRequest> CommentAsync(string id, AccessRequestActor actor, string? text, CancellationToken cancellationToken) =>
-        StepAsync(id, actor, "comment", cancellationToken, request =>
+        StepAsync(id, actor, "comment", cancellationToken, (request, _) =>
         {
             var comment = Required("text", text);
             var holder = actor.HoldsAll(request);
@@ -110,9 +116,8 @@ public sealed class AccessRequests(IAccessRequestStore store, TimeProvider clock
 
     /// <summary>A holder approves: the requester reads the datasets' records until <paramref name="expiresAt"/> (a year when null).</summary>
     public Task<AccessRequest> ApproveAsync(string id, AccessRequestActor actor, string? reason, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
-        StepAsync(id, actor, "approve", cancellationToken, request =>
+        StepAsync(id, actor, "approve", cancellationToken, (request, now) =>
         {
-            var now = Now();
             var until = expiresAt ?? now + DefaultGrant;
             if (until <= now)
                 throw new AccessRequestException($"'expiresAt' ({until:O}) is not in the future.");
@@ -125,7 +130,7 @@ public sealed class AccessRequests(IAccessRequestStore store, TimeProvider clock
 
     /// <summary>A holder rejects with a reason.</summary>
     public Task<AccessRequest> RejectAsync(string id, AccessRequestActor actor, string? reason, CancellationToken cancellationToken) =>
-        StepAsync(id, actor, "reject", cancellationToken, request =>
+        StepAsync(id, actor, "reject", cancellationToken, (request, _) =>
         {
             var why = Required("reason", reason);
             RequireHolder(request, actor, "reject");
@@ -135,12 +140,22 @@ public sealed class AccessRequests(IAccessRequestStore store, TimeProvider clock
 
     /// <summary>The requester takes the request back before a decision.</summary>
     public Task<AccessRequest> WithdrawAsync(string id, AccessRequestActor actor, string? reason, CancellationToken cancellationToken) =>
-        StepAsync(id, actor, "withdraw", cancellationToken, request =>
+        StepAsync(id, actor, "withdraw", cancellationToken, (request, _) =>
         {
             if (request.Requester != actor.Id)
                 throw new AccessRequestException(AccessRequestException.Forbidden, $"Only the requester may withdraw request {request.Id}.");
             Require(request, "withdraw", Open);
             return (AccessRequestStatus.Withdrawn, Optional("reason", reason), null);
+        });
+
+    /// <summary>A holder takes back an approval, expired or not, with a reason: from then on it grants nothing, and its grant's expiry becomes the time of the revocation.</summary>
+    public Task<AccessRequest> RevokeAsync(string id, AccessRequestActor actor, string? reason, CancellationToken cancellationToken) =>
+        StepAsync(id, actor, "revoke", cancellationToken, (request, now) =>
+        {
+            var why = Required("reason", reason);
+            RequireHolder(request, actor, "revoke");
+            Require(request, "revoke", Granted);
+            return (AccessRequestStatus.Revoked, why, request.GrantExpiresAt < now ? request.GrantExpiresAt : now);
         });
 
     /// <summary>The datasets a requester's approved, unexpired requests grant it now.</summary>
@@ -149,13 +164,18 @@ public sealed class AccessRequests(IAccessRequestStore store, TimeProvider clock
         var now = Now();
         if (_grants.TryGetValue(requester, out var known) && known.Until > now)
             return known.Datasets;
+        var steps = Interlocked.Read(ref _steps);
         var requests = await store.ListRequestsAsync(requester, cancellationToken).ConfigureAwait(false);
         var granted = requests.Where(r => r.GrantsAt(now)).ToList();
         var datasets = granted.SelectMany(r => r.Datasets).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (CacheFor > TimeSpan.Zero)
         {
-            var until = granted.Select(r => r.GrantExpiresAt!.Value).Append(now + CacheFor).Min();
-            _grants[requester] = (datasets, until);
+            var entry = ((IReadOnlyList<string>)datasets, granted.Select(r => r.GrantExpiresAt!.Value).Append(now + CacheFor).Min());
+            _grants[requester] = entry;
+            // A step stored while the store was being read (a revocation) may have dropped the cache before this entry went in, with the
+            // entry read from before the step: then the entry goes, or the revoking instance would serve the grant for CacheFor more.
+            if (Interlocked.Read(ref _steps) != steps)
+                _grants.TryRemove(KeyValuePair.Create(requester, entry));
         }
 
         return datasets;
@@ -163,7 +183,7 @@ public sealed class AccessRequests(IAccessRequestStore store, TimeProvider clock
 
     private async Task<AccessRequest> StepAsync(
         string id, AccessRequestActor actor, string action, CancellationToken cancellationToken,
-        Func<AccessRequest, (AccessRequestStatus Status, string? Text, DateTimeOffset? ExpiresAt)> decide)
+        Func<AccessRequest, DateTimeOffset, (AccessRequestStatus Status, string? Text, DateTimeOffset? ExpiresAt)> decide)
     {
         ArgumentNullException.ThrowIfNull(actor);
         for (var attempt = 0; ; attempt++)
@@ -172,16 +192,18 @@ public sealed class AccessRequests(IAccessRequestStore store, TimeProvider clock
             if (stored is null || !actor.Sees(stored))
                 throw new AccessRequestException(AccessRequestException.NotFound, $"There is no access request '{id}' that you may see.");
             var request = await ExpireIfDueAsync(stored, cancellationToken).ConfigureAwait(false);
-            var (status, text, expiresAt) = decide(request);
+            var now = Now();
+            var (status, text, expiresAt) = decide(request, now);
             var changed = request with
             {
                 Status = status,
                 GrantExpiresAt = expiresAt ?? request.GrantExpiresAt,
                 Version = request.Version + 1,
-                History = [.. request.History, new AccessRequestEvent(Now(), actor.Id, action, status, text)],
+                History = [.. request.History, new AccessRequestEvent(now, actor.Id, action, status, text)],
             };
             if (await store.ReplaceRequestAsync(changed, request.Version, cancellationToken).ConfigureAwait(false))
             {
+                Interlocked.Increment(ref _steps);
                 _grants.TryRemove(request.Requester, out _);
                 return changed;
             }

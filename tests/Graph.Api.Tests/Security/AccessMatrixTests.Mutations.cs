@@ -27,6 +27,7 @@ partial class AccessMatrixTests
         ["commentOnAccessRequest"] = ("""mutation { commentOnAccessRequest(requestId: "ar_none", text: "Why?") { status } }""", ["researcher", "partner", "curator", "admin"]),
         ["approveAccessRequest"] = ("""mutation { approveAccessRequest(requestId: "ar_none") { status } }""", ["curator", "admin"]),
         ["rejectAccessRequest"] = ("""mutation { rejectAccessRequest(requestId: "ar_none", reason: "No") { status } }""", ["curator", "admin"]),
+        ["revokeAccessRequest"] = ("""mutation { revokeAccessRequest(requestId: "ar_none", reason: "No") { status } }""", ["curator", "admin"]),
         ["withdrawAccessRequest"] = ("""mutation { withdrawAccessRequest(requestId: "ar_none") { status } }""", ["researcher", "partner"]),
     };
 
@@ -55,6 +56,7 @@ partial class AccessMatrixTests
     [InlineData("commentOnAccessRequest")]
     [InlineData("approveAccessRequest")]
     [InlineData("rejectAccessRequest")]
+    [InlineData("revokeAccessRequest")]
     [InlineData("withdrawAccessRequest")]
     public async Task Mutation_EachRole_OnlyAllowedRolesRunIt(string mutation)
     {

@@ -92,6 +92,56 @@ public sealed class AccessRequestTests(CatalogueFactory service) : IAsyncLifetim
         Assert.Equal(("EXPIRED", "expire", "system"), ((string)expired["status"]!, (string)last["action"]!, (string)last["actor"]!));
     }
 
+    /// <summary>Review: an APPROVED request could not be revoked (reject and withdraw were ILLEGAL_TRANSITION), so a grant approved by mistake
+    /// lasted until its expiry (up to 1,830 days) unless the whole API key was revoked, and a token subject had nothing to revoke.</summary>
+    [Fact]
+    public async Task Revoke_ByAHolder_TheResearchersNextRequestNoLongerReadsTheDataset()
+    {
+        var dataset = _restricted[0];
+        var researcher = await TestKeys.CreateAsync(service.DataDirectory, "researcher");
+        var other = await TestKeys.CreateAsync(service.DataDirectory, "researcher");
+        var id = await RequestAsync(researcher, dataset);
+        await DataAsync(_curator, $$"""mutation { approveAccessRequest(requestId: "{{id}}") { status } }""");
+        var all = await SeriesAsync(_curator, dataset);
+        Assert.Equal(all, await SeriesAsync(researcher, dataset));
+        string Revoke(string reason) => $$"""mutation { revokeAccessRequest(requestId: "{{id}}", reason: "{{reason}}") { {{Fields}} } }""";
+
+        Assert.Equal(["FORBIDDEN"], Responses.Codes(await PostAsync(researcher, Revoke("Not needed any more"))));
+        Assert.Equal(["FORBIDDEN"], Responses.Codes(await PostAsync(other, Revoke("Not mine"))));
+        Assert.Equal(["BAD_USER_INPUT"], Responses.Codes(await PostAsync(_curator, Revoke(" "))));
+        Assert.Equal(all, await SeriesAsync(researcher, dataset));
+        var revoked = (await DataAsync(_curator, Revoke("EC-2026-17 does not cover this dataset")))["revokeAccessRequest"]!;
+
+        Assert.Equal("REVOKED", (string)revoked["status"]!);
+        var last = revoked["history"]!.AsArray()[^1]!;
+        Assert.Equal(("revoke", "REVOKED", "EC-2026-17 does not cover this dataset"), ((string)last["action"]!, (string)last["status"]!, (string)last["text"]!));
+        Assert.StartsWith("key:", (string)last["actor"]!, StringComparison.Ordinal);
+        Assert.Equal(0, await SeriesAsync(researcher, dataset));
+        Assert.Equal("REVOKED", (string)(await DataAsync(researcher, $$"""{ accessRequest(requestId: "{{id}}") { status } }"""))["accessRequest"]!["status"]!);
+        Assert.Equal(["ILLEGAL_TRANSITION"], Responses.Codes(await PostAsync(_curator, $$"""mutation { approveAccessRequest(requestId: "{{id}}") { status } }""")));
+        Assert.Equal(0, await SeriesAsync(researcher, dataset));
+        Assert.Contains("\"revokeAccessRequest\"", await File.ReadAllTextAsync(Path.Combine(service.DataDirectory, "audit.log")), StringComparison.Ordinal);
+    }
+
+    /// <summary>Review: the refusals of reject and withdraw on an approved request said "can be rejectd" and "can be withdrawd".</summary>
+    [Fact]
+    public async Task Steps_NotAllowedFromTheStatus_IllegalTransitionSaysThePastTense()
+    {
+        var researcher = await TestKeys.CreateAsync(service.DataDirectory, "researcher");
+        var submitted = await RequestAsync(researcher, _restricted[1]);
+        var approved = await RequestAsync(researcher, _restricted[1]);
+        await DataAsync(_curator, $$"""mutation { approveAccessRequest(requestId: "{{approved}}") { status } }""");
+
+        var revoke = await PostAsync(_curator, $$"""mutation { revokeAccessRequest(requestId: "{{submitted}}", reason: "Approved by mistake") { status } }""");
+        var reject = await PostAsync(_curator, $$"""mutation { rejectAccessRequest(requestId: "{{approved}}", reason: "Approved by mistake") { status } }""");
+        var withdraw = await PostAsync(researcher, $$"""mutation { withdrawAccessRequest(requestId: "{{approved}}") { status } }""");
+
+        Assert.Equal(["ILLEGAL_TRANSITION"], Responses.Codes(revoke));
+        Assert.Equal($"Request {submitted} is SUBMITTED; only a request that is APPROVED or EXPIRED can be revoked.", (string)revoke["errors"]![0]!["message"]!);
+        Assert.Equal($"Request {approved} is APPROVED; only a request that is SUBMITTED or IN_REVIEW can be rejected.", (string)reject["errors"]![0]!["message"]!);
+        Assert.Equal($"Request {approved} is APPROVED; only a request that is SUBMITTED or IN_REVIEW can be withdrawn.", (string)withdraw["errors"]![0]!["message"]!);
+    }
+
     [Fact]
     public async Task RequestAccess_BadInputsAndStrangers_CodedErrors()
     {

@@ -12,9 +12,10 @@ const STEPS = {
   reject: `mutation ExplorerReject($id: String!, $text: String!) { rejectAccessRequest(requestId: $id, reason: $text) { status } }`,
   comment: `mutation ExplorerComment($id: String!, $text: String!) { commentOnAccessRequest(requestId: $id, text: $text) { status } }`,
   withdraw: `mutation ExplorerWithdraw($id: String!, $text: String) { withdrawAccessRequest(requestId: $id, reason: $text) { status } }`,
+  revoke: `mutation ExplorerRevoke($id: String!, $text: String!) { revokeAccessRequest(requestId: $id, reason: $text) { status } }`,
 };
 
-/** Access requests: a researcher's own (to answer questions or withdraw), or, for holders, those for their datasets (to ask, approve, reject). */
+/** Access requests: a researcher's own (to answer questions or withdraw), or, for holders, those for their datasets (to ask, approve, reject, or revoke an approval). */
 export function Requests() {
   const [version, setVersion] = useState(0);
   const { data, error, retry } = useQuery(QUERY, {}, `requests-${version}`);
@@ -40,6 +41,8 @@ function Request({ request: r, own, done }) {
   const [text, setText] = useState('');
   const [error, setError] = useState('');
   const open = r.status === 'SUBMITTED' || r.status === 'IN_REVIEW';
+  // A holder who approved by mistake takes the grant back here; the requester only sees the outcome.
+  const revocable = r.status === 'APPROVED' && !own;
   const run = async step => {
     setError('');
     try {
@@ -70,6 +73,13 @@ function Request({ request: r, own, done }) {
               <button type="button" disabled={!text.trim()} onClick={() => run('reject')}>Reject</button>
             </>
           )}
+          {error && <p class="error" role="alert">{error}</p>}
+        </form>
+      )}
+      {revocable && (
+        <form class="request-actions" onSubmit={event => event.preventDefault()}>
+          <label>Reason <input name="text" value={text} onInput={e => setText(e.currentTarget.value)} /></label>
+          <button type="button" disabled={!text.trim()} onClick={() => run('revoke')}>Revoke</button>
           {error && <p class="error" role="alert">{error}</p>}
         </form>
       )}

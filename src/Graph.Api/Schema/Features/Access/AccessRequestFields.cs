@@ -113,6 +113,15 @@ internal static class AccessRequestFields
         }.RequireRoles(AccessPolicy.Curators));
         mutation.AddField(new FieldType
         {
+            Name = "revokeAccessRequest",
+            Description = "A holder revokes an APPROVED (or EXPIRED) request with a reason: from then on it grants nothing, and grantExpiresAt becomes the time of the revocation.",
+            ResolvedType = result,
+            Arguments = new QueryArguments(Id(), new QueryArgument(new NonNullGraphType(Scalars.String)) { Name = "reason", Description = "Why (the requester sees it)." }),
+            Resolver = new FuncFieldResolver<object?>(async c => await Run(c, (requests, actor) =>
+                requests.RevokeAsync(c.GetArgument<string>("requestId"), actor, c.GetArgument<string>("reason"), c.CancellationToken))),
+        }.RequireRoles(AccessPolicy.Curators));
+        mutation.AddField(new FieldType
+        {
             Name = "withdrawAccessRequest",
             Description = "The requester takes back a SUBMITTED or IN_REVIEW request.",
             ResolvedType = result,

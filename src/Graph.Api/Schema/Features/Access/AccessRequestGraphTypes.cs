@@ -19,7 +19,8 @@ internal sealed class AccessRequestGraphTypes
             (AccessRequestStatus.Approved, "Granted until grantExpiresAt: the requester reads the datasets' records."),
             (AccessRequestStatus.Rejected, "Refused with a reason (final)."),
             (AccessRequestStatus.Withdrawn, "Taken back by the requester before a decision (final)."),
-            (AccessRequestStatus.Expired, "Approved once; the grant's time is over (final)."),
+            (AccessRequestStatus.Expired, "Approved once; the grant's time is over (a holder may still revoke it)."),
+            (AccessRequestStatus.Revoked, "Approved once, then revoked by a holder with a reason: it grants nothing (final)."),
         })
         {
             Status.Add(AccessRequests.Name(status), status, description);
@@ -28,7 +29,7 @@ internal sealed class AccessRequestGraphTypes
         Event = new ObjectGraphType<AccessRequestEvent> { Name = "AccessRequestEvent", Description = "A step of an access request: who did what, when, with the text they gave." };
         Event.AddValue("time", Scalars.String, "When (ISO 8601, UTC).", e => Time(e.Time));
         Event.AddValue("actor", Scalars.String, "Who (an API key as key:ID, a token subject, or system for an expiry).", e => e.Actor);
-        Event.AddValue("action", Scalars.String, "submit, comment, review, approve, reject, withdraw or expire.", e => e.Action);
+        Event.AddValue("action", Scalars.String, "submit, comment, review, approve, reject, withdraw, revoke or expire.", e => e.Action);
         Event.AddValue("status", Status, "The status after the step.", e => e.Status);
         Event.AddField(new FieldType { Name = "text", ResolvedType = Scalars.String, Description = "The purpose, question, answer or reason given.", Resolver = new FuncFieldResolver<AccessRequestEvent, object?>(c => c.Source.Text) });
 

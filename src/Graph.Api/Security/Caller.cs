@@ -56,13 +56,23 @@ public sealed record Caller(string Id, CatalogRole Role, IReadOnlySet<string> Gr
     /// <summary>Why a token's subject cannot name a caller, or null when it can: it must be there, and it must not take a name the
     /// service gives other callers (API keys are <c>key:ID</c>, the command line <c>cli:NAME</c>, callers without credentials
     /// <c>anonymous</c>), or a token would act as that caller.</summary>
-    public static string? SubjectRule(string? subject) => subject switch
+    /// <remarks>Control and invisible formatting characters are refused (a newline forged a line of the text log, a zero-width space
+    /// made "key\u200B:ID" look like an API key's id), and the reserved names are compared in their compatibility form, so a
+    /// fullwidth colon ("key：ID") is a colon.</remarks>
+    public static string? SubjectRule(string? subject)
     {
-        null or "" => "is missing; every token must name its subject",
-        _ when string.IsNullOrWhiteSpace(subject) || subject.Trim() != subject => "must not be blank or start or end with spaces",
-        _ when subject.StartsWith("key:", StringComparison.OrdinalIgnoreCase) || subject.StartsWith("cli:", StringComparison.OrdinalIgnoreCase)
-            || subject.Equals(Anonymous.Id, StringComparison.OrdinalIgnoreCase) || subject.Equals("unknown", StringComparison.OrdinalIgnoreCase) =>
-            "must not start with 'key:' or 'cli:', or be 'anonymous' or 'unknown': those name other callers",
-        _ => null,
-    };
+        if (string.IsNullOrEmpty(subject))
+            return "is missing; every token must name its subject";
+        if (subject.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format))
+            return "must not hold control or invisible formatting characters";
+        if (string.IsNullOrWhiteSpace(subject) || subject.Trim() != subject)
+            return "must not be blank or start or end with spaces";
+        var plain = subject.IsNormalized(System.Text.NormalizationForm.FormKC) ? subject : subject.Normalize(System.Text.NormalizationForm.FormKC);
+        return plain.StartsWith("key:", StringComparison.OrdinalIgnoreCase) || plain.StartsWith("cli:", StringComparison.OrdinalIgnoreCase)
+            || ReservedSubjects.Contains(plain, StringComparer.OrdinalIgnoreCase)
+            ? "must not start with 'key:' or 'cli:', or be 'anonymous', 'unknown' or 'system': those name other callers"
+            : null;
+    }
+
+    private static readonly string[] ReservedSubjects = ["anonymous", "unknown", "system"];
 }

@@ -65,7 +65,10 @@ public sealed class RoleClaimTests : IAsyncLifetime
         var owner = (string)saved["data"]!["saveCohort"]!["owner"]!;
         Assert.StartsWith("key:", owner, StringComparison.Ordinal);
 
-        foreach (var subject in new[] { owner, owner.ToUpperInvariant(), "cli:operator", "anonymous", "unknown", " ", "user-42 " })
+        // Also look-alikes a second review found: control and invisible characters (a newline forged a log line, a zero-width
+        // space made a key's id), a fullwidth colon, and "system", which names the service in access-request histories.
+        var lookAlikes = new[] { "bob\n[17:59:00 INF] Audit " + owner + " (admin) mutation", "\u200b" + owner, "key\u200b" + owner[3..], "key\uff1a" + owner[4..], "anonymous\u0000", "system", "SYSTEM" };
+        foreach (var subject in new[] { owner, owner.ToUpperInvariant(), "cli:operator", "anonymous", "unknown", " ", "user-42 " }.Concat(lookAlikes))
         {
             var (status, body) = await _service.SendAsync(new { query = "{ cohorts { nodes { cohortId owner } } }" }, bearer: TestTokens.Create("researcher", subject: subject));
             Assert.Equal(401, status);

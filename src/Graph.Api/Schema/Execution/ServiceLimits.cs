@@ -54,6 +54,9 @@ public sealed class ServiceLimits
     /// catalogue freezes about 100,000.</summary>
     public int CohortSeriesPerOwner { get; set; } = 1_000_000;
 
+    /// <summary>Series one owner's saves may freeze in 24 hours, deleted cohorts included (0: no limit); counted per service process.</summary>
+    public long CohortSeriesPerOwnerPerDay { get; set; } = 2_000_000;
+
     /// <summary>How long one request may run, in seconds.</summary>
     public double TimeoutSeconds { get; set; } = 10;
 

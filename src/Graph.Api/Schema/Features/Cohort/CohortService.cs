@@ -18,6 +18,7 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
     private static readonly RelationField FrozenSeries = RelationField.Find(GraphModel.Cohort, "series")!;
 
     private readonly SemaphoreSlim _saving = new(1, 1);
+    private readonly FrozenSeriesLedger _frozenLately = new(TimeProvider.System);
 
     /// <summary>The code of a save refused because its owner keeps as many cohorts, or frozen series, as one owner may.</summary>
     public const string QuotaExceededCode = "QUOTA_EXCEEDED";
@@ -98,12 +99,13 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
     public static List<GraphNode> VersionsOf(CatalogSnapshot snapshot, string lineage) =>
         snapshot.Nodes(GraphModel.Cohort).Where(c => LineageOf(c) == lineage).OrderBy(v => v["version"] is long n ? n : 1).ToList();
 
-    private ChangeSet Version(string id, string lineage, int version, string name, string? description, IDictionary<string, object?> criteria,
+    private (ChangeSet Changes, string Owner, int Series) Version(string id, string lineage, int version, string name, string? description, IDictionary<string, object?> criteria,
         CohortSharing sharing, Caller caller, string? owner = null)
     {
+        owner ??= caller.Id;
         var snapshot = caller.Access.View(index.Current);
         var members = Cohorts.Members(snapshot, CohortCriteriaReader.Parse(criteria, limits.Value));
-        RequireRoom(owner ?? caller.Id, members.Series.Count);
+        RequireRoom(owner, members.Series.Count);
         var changes = new ChangeSet { Source = version == 1 ? "saveCohort" : "reviseCohort" };
         changes.Add(NodeRecord.Of(
             GraphModel.Cohort,
@@ -113,7 +115,7 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
             ("criteria", CriteriaJson.Write(criteria)),
             ("catalogueVersion", snapshot.Sequence),
             ("createdAt", DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
-            ("owner", owner ?? caller.Id),
+            ("owner", owner),
             ("access", caller.Access.Signature),
             ("version", version),
             ("lineage", lineage),
@@ -123,18 +125,20 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
             changes.Add(EdgeRecord.Of(Members.Steps[0].Relation, id, patient.Key));
         foreach (var series in members.Series)
             changes.Add(EdgeRecord.Of(FrozenSeries.Steps[0].Relation, id, series.Key));
-        return changes;
+        return (changes, owner, members.Series.Count);
     }
 
     // Saves are checked against the owner's room and written one at a time: twenty-five saves sent at once each found room
     // in the snapshot before any of them was written, and twelve cohorts of 96,570 series were kept against a limit of
     // 1,000,000. A save still waiting when its request runs out of time gives up unwritten.
-    private async Task SaveVersionAsync(Func<ChangeSet> version, CancellationToken cancellationToken)
+    private async Task SaveVersionAsync(Func<(ChangeSet Changes, string Owner, int Series)> version, CancellationToken cancellationToken)
     {
         await _saving.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await WriteAsync(version(), cancellationToken).ConfigureAwait(false);
+            var (changes, owner, series) = version();
+            await WriteAsync(changes, cancellationToken).ConfigureAwait(false);
+            _frozenLately.Add(owner, series);
         }
         finally
         {
@@ -148,7 +152,7 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
     private void RequireRoom(string owner, int series)
     {
         var (maxCohorts, maxSeries) = (limits.Value.CohortsPerOwner, limits.Value.CohortSeriesPerOwner);
-        if (maxCohorts <= 0 && maxSeries <= 0)
+        if (maxCohorts <= 0 && maxSeries <= 0 && limits.Value.CohortSeriesPerOwnerPerDay <= 0)
             return;
         var snapshot = index.Current;
         var owned = snapshot.Nodes(GraphModel.Cohort).Where(c => c["owner"] as string == owner).ToList();
@@ -163,6 +167,15 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
         {
             throw new ExecutionError(string.Create(CultureInfo.InvariantCulture,
                 $"This version would freeze {series:N0} series, and your cohort versions hold {frozen:N0}: one owner may keep {maxSeries:N0} (Graph:Limits:CohortSeriesPerOwner); narrow the criteria or delete cohorts with deleteCohort first."))
+            { Code = QuotaExceededCode };
+        }
+
+        var perDay = limits.Value.CohortSeriesPerOwnerPerDay;
+        var lately = _frozenLately.LastDay(owner);
+        if (perDay > 0 && lately + series > perDay)
+        {
+            throw new ExecutionError(string.Create(CultureInfo.InvariantCulture,
+                $"This version would freeze {series:N0} series, and your saves froze {lately:N0} in the last 24 hours: one owner may freeze {perDay:N0} a day (Graph:Limits:CohortSeriesPerOwnerPerDay; a deleted cohort's rows stay in the store); narrow the criteria or save it later."))
             { Code = QuotaExceededCode };
         }
     }

@@ -31,6 +31,9 @@ public sealed record FieldDef(string Name, ValueKind Type, string Description)
     /// several systems at once; like a field with a <see cref="CodeSystem"/>, it makes the node CODED_AS those concepts.</summary>
     public bool HoldsCuries { get; init; }
 
+    /// <summary>Whether the field serves the service's own rules only and is not exposed in GraphQL (results, filters, sorting, facets).</summary>
+    public bool Internal { get; init; }
+
     /// <summary>Whether the field is numeric (Int, Long or Float).</summary>
     public bool IsNumeric => Type is ValueKind.Int or ValueKind.Long or ValueKind.Float;
 }

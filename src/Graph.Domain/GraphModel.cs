@@ -125,6 +125,8 @@ public static class GraphModel
             S("label", "The preferred label.", maxLength: 500),
             new("synonyms", ValueKind.StringList, "Other labels.") { MaxLength = 500 },
             S("iri", "The full IRI of the concept (the CURIE expanded with its prefix's base IRI).", maxLength: 2048),
+            S("writtenBy", "The caller that created the concept through the API (key:ID for an API key, a token's subject); none for the seed and the graph command.", maxLength: 200)
+                with { Internal = true },
         ]);
 
     /// <summary>An AI model built on the catalogue.</summary>

@@ -21,7 +21,7 @@ public sealed record NodeKind(
     public const int MaxKeyLength = 256;
 
     /// <summary>The fields nodes of the kind can be sorted by: the key, then every single-valued field.</summary>
-    public IEnumerable<string> SortableFields => Fields.Where(f => f.Type != ValueKind.StringList).Select(f => f.Name).Prepend(KeyField);
+    public IEnumerable<string> SortableFields => Fields.Where(f => f.Type != ValueKind.StringList && !f.Internal).Select(f => f.Name).Prepend(KeyField);
 
     /// <summary>Finds a field by name.</summary>
     public FieldDef? Field(string name) => _byName.GetValueOrDefault(name);

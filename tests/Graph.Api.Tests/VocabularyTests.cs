@@ -23,9 +23,13 @@ public sealed class VocabularyTests(CatalogueFactory service) : IClassFixture<Ca
         + "LOCAL:GLIOMA\tGlioma (local)\tGlial tumour\t\n"
         + "LOCAL:GBM\tGlioblastoma (local)\tGBM|Grade 4 glioma\tLOCAL:GLIOMA\n";
 
+    // One partner per test: a partner changes only the concepts it created.
+    private string? _partner;
+
     private async Task<JsonObject> PostAsPartnerAsync(string query, object? variables = null)
     {
-        using var client = service.CreateClient(await TestKeys.CreateAsync(service.DataDirectory, "partner"));
+        _partner ??= await TestKeys.CreateAsync(service.DataDirectory, "partner");
+        using var client = service.CreateClient(_partner);
         using var response = await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query, variables });
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }

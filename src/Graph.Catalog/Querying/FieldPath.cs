@@ -63,7 +63,7 @@ internal sealed class FieldPath
         if (name == kind.KeyField && (relations.Count > 0 || !facetsOnly) && (KeyFacetKinds.Contains(kind.Label) || !facetsOnly))
             return new FieldPath(text, owner, relations, kind, name, null);
         var definition = kind.Field(name);
-        if (definition is null || (facetsOnly && !definition.IsFacet))
+        if (definition is null || definition.Internal || (facetsOnly && !definition.IsFacet))
             throw new CatalogQueryException($"'{text}' is not a {(facetsOnly ? "facet " : "")}field of {owner.Label}. Valid fields: {string.Join(", ", Valid(owner, facetsOnly))}.");
         return new FieldPath(text, owner, relations, kind, name, definition);
     }
@@ -72,13 +72,13 @@ internal sealed class FieldPath
     public static IEnumerable<string> Valid(NodeKind owner, bool facetsOnly)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        foreach (var field in owner.Fields.Where(f => !facetsOnly || f.IsFacet))
+        foreach (var field in owner.Fields.Where(f => !f.Internal && (!facetsOnly || f.IsFacet)))
             yield return field.Name;
         foreach (var relation in RelationField.Of(owner))
         {
             if (KeyFacetKinds.Contains(relation.Target.Label) || !facetsOnly)
                 yield return $"{relation.Name}.{relation.Target.KeyField}";
-            foreach (var field in relation.Target.Fields.Where(f => !facetsOnly || f.IsFacet))
+            foreach (var field in relation.Target.Fields.Where(f => !f.Internal && (!facetsOnly || f.IsFacet)))
                 yield return $"{relation.Name}.{field.Name}";
         }
     }

@@ -69,7 +69,7 @@ internal static class ImportVocabularyCommand
                 var writer = await session.ImportWriterAsync(cancellationToken);
                 var catalogue = await ConceptCatalogue.ReadAsync(store, cancellationToken);
                 var isPartial = result.GetValue(partial);
-                var outcome = await VocabularyImporter.ImportAsync(writer, records, detected, catalogue, isPartial, cancellationToken);
+                var outcome = await VocabularyImporter.ImportAsync(writer, records, detected, catalogue, isPartial, writtenBy: null, cancellationToken);
                 foreach (var problem in outcome.Problems)
                 {
                     var kind = problem.Severity == ProblemSeverity.Rejected ? "" : "warning: ";

@@ -29,7 +29,7 @@ public sealed class ConceptEditing(GraphWriter writer, CatalogIndex index)
     public Task<MappingImportResult> LinkAsync(MappingRecord mapping, ConceptEditor editor, CancellationToken cancellationToken) =>
         UnderLockAsync(snapshot =>
         {
-            Forbid(ConceptPermissions.OfMappings(editor, [mapping], Exists(snapshot), Mapping(snapshot)));
+            Forbid(ConceptPermissions.OfMappings(editor, [mapping], new ConceptCreators(snapshot), Mapping(snapshot)));
             return MappingImporter.LinkAsync(writer, mapping, Exists(snapshot), editor.Id, cancellationToken);
         }, cancellationToken);
 
@@ -38,7 +38,7 @@ public sealed class ConceptEditing(GraphWriter writer, CatalogIndex index)
     public Task<bool> UnlinkAsync(string subject, string target, ConceptEditor editor, CancellationToken cancellationToken) =>
         UnderLockAsync(snapshot =>
         {
-            Forbid(ConceptPermissions.OfUnlink(editor, subject, target, Mapping(snapshot)(subject, target)));
+            Forbid(ConceptPermissions.OfUnlink(editor, subject, target, Mapping(snapshot)(subject, target), new ConceptCreators(snapshot)));
             return MappingImporter.UnlinkAsync(writer, subject, target, cancellationToken);
         }, cancellationToken);
 
@@ -47,19 +47,22 @@ public sealed class ConceptEditing(GraphWriter writer, CatalogIndex index)
     public Task<MappingImportResult> ImportMappingsAsync(SssomDocument document, bool partial, ConceptEditor editor, CancellationToken cancellationToken) =>
         UnderLockAsync(snapshot =>
         {
-            Forbid(ConceptPermissions.OfMappings(editor, document.Mappings, Exists(snapshot), Mapping(snapshot)));
+            Forbid(ConceptPermissions.OfMappings(editor, document.Mappings, new ConceptCreators(snapshot), Mapping(snapshot)));
             return MappingImporter.ImportAsync(writer, document, partial, Exists(snapshot), editor.Id, cancellationToken);
         }, cancellationToken);
 
-    /// <summary>Imports vocabulary rows; their BROADER cycle check and the write are one step for every import of this process.</summary>
+    /// <summary>Imports vocabulary rows (the editor recorded as the creator of the concepts it creates); their permission and BROADER cycle
+    /// checks and the write are one step for every import of this process.</summary>
     /// <exception cref="ConceptChangeForbiddenException">The editor may not write a row of it; nothing was applied.</exception>
     public Task<VocabularyImportResult> ImportVocabularyAsync(
         RecordSet records, VocabularyFormat format, bool partial, ConceptEditor editor, CancellationToken cancellationToken)
     {
-        Forbid(ConceptPermissions.OfVocabulary(editor, records));
-        return UnderLockAsync(
-            snapshot => VocabularyImporter.ImportAsync(writer, records, format, new ConceptCatalogue(snapshot), partial, cancellationToken),
-            cancellationToken);
+        ArgumentNullException.ThrowIfNull(editor);
+        return UnderLockAsync(snapshot =>
+        {
+            Forbid(ConceptPermissions.OfVocabulary(editor, records, new ConceptCreators(snapshot)));
+            return VocabularyImporter.ImportAsync(writer, records, format, new ConceptCatalogue(snapshot), partial, editor.Id, cancellationToken);
+        }, cancellationToken);
     }
 
     private async Task<T> UnderLockAsync<T>(Func<CatalogSnapshot, Task<T>> change, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace Graph.Ingest.Mappings;
 /// good rows are written in one transaction. Concepts the catalogue already holds keep their labels; new concepts get
 /// the system of their prefix, the label the file gives and the IRI its curie_map gives. Importing the same file
 /// twice changes nothing the second time. Each mapping records who wrote it (<c>writtenBy</c>: the API caller, or none for the
-/// seed and the graph command), replacing what an earlier write recorded. Who may write what is decided before these run
+/// seed and the graph command), replacing what an earlier write recorded; a concept created here records it too, and keeps it. Who may write what is decided before these run
 /// (the service's <c>ConceptEditing</c>); these write what they are given.
 /// </remarks>
 public static class MappingImporter
@@ -36,7 +36,7 @@ public static class MappingImporter
     }
 
     /// <summary>The ChangeSet that writes mappings (checked already), each recording <paramref name="writtenBy"/>, and creates their missing
-    /// concepts; also how many concepts it creates.</summary>
+    /// concepts, recording it as their creator; also how many concepts it creates.</summary>
     public static (ChangeSet Set, int ConceptsCreated) Plan(
         IEnumerable<MappingRecord> mappings, IReadOnlyDictionary<string, string>? curieMap, Func<string, bool> conceptExists, string? writtenBy)
     {
@@ -69,7 +69,7 @@ public static class MappingImporter
             var iri = curieMap?.GetValueOrDefault(prefix) ?? ConceptSystems.IriOf(prefix);
             created.Add(curie);
             set.Add(NodeRecord.Of(GraphModel.Concept, curie,
-                ("system", ConceptSystems.NameOf(prefix)), ("code", code), ("label", label), ("iri", iri is null ? null : iri + code)));
+                ("system", ConceptSystems.NameOf(prefix)), ("code", code), ("label", label), ("iri", iri is null ? null : iri + code), ("writtenBy", writtenBy)));
         }
     }
 

@@ -23,11 +23,12 @@ public static class VocabularyImporter
 
     private static readonly RelationKind Broader = GraphModel.Relation("BROADER", "Concept", "Concept")!;
 
-    /// <summary>Checks the records of a file and writes the good ones (all of them or, without <paramref name="partial"/>, none when one is bad).</summary>
+    /// <summary>Checks the records of a file and writes the good ones (all of them or, without <paramref name="partial"/>, none when one is bad);
+    /// <paramref name="writtenBy"/> is the caller recorded as the creator of the concepts it creates (null: none).</summary>
     /// <exception cref="ChangeSetRejectedException">The graph refused the set; nothing was applied.</exception>
     /// <exception cref="GraphStoreException">The store failed; nothing was applied.</exception>
     public static async Task<VocabularyImportResult> ImportAsync(
-        GraphWriter writer, RecordSet records, VocabularyFormat format, IConceptCatalogue catalogue, bool partial, CancellationToken cancellationToken)
+        GraphWriter writer, RecordSet records, VocabularyFormat format, IConceptCatalogue catalogue, bool partial, string? writtenBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writer);
         var (concepts, problems) = Check(records, format, catalogue);
@@ -36,7 +37,7 @@ public static class VocabularyImporter
         var rows = records.Records.Count + records.Problems.Where(p => p.Severity == ProblemSeverity.Rejected && p.Line > 0).Select(p => p.Line).Distinct().Count();
         if (rejected > 0 && !partial)
             return new VocabularyImportResult(rows, 0, 0, 0, 0, 0, 0, rejected, false, ordered);
-        var plan = Plan(concepts, catalogue);
+        var plan = Plan(concepts, catalogue, writtenBy);
         var changed = false;
         if (!plan.Set.IsEmpty)
             changed = (await writer.WriteAsync(plan.Set, cancellationToken).ConfigureAwait(false)).Changed;
@@ -126,8 +127,9 @@ public static class VocabularyImporter
         }
     }
 
-    /// <summary>The ChangeSet that writes checked concepts and their BROADER links, with what it creates, updates and links.</summary>
-    public static VocabularyPlan Plan(IEnumerable<VocabularyConcept> concepts, IConceptCatalogue catalogue)
+    /// <summary>The ChangeSet that writes checked concepts and their BROADER links, with what it creates, updates and links; a concept it
+    /// creates records <paramref name="writtenBy"/> as its creator, one it updates keeps its own.</summary>
+    public static VocabularyPlan Plan(IEnumerable<VocabularyConcept> concepts, IConceptCatalogue catalogue, string? writtenBy)
     {
         ArgumentNullException.ThrowIfNull(concepts);
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -139,7 +141,8 @@ public static class VocabularyImporter
             var system = c.System ?? existing?.System ?? ConceptSystems.NameOf(c.Prefix);
             var iri = c.Iri ?? (existing is null && ConceptSystems.IriOf(c.Prefix) is { } baseIri ? baseIri + c.Code : null);
             set.Add(NodeRecord.Of(GraphModel.Concept, c.Curie,
-                ("system", system), ("code", c.Code), ("label", c.Label), ("synonyms", c.Synonyms?.ToArray()), ("iri", iri)));
+                ("system", system), ("code", c.Code), ("label", c.Label), ("synonyms", c.Synonyms?.ToArray()), ("iri", iri),
+                ("writtenBy", existing is null ? writtenBy : null)));
             var stored = existing?.Broader ?? [];
             var linksAdded = 0;
             var linksRemoved = 0;

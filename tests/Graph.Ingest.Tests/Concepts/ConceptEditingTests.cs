@@ -72,7 +72,7 @@ public sealed class ConceptEditingTests : IAsyncLifetime
             await ImportAsync($"curie\tlabel\n{a}\tA\n{b}\tB\n", Partner);
             var results = await Task.WhenAll(
                 Task.Run(() => ImportAsync($"curie\tlabel\tbroader\n{a}\tA\t{b}\n", Partner)),
-                Task.Run(() => ImportAsync($"curie\tlabel\tbroader\n{b}\tB\t{a}\n", OtherPartner)));
+                Task.Run(() => ImportAsync($"curie\tlabel\tbroader\n{b}\tB\t{a}\n", Curator)));
             Assert.Equal(1, results.Sum(r => r.BroaderAdded));
             var catalogue = new ConceptCatalogue(_index.Current);
             Assert.False(catalogue.Find(a)!.Broader.Contains(b) && catalogue.Find(b)!.Broader.Contains(a), $"try {i}: {a} <-> {b} is a cycle");
@@ -85,6 +85,30 @@ public sealed class ConceptEditingTests : IAsyncLifetime
         var e = await Assert.ThrowsAsync<ConceptChangeForbiddenException>(() => ImportAsync("curie\tlabel\nLOCAL:OK\tFine\ndcm:MR\tComputed Tomography\n", Partner));
         Assert.StartsWith("line 3: 'dcm:MR' is a concept of the reference system DCM", Assert.Single(e.Reasons), StringComparison.Ordinal);
         Assert.Null(new ConceptCatalogue(_index.Current).Find("LOCAL:OK"));
+    }
+
+    [Fact]
+    public async Task ImportVocabulary_ConceptsWithoutACreator_OnlyCuratorsChangeThemOrAddToTheirPrefix()
+    {
+        await ImportAsync("curie\tlabel\nOLD:A\tA\n", ConceptEditor.Operator);
+        Assert.Null(_index.Current.Find(GraphModel.Concept, "OLD:A")!["writtenBy"]);
+
+        var relabel = await Assert.ThrowsAsync<ConceptChangeForbiddenException>(() => ImportAsync("curie\tlabel\nOLD:A\tChanged\n", Partner));
+        Assert.StartsWith("line 2: 'OLD:A' was created by another caller (or before creators were recorded)", Assert.Single(relabel.Reasons), StringComparison.Ordinal);
+        var add = await Assert.ThrowsAsync<ConceptChangeForbiddenException>(() => _editing.LinkAsync(Mapping("old:B", "NCIT:C3059"), Partner, CancellationToken.None));
+        Assert.StartsWith("subject 'old:B' has the prefix of 'OLD:A'", Assert.Single(add.Reasons), StringComparison.Ordinal);
+
+        await ImportAsync("curie\tlabel\nOLD:A\tCurated\n", Curator);
+        Assert.Equal("Curated", new ConceptCatalogue(_index.Current).Find("OLD:A")!.Label);
+        Assert.Null(_index.Current.Find(GraphModel.Concept, "OLD:A")!["writtenBy"]);
+    }
+
+    [Fact]
+    public async Task Link_PartnerCreatesConcepts_RecordsItAsTheirCreator()
+    {
+        await _editing.LinkAsync(Mapping("MADE:X", "MADE:Y"), Partner, CancellationToken.None);
+        await ImportAsync("curie\tlabel\nMADE:Z\tZ\n", Partner);
+        Assert.All(["MADE:X", "MADE:Y", "MADE:Z"], c => Assert.Equal("key:partner-1", _index.Current.Find(GraphModel.Concept, c)!["writtenBy"]));
     }
 
     private Task<VocabularyImportResult> ImportAsync(string text, ConceptEditor editor) =>

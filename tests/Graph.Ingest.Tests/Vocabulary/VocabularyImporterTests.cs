@@ -14,7 +14,7 @@ public sealed class VocabularyImporterTests
     {
         var catalogue = await ConceptCatalogue.ReadAsync(store.Store, CancellationToken.None);
         var records = VocabularyReader.Read(VocabularyText.Bytes(text), format);
-        return await VocabularyImporter.ImportAsync(store.Writer, records, format, catalogue, partial, CancellationToken.None);
+        return await VocabularyImporter.ImportAsync(store.Writer, records, format, catalogue, partial, writtenBy: null, CancellationToken.None);
     }
 
     private static async Task<ConceptCatalogue> ReadAsync(MappingStore store) => await ConceptCatalogue.ReadAsync(store.Store, CancellationToken.None);
@@ -27,7 +27,7 @@ public sealed class VocabularyImporterTests
     {
         await using var store = await MappingStore.CreateAsync();
         var records = VocabularyReader.Read(await File.ReadAllBytesAsync(VocabularyText.ShippedConceptsPath()), VocabularyFormat.Tsv);
-        var result = await VocabularyImporter.ImportAsync(store.Writer, records, VocabularyFormat.Tsv, await ReadAsync(store), partial: false, CancellationToken.None);
+        var result = await VocabularyImporter.ImportAsync(store.Writer, records, VocabularyFormat.Tsv, await ReadAsync(store), partial: false, writtenBy: null, CancellationToken.None);
 
         var seed = ReferenceData.Plan(_ => false);
         var seedConcepts = seed.Nodes.Where(n => n.Label == "Concept").ToList();

@@ -42,7 +42,7 @@ internal sealed class FilterInputGraphTypes
         AddField(type, "or", new ListGraphType(new NonNullGraphType(self)), "At least one condition of the list holds.");
         AddField(type, "not", self, "The condition does not hold.");
         AddField(type, kind.KeyField, kind == GraphModel.Concept ? _coded : _operations[ValueKind.String], kind.KeyDescription);
-        foreach (var field in kind.Fields)
+        foreach (var field in kind.Fields.Where(f => !f.Internal))
             AddField(type, field.Name, field.CodeSystem is null ? _operations[field.Type] : _coded, field.Description);
         foreach (var relation in RelationField.Of(kind))
         {

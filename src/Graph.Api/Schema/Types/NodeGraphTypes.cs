@@ -48,7 +48,7 @@ internal sealed class NodeGraphTypes
         var type = _types[kind.Label];
         ConnectionGraphTypes.Add(type, "id", new NonNullGraphType(Scalars.Id), "The global id, for node(id:).", c => GlobalId.Encode(kind, ((GraphNode)c.Source!).Key));
         ConnectionGraphTypes.Add(type, kind.KeyField, new NonNullGraphType(Scalars.String), kind.KeyDescription, c => ((GraphNode)c.Source!).Key);
-        foreach (var field in kind.Fields)
+        foreach (var field in kind.Fields.Where(f => !f.Internal))
         {
             var name = field.Name;
             ConnectionGraphTypes.Add(type, name, ScalarType(field), field.Description, field.Type == ValueKind.Int

@@ -10,13 +10,14 @@ internal static class ConceptEditors
 {
     /// <summary>What a partner may write with the mapping mutations, for their descriptions.</summary>
     public static string MappingRule =>
-        $"A partner may add, change or remove only mappings from concepts of its own prefixes (not the reference systems {ReferenceList}) that no other caller wrote, "
-        + "may create no reference concept and may not sign with the seed vocabulary's author; anything else is FORBIDDEN (curators and admins may).";
+        $"A partner may add, change or remove only mappings it wrote from concepts it created, may create concepts only of a prefix whose concepts "
+        + $"(compared ignoring case) it created all and that is not a reference system's ({ReferenceList}), and may not sign with the seed vocabulary's "
+        + "author; anything else is FORBIDDEN (curators and admins may).";
 
     /// <summary>What a partner may write with importVocabulary, for its description.</summary>
     public static string VocabularyRule =>
-        $"A partner may import only concepts of its own prefixes (not the reference systems {ReferenceList}); a row of a reference concept makes "
-        + "the whole import FORBIDDEN, partial or not (curators and admins may).";
+        $"A partner may import only concepts it created, or new ones of a prefix whose concepts (compared ignoring case) it created all and that is not "
+        + $"a reference system's ({ReferenceList}); any other row makes the whole import FORBIDDEN, partial or not (curators and admins may).";
 
     private static string ReferenceList => string.Join(", ", ReferenceSystems.Prefixes.Order(StringComparer.Ordinal));
 

@@ -109,7 +109,7 @@ internal static class GraphQLHttpEndpoint
     private static async Task ExecuteAsync(HttpContext http, CatalogExecutor executor, IGraphQLTextSerializer serializer, string mediaType, GraphQLRequest request, GraphQLDocument? document, CancellationToken cancellationToken)
     {
         RequestLogEnricher.SetOperation(http, [OperationName(request, document)]);
-        if (!SecurityServiceCollectionExtensions.TryCharge(http, RootSelection.Count(document, request.OperationName) - 1))
+        if (!SecurityServiceCollectionExtensions.TryCharge(http, Cost(executor, request, document) - 1))
         {
             await SecurityServiceCollectionExtensions.RefuseRateLimitedAsync(http);
             return;
@@ -153,7 +153,7 @@ internal static class GraphQLHttpEndpoint
 
             // Each operation costs its root fields (the request's arrival paid one): an operation past the caller's budget is
             // refused alone, as if sent after the others.
-            var cost = RootSelection.Count(document, request.OperationName);
+            var cost = Cost(executor, request, document);
             var charged = SecurityServiceCollectionExtensions.TryCharge(http, cost - paid);
             paid = Math.Max(0, paid - cost);
             if (!charged)
@@ -212,6 +212,11 @@ internal static class GraphQLHttpEndpoint
             return null;
         }
     }
+
+    // What a request costs the rate limit: one token per root field, or one for a document refused unread (too long, or not
+    // trusted): a 3,000-alias document refused as too large had been charged a full bucket before it was refused.
+    private static int Cost(CatalogExecutor executor, GraphQLRequest request, GraphQLDocument? document) =>
+        request.Query is { } query && executor.Admit(query) is not null ? 1 : RootSelection.Count(document, request.OperationName);
 
     // Clients rarely send operationName when the document holds one operation; its name is in the document.
     private static string? OperationName(GraphQLRequest request, GraphQLDocument? document) =>

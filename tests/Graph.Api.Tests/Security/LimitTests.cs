@@ -191,6 +191,24 @@ public sealed class LimitTests(CatalogueFactory service)
         Assert.Equal((HttpStatusCode)429, limited.StatusCode);
     }
 
+    /// <summary>A document refused unread (too long) costs one token, not one per root field: a 3,000-alias document had drained the
+    /// caller's whole bucket before it was refused, and the caller's next requests were refused too.</summary>
+    [Fact]
+    public async Task RateLimit_DocumentRefusedAsTooLong_CostsOneToken()
+    {
+        await using var factory = await ConfiguredService.Create(new Dictionary<string, string> { ["Graph:Limits:RequestsPerSecondPerAddress"] = "5" }).StartAsync();
+        using var client = factory.CreateClient();
+        var bomb = "{ " + string.Concat(Enumerable.Range(0, 3000).Select(i => $"a{i}: catalogueStatistics {{ datasets }} ")) + "}";
+        using var refused = await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query = bomb });
+        Assert.Equal(["DOCUMENT_TOO_LARGE"], Responses.Codes(JsonNode.Parse(await refused.Content.ReadAsStringAsync())!.AsObject()));
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var next = await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query = "{ catalogueStatistics { datasets } }" });
+            Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        }
+    }
+
     /// <summary>Review, high: thirty aliased saveCohorts in one request wrote thirty cohorts for one token, and one that ran out of
     /// time was answered TIMEOUT although five of six were saved. A mutation selects one root field; more are refused before any runs.</summary>
     [Fact]

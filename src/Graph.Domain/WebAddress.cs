@@ -32,6 +32,10 @@ public static partial class WebAddress
             return $"'{shown}' is not {HttpUrlRule}";
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
             return $"'{shown}' is not {HttpUrlRule}";
+        // Brackets belong around an IPv6 host only: in a path, query or fragment an IRI may not hold them.
+        var afterHost = text.IndexOfAny(['/', '?', '#'], text.IndexOf("//", StringComparison.Ordinal) + 2);
+        if (afterHost >= 0 && text.IndexOfAny(['[', ']'], afterHost) >= 0)
+            return $"'{shown}' holds a '[' or ']' after its host (they may only enclose an IPv6 address); percent-encode them as %5B and %5D";
         if (BadPercent().IsMatch(text))
             return $"'{shown}' holds a '%' that is not followed by two hexadecimal digits; write a '%' itself as %25";
         return uri.UserInfo.Length > 0 ? "holds a user name or password, which must never be published" : null;

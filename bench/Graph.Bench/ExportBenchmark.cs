@@ -6,7 +6,6 @@ using Graph.Api.Security;
 using Graph.Catalog;
 using GraphQL;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -51,7 +50,6 @@ internal static class ExportBenchmark
                 host.Index,
                 host.Services.GetRequiredService<IGraphQLTextSerializer>(),
                 host.Services.GetRequiredService<IOptions<ServiceLimits>>(),
-                host.Services.GetRequiredService<IOptions<RateLimiterOptions>>(),
                 host.Services.GetRequiredService<AuditLog>(),
                 host.Services.GetRequiredService<ExportGate>());
             watch.Stop();

@@ -1,10 +1,8 @@
 using System.Text.Json;
-using System.Threading.RateLimiting;
 using Graph.Api.Schema.Execution;
 using Graph.Api.Security;
 using Graph.Catalog;
 using GraphQL;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Export;
@@ -21,7 +19,7 @@ internal static class ExportEndpoint
         return endpoints;
     }
 
-    internal static async Task HandleAsync(HttpContext http, CatalogExecutor executor, CatalogIndex index, IGraphQLTextSerializer serializer, IOptions<ServiceLimits> limits, IOptions<RateLimiterOptions> rateLimits, AuditLog audit, ExportGate gate)
+    internal static async Task HandleAsync(HttpContext http, CatalogExecutor executor, CatalogIndex index, IGraphQLTextSerializer serializer, IOptions<ServiceLimits> limits, AuditLog audit, ExportGate gate)
     {
         var cancellationToken = http.RequestAborted;
         var query = http.Request.Query;
@@ -141,7 +139,8 @@ internal static class ExportEndpoint
             if (after is null)
                 break;
             plan.SetPage(pageSize, after);
-            await PaceAsync(rateLimits.Value.GlobalLimiter, http, cancellationToken);
+            while (!SecurityServiceCollectionExtensions.TryCharge(http, 1))
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
             page = await executor.ExecutePageAsync(plan.Document, variables, snapshot, http.User, http.RequestServices, cancellationToken);
             if (page.Errors is { Count: > 0 })
             {
@@ -152,21 +151,6 @@ internal static class ExportEndpoint
         }
 
         await writer.CompleteAsync(cancellationToken);
-    }
-
-    /// <summary>Waits until the caller's rate limit (the partition its requests draw from) gives one more token.</summary>
-    private static async Task PaceAsync(PartitionedRateLimiter<HttpContext>? limiter, HttpContext http, CancellationToken cancellationToken)
-    {
-        if (limiter is null)
-            return;
-        while (true)
-        {
-            using var lease = limiter.AttemptAcquire(http);
-            if (lease.IsAcquired)
-                return;
-            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMilliseconds(100);
-            await Task.Delay(wait < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : wait, cancellationToken);
-        }
     }
 
     private static string? Text(IQueryCollection query, string name) => query[name].ToString() is { Length: > 0 } value ? value : null;

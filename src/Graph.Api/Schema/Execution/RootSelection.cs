@@ -12,10 +12,22 @@ internal static class RootSelection
 
     /// <summary>How many root fields the operation a request names selects; 1 when there is no such operation (the request
     /// fails before it runs anything).</summary>
-    public static int Count(GraphQLDocument? document, string? operationName) =>
-        document is not null && Http.GraphQLHttpEndpoint.Selected(document, operationName) is { } operation
-            ? Math.Max(1, Fields(operation.SelectionSet, document).Count())
-            : 1;
+    public static int Count(GraphQLDocument? document, string? operationName)
+    {
+        if (document is null || Http.GraphQLHttpEndpoint.Selected(document, operationName) is not { } operation)
+            return 1;
+        // Most operations select plain fields only: counted without the walk's allocations (this runs for every request).
+        var selections = operation.SelectionSet.Selections;
+        var plain = 0;
+        foreach (var selection in selections)
+        {
+            if (selection is not GraphQLField)
+                return Math.Max(1, Fields(operation.SelectionSet, document).Count());
+            plain++;
+        }
+
+        return Math.Max(1, plain);
+    }
 
     private static IEnumerable<GraphQLField> Fields(GraphQLSelectionSet selections, GraphQLDocument? document, HashSet<string> spread)
     {

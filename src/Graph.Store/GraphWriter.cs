@@ -96,8 +96,10 @@ public sealed partial class GraphWriter(IGraphStore store, IEnumerable<ICommitLi
             if (result.Replayed)
                 LogReplayed(result.Sequence, changes.Source);
             LogCommitted(result.Sequence, changes.Source, result.NodesChanged, result.EdgesChanged);
+            // Committed: every listener hears of it even when the caller has stopped waiting (a cancelled request had left its
+            // commit out of the index until the next follow).
             foreach (var listener in _listeners)
-                await listener.OnCommittedAsync(result, cancellationToken).ConfigureAwait(false);
+                await listener.OnCommittedAsync(result, CancellationToken.None).ConfigureAwait(false);
         }
 
         return result;

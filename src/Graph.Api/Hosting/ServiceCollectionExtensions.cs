@@ -9,6 +9,7 @@ using Graph.Ingest.Concepts;
 using Graph.Store;
 using GraphQL;
 using GraphQL.Execution;
+using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Hosting;
 
@@ -37,7 +38,10 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<CatalogExecutor>();
         services.AddSingleton<CohortService>();
         services.AddSingleton<Export.ExportGate>();
-        services.AddSingleton<ConceptEditing>();
+        services.AddSingleton(sp => new ConceptEditing(sp.GetRequiredService<GraphWriter>(), sp.GetRequiredService<CatalogIndex>())
+        {
+            TurnWait = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<ServiceLimits>>().Value.TimeoutSeconds),
+        });
         services.AddSingleton<CatalogStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<CatalogStartup>());
         services.AddHarvesting(configuration);

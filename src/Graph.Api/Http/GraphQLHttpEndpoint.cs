@@ -6,7 +6,6 @@ using Graph.Api.Security;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -199,18 +198,7 @@ internal static class GraphQLHttpEndpoint
     {
         // The mutation checks read this document, so a trusted mutation is refused over GET and in batches as a sent one is.
         var query = request is { Query: null, DocumentId: { } id } ? executor.TrustedDocument(id) : request.Query;
-        if (string.IsNullOrEmpty(query))
-            return null;
-        if (executor.Documents.TryGet(query, out var cached))
-            return cached;
-        try
-        {
-            return GraphQLParser.Parser.Parse(query, new GraphQLParser.ParserOptions { MaxDepth = 128 });
-        }
-        catch (GraphQLParserException)
-        {
-            return null;
-        }
+        return string.IsNullOrEmpty(query) ? null : executor.Parse(query);
     }
 
     // What a request costs the rate limit: one token per root field, or one for a document refused unread (too long, or not

@@ -23,6 +23,10 @@ public sealed class ConceptEditing(GraphWriter writer, CatalogIndex index)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>How long a change waits for its turn behind others before it is refused unwritten
+    /// (<see cref="WriteTurnTimeoutException"/>); no bound by default.</summary>
+    public TimeSpan TurnWait { get; init; } = Timeout.InfiniteTimeSpan;
+
     /// <summary>Links two concepts with one mapping (creating concepts the catalogue does not hold), or updates that mapping.</summary>
     /// <exception cref="ConceptChangeForbiddenException">The editor may not write it; nothing was applied.</exception>
     /// <exception cref="ArgumentException">The mapping is not valid; the message says why.</exception>
@@ -67,7 +71,8 @@ public sealed class ConceptEditing(GraphWriter writer, CatalogIndex index)
 
     private async Task<T> UnderLockAsync<T>(Func<CatalogSnapshot, Task<T>> change, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!await _gate.WaitAsync(TurnWait, cancellationToken).ConfigureAwait(false))
+            throw new WriteTurnTimeoutException("changes of concepts and mappings", TurnWait, "Graph:Limits:TimeoutSeconds");
         try
         {
             return await change(index.Current).ConfigureAwait(false);

@@ -111,6 +111,23 @@ public sealed class ConceptEditingTests : IAsyncLifetime
         Assert.All(["MADE:X", "MADE:Y", "MADE:Z"], c => Assert.Equal("key:partner-1", _index.Current.Find(GraphModel.Concept, c)!["writtenBy"]));
     }
 
+    [Fact]
+    public async Task Link_WhileAnotherChangeHoldsItsTurnPastTheWait_RefusedWithNothingWritten()
+    {
+        var held = new HeldListener();
+        var editing = new ConceptEditing(new GraphWriter(_store.Store, [_index, held], NullLogger<GraphWriter>.Instance), _index) { TurnWait = TimeSpan.FromMilliseconds(50) };
+        var first = editing.LinkAsync(Mapping("TURN:A", "NCIT:C3059"), Partner, CancellationToken.None);
+        await held.Reached.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var e = await Assert.ThrowsAsync<WriteTurnTimeoutException>(() => editing.LinkAsync(Mapping("TURN:B", "NCIT:C3059"), Partner, CancellationToken.None));
+        held.Release.SetResult();
+        await first;
+
+        Assert.Contains("nothing of this change was written", e.Message, StringComparison.Ordinal);
+        Assert.NotNull(MappingOf("TURN:A", "NCIT:C3059"));
+        Assert.Null(_index.Current.Find(GraphModel.Concept, "TURN:B"));
+    }
+
     private Task<VocabularyImportResult> ImportAsync(string text, ConceptEditor editor) =>
         _editing.ImportVocabularyAsync(VocabularyReader.Read(VocabularyText.Bytes(text), VocabularyFormat.Tsv), VocabularyFormat.Tsv, partial: false, editor, CancellationToken.None);
 
@@ -121,4 +138,18 @@ public sealed class ConceptEditingTests : IAsyncLifetime
         _index.Current.Find(GraphModel.Concept, subject) is { } node
             ? ConceptGraph.MappingsOf(node).FirstOrDefault(m => m.Subject.Key == subject && m.Object.Key == target)
             : null;
+
+    // Holds the first commit it hears of (its writer's turn with it) until released.
+    private sealed class HeldListener : ICommitListener
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task OnCommittedAsync(CommitResult result, CancellationToken cancellationToken)
+        {
+            Reached.TrySetResult();
+            return Release.Task;
+        }
+    }
 }

@@ -14,6 +14,7 @@ using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Schema.Execution;
@@ -117,8 +118,8 @@ internal sealed class CatalogExecutor
         if (document is not null && TooLargeExpanded(document) is { } tooLarge)
             return (Refused(tooLarge), catalog);
 
-        if (document is null && _documents.TryGet(request.Query, out var cached))
-            document = cached;
+        if (document is null && request.Query is { Length: > 0 } text)
+            document = Parse(text);
         var validated = _documents.Validated(request.Query, document);
         _metrics.DocumentCacheLookup(validated is not null);
         var result = await _executer.ExecuteAsync(options =>
@@ -133,7 +134,9 @@ internal sealed class CatalogExecutor
             options.RequestServices = services;
             options.CancellationToken = cancellationToken;
             options.ValidationRules = validated is null ? _rules : RulesFor(validated, caller.Role);
-            options.Timeout = TimeSpan.FromSeconds(_limits.TimeoutSeconds);
+            // A mutation is not cut short: once it writes, it finishes and answers what it wrote (a save answered TIMEOUT had been
+            // committed). Its waits for a turn to write are bounded by the same limit instead, and refused with nothing written.
+            options.Timeout = IsMutation(document, request.OperationName) ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(_limits.TimeoutSeconds);
             options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
             options.UnhandledExceptionDelegate = _errors.Mask;
             catalog.AttachTo(options.UserContext);
@@ -206,6 +209,25 @@ internal sealed class CatalogExecutor
             catalog.AttachTo(options.UserContext);
         });
     }
+
+    /// <summary>A document text's validated document from the cache, else the text parsed; null when it does not parse (execution then
+    /// reports why).</summary>
+    public GraphQLDocument? Parse(string query)
+    {
+        if (_documents.TryGet(query, out var cached))
+            return cached;
+        try
+        {
+            return GraphQLParser.Parser.Parse(query, new GraphQLParser.ParserOptions { MaxDepth = 128 });
+        }
+        catch (GraphQLParserException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsMutation(GraphQLDocument? document, string? operationName) =>
+        document is not null && Http.GraphQLHttpEndpoint.Selected(document, operationName)?.Operation == OperationType.Mutation;
 
     /// <summary>The text of a trusted document by id, or null.</summary>
     public string? TrustedDocument(string id) => _trusted.Find(id);

@@ -32,6 +32,12 @@ internal sealed partial class ErrorMasking(ILogger<CatalogExecutor> logger)
             return Task.CompletedTask;
         }
 
+        if (context.OriginalException is WriteTurnTimeoutException busy)
+        {
+            context.Exception = new ExecutionError(busy.Message) { Code = ErrorCodes.Timeout };
+            return Task.CompletedTask;
+        }
+
         var path = context.FieldContext is { } field ? string.Join('.', field.ResponsePath) : "(request)";
         if (context.OriginalException is GraphStoreException store)
         {

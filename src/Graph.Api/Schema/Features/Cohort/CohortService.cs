@@ -130,10 +130,13 @@ internal sealed class CohortService(GraphWriter writer, CatalogIndex index, IOpt
 
     // Saves are checked against the owner's room and written one at a time: twenty-five saves sent at once each found room
     // in the snapshot before any of them was written, and twelve cohorts of 96,570 series were kept against a limit of
-    // 1,000,000. A save still waiting when its request runs out of time gives up unwritten.
+    // 1,000,000. A save that waits longer than a request may run gives up unwritten; one that has its turn finishes.
     private async Task SaveVersionAsync(Func<(ChangeSet Changes, string Owner, int Series)> version, CancellationToken cancellationToken)
     {
-        await _saving.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var wait = TimeSpan.FromSeconds(limits.Value.TimeoutSeconds);
+        if (!await _saving.WaitAsync(wait, cancellationToken).ConfigureAwait(false))
+            throw new WriteTurnTimeoutException("cohort saves", wait, "Graph:Limits:TimeoutSeconds");
+
         try
         {
             var (changes, owner, series) = version();

@@ -55,7 +55,7 @@ internal sealed class EdgeStatements
             UNWIND $rows AS row
             MATCH (a:{{fromLabel}} {{{fromKey}}: row.from})-[r:{{type}}]->(b:{{toLabel}} {{{toKey}}: row.to})
             WHERE NOT coalesce(r._deleted, false)
-            SET r._deleted = true, r._seq = $seq
+            SET r = {_deleted: true, _seq: $seq}
             RETURN count(r) AS changed
             """,
             rows);

@@ -7,8 +7,8 @@ namespace Graph.Store.Neo4j;
 /// <remarks>
 /// Nodes carry their label, their natural key under the kind's key field, their properties as native Neo4j
 /// properties, and two system properties: <c>_seq</c> (the change that last touched them) and <c>_deleted</c>
-/// (a tombstone). Relationships carry their properties, <c>_seq</c> and <c>_deleted</c>. Nothing is ever removed:
-/// a deletion is a tombstone, so replicas following the change feed see it.
+/// (a tombstone). Relationships carry their properties, <c>_seq</c> and <c>_deleted</c>. A deletion leaves a tombstone, so
+/// replicas following the change feed see it, and the tombstone keeps no property but the key: what was deleted is erased.
 /// </remarks>
 internal static partial class Neo4jStatements
 {

@@ -39,7 +39,7 @@ internal sealed class NodeStatements
             UNWIND $keys AS key
             MATCH (n:{{label}} {{{key}}: key})-[r]-()
             WHERE NOT coalesce(r._deleted, false)
-            SET r._deleted = true, r._seq = $seq
+            SET r = {_deleted: true, _seq: $seq}
             RETURN count(DISTINCT r) AS changed
             """,
             keys);
@@ -49,7 +49,7 @@ internal sealed class NodeStatements
             UNWIND $keys AS key
             MATCH (n:{{label}} {{{key}}: key})
             WHERE NOT coalesce(n._deleted, false)
-            SET n._deleted = true, n._seq = $seq
+            SET n = {{{key}}: key, _deleted: true, _seq: $seq}
             RETURN count(n) AS changed
             """,
             keys);

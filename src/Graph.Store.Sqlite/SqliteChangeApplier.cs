@@ -127,7 +127,7 @@ internal sealed class SqliteChangeApplier
     {
         using var command = Prepare(
             Connection,
-            "UPDATE edges SET deleted = 1, seq = $seq WHERE from_label = $fl AND from_key = $fk AND type = $type AND to_label = $tl AND to_key = $tk AND deleted = 0",
+            "UPDATE edges SET deleted = 1, seq = $seq, props = '{}' WHERE from_label = $fl AND from_key = $fk AND type = $type AND to_label = $tl AND to_key = $tk AND deleted = 0",
             "$fl",
             "$fk",
             "$type",
@@ -143,7 +143,7 @@ internal sealed class SqliteChangeApplier
     {
         using var edges = Prepare(
             Connection,
-            "UPDATE edges SET deleted = 1, seq = $seq WHERE deleted = 0 AND ((from_label = $label AND from_key = $key) OR (to_label = $label AND to_key = $key))",
+            "UPDATE edges SET deleted = 1, seq = $seq, props = '{}' WHERE deleted = 0 AND ((from_label = $label AND from_key = $key) OR (to_label = $label AND to_key = $key))",
             "$label",
             "$key",
             "$seq");
@@ -151,7 +151,7 @@ internal sealed class SqliteChangeApplier
         edges.Parameters["$seq"].Value = _sequence;
         EdgesChanged += edges.ExecuteNonQuery();
 
-        using var nodes = Prepare(Connection, "UPDATE nodes SET deleted = 1, seq = $seq WHERE label = $label AND key = $key AND deleted = 0", "$label", "$key", "$seq");
+        using var nodes = Prepare(Connection, "UPDATE nodes SET deleted = 1, seq = $seq, props = '{}' WHERE label = $label AND key = $key AND deleted = 0", "$label", "$key", "$seq");
         SetKey(nodes, node.Label, node.Key);
         nodes.Parameters["$seq"].Value = _sequence;
         NodesChanged += nodes.ExecuteNonQuery();

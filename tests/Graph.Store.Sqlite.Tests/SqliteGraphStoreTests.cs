@@ -1,3 +1,4 @@
+using Graph.Domain;
 using Graph.Store;
 using Graph.Store.Sqlite;
 using Graph.Testing;
@@ -12,6 +13,24 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract, IDisposable
     protected override Task<IGraphStore> CreateStoreAsync() => Task.FromResult<IGraphStore>(new SqliteGraphStore(_folder.File("graph.db")));
 
     public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task DeleteNode_ItsPropertiesAreNotLeftInTheFile()
+    {
+        var marker = "withdrawn-" + Guid.NewGuid().ToString("N");
+        var series = NodeRecord.Of(GraphModel.Series, "1.2.826.0.1.3680043.10.999.9.1", ("modality", "MR"), ("description", marker));
+        await Store.ApplyAsync(new ChangeSet().Add(series), CancellationToken.None);
+        await Store.ApplyAsync(new ChangeSet().Add(Some.Series()), CancellationToken.None);
+        var deletion = new ChangeSet();
+        deletion.DeletedNodes.Add(series.Ref);
+        await Store.ApplyAsync(deletion, CancellationToken.None);
+        await Store.DisposeAsync();
+
+        // The last connection closed: the log is checkpointed into the file, whose pages must not hold the deleted text.
+        var bytes = await File.ReadAllBytesAsync(_folder.File("graph.db"));
+        Assert.Equal(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(marker)));
+        Assert.False(File.Exists(_folder.File("graph.db-wal")) && (await File.ReadAllTextAsync(_folder.File("graph.db-wal"))).Contains(marker, StringComparison.Ordinal));
+    }
 
     [Fact]
     public async Task Reopen_SameFile_SeesCommittedData()

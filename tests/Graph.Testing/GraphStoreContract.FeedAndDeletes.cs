@@ -41,6 +41,26 @@ partial class GraphStoreContract
     }
 
     [Fact]
+    public async Task DeleteNode_TombstonesKeepNoProperty_WhatWasDeletedIsErased()
+    {
+        // A withdrawn study (its patient's consent withdrawn, say) had kept every property in its tombstone, for good.
+        await Store.ApplyAsync(OnePatient(out _, out var study, out _), CancellationToken.None);
+        var deletion = new ChangeSet();
+        deletion.DeletedNodes.Add(study.Ref);
+        var head = (await Store.ApplyAsync(deletion, CancellationToken.None)).Sequence;
+
+        var feed = new CollectingSink();
+        await Store.ReadChangesAsync(head - 1, feed, CancellationToken.None);
+
+        var tombstone = Assert.Single(feed.Nodes);
+        Assert.True(tombstone.Deleted);
+        Assert.Equal(study.Key, tombstone.Node.Key);
+        Assert.Empty(tombstone.Node.Properties);
+        Assert.Equal(2, feed.Edges.Count);
+        Assert.All(feed.Edges, e => Assert.True(e.Deleted && e.Edge.Properties.Count == 0));
+    }
+
+    [Fact]
     public async Task ReadAll_Scoped_ReturnsOnlyLiveNodesOfTheLabelsAndRelationshipsOfTheTypes()
     {
         await Store.ApplyAsync(OnePatient(out var patient, out var study, out _), CancellationToken.None);

@@ -58,6 +58,7 @@ internal static class LowEffectConditions
             // conditions that each repeat the other set apart none alone, yet one of them must stay). Ties go by the records
             // the question selects without the condition, so the same question in other words loses the same conditions.
             (int Affected, SetHash Patients, SetHash Series, CohortCriteria Without, (Bitset, Bitset) Selected)? lowest = null;
+            List<SetHash>? lowestLayers = null;
             var (currentPatientSites, currentSeriesSites) = (Sites(current.Patients), Sites(current.Series));
             for (var site = 0; site < currentPatientSites + currentSeriesSites; site++)
             {
@@ -69,7 +70,23 @@ internal static class LowEffectConditions
                 if (affected >= threshold || (lowest is { } low && affected > low.Affected))
                     continue;
                 var (patientHash, seriesHash) = (patientKeys.Hash(other.Patients), seriesKeys.Hash(other.Series));
-                if (lowest is not { } best || affected < best.Affected || Before((patientHash, seriesHash), (best.Patients, best.Series)))
+                var order = lowest is not { } best || affected < best.Affected ? -1 : Compare((patientHash, seriesHash), (best.Patients, best.Series));
+                if (order == 0)
+                {
+                    // The same records either way (conditions that repeat each other): the one whose remaining conditions carry the
+                    // lowest noise layers goes, so that which of them stays does not depend on how the question is written.
+                    var layers = Layers(over, without);
+                    lowestLayers ??= Layers(over, lowest!.Value.Without);
+                    order = CompareLayers(layers, lowestLayers);
+                    if (order < 0)
+                        lowestLayers = layers;
+                }
+                else if (order < 0)
+                {
+                    lowestLayers = null;
+                }
+
+                if (order < 0)
                     lowest = (affected, patientHash, seriesHash, without, other);
             }
 
@@ -93,8 +110,33 @@ internal static class LowEffectConditions
         _ => filter,
     };
 
-    private static bool Before((SetHash Patients, SetHash Series) a, (SetHash Patients, SetHash Series) b) =>
-        (a.Patients.Low, a.Patients.High, a.Series.Low, a.Series.High).CompareTo((b.Patients.Low, b.Patients.High, b.Series.Low, b.Series.High)) < 0;
+    private static int Compare((SetHash Patients, SetHash Series) a, (SetHash Patients, SetHash Series) b) =>
+        (a.Patients.Low, a.Patients.High, a.Series.Low, a.Series.High).CompareTo((b.Patients.Low, b.Patients.High, b.Series.Low, b.Series.High));
+
+    // The hashes of the records each noise layer of the criteria selects, in order: what their noise is seeded by.
+    private static List<SetHash> Layers(CatalogSnapshot over, CohortCriteria criteria)
+    {
+        var hashes = new List<SetHash>();
+        foreach (var (kind, filter) in new[] { (GraphModel.Patient, criteria.Patients), (GraphModel.Series, criteria.Series) })
+        {
+            var keys = KeyHashes.Of(over.Table(kind));
+            hashes.AddRange(NoiseLayers.Of(kind, filter).Select(layer => keys.Hash(Clauses.Cached(over, kind, layer))));
+        }
+
+        return [.. hashes.Distinct().OrderBy(h => (h.Low, h.High))];
+    }
+
+    private static int CompareLayers(List<SetHash> a, List<SetHash> b)
+    {
+        for (var i = 0; i < Math.Min(a.Count, b.Count); i++)
+        {
+            var order = (a[i].Low, a[i].High).CompareTo((b[i].Low, b[i].High));
+            if (order != 0)
+                return order;
+        }
+
+        return a.Count.CompareTo(b.Count);
+    }
 
     // How many conditions a filter has: the places Without numbers, in the same order.
     private static int Sites(Filter? filter)

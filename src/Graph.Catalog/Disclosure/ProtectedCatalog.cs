@@ -90,8 +90,24 @@ public sealed partial class ProtectedCatalog
         var limited = new List<string>();
         var patients = Limit(criteria.Patients, GraphModel.Patient, limited, "patients.");
         var series = Limit(criteria.Series, GraphModel.Series, limited, "series.");
-        var selection = Cohorts.Select(Over(ReachesCohorts(patients) || ReachesCohorts(series)), new CohortCriteria(patients, series));
+        var over = Over(ReachesCohorts(patients) || ReachesCohorts(series));
+        var asked = new CohortCriteria(patients, series);
+        var selection = Cohorts.Select(over, asked);
         var (selectedPatients, selectedSeries) = (selection.Patients, selection.Series);
+        if (!IsExact)
+        {
+            // The protected part answers the question without its low-effect conditions; the readable part answers it whole.
+            var (readablePatients, readableSeries) = (ReadableSet(GraphModel.Patient), ReadableSet(GraphModel.Series));
+            var kept = LowEffectConditions.Drop(over, readablePatients, readableSeries, Options.Threshold, asked);
+            if (!ReferenceEquals(kept, asked))
+            {
+                var counted = Cohorts.Select(over, kept);
+                selectedPatients = counted.Patients.Clone().AndNot(readablePatients).Or(selection.Patients.Clone().And(readablePatients));
+                selectedSeries = counted.Series.Clone().AndNot(readableSeries).Or(selection.Series.Clone().And(readableSeries));
+                (patients, series) = (kept.Patients, kept.Series);
+            }
+        }
+
         if (!IsExact && (ReadableEvaluation.DependsOnOthers(GraphModel.Patient, criteria.Patients) || ReadableEvaluation.DependsOnOthers(GraphModel.Series, criteria.Series)))
         {
             // The readable part is what the caller can list: evaluated in the caller's view; the rest comes from the whole catalogue.

@@ -1,0 +1,84 @@
+using Xunit.Abstractions;
+
+namespace Graph.Reliability.Tests.Disclosure;
+
+/// <summary>
+/// An outside review's attack: two questions built from the same conditions, "T or G" and "(T and G) or G", where no patient of T
+/// can be in dataset G. Sticky noise answered both alike when T selected no restricted patient and differently when it did, so one
+/// request told whether a restricted patient with T's attributes exists, and the difference averaged over chaff counted small
+/// groups exactly. Conditions that set apart fewer restricted patients than the threshold are now dropped before the protected
+/// part is counted.
+/// </summary>
+[Collection(AttackCollection.Name)]
+public sealed class SameConditionsAttackTests(AttackService service, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task ExistenceOracle_TargetKilledByARepeatedCondition_SameAnswerWhetherThePatientsExistOrNot()
+    {
+        var (slug, guard, probes) = Probes();
+        foreach (var attacker in service.Attackers)
+        {
+            var told = new List<string>();
+            foreach (var (sex, age, truth) in probes)
+            {
+                var target = $"datasets: {{ some: {{ slug: {{ eq: \"{slug}\" }} }} }}, sex: {{ eq: \"{sex}\" }}, ageAtDiagnosis: {{ eq: {age} }}";
+                var a = await service.PreviewAsync(attacker, $"patients: {{ or: [{{ {target} }}, {guard}] }}");
+                var b = await service.PreviewAsync(attacker, $"patients: {{ or: [{{ {target}, and: [{guard}] }}, {guard}] }}");
+                told.Add($"{sex} {age} ({truth} patients): {(a == b ? "same" : "different")}");
+                Assert.True(a == b, $"{(attacker is null ? "anonymous" : "researcher")} told {sex}, age {age} ({truth} restricted patients) apart: {a} / {b}");
+            }
+
+            output.WriteLine(string.Join("; ", told));
+        }
+    }
+
+    [Fact]
+    public async Task CountingByChaff_DifferenceOfTheTwoQuestions_AlwaysNothing()
+    {
+        var (slug, guard, probes) = Probes();
+        var (sex, age, truth) = probes.First(p => p.Truth > 0);
+        var chaffSlug = service.RestrictedPatients.Select(p => (string)p["datasets"]!["nodes"]![0]!["slug"]!)
+            .First(s => s != slug && !guard.Contains(s, StringComparison.Ordinal));
+        var target = $"datasets: {{ some: {{ slug: {{ eq: \"{slug}\" }} }} }}, sex: {{ eq: \"{sex}\" }}, ageAtDiagnosis: {{ eq: {age} }}";
+        foreach (var attacker in service.Attackers)
+        {
+            var differing = 0;
+            for (var low = 20; low < 80; low += 4)
+            {
+                // Chaff: restricted patients of a third dataset in an age window, a new set each time (a new draw of the noise
+                // seeded by the patients selected, which the attacker averages away).
+                var chaff = $"{{ datasets: {{ some: {{ slug: {{ eq: \"{chaffSlug}\" }} }} }}, ageAtDiagnosis: {{ gte: {low}, lte: {low + 3} }} }}";
+                var a = await service.PreviewAsync(attacker, $"patients: {{ or: [{{ {target} }}, {guard}, {chaff}] }}");
+                var b = await service.PreviewAsync(attacker, $"patients: {{ or: [{{ {target}, and: [{guard}] }}, {guard}, {chaff}] }}");
+                differing += a == b ? 0 : 1;
+            }
+
+            output.WriteLine($"{truth} restricted patients: {differing} of 15 pairs differ");
+            Assert.Equal(0, differing);
+        }
+    }
+
+    // The largest restricted dataset, another as the guard (a patient is in one dataset, and the guard's patients are many enough
+    // to be counted), and (sex, age) probes in the first: some held by one to four restricted patients, some by none.
+    private (string Slug, string Guard, List<(string Sex, int Age, int Truth)> Probes) Probes()
+    {
+        var bySize = service.RestrictedPatients.GroupBy(p => (string)p["datasets"]!["nodes"]![0]!["slug"]!).OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();
+        var slug = bySize[0];
+        var guard = $"{{ datasets: {{ some: {{ slug: {{ eq: \"{bySize[1]}\" }} }} }} }}";
+        var probes = new List<(string, int, int)>();
+        foreach (var sex in new[] { "F", "M" })
+        {
+            for (var age = 40; age < 90 && probes.Count(p => p.Item3 > 0) < 4; age++)
+            {
+                var truth = service.RestrictedPatients.Count(p =>
+                    (string)p["datasets"]!["nodes"]![0]!["slug"]! == slug && (string?)p["sex"] == sex && (int?)p["ageAtDiagnosis"] == age);
+                if (truth < 5 && (truth > 0 || probes.Count(p => p.Item3 == 0) < 4))
+                    probes.Add((sex, age, truth));
+            }
+        }
+
+        Assert.Contains(probes, p => p.Item3 == 0);
+        Assert.Contains(probes, p => p.Item3 > 0);
+        return (slug, guard, probes);
+    }
+}

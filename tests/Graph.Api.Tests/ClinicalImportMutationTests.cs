@@ -64,4 +64,16 @@ public sealed class ClinicalImportMutationTests(CatalogueFactory service)
         Assert.Equal("BAD_USER_INPUT", (string)body["errors"]![0]!["extensions"]!["code"]!);
         Assert.Contains(reason, (string)body["errors"]![0]!["message"]!, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ImportClinical_WrongIdentifierInPseudonymColumn_ProblemsDoNotRepeatIt()
+    {
+        // Regression: the problems said "no patient 'Smith^John 19580723' in the catalogue".
+        var body = await service.PostAsync(Mutation, new { content = "pseudonym,diagnosis\nSmith^John 19580723,1\n" });
+
+        var problem = body["data"]!["importClinical"]!["problems"]![0]!;
+        Assert.Equal((2, "pseudonym", "rejected"), ((int)problem["line"]!, (string)problem["column"]!, (string)problem["severity"]!));
+        Assert.StartsWith("the value is not a pseudonym of the catalogue", (string)problem["reason"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain("Smith", body.ToJsonString(), StringComparison.Ordinal);
+    }
 }

@@ -188,4 +188,25 @@ public sealed class ClinicalImportTests : IAsyncLifetime
         Assert.Contains(summary.Problems, p => p is { Line: 3, Column: "" });
         Assert.Contains(summary.Problems, p => p is { Line: 4, Column: "stage" });
     }
+
+    [Theory]
+    [InlineData("Smith^John 19580723")]
+    [InlineData("MRN-0048213")]
+    public async Task Import_WrongIdentifierInPseudonymColumn_RejectsWithLineAndColumnWithoutRepeatingIt(string identifier)
+    {
+        // Regression: "no patient 'Smith^John 19580723' in the catalogue" went to the rejects report and the mutation's problems,
+        // so a hospital file keyed by MRN left every MRN in the data folder.
+        var summary = await ImportAsync($"""
+            pseudonym,diagnosis,stage
+            SYN-CLI-000001,1,IIA
+            {identifier},1,IIA
+            """);
+
+        Assert.Equal((1, 1), (summary.Applied, summary.Rejected));
+        var problem = Assert.Single(summary.Problems, p => p.Severity == ProblemSeverity.Rejected);
+        Assert.Equal((3, "pseudonym", ProblemSeverity.Rejected), (problem.Line, problem.Column, problem.Severity));
+        Assert.Contains("is not a pseudonym of the catalogue", problem.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(identifier, problem.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(identifier.Split(' ')[0], problem.Reason, StringComparison.Ordinal);
+    }
 }

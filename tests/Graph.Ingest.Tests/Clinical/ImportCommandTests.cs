@@ -115,6 +115,24 @@ public sealed class ImportCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportClinical_WrongIdentifierInPseudonymColumn_TheReportDoesNotRepeatIt()
+    {
+        // Regression: "no patient 'Smith^John 19580723' in the catalogue" was written to the rejects report in the data folder.
+        var file = _scenario.File("clinical.csv", "pseudonym,diagnosis,stage\nSmith^John 19580723,1,IIA\nMRN0048213,1,IIB\n");
+
+        var (exit, output, error) = await GraphCommand.RunInAsync(null, null, "import", "clinical", file, "--data", _scenario.DataDirectory);
+
+        Assert.True(exit == 1, output + error);
+        var report = Assert.Single(Directory.GetFiles(Path.Combine(_scenario.DataDirectory, "rejects")));
+        var lines = await File.ReadAllLinesAsync(report);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("2\tpseudonym\trejected\tthe value is not a pseudonym of the catalogue", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("3\tpseudonym\trejected\tthe value is not a pseudonym of the catalogue", lines[2], StringComparison.Ordinal);
+        Assert.DoesNotContain("Smith", output + error + string.Join('\n', lines), StringComparison.Ordinal);
+        Assert.DoesNotContain("0048213", output + error + string.Join('\n', lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportAlgorithms_ValidJson_Exits0()
     {
         var file = _scenario.File("algorithms.json", """

@@ -66,6 +66,28 @@ public sealed class ClinicalImportMutationTests(CatalogueFactory service)
     }
 
     [Fact]
+    public async Task ImportClinical_JsonWithNaN_IsBadUserInputNamingLineAndColumn_AndAppliesNothing()
+    {
+        // Regression: the record with NaN was rejected and every record after it silently dropped; the one before was applied.
+        var content = """
+            [
+              {"pseudonym": "SYN-CHM01-000001", "diagnosis": 31, "stage": "IIA"},
+              {"pseudonym": "SYN-CHM01-000001", "diagnosis": 32, "psa": NaN},
+              {"pseudonym": "SYN-CHM01-000001", "diagnosis": 33, "stage": "IIB"}
+            ]
+            """;
+
+        var body = await service.PostAsync("mutation($content: String!) { importClinical(content: $content) { records rejected } }", new { content });
+
+        Assert.Equal("BAD_USER_INPUT", (string)body["errors"]![0]!["extensions"]!["code"]!);
+        Assert.Equal(
+            "The content cannot be read as a whole: line 3: the file is not valid JSON at column 61: 'N' is an invalid start of a value. Nothing was applied.",
+            (string)body["errors"]![0]!["message"]!);
+        var diagnosis = await service.DataAsync("""{ diagnosisByKey(key: "SYN-CHM01-000001/31") { stage } }""");
+        Assert.Null(diagnosis["diagnosisByKey"]);
+    }
+
+    [Fact]
     public async Task ImportClinical_WrongIdentifierInPseudonymColumn_ProblemsDoNotRepeatIt()
     {
         // Regression: the problems said "no patient 'Smith^John 19580723' in the catalogue".

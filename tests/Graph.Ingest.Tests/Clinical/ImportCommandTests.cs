@@ -115,6 +115,24 @@ public sealed class ImportCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportClinical_JsonWithNaN_Exits2NamingLineAndColumn_AndAppliesNothing()
+    {
+        // Regression: Python's json.dump writes NaN; the record was rejected, the nine after it silently dropped ("Read 1 records"),
+        // the first applied and the message said "LineNumber: 1" (zero-based) for line 2.
+        var records = Enumerable.Range(1, 10).Select(i => i == 2
+            ? """  {"pseudonym": "SYN-CLI-000002", "diagnosis": 5, "psa": NaN}"""
+            : $$"""  {"pseudonym": "SYN-CLI-00000{{1 + (i % 3)}}", "diagnosis": {{i + 10}}, "stage": "IIA"}""");
+        var file = _scenario.File("clinical.json", "[\n" + string.Join(",\n", records) + "\n]\n");
+
+        var (exit, output, error) = await GraphCommand.RunInAsync(null, null, "import", "clinical", file, "--data", _scenario.DataDirectory);
+
+        Assert.True(exit == 2, output + error);
+        Assert.Equal($"graph import clinical: {file}: line 3: the file is not valid JSON at column 58: 'N' is an invalid start of a value. Nothing was applied.",
+            error.Trim());
+        Assert.Null(await _scenario.NodeAsync("Diagnosis", "SYN-CLI-000002/11"));
+    }
+
+    [Fact]
     public async Task ImportClinical_WrongIdentifierInPseudonymColumn_TheReportDoesNotRepeatIt()
     {
         // Regression: "no patient 'Smith^John 19580723' in the catalogue" was written to the rejects report in the data folder.

@@ -156,6 +156,24 @@ public sealed class RecordFileTests
         Assert.Contains(set.Problems, p => p.Severity == ProblemSeverity.Rejected && p.Line == line);
     }
 
+    [Theory]
+    [InlineData("[\n  {\"a\": 1},\n  {\"a\": NaN},\n  {\"a\": 3}\n]", 3, 9, "'N' is an invalid start of a value")]
+    [InlineData("[\n  {\"a\": 1},\n  {\"a\": \"é\", \"b\": Infinity}\n]", 3, 19, "'I' is an invalid start of a value")]
+    [InlineData("[{\"a\": 1}, {\"a\": 2 \"b\": 3}]", 1, 20, "'\"' is invalid after a value")]
+    [InlineData("[{\"a\": 1}]\n[{\"a\": 2}]", 2, 1, "'[' is invalid after a single JSON value")]
+    public void Read_InvalidJsonAfterTheFirstRecord_RefusesTheFileNamingLineAndColumn(string json, int line, int column, string reason)
+    {
+        // Regression: Python's json.dump writes NaN; that record was rejected and every record after it silently dropped
+        // ("records: 1" for a file of 10), and the message gave the zero-based "LineNumber: 1" for line 2.
+        var set = RecordFile.Read(Encoding.UTF8.GetBytes(json), RecordFormat.Json, Columns);
+
+        Assert.Equal(line, set.Refusal?.Line);
+        Assert.StartsWith($"the file is not valid JSON at column {column}: {reason}", set.Refusal!.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", set.Refusal.Reason, StringComparison.Ordinal);
+        Assert.Single(set.Problems);
+        Assert.Empty(set.Records);
+    }
+
     [Fact]
     public void Read_JsonObjectNamingAColumnTwice_RejectsThatRecordAsCsvRejectsSuchAHeader()
     {

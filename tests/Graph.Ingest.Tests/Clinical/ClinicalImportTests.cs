@@ -209,4 +209,26 @@ public sealed class ClinicalImportTests : IAsyncLifetime
         Assert.DoesNotContain(identifier, problem.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain(identifier.Split(' ')[0], problem.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Import_WholeNumbersWrittenAsFloats_AreAcceptedAsWholeNumbers()
+    {
+        // Regression: pandas writes an integer column that holds a NaN as floats, and 64.0, 2021.0 and 1e2 were "not a whole number".
+        var csv = await ImportAsync("""
+            pseudonym,diagnosis,gleasonScore,ageAtDiagnosis,year
+            SYN-CLI-000001,1.0,7.0,64.0,2021.0
+            SYN-CLI-000002,1,,64.5,2020
+            """);
+        var json = await ImportAsync("""
+            [{ "pseudonym": "SYN-CLI-000003", "diagnosis": 1, "ageAtDiagnosis": 1e2, "year": 2021.0 }]
+            """, RecordFormat.Json);
+
+        Assert.Equal((1, 1), (csv.Applied, csv.Rejected));
+        Assert.Contains(csv.Problems, p => p is { Line: 3, Column: "ageAtDiagnosis", Severity: ProblemSeverity.Rejected });
+        var first = await _scenario.NodeAsync("Diagnosis", "SYN-CLI-000001/1");
+        Assert.Equal((7L, 64L, 2021L), ((long)first!["gleasonScore"]!, (long)first["ageAtDiagnosis"]!, (long)first["year"]!));
+        Assert.Equal((1, 0), (json.Applied, json.Rejected));
+        var third = await _scenario.NodeAsync("Diagnosis", "SYN-CLI-000003/1");
+        Assert.Equal((100L, 2021L), ((long)third!["ageAtDiagnosis"]!, (long)third["year"]!));
+    }
 }

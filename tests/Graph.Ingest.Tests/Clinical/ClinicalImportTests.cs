@@ -231,4 +231,14 @@ public sealed class ClinicalImportTests : IAsyncLifetime
         var third = await _scenario.NodeAsync("Diagnosis", "SYN-CLI-000003/1");
         Assert.Equal((100L, 2021L), ((long)third!["ageAtDiagnosis"]!, (long)third["year"]!));
     }
+
+    [Fact]
+    public async Task Import_RowsOfOnlySeparators_AreSkippedNotRejected()
+    {
+        // Regression: ",,,," (Excel's formatted empty rows) was "pseudonym is missing" and made the exit code 1.
+        var summary = await ImportAsync("pseudonym,cancerType,stage,er\r\nSYN-CLI-000001,breast,IIA,positive\r\n,,,\r\n\" \",,,\r\n,,\r\nSYN-CLI-000002,breast,IIB,\r\n");
+
+        Assert.Equal((2, 2, 0, 3), (summary.Records, summary.Applied, summary.Rejected, summary.Skipped));
+        Assert.Empty(summary.Problems);
+    }
 }

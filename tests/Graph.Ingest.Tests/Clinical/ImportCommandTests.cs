@@ -151,6 +151,19 @@ public sealed class ImportCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportClinical_RowsOfOnlySeparators_AreSkipped_AndExit0()
+    {
+        // Regression: Excel's formatted empty rows (",,,") were "pseudonym is missing" and made the exit code 1.
+        var file = _scenario.File("clinical.csv", "pseudonym,diagnosis,cancerType,stage\r\nSYN-CLI-000001,12,breast,IIA\r\n,,,\r\n,,,\r\n");
+
+        var (exit, output, error) = await GraphCommand.RunInAsync(null, null, "import", "clinical", file, "--data", _scenario.DataDirectory);
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("Read 1 records", output, StringComparison.Ordinal);
+        Assert.Contains("1 applied, 0 rejected, 0 warnings; 2 empty rows skipped.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportAlgorithms_ValidJson_Exits0()
     {
         var file = _scenario.File("algorithms.json", """

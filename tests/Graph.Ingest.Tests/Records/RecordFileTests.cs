@@ -175,6 +175,17 @@ public sealed class RecordFileTests
     }
 
     [Fact]
+    public void Read_RowsOfOnlySeparators_AreSkippedNotRejected()
+    {
+        // Regression: ",,," (Excel's formatted empty rows) was read as a record without a pseudonym and rejected.
+        var set = Csv("a,b,c\n1,2,3\n,,\n\"\",,\n,\n , ,\n4,5,6\n");
+
+        Assert.Empty(set.Problems);
+        Assert.Equal([2, 7], set.Records.Select(r => r.Line));
+        Assert.Equal(4, set.Skipped);
+    }
+
+    [Fact]
     public void Read_JsonObjectNamingAColumnTwice_RejectsThatRecordAsCsvRejectsSuchAHeader()
     {
         // Regression: "b" and "B" were one column and the later value won, silently.

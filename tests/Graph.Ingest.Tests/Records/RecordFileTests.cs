@@ -219,7 +219,7 @@ public sealed class RecordFileTests
         await ProblemsReport.WriteAsync(path, [RecordProblem.Warn(7, "icd10", "unknown\tcode"), RecordProblem.Reject(3, "", "bad\nrecord")], CancellationToken.None);
 
         Assert.Equal(
-            [ProblemsReport.Header, "3\t\trejected\tbad record", "7\ticd10\twarning\tunknown code"],
+            [ProblemsReport.Header, "3\t\trejected\tbad\\u000Arecord", "7\ticd10\twarning\tunknown\\u0009code"],
             await File.ReadAllLinesAsync(path));
     }
 }

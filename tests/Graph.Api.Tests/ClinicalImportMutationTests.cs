@@ -64,4 +64,38 @@ public sealed class ClinicalImportMutationTests(CatalogueFactory service)
         Assert.Equal("BAD_USER_INPUT", (string)body["errors"]![0]!["extensions"]!["code"]!);
         Assert.Contains(reason, (string)body["errors"]![0]!["message"]!, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ImportClinical_JsonWithNaN_IsBadUserInputNamingLineAndColumn_AndAppliesNothing()
+    {
+        // Regression: the record with NaN was rejected and every record after it silently dropped; the one before was applied.
+        var content = """
+            [
+              {"pseudonym": "SYN-CHM01-000001", "diagnosis": 31, "stage": "IIA"},
+              {"pseudonym": "SYN-CHM01-000001", "diagnosis": 32, "psa": NaN},
+              {"pseudonym": "SYN-CHM01-000001", "diagnosis": 33, "stage": "IIB"}
+            ]
+            """;
+
+        var body = await service.PostAsync("mutation($content: String!) { importClinical(content: $content) { records rejected } }", new { content });
+
+        Assert.Equal("BAD_USER_INPUT", (string)body["errors"]![0]!["extensions"]!["code"]!);
+        Assert.Equal(
+            "The content cannot be read as a whole: line 3: the file is not valid JSON at column 61: 'N' is an invalid start of a value. Nothing was applied.",
+            (string)body["errors"]![0]!["message"]!);
+        var diagnosis = await service.DataAsync("""{ diagnosisByKey(key: "SYN-CHM01-000001/31") { stage } }""");
+        Assert.Null(diagnosis["diagnosisByKey"]);
+    }
+
+    [Fact]
+    public async Task ImportClinical_WrongIdentifierInPseudonymColumn_ProblemsDoNotRepeatIt()
+    {
+        // Regression: the problems said "no patient 'Smith^John 19580723' in the catalogue".
+        var body = await service.PostAsync(Mutation, new { content = "pseudonym,diagnosis\nSmith^John 19580723,1\n" });
+
+        var problem = body["data"]!["importClinical"]!["problems"]![0]!;
+        Assert.Equal((2, "pseudonym", "rejected"), ((int)problem["line"]!, (string)problem["column"]!, (string)problem["severity"]!));
+        Assert.StartsWith("the value is not a pseudonym of the catalogue", (string)problem["reason"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain("Smith", body.ToJsonString(), StringComparison.Ordinal);
+    }
 }

@@ -24,9 +24,10 @@ internal static class ImportAlgorithmsCommand
         command.SetAction((result, cancellationToken) => o.RunAsync(result, Name, AlgorithmRegistration.ImportColumns, "algorithms", async (store, writer, set, ct) =>
         {
             var s = await AlgorithmImport.RunAsync(store, writer, set, ct);
+            var skipped = s.Skipped > 0 ? string.Create(CultureInfo.InvariantCulture, $", {s.Skipped:N0} empty rows skipped") : "";
             return new ImportOutcome(
                 [string.Create(CultureInfo.InvariantCulture,
-                    $"Read {s.Records:N0} records: {s.Applied:N0} algorithms registered, {s.Rejected:N0} rejected; "
+                    $"Read {s.Records:N0} records: {s.Applied:N0} algorithms registered, {s.Rejected:N0} rejected{skipped}; "
                     + $"{s.NodesChanged:N0} nodes and {s.EdgesChanged:N0} relationships changed; the store is at change {s.Sequence}.")],
                 s.Rejected, s.Problems);
         }, cancellationToken));

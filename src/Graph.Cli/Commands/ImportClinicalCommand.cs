@@ -35,10 +35,11 @@ internal static class ImportClinicalCommand
             return await o.RunAsync(result, Name, ClinicalColumns.Import, "records", async (store, writer, set, ct) =>
             {
                 var s = await ClinicalImport.RunAsync(store, writer, set, size, ct);
+                var skipped = s.Skipped > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {s.Skipped:N0} empty rows skipped") : "";
                 return new ImportOutcome(
                     [
                         string.Create(CultureInfo.InvariantCulture,
-                            $"Read {s.Records:N0} records in {s.Elapsed.TotalSeconds:F1} s: {s.Applied:N0} applied, {s.Rejected:N0} rejected, {s.Warnings:N0} warnings."),
+                            $"Read {s.Records:N0} records in {s.Elapsed.TotalSeconds:F1} s: {s.Applied:N0} applied, {s.Rejected:N0} rejected, {s.Warnings:N0} warnings{skipped}."),
                         string.Create(CultureInfo.InvariantCulture,
                             $"{s.NodesChanged:N0} nodes and {s.EdgesChanged:N0} relationships changed; the store is at change {s.Sequence}."),
                     ],

@@ -54,6 +54,6 @@ public static class AlgorithmImport
             rejected++;
         }
 
-        return new AlgorithmImportSummary(set.Records.Count + structural, applied, rejected, nodes, edges, sequence, problems);
+        return new AlgorithmImportSummary(set.Records.Count + structural, applied, rejected, nodes, edges, sequence, problems, set.Skipped);
     }
 }

@@ -10,5 +10,6 @@ namespace Graph.Ingest.Algorithms;
 /// <param name="EdgesChanged">Relationships created or deleted.</param>
 /// <param name="Sequence">The store's change sequence at the end.</param>
 /// <param name="Problems">Every rejection and warning, with line, column and reason.</param>
+/// <param name="Skipped">Rows of empty fields only, skipped (not records, not rejected).</param>
 public sealed record AlgorithmImportSummary(
-    int Records, int Applied, int Rejected, long NodesChanged, long EdgesChanged, long Sequence, IReadOnlyList<RecordProblem> Problems);
+    int Records, int Applied, int Rejected, long NodesChanged, long EdgesChanged, long Sequence, IReadOnlyList<RecordProblem> Problems, int Skipped);

@@ -87,7 +87,8 @@ public static class ClinicalImport
 
         await run.FlushAsync(pending, cancellationToken).ConfigureAwait(false);
         return new ClinicalImportSummary(
-            set.Records.Count + run.StructuralRejects, run.Applied, run.Rejected, run.NodesChanged, run.EdgesChanged, run.Sequence, run.Problems, clock.Elapsed);
+            set.Records.Count + run.StructuralRejects, run.Applied, run.Rejected, run.NodesChanged, run.EdgesChanged, run.Sequence, run.Problems, clock.Elapsed,
+            set.Skipped);
     }
 
     private sealed record Pending(int Line, ChangeSet Changes, List<RecordProblem> Warnings);

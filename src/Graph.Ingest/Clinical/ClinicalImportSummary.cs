@@ -11,8 +11,10 @@ namespace Graph.Ingest.Clinical;
 /// <param name="Sequence">The store's change sequence at the end.</param>
 /// <param name="Problems">Every rejection and warning, with line, column and reason.</param>
 /// <param name="Elapsed">How long it took.</param>
+/// <param name="Skipped">Rows of empty fields only, skipped (not records, not rejected).</param>
 public sealed record ClinicalImportSummary(
-    int Records, int Applied, int Rejected, long NodesChanged, long EdgesChanged, long Sequence, IReadOnlyList<RecordProblem> Problems, TimeSpan Elapsed)
+    int Records, int Applied, int Rejected, long NodesChanged, long EdgesChanged, long Sequence, IReadOnlyList<RecordProblem> Problems, TimeSpan Elapsed,
+    int Skipped)
 {
     /// <summary>Warnings about applied records: unknown codes, ignored columns, diagnoses without a cancer type.</summary>
     public int Warnings => Problems.Count(p => p.Severity == ProblemSeverity.Warning);

@@ -7,6 +7,9 @@ namespace Graph.Ingest.Clinical;
 /// <summary>Parses the text of a clinical column into the value stored in the graph, or says why it cannot.</summary>
 public static partial class ClinicalValues
 {
+    // Beyond 2^53 a double no longer holds every whole number, so a float there may not be the number written.
+    private const double MaxExactWhole = 9_007_199_254_740_992;
+
     [GeneratedRegex(@"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$")]
     private static partial Regex Icd10();
 
@@ -85,10 +88,15 @@ public static partial class ClinicalValues
         return null;
     }
 
+    // A number whose value is whole is accepted however it is written: pandas writes an integer column that holds a missing
+    // value as floats (64.0, 2021.0), and JSON writers may use an exponent (1e2).
     private static object? Whole(string text, ref string? error)
     {
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
             return number;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && double.IsFinite(real)
+            && real == Math.Floor(real) && Math.Abs(real) < MaxExactWhole)
+            return (long)real;
         error = "is not a whole number";
         return null;
     }

@@ -5,7 +5,8 @@ namespace Graph.Ingest.Records;
 /// <summary>Reads comma-separated values as RFC 4180 defines them: a header row, quoted fields that may hold commas,
 /// doubled quotes and line breaks, CRLF or LF line ends.</summary>
 /// <remarks>Excel's separator hint, a first line <c>sep=,</c>, is skipped; one naming another separator (<c>sep=;</c>, as
-/// Excel in many European locales expects) refuses the file, since its records would not split into the columns.</remarks>
+/// Excel in many European locales expects) refuses the file, since its records would not split into the columns. Blank lines and
+/// rows whose every field is empty are skipped, the latter counted in <see cref="RecordSet.Skipped"/>.</remarks>
 internal static class CsvRecords
 {
     private static readonly (string Name, string Separator) Format = ("CSV", "commas");
@@ -23,6 +24,13 @@ internal static class CsvRecords
             var fields = ReadRecord(text, ref position, ref line, out var error);
             if (error is null && fields is [{ Length: 0 }])
                 continue;
+            if (error is null && fields.All(string.IsNullOrWhiteSpace))
+            {
+                // A row of separators only (",,,"), as Excel saves rows that are formatted but empty: no record, and no reason to reject one.
+                set.Skipped++;
+                continue;
+            }
+
             var raw = text[from..position].TrimEnd('\r', '\n');
             if (first && HeaderRow.IsSeparatorHint(raw.Trim(), out var separator))
             {

@@ -1,11 +1,10 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Graph.Ingest.Records;
 
 /// <summary>Reads a JSON array of objects; each object is a record that starts on the line of its opening brace.</summary>
 /// <remarks>Strings, numbers and booleans become text; arrays of scalars become their items joined by ';'; objects
-/// and other arrays become their JSON text.</remarks>
+/// and other arrays become their JSON text. Text that is not JSON anywhere in the file refuses the file as a whole.</remarks>
 internal static class JsonRecords
 {
     public static void Read(byte[] json, RecordSet set)
@@ -47,14 +46,16 @@ internal static class JsonRecords
                     values.Add(property.Name, Text(property.Value));
                 set.Records.Add(new SourceRecord(line, values));
             }
+
+            // Anything but whitespace and comments after the array is an error the reader throws.
+            reader.Read();
         }
         catch (JsonException e)
         {
-            var at = e.LineNumber is { } number ? (int)number + 1 : line;
-            if (item == 0)
-                set.Refuse(at, $"the file is not valid JSON: {e.Message}");
-            else
-                set.Problems.Add(RecordProblem.Reject(at, "", $"the file is not valid JSON from here on: {e.Message}"));
+            // The reader cannot resynchronise after a syntax error (NaN, as Python's json.dump writes it, a missing comma): the
+            // records after it cannot be read, so the file is refused rather than imported in part.
+            var (at, column, reason) = JsonError.Describe(e, json);
+            set.Refuse(at ?? line, column is null ? $"the file is not valid JSON: {reason}" : $"the file is not valid JSON at column {column}: {reason}");
         }
     }
 

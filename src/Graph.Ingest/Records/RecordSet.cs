@@ -9,6 +9,9 @@ public sealed class RecordSet
     /// <summary>Problems found while reading; a record with a structural problem is not in <see cref="Records"/>.</summary>
     public List<RecordProblem> Problems { get; } = [];
 
+    /// <summary>Rows of separators and empty fields only (as spreadsheets save formatted empty rows), skipped: neither records nor problems.</summary>
+    public int Skipped { get; internal set; }
+
     /// <summary>Why the file was refused as a whole (not UTF-8, empty, a header row or JSON array that cannot be read), or null.</summary>
     /// <remarks>A refused file has no records and nothing of it may be applied; the refusal is also one of the <see cref="Problems"/>.</remarks>
     public RecordProblem? Refusal { get; private set; }
@@ -25,6 +28,7 @@ public sealed class RecordSet
     {
         Refusal = RecordProblem.Reject(line, "", reason);
         Records.Clear();
+        Skipped = 0;
         Problems.Add(Refusal);
     }
 }

@@ -78,4 +78,41 @@ public sealed class AlgorithmImportTests : IAsyncLifetime
         Assert.Null(await _scenario.NodeAsync("Algorithm", "ok-net"));
         Assert.Equal("Good", (await _scenario.NodeAsync("Algorithm", "good-net"))!["name"]);
     }
+
+    [Theory]
+    [InlineData(""" "url": "https://user:pw@models.example/liver" """, "url")]
+    [InlineData(""" "url": "https://models.example/liver net" """, "url")]
+    [InlineData(""" "metrics": { "dice": 1e999 } """, "metrics")]
+    [InlineData(""" "metrics": "{\"dice\": {\"liver\": -1e999}}" """, "metrics")]
+    [InlineData(""" "metrics": { "dice": 0.9, "dice": 0.1 } """, "metrics")]
+    [InlineData(""" "metrics": { "per organ": { "liver": 0.9, "liver": 0.1 } } """, "metrics")]
+    [InlineData(""" "name": "Liver\nnet" """, "name")]
+    [InlineData(""" "name": "Liver\r\n[12:00:00 ERR] forged" """, "name")]
+    [InlineData(""" "name": "Liver\tnet" """, "name")]
+    [InlineData(""" "name": "Liver\u2028net" """, "name")]
+    [InlineData(""" "task": "segmen\ntation" """, "task")]
+    [InlineData(""" "licence": "MIT\u001b[31m" """, "licence")]
+    public async Task Import_UnsafeUrlMetricsOrText_RejectsTheRecordNamingTheColumn(string property, string column)
+    {
+        // Regression: a URL with credentials, metrics that are not finite or name a figure twice, and names with line breaks
+        // were registered.
+        var name = column == "name" ? "" : "\"name\": \"Unsafe net\", ";
+        var summary = await ImportAsync($"[{{ \"slug\": \"unsafe-net-1.0\", {name}{property} }}]", RecordFormat.Json);
+
+        Assert.Equal((0, 1), (summary.Applied, summary.Rejected));
+        var problem = Assert.Single(summary.Problems);
+        Assert.Equal((1, column), (problem.Line, problem.Column));
+        Assert.DoesNotContain("pw", problem.Reason, StringComparison.Ordinal);
+        Assert.Null(await _scenario.NodeAsync("Algorithm", "unsafe-net-1.0"));
+    }
+
+    [Fact]
+    public async Task Import_MetricsWithWholeAndNestedFigures_IsAccepted()
+    {
+        var summary = await ImportAsync("""
+            [{ "slug": "safe-net-1.0", "name": "Safe net", "url": "https://models.example/safe?v=1", "metrics": { "dice": 0.9, "cases": 120, "per organ": { "liver": 0.9, "spleen": 0.8 } } }]
+            """, RecordFormat.Json);
+
+        Assert.Equal((1, 0), (summary.Applied, summary.Rejected));
+    }
 }

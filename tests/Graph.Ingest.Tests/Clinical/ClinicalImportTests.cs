@@ -188,4 +188,57 @@ public sealed class ClinicalImportTests : IAsyncLifetime
         Assert.Contains(summary.Problems, p => p is { Line: 3, Column: "" });
         Assert.Contains(summary.Problems, p => p is { Line: 4, Column: "stage" });
     }
+
+    [Theory]
+    [InlineData("Smith^John 19580723")]
+    [InlineData("MRN-0048213")]
+    public async Task Import_WrongIdentifierInPseudonymColumn_RejectsWithLineAndColumnWithoutRepeatingIt(string identifier)
+    {
+        // Regression: "no patient 'Smith^John 19580723' in the catalogue" went to the rejects report and the mutation's problems,
+        // so a hospital file keyed by MRN left every MRN in the data folder.
+        var summary = await ImportAsync($"""
+            pseudonym,diagnosis,stage
+            SYN-CLI-000001,1,IIA
+            {identifier},1,IIA
+            """);
+
+        Assert.Equal((1, 1), (summary.Applied, summary.Rejected));
+        var problem = Assert.Single(summary.Problems, p => p.Severity == ProblemSeverity.Rejected);
+        Assert.Equal((3, "pseudonym", ProblemSeverity.Rejected), (problem.Line, problem.Column, problem.Severity));
+        Assert.Contains("is not a pseudonym of the catalogue", problem.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(identifier, problem.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(identifier.Split(' ')[0], problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_WholeNumbersWrittenAsFloats_AreAcceptedAsWholeNumbers()
+    {
+        // Regression: pandas writes an integer column that holds a NaN as floats, and 64.0, 2021.0 and 1e2 were "not a whole number".
+        var csv = await ImportAsync("""
+            pseudonym,diagnosis,gleasonScore,ageAtDiagnosis,year
+            SYN-CLI-000001,1.0,7.0,64.0,2021.0
+            SYN-CLI-000002,1,,64.5,2020
+            """);
+        var json = await ImportAsync("""
+            [{ "pseudonym": "SYN-CLI-000003", "diagnosis": 1, "ageAtDiagnosis": 1e2, "year": 2021.0 }]
+            """, RecordFormat.Json);
+
+        Assert.Equal((1, 1), (csv.Applied, csv.Rejected));
+        Assert.Contains(csv.Problems, p => p is { Line: 3, Column: "ageAtDiagnosis", Severity: ProblemSeverity.Rejected });
+        var first = await _scenario.NodeAsync("Diagnosis", "SYN-CLI-000001/1");
+        Assert.Equal((7L, 64L, 2021L), ((long)first!["gleasonScore"]!, (long)first["ageAtDiagnosis"]!, (long)first["year"]!));
+        Assert.Equal((1, 0), (json.Applied, json.Rejected));
+        var third = await _scenario.NodeAsync("Diagnosis", "SYN-CLI-000003/1");
+        Assert.Equal((100L, 2021L), ((long)third!["ageAtDiagnosis"]!, (long)third["year"]!));
+    }
+
+    [Fact]
+    public async Task Import_RowsOfOnlySeparators_AreSkippedNotRejected()
+    {
+        // Regression: ",,,," (Excel's formatted empty rows) was "pseudonym is missing" and made the exit code 1.
+        var summary = await ImportAsync("pseudonym,cancerType,stage,er\r\nSYN-CLI-000001,breast,IIA,positive\r\n,,,\r\n\" \",,,\r\n,,\r\nSYN-CLI-000002,breast,IIB,\r\n");
+
+        Assert.Equal((2, 2, 0, 3), (summary.Records, summary.Applied, summary.Rejected, summary.Skipped));
+        Assert.Empty(summary.Problems);
+    }
 }

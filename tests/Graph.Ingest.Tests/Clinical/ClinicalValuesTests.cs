@@ -57,6 +57,9 @@ public sealed class ClinicalValuesTests
     [InlineData("ki67", "120", "120")]
     [InlineData("ageAtDiagnosis", "121", "121")]
     [InlineData("ageAtDiagnosis", "forty", "forty")]
+    [InlineData("ageAtDiagnosis", "64.5", "64.5")]
+    [InlineData("year", "2021.5", "2021.5")]
+    [InlineData("diagnosis", "1.5", "1.5")]
     [InlineData("year", "1850", "1850")]
     [InlineData("diagnosis", "0", "0")]
     public void Parse_BadText_IsRefusedNamingColumnAndValue(string column, string text, string named)
@@ -65,5 +68,19 @@ public sealed class ClinicalValuesTests
         Assert.NotNull(error);
         Assert.StartsWith(column, error, StringComparison.Ordinal);
         Assert.Contains(named, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ageAtDiagnosis", "64.0", 64L)]
+    [InlineData("ageAtDiagnosis", "1e2", 100L)]
+    [InlineData("year", "2021.0", 2021L)]
+    [InlineData("year", "2.021E3", 2021L)]
+    [InlineData("diagnosis", "2.00", 2L)]
+    [InlineData("gleasonScore", "7.0", 7L)]
+    public void Parse_WholeNumberWrittenAsAFloat_GivesTheWholeNumber(string column, string text, long expected)
+    {
+        // Regression: pandas writes an integer column that holds a NaN as floats; 64.0 and 2021.0 were "not a whole number".
+        Assert.Equal(expected, ClinicalValues.Parse(column, text, out var error));
+        Assert.Null(error);
     }
 }

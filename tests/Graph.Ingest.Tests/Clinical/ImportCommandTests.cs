@@ -115,6 +115,55 @@ public sealed class ImportCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportClinical_JsonWithNaN_Exits2NamingLineAndColumn_AndAppliesNothing()
+    {
+        // Regression: Python's json.dump writes NaN; the record was rejected, the nine after it silently dropped ("Read 1 records"),
+        // the first applied and the message said "LineNumber: 1" (zero-based) for line 2.
+        var records = Enumerable.Range(1, 10).Select(i => i == 2
+            ? """  {"pseudonym": "SYN-CLI-000002", "diagnosis": 5, "psa": NaN}"""
+            : $$"""  {"pseudonym": "SYN-CLI-00000{{1 + (i % 3)}}", "diagnosis": {{i + 10}}, "stage": "IIA"}""");
+        var file = _scenario.File("clinical.json", "[\n" + string.Join(",\n", records) + "\n]\n");
+
+        var (exit, output, error) = await GraphCommand.RunInAsync(null, null, "import", "clinical", file, "--data", _scenario.DataDirectory);
+
+        Assert.True(exit == 2, output + error);
+        Assert.Equal($"graph import clinical: {file}: line 3: the file is not valid JSON at column 58: 'N' is an invalid start of a value. Nothing was applied.",
+            error.Trim());
+        Assert.Null(await _scenario.NodeAsync("Diagnosis", "SYN-CLI-000002/11"));
+    }
+
+    [Fact]
+    public async Task ImportClinical_WrongIdentifierInPseudonymColumn_TheReportDoesNotRepeatIt()
+    {
+        // Regression: "no patient 'Smith^John 19580723' in the catalogue" was written to the rejects report in the data folder.
+        var file = _scenario.File("clinical.csv", "pseudonym,diagnosis,stage\nSmith^John 19580723,1,IIA\nMRN0048213,1,IIB\n");
+
+        var (exit, output, error) = await GraphCommand.RunInAsync(null, null, "import", "clinical", file, "--data", _scenario.DataDirectory);
+
+        Assert.True(exit == 1, output + error);
+        var report = Assert.Single(Directory.GetFiles(Path.Combine(_scenario.DataDirectory, "rejects")));
+        var lines = await File.ReadAllLinesAsync(report);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("2\tpseudonym\trejected\tthe value is not a pseudonym of the catalogue", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("3\tpseudonym\trejected\tthe value is not a pseudonym of the catalogue", lines[2], StringComparison.Ordinal);
+        Assert.DoesNotContain("Smith", output + error + string.Join('\n', lines), StringComparison.Ordinal);
+        Assert.DoesNotContain("0048213", output + error + string.Join('\n', lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportClinical_RowsOfOnlySeparators_AreSkipped_AndExit0()
+    {
+        // Regression: Excel's formatted empty rows (",,,") were "pseudonym is missing" and made the exit code 1.
+        var file = _scenario.File("clinical.csv", "pseudonym,diagnosis,cancerType,stage\r\nSYN-CLI-000001,12,breast,IIA\r\n,,,\r\n,,,\r\n");
+
+        var (exit, output, error) = await GraphCommand.RunInAsync(null, null, "import", "clinical", file, "--data", _scenario.DataDirectory);
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("Read 1 records", output, StringComparison.Ordinal);
+        Assert.Contains("1 applied, 0 rejected, 0 warnings; 2 empty rows skipped.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportAlgorithms_ValidJson_Exits0()
     {
         var file = _scenario.File("algorithms.json", """

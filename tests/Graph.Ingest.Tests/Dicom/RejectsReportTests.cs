@@ -17,7 +17,7 @@ public sealed class RejectsReportTests : IDisposable
     public void Kind_EveryKind_IsKebabCase(RejectKind kind, string expected) => Assert.Equal(expected, RejectsReport.Kind(kind));
 
     [Fact]
-    public async Task WriteAsync_TabsAndNewlinesInFields_KeepOneLinePerReject()
+    public async Task WriteAsync_TabsAndNewlinesInFields_AreEscapedOneLinePerReject()
     {
         var path = Path.Combine(_folder.Path, "deeper", "rejects.tsv");
 
@@ -28,7 +28,7 @@ public sealed class RejectsReportTests : IDisposable
 
         var lines = await File.ReadAllLinesAsync(path);
         Assert.Equal(
-            ["path\tkind\treason", "a b.dcm\tcorrupt\tline one line two", "c.dcm\tinvalid-value\tSeries 'x' field 'kvp': -1 is below the minimum 0."],
+            ["path\tkind\treason", "a\\u0009b.dcm\tcorrupt\tline one\\u000Aline two", "c.dcm\tinvalid-value\tSeries 'x' field 'kvp': -1 is below the minimum 0."],
             lines);
     }
 }

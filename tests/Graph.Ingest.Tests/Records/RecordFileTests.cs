@@ -156,6 +156,35 @@ public sealed class RecordFileTests
         Assert.Contains(set.Problems, p => p.Severity == ProblemSeverity.Rejected && p.Line == line);
     }
 
+    [Theory]
+    [InlineData("[\n  {\"a\": 1},\n  {\"a\": NaN},\n  {\"a\": 3}\n]", 3, 9, "'N' is an invalid start of a value")]
+    [InlineData("[\n  {\"a\": 1},\n  {\"a\": \"é\", \"b\": Infinity}\n]", 3, 19, "'I' is an invalid start of a value")]
+    [InlineData("[{\"a\": 1}, {\"a\": 2 \"b\": 3}]", 1, 20, "'\"' is invalid after a value")]
+    [InlineData("[{\"a\": 1}]\n[{\"a\": 2}]", 2, 1, "'[' is invalid after a single JSON value")]
+    public void Read_InvalidJsonAfterTheFirstRecord_RefusesTheFileNamingLineAndColumn(string json, int line, int column, string reason)
+    {
+        // Regression: Python's json.dump writes NaN; that record was rejected and every record after it silently dropped
+        // ("records: 1" for a file of 10), and the message gave the zero-based "LineNumber: 1" for line 2.
+        var set = RecordFile.Read(Encoding.UTF8.GetBytes(json), RecordFormat.Json, Columns);
+
+        Assert.Equal(line, set.Refusal?.Line);
+        Assert.StartsWith($"the file is not valid JSON at column {column}: {reason}", set.Refusal!.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", set.Refusal.Reason, StringComparison.Ordinal);
+        Assert.Single(set.Problems);
+        Assert.Empty(set.Records);
+    }
+
+    [Fact]
+    public void Read_RowsOfOnlySeparators_AreSkippedNotRejected()
+    {
+        // Regression: ",,," (Excel's formatted empty rows) was read as a record without a pseudonym and rejected.
+        var set = Csv("a,b,c\n1,2,3\n,,\n\"\",,\n,\n , ,\n4,5,6\n");
+
+        Assert.Empty(set.Problems);
+        Assert.Equal([2, 7], set.Records.Select(r => r.Line));
+        Assert.Equal(4, set.Skipped);
+    }
+
     [Fact]
     public void Read_JsonObjectNamingAColumnTwice_RejectsThatRecordAsCsvRejectsSuchAHeader()
     {
@@ -190,7 +219,7 @@ public sealed class RecordFileTests
         await ProblemsReport.WriteAsync(path, [RecordProblem.Warn(7, "icd10", "unknown\tcode"), RecordProblem.Reject(3, "", "bad\nrecord")], CancellationToken.None);
 
         Assert.Equal(
-            [ProblemsReport.Header, "3\t\trejected\tbad record", "7\ticd10\twarning\tunknown code"],
+            [ProblemsReport.Header, "3\t\trejected\tbad\\u000Arecord", "7\ticd10\twarning\tunknown\\u0009code"],
             await File.ReadAllLinesAsync(path));
     }
 }

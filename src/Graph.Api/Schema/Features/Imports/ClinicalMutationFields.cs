@@ -32,7 +32,7 @@ internal static class ClinicalMutationFields
             Description = "Imports clinical data for patients of the catalogue, one record per diagnosis (CSV with a header row, or a JSON "
                 + $"array of objects; columns {string.Join(", ", ClinicalColumns.All)}). Each record is validated on its own and applied whole or "
                 + "rejected with its line, column and reason; codes the catalogue's concepts do not hold are warnings. Content that cannot be read as "
-                + "a whole (empty, a header row that cannot be read) is a BAD_USER_INPUT error. Importing the same content again "
+                + "a whole (empty, a header row that cannot be read, JSON that is not valid anywhere in it) is a BAD_USER_INPUT error, nothing applied. Importing the same content again "
                 + "changes nothing. The request size limit applies: import large files with 'graph import clinical'.",
             ResolvedType = new NonNullGraphType(new ImportClinicalPayloadGraphType(problems)),
             Arguments = new QueryArguments(

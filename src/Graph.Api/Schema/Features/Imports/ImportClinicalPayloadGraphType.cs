@@ -16,6 +16,7 @@ internal sealed class ImportClinicalPayloadGraphType : ObjectGraphType<ClinicalI
         this.AddValue("records", Scalars.Int, "Records in the content, rejected ones included.", s => s.Records);
         this.AddValue("applied", Scalars.Int, "Records applied, whole.", s => s.Applied);
         this.AddValue("rejected", Scalars.Int, "Records not applied.", s => s.Rejected);
+        this.AddValue("skipped", Scalars.Int, "Rows of empty fields only (as spreadsheets save formatted empty rows), skipped: neither records nor problems.", s => s.Skipped);
         this.AddValue("warnings", Scalars.Int, "Warnings about applied records (unknown codes, ignored columns).", s => s.Warnings);
         this.AddValue("nodesChanged", Scalars.Int, "Nodes created or updated.", s => (int)s.NodesChanged);
         this.AddValue("relationshipsChanged", Scalars.Int, "Relationships created or deleted.", s => (int)s.EdgesChanged);

@@ -29,6 +29,8 @@ internal static class AnnexEProfile
         new(new DicomTag(0x0010, 0x1040), "X", ReadToClean), // Patient's Address
         new(new DicomTag(0x0010, 0x2154), "X", ReadToClean), // Patient's Telephone Numbers
         new(new DicomTag(0x0010, 0x2297), "X", ReadToClean), // Responsible Person
+        new(new DicomTag(0x0010, 0x2299), "X", ReadToClean), // Responsible Organization
+        new(new DicomTag(0x0010, 0x2152), "X", ReadToClean), // Region of Residence
         new(DicomTag.OtherPatientIDsSequence, "X", Dropped),
         new(new DicomTag(0x0010, 0x0032), "X", Dropped), // Patient's Birth Time
         new(DicomTag.PatientComments, "X", Dropped),

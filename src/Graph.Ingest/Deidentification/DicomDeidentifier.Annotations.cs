@@ -18,7 +18,7 @@ internal sealed partial class DicomDeidentifier
     /// Reference Sequence > RT Referenced Study Sequence > RT Referenced Series Sequence. Every text is kept only when clean,
     /// as descriptions are; each dropped text counts in <paramref name="removed"/>.
     /// </remarks>
-    private DeidentifiedAnnotation? Annotation(Allowed a, DicomDataset dataset, string ownSeries, ref DescriptorCleaner? cleaner, ref int removed)
+    private DeidentifiedAnnotation? Annotation(Allowed a, string ownSeries, DescriptorCleaner cleaner, ref int removed)
     {
         var sopClass = a.Text(DicomTag.SOPClassUID) ?? a.Text(DicomTag.MediaStorageSOPClassUID);
         var modality = a.Text(DicomTag.Modality);
@@ -27,7 +27,6 @@ internal sealed partial class DicomDeidentifier
         if (!isSegmentation && !isStructureSet)
             return null;
 
-        cleaner ??= DescriptorCleaner.For(dataset);
         var sopUid = a.Text(DicomTag.SOPInstanceUID) ?? a.Text(DicomTag.MediaStorageSOPInstanceUID)!;
         var labels = new List<string>();
         var codes = new SortedSet<string>(StringComparer.Ordinal);

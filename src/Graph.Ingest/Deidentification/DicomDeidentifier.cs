@@ -62,16 +62,17 @@ internal sealed partial class DicomDeidentifier
         var seriesUid = Required(a.Text(DicomTag.SeriesInstanceUID), DicomTag.SeriesInstanceUID);
         var sopUid = a.Text(DicomTag.SOPInstanceUID) ?? Required(a.Text(DicomTag.MediaStorageSOPInstanceUID), DicomTag.SOPInstanceUID);
         var warnings = InstanceWarnings.None;
-        var modality = a.Text(DicomTag.Modality);
+        var cleaner = DescriptorCleaner.For(dataset);
+        var modality = ModalityTerms.Accepted(a.Text(DicomTag.Modality), cleaner);
         if (modality is null)
         {
-            // Type 1 in every IOD, yet absent from real exports: the series is still placed, as Other.
+            // Type 1 in every IOD, yet absent from real exports, or free text where a defined term belongs (a name has
+            // been seen there): the series is still placed, as Other.
             warnings |= InstanceWarnings.ModalityMissing;
             modality = UnknownModality;
         }
 
         var patientId = a.Text(DicomTag.PatientID);
-        DescriptorCleaner? cleaner = null;
         string patient;
         if (patientId is null)
         {
@@ -85,7 +86,6 @@ internal sealed partial class DicomDeidentifier
         }
         else
         {
-            cleaner = DescriptorCleaner.For(dataset);
             if (PassThroughIds.Problem(patientId, cleaner.NameParts, cleaner.VisitValues) is { } problem)
                 throw new DeidentificationException($"Patient id not passed through: {problem}.", DeidentificationProblem.UnsafePatientId, DicomTag.PatientID);
             patient = patientId;
@@ -102,17 +102,12 @@ internal sealed partial class DicomDeidentifier
         var manufacturer = a.Text(DicomTag.Manufacturer);
         var model = a.Text(DicomTag.ManufacturerModelName);
         var removed = 0;
-        if (studyDescription is not null || seriesDescription is not null || bodyPart is not null || manufacturer is not null || model is not null)
-        {
-            cleaner ??= DescriptorCleaner.For(dataset);
-            (studyDescription, removed) = Clean(cleaner, studyDescription, removed);
-            (seriesDescription, removed) = Clean(cleaner, seriesDescription, removed);
-            (bodyPart, removed) = Clean(cleaner, bodyPart, removed);
-            (manufacturer, removed) = Clean(cleaner, manufacturer, removed);
-            (model, removed) = Clean(cleaner, model, removed);
-        }
-
-        var annotation = Annotation(a, dataset, _uids?.Remap(seriesUid) ?? seriesUid, ref cleaner, ref removed);
+        (studyDescription, removed) = Clean(cleaner, studyDescription, removed);
+        (seriesDescription, removed) = Clean(cleaner, seriesDescription, removed);
+        (bodyPart, removed) = Clean(cleaner, bodyPart, removed);
+        (manufacturer, removed) = Clean(cleaner, manufacturer, removed);
+        (model, removed) = Clean(cleaner, model, removed);
+        var annotation = Annotation(a, _uids?.Remap(seriesUid) ?? seriesUid, cleaner, ref removed);
         var measures = a.PixelMeasures();
         return InstanceFit.Apply(new DeidentifiedInstance
         {

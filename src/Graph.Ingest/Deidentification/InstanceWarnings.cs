@@ -10,7 +10,7 @@ public enum InstanceWarnings
     /// <summary>PatientID (0010,0020) was absent or empty: the instance's study got a patient of its own, of unknown identity.</summary>
     PatientIdMissing = 1,
 
-    /// <summary>Modality (0008,0060) was absent or empty: the series was recorded as OT (other).</summary>
+    /// <summary>Modality (0008,0060) was absent, empty or not a defined term (free text, a name): the series was recorded as OT (other).</summary>
     ModalityMissing = 2,
 
     /// <summary>A value was out of the catalogue's range and was left out (the instance was kept).</summary>

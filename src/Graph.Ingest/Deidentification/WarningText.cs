@@ -14,7 +14,7 @@ public static class WarningText
     public static string Phrase(InstanceWarnings warning) => warning switch
     {
         InstanceWarnings.PatientIdMissing => "PatientID empty or absent (patient of unknown identity, one per study)",
-        InstanceWarnings.ModalityMissing => "Modality empty or absent (recorded as OT)",
+        InstanceWarnings.ModalityMissing => "Modality empty, absent or not a defined term (recorded as OT)",
         InstanceWarnings.ValueDropped => "a value out of the catalogue's range left out",
         InstanceWarnings.AnnotationSourceUnknown => "a segmentation or structure set whose source series is not in the catalogue (linked to its own series)",
         _ => warning.ToString(),

@@ -82,9 +82,105 @@ public sealed class DescriptorCleanerTests
     public void Clean_OrdinaryDescriptions_Kept(string description) =>
         Assert.Equal(description, WithPatient("Doe^Janeth", "MRN998877", "ACC554433", "19600315").Clean(description));
 
+    // Review 4: a name followed by digits or letters, split by a soft hyphen, in fullwidth letters, decomposed, transliterated
+    // otherwise (Ø, Ł, Æ, ß, Đ, Þ, ı, German and Nordic vowels), written in one word, or in katakana for hiragana survived.
+    [Theory]
+    [InlineData("Zorbulak^Quintavia^Mirelle", "Zorbulak2 follow-up")]
+    [InlineData("Zorbulak^Quintavia^Mirelle", "Zorbulaks scan")]
+    [InlineData("Zorbulak^Quintavia^Mirelle", "Zorb\u00ADulak")]
+    [InlineData("Zorbulak^Quintavia^Mirelle", "Ｚｏｒｂｕｌａｋ")]
+    [InlineData("Zorbulak^Quintavia^Mirelle", "DrQuintavia")]
+    [InlineData("Muller^Jurgen", "Müller knee")]
+    [InlineData("Muller^Jurgen", "Jürgen knee")]
+    [InlineData("Müller^Jürgen", "Mu\u0308ller knee")]
+    [InlineData("Øvregård^Åse", "Ovregard spine")]
+    [InlineData("Øvregård^Åse", "Oevregaard spine")]
+    [InlineData("Łukasiewicz^Æsa", "Lukasiewicz abdomen")]
+    [InlineData("Łukasiewicz^Æsa", "Aesa abdomen")]
+    [InlineData("Strauß^Œdipe", "STRAUSS head")]
+    [InlineData("Strauß^Œdipe", "Oedipe head")]
+    [InlineData("Đorđević^Þóra", "Dordevic neck")]
+    [InlineData("Đorđević^Þóra", "Thora neck")]
+    [InlineData("Yıldız^Işıl", "Yildiz brain")]
+    [InlineData("O'Brien^Siobhan", "OBrien chest")]
+    [InlineData("O'Brien^Siobhan", "Obrien chest")]
+    [InlineData("van der Berg^Anke", "VanderBerg brain")]
+    [InlineData("Li^Bo", "LI2 T1")]
+    [InlineData("Yamada^Tarou=山田^太郎=やまだ^たろう", "ヤマダ CT")]
+    [InlineData("Yamada^Tarou=山田^太郎=やまだ^たろう", "ﾔﾏﾀﾞ CT")]
+    public void Clean_NameSpelledOtherwise_Dropped(string name, string description) =>
+        Assert.Null(WithPatient(name).Clean(description));
+
+    [Theory]
+    [InlineData("Li^Bo", "Liver CT")]
+    [InlineData("Li^Bo", "Abdomen")]
+    [InlineData("Li^Bo", "BONE WINDOW")]
+    [InlineData("Ng^An", "Angio chest")]
+    [InlineData("Øvregård^Åse", "AX T2 FSE")]
+    [InlineData("Lane^Ida", "3-PLANE LOC")]
+    [InlineData("O'Brien^Siobhan", "O-MAR CHEST")]
+    [InlineData("Yamada^Tarou=山田^太郎=やまだ^たろう", "CT 胸部")]
+    public void Clean_ShortNameOnlyInsideAnotherWord_Kept(string name, string description) =>
+        Assert.Equal(description, WithPatient(name).Clean(description));
+
+    // Review 4: the patient's address, region of residence and responsible organisation were only compared whole.
+    [Theory]
+    [InlineData("Glimmerfeld Lane")]
+    [InlineData("Kestrelton resident")]
+    [InlineData("Vrellmark cohort")]
+    [InlineData("Brindlecroft insured")]
+    [InlineData("call 1632960123")]
+    public void Clean_AddressOrContactWord_Dropped(string description) => Assert.Null(WithAddress().Clean(description));
+
+    [Theory]
+    [InlineData("3-PLANE LOC")]
+    [InlineData("AX T2")]
+    public void Clean_AddressWordOnlyInsideAnotherWord_Kept(string description) => Assert.Equal(description, WithAddress().Clean(description));
+
+    // Review 4: dates with month names of other languages, with "de", and in CJK forms survived.
+    [Theory]
+    [InlineData("DOB 23. Juli 1958")]
+    [InlineData("Scan 15 mars 2023")]
+    [InlineData("Estudio 15 de marzo de 2023")]
+    [InlineData("Estudio marzo del 2023")]
+    [InlineData("2023年3月15日 CT")]
+    [InlineData("CT 2023年3月")]
+    [InlineData("2023년 3월 15일 흉부")]
+    [InlineData("MR 3. März 2023")]
+    [InlineData("MR 3 Maerz 2023")]
+    [InlineData("TC 5 février 2021")]
+    [InlineData("CT 12 août 2020")]
+    [InlineData("RM 15 de março de 2023")]
+    [InlineData("TC 4 maggio 2022")]
+    [InlineData("TC 4 di maggio 2022")]
+    [InlineData("MR 7 mei 2021")]
+    [InlineData("CT 1 okt. 2019")]
+    [InlineData("MR 9 desember 2020")]
+    [InlineData("CT 15 dic 2023")]
+    [InlineData("TT maaliskuuta 2023")]
+    [InlineData("CT ２０２３-０３-１５")]
+    public void Clean_DateInAnotherLanguageOrScript_Dropped(string description) =>
+        Assert.Null(WithPatient("Doe^Janeth").Clean(description));
+
+    [Theory]
+    [InlineData("PC MAG 20 cm/s")]
+    [InlineData("Series 2 set 4")]
+    [InlineData("Mai protocol T2")]
+    [InlineData("胸部 CT 3D")]
+    public void Clean_MonthLikeWordWithoutADate_Kept(string description) =>
+        Assert.Equal(description, WithPatient("Doe^Janeth").Clean(description));
+
     [Fact]
     public void NameParts_EveryPersonName_Split() =>
         Assert.Equal(["Doe", "Janeth", "Quimby", "Horace", "Xanthe", "Operator"], Cleaner.NameParts);
+
+    private static DescriptorCleaner WithAddress() =>
+        DescriptorCleaner.For(DicomFile.Read(new MemoryStream(SomeDicom.Instance()
+            .Set(new DicomTag(0x0010, 0x1040), "LO", "17 Glimmerfeld Lane, Kestrelton")
+            .Set(new DicomTag(0x0010, 0x2152), "LO", "Vrellmark")
+            .Set(new DicomTag(0x0010, 0x2299), "LO", "Brindlecroft Insurance")
+            .Set(new DicomTag(0x0010, 0x2154), "SH", "+44 1632 960123")
+            .ToBytes())));
 
     private static DescriptorCleaner WithPatient(string name, string id = "PAT001", string accession = "ACC1", string birth = "19581230") =>
         DescriptorCleaner.For(DicomFile.Read(new MemoryStream(SomeDicom.Instance()

@@ -117,6 +117,62 @@ public sealed class DicomDeidentifierTests
         Assert.Equal(("OT", InstanceWarnings.ModalityMissing), (instance.Modality, instance.Warnings));
     }
 
+    // Review 4: any text was stored as the modality, a patient's name included (and became a DCAT keyword).
+    [Theory]
+    [InlineData("ZORBULAK")]
+    [InlineData("ct scan")]
+    [InlineData("Ct")]
+    [InlineData("C")]
+    public void Deidentify_ModalityNotADefinedTermOrIdentifying_RecordedAsOther_WithAWarning(string modality)
+    {
+        var instance = _deidentifier.Deidentify(Read(SomeDicom.Instance(modality: modality).Set(DicomTag.PatientName, "PN", "Zorbulak^Quintavia")));
+
+        Assert.Equal(("OT", InstanceWarnings.ModalityMissing), (instance.Modality, instance.Warnings));
+    }
+
+    [Theory]
+    [InlineData("CT")]
+    [InlineData("PT")]
+    [InlineData("RTSTRUCT")]
+    [InlineData("OPT")]
+    public void Deidentify_DefinedTermModality_Kept(string modality)
+    {
+        var instance = _deidentifier.Deidentify(Read(SomeDicom.Instance(modality: modality)));
+
+        Assert.Equal((modality, InstanceWarnings.None), (instance.Modality, instance.Warnings));
+    }
+
+    // A defined term equal to a word of the name (pydicom's 693_J2KI.dcm: CQ500-CT-310; test-SR.dcm: Test^S R) stays.
+    [Theory]
+    [InlineData("CQ500-CT-310", "CT")]
+    [InlineData("Test^S R", "SR")]
+    public void Deidentify_DefinedTermThatIsAWordOfTheName_Kept(string name, string modality) =>
+        Assert.Equal(modality, _deidentifier.Deidentify(Read(SomeDicom.Instance(modality: modality).Set(DicomTag.PatientName, "PN", name))).Modality);
+
+    [Fact]
+    public void Deidentify_WellShapedModalityWithoutName_Kept() =>
+        Assert.Equal("NEWTERM_2", _deidentifier.Deidentify(Read(SomeDicom.Instance(modality: "NEWTERM_2"))).Modality);
+
+    // Review 4: a segment label with the patient's name followed by a digit was kept.
+    [Fact]
+    public void Deidentify_SegmentLabelWithNameAndDigit_Dropped_AndCounted()
+    {
+        var image = SomeDicom.Instance(modality: "CT").Set(DicomTag.PatientName, "PN", "Zorbulak^Quintavia^Mirelle");
+        var seg = TestAnnotations.Segmentation(
+            image,
+            SomeDicom.Series(1, 90),
+            SomeDicom.Sop(1, 90, 1),
+            SomeDicom.Series(1, 1),
+            [SomeDicom.Sop(1, 1, 1)],
+            new TestAnnotations.Segment("Zorbulak1 liver", "SCT", "10200004", "Liver"),
+            new TestAnnotations.Segment("Tumor", "SCT", "108369006", "Neoplasm"));
+
+        var instance = _deidentifier.Deidentify(Read(seg));
+
+        Assert.Equal("Tumor", instance.Annotation!.Label);
+        Assert.Equal(1, instance.DescriptionsRemoved);
+    }
+
     [Fact]
     public void Deidentify_ValueOutOfRange_LeftOut_InstanceKept()
     {
@@ -221,6 +277,34 @@ public sealed class DicomDeidentifierTests
         Assert.Equal(DeidentificationProblem.UnsafePatientId, error.Problem);
         Assert.DoesNotContain(id, error.Message, StringComparison.Ordinal);
     }
+
+    // Review 4: ids holding the birth date in another order or with separators, another id of the patient or the study id were kept.
+    [Theory]
+    [InlineData("P23071958")]
+    [InlineData("X07231958")]
+    [InlineData("X580723")]
+    [InlineData("X1958.07.23")]
+    [InlineData("ID-99887766")]
+    [InlineData("STQ770900")]
+    [InlineData("stq-770900")]
+    public void Deidentify_PassThrough_IdHoldingBirthDateOrAnotherId_Refused(string id)
+    {
+        var passThrough = new DicomDeidentifier(null, passThroughIds: true, remapUids: false);
+
+        var error = Assert.Throws<DeidentificationException>(() => passThrough.Deidentify(Read(WithOtherIds(id))));
+        Assert.Equal(DeidentificationProblem.UnsafePatientId, error.Problem);
+        Assert.DoesNotContain(id, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deidentify_PassThrough_IdBesideOtherIds_Kept() =>
+        Assert.Equal("TCGA-02-0001", new DicomDeidentifier(null, passThroughIds: true, remapUids: false).Deidentify(Read(WithOtherIds("TCGA-02-0001"))).Patient);
+
+    private static TestDicomFile WithOtherIds(string id) =>
+        SomeDicom.Instance(id)
+            .Set(DicomTag.PatientBirthDate, "DA", "19580723")
+            .Set(DicomTag.OtherPatientIDs, "LO", "99887766")
+            .Set(DicomTag.StudyID, "SH", "STQ770900");
 
     [Fact]
     public void Constructor_PseudonymisingOrRemappingWithoutKey_Fails()

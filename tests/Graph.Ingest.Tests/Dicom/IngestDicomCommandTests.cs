@@ -84,7 +84,7 @@ public sealed class IngestDicomCommandTests : IAsyncLifetime
         Assert.Contains("2 accepted, 0 rejected", output, StringComparison.Ordinal);
         Assert.Contains("2 studies written with warnings (1 patients of unknown identity):", output, StringComparison.Ordinal);
         Assert.Contains("1 files: PatientID empty or absent", output, StringComparison.Ordinal);
-        Assert.Contains("1 files: Modality empty or absent (recorded as OT)", output, StringComparison.Ordinal);
+        Assert.Contains("1 files: Modality empty, absent or not a defined term (recorded as OT)", output, StringComparison.Ordinal);
         Assert.Equal(1, refusedExit);
         Assert.Contains("2 accepted, 1 rejected", refusedOutput, StringComparison.Ordinal);
     }

@@ -47,26 +47,28 @@ internal static class LowEffectConditions
 
         var owners = FieldPath.SingleMap(over, GraphModel.Series, [SeriesPatient]);
         var (patientKeys, seriesKeys) = (KeyHashes.Of(over.Table(GraphModel.Patient)), KeyHashes.Of(over.Table(GraphModel.Series)));
+        Selection Select(CohortCriteria c) => new(over, c, readablePatients, readableSeries, owners);
         var current = criteria;
-        var selected = Unreadable(over, current, readablePatients, readableSeries);
+        var selected = Select(current);
         // Fewer unreadable patients than the threshold are withheld whatever the conditions: nothing to drop.
-        if (Affected(selected, (new Bitset(selected.Patients.Length), new Bitset(selected.Series.Length)), owners) < threshold)
+        if (selected.Patients.Count() < threshold)
             return asked;
         while (true)
         {
             // The condition that sets apart the fewest patients goes first, then the others are judged again without it (two
             // conditions that each repeat the other set apart none alone, yet one of them must stay). Ties go by the records
             // the question selects without the condition, so the same question in other words loses the same conditions.
-            (int Affected, SetHash Patients, SetHash Series, CohortCriteria Without, (Bitset, Bitset) Selected)? lowest = null;
+            (int Affected, SetHash Patients, SetHash Series, CohortCriteria Without, Selection Selected)? lowest = null;
             List<SetHash>? lowestLayers = null;
             var (currentPatientSites, currentSeriesSites) = (Sites(current.Patients), Sites(current.Series));
             for (var site = 0; site < currentPatientSites + currentSeriesSites; site++)
             {
-                var without = site < currentPatientSites
-                    ? current with { Patients = Without(current.Patients!, new HashSet<int> { site }) }
-                    : current with { Series = Without(current.Series!, new HashSet<int> { site - currentPatientSites }) };
-                var other = Unreadable(over, without, readablePatients, readableSeries);
-                var affected = Affected(selected, other, owners);
+                var seriesSite = site >= currentPatientSites;
+                var without = seriesSite
+                    ? current with { Series = Without(current.Series!, new HashSet<int> { site - currentPatientSites }) }
+                    : current with { Patients = Without(current.Patients!, new HashSet<int> { site }) };
+                var other = Select(without);
+                var affected = Selection.Affected(selected, other, seriesSite, threshold);
                 if (affected >= threshold || (lowest is { } low && affected > low.Affected))
                     continue;
                 var (patientHash, seriesHash) = (patientKeys.Hash(other.Patients), seriesKeys.Hash(other.Series));
@@ -93,6 +95,8 @@ internal static class LowEffectConditions
             if (lowest is not { } drop)
                 return ReferenceEquals(current, criteria) ? asked : current;
             (current, selected) = (new CohortCriteria(Flat(drop.Without.Patients), Flat(drop.Without.Series)), drop.Selected);
+            if (selected.Patients.Count() < threshold)
+                return current;
         }
     }
 
@@ -201,23 +205,47 @@ internal static class LowEffectConditions
         return kept;
     }
 
-    private static (Bitset Patients, Bitset Series) Unreadable(CatalogSnapshot over, CohortCriteria criteria, Bitset readablePatients, Bitset readableSeries)
+    // The unreadable patients a question selects, and (when asked for) their selected series.
+    private sealed class Selection
     {
-        var selection = Cohorts.Select(over, criteria);
-        return (selection.Patients.Clone().AndNot(readablePatients), selection.Series.Clone().AndNot(readableSeries));
-    }
+        private readonly Bitset _seriesMatch;
+        private readonly Storage.ChunkedArray<int> _owners;
+        private Bitset? _series;
 
-    // The unreadable patients one selection has and the other has not, or whose selected series differ.
-    private static int Affected((Bitset Patients, Bitset Series) a, (Bitset Patients, Bitset Series) b, Storage.ChunkedArray<int> owners)
-    {
-        var patients = a.Patients.Clone().AndNot(b.Patients).Or(b.Patients.Clone().AndNot(a.Patients));
-        var series = a.Series.Clone().AndNot(b.Series).Or(b.Series.Clone().AndNot(a.Series));
-        foreach (var s in series)
+        public Selection(CatalogSnapshot over, CohortCriteria criteria, Bitset readablePatients, Bitset readableSeries, Storage.ChunkedArray<int> owners)
         {
-            if (owners[s] >= 0)
-                patients.Add(owners[s]);
+            var (patients, seriesMatch) = Cohorts.Match(over, criteria);
+            Patients = patients.Clone().AndNot(readablePatients);
+            _seriesMatch = seriesMatch.Clone().AndNot(readableSeries);
+            _owners = owners;
         }
 
-        return patients.Count();
+        public Bitset Patients { get; }
+
+        public Bitset Series => _series ??= Traversal.WithTargetIn(_seriesMatch, _owners, Patients);
+
+        // The unreadable patients one selection has and the other has not, or (a condition on series changed) whose selected
+        // series differ; counted up to the threshold. Without a change of the series conditions, series differ only with their
+        // patients.
+        public static int Affected(Selection a, Selection b, bool seriesChanged, int threshold)
+        {
+            var x = a.Patients.Words;
+            var y = b.Patients.Words;
+            var count = 0;
+            for (var i = 0; i < x.Length && count < threshold; i++)
+                count += System.Numerics.BitOperations.PopCount(x[i] ^ y[i]);
+            if (!seriesChanged || count >= threshold)
+                return count;
+
+            var patients = a.Patients.Clone().AndNot(b.Patients).Or(b.Patients.Clone().AndNot(a.Patients));
+            var series = a.Series.Clone().AndNot(b.Series).Or(b.Series.Clone().AndNot(a.Series));
+            foreach (var s in series)
+            {
+                if (a._owners[s] >= 0)
+                    patients.Add(a._owners[s]);
+            }
+
+            return patients.Count();
+        }
     }
 }

@@ -65,11 +65,19 @@ public static class Cohorts
         ArgumentNullException.ThrowIfNull(criteria);
         // Clause results, and the patients that have a matching series, come from the snapshot's cache as facets' clauses do:
         // a user refining a cohort sends the same criteria again and again while the catalogue stays the same.
+        var (patients, seriesMatch) = Match(snapshot, criteria);
+        return FromPatients(snapshot, patients, seriesMatch);
+    }
+
+    /// <summary>The patients the criteria select and every series that matches the series criteria (of any patient): the
+    /// selected series are those of the selected patients.</summary>
+    internal static (Bitset Patients, Bitset SeriesMatch) Match(CatalogSnapshot snapshot, CohortCriteria criteria)
+    {
         var patients = new Clauses(snapshot, GraphModel.Patient, criteria.Patients).All();
         var seriesMatch = new Clauses(snapshot, GraphModel.Series, criteria.Series).All();
         if (criteria.Series is not null)
             patients.And(PatientsWithAny(snapshot, criteria.Series, seriesMatch));
-        return FromPatients(snapshot, patients, seriesMatch);
+        return (patients, seriesMatch);
     }
 
     // The cached set is shared: it is only ever read (And with it), never changed.

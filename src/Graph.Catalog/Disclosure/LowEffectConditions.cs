@@ -30,9 +30,13 @@ internal static class LowEffectConditions
     /// evaluation of the question without it, again after every condition dropped.</summary>
     public const int MaxConditions = 32;
 
+    // What series criteria without any condition become: series criteria, even of nothing, keep only patients who have a series,
+    // so they are never dropped to none (no criteria), which would count patients without one.
+    private static readonly AndFilter Anything = new([]);
+
     private static readonly RelationField SeriesPatient = RelationField.Find(GraphModel.Series, "patient")!;
 
-    /// <summary>The criteria without their low-effect conditions (the same instance when none is).</summary>
+    /// <summary>The criteria without their low-effect conditions, written plainly (the same instance when that changes nothing).</summary>
     /// <exception cref="CatalogQueryException">The criteria have more than <see cref="MaxConditions"/> conditions.</exception>
     public static CohortCriteria Drop(CatalogSnapshot over, Bitset readablePatients, Bitset readableSeries, int threshold, CohortCriteria criteria)
     {
@@ -52,48 +56,38 @@ internal static class LowEffectConditions
         var selected = Select(current);
         // Fewer unreadable patients than the threshold are withheld whatever the conditions: nothing to drop.
         if (selected.Patients.Count() < threshold)
-            return asked;
+            return Same(current, asked) ? asked : current;
         while (true)
         {
             // The condition that sets apart the fewest patients goes first, then the others are judged again without it (two
-            // conditions that each repeat the other set apart none alone, yet one of them must stay). Ties go by the records
-            // the question selects without the condition, so the same question in other words loses the same conditions.
-            (int Affected, SetHash Patients, SetHash Series, CohortCriteria Without, Selection Selected)? lowest = null;
-            List<SetHash>? lowestLayers = null;
+            // conditions that each repeat the other set apart none alone, yet one of them must stay). Ties go by what the
+            // question selects without the condition, so the same question in other words loses the same conditions.
+            var candidates = new List<(int Affected, CohortCriteria Without, Selection Selected)>();
             var (currentPatientSites, currentSeriesSites) = (Sites(current.Patients), Sites(current.Series));
             for (var site = 0; site < currentPatientSites + currentSeriesSites; site++)
             {
                 var seriesSite = site >= currentPatientSites;
                 var without = seriesSite
-                    ? current with { Series = Without(current.Series!, new HashSet<int> { site - currentPatientSites }) }
+                    ? current with { Series = Without(current.Series!, new HashSet<int> { site - currentPatientSites }) ?? Anything }
                     : current with { Patients = Without(current.Patients!, new HashSet<int> { site }) };
                 var other = Select(without);
                 var affected = Selection.Affected(selected, other, seriesSite, threshold);
-                if (affected >= threshold || (lowest is { } low && affected > low.Affected))
-                    continue;
-                var (patientHash, seriesHash) = (patientKeys.Hash(other.Patients), seriesKeys.Hash(other.Series));
-                var order = lowest is not { } best || affected < best.Affected ? -1 : Compare((patientHash, seriesHash), (best.Patients, best.Series));
-                if (order == 0)
+                if (affected < threshold && (candidates.Count == 0 || affected <= candidates[0].Affected))
                 {
-                    // The same records either way (conditions that repeat each other): the one whose remaining conditions carry the
-                    // lowest noise layers goes, so that which of them stays does not depend on how the question is written.
-                    var layers = Layers(over, without);
-                    lowestLayers ??= Layers(over, lowest!.Value.Without);
-                    order = CompareLayers(layers, lowestLayers);
-                    if (order < 0)
-                        lowestLayers = layers;
+                    if (candidates.Count > 0 && affected < candidates[0].Affected)
+                        candidates.Clear();
+                    candidates.Add((affected, without, other));
                 }
-                else if (order < 0)
-                {
-                    lowestLayers = null;
-                }
-
-                if (order < 0)
-                    lowest = (affected, patientHash, seriesHash, without, other);
             }
 
+            var lowest = candidates.Count switch
+            {
+                0 => ((int, CohortCriteria Without, Selection Selected)?)null,
+                1 => candidates[0],
+                _ => First(over, candidates, patientKeys, seriesKeys),
+            };
             if (lowest is not { } drop)
-                return ReferenceEquals(current, criteria) ? asked : current;
+                return Same(current, asked) ? asked : current;
             (current, selected) = (new CohortCriteria(Flat(drop.Without.Patients), Flat(drop.Without.Series)), drop.Selected);
             if (selected.Patients.Count() < threshold)
                 return current;
@@ -105,14 +99,38 @@ internal static class LowEffectConditions
     private static Filter? Flat(Filter? filter) => filter switch
     {
         AndFilter { Items: [_, SetFilter] } => filter,
-        AndFilter { Items: [var only] } => Flat(only),
-        OrFilter { Items: [var only] } => Flat(only),
-        AndFilter and => new AndFilter([.. and.Items.Select(Flat).SelectMany(i => i is AndFilter { Items: not [_, SetFilter] } inner ? inner.Items : [i!])]),
-        OrFilter or => new OrFilter([.. or.Items.Select(Flat).SelectMany(i => i is OrFilter inner ? inner.Items : [i!])]),
+        AndFilter and => Single(new AndFilter([.. and.Items.Select(Flat).SelectMany(i => i is AndFilter { Items: not [_, SetFilter] } inner ? inner.Items : [i!])])),
+        OrFilter or => Single(new OrFilter([.. or.Items.Select(Flat).SelectMany(i => i is OrFilter inner ? inner.Items : [i!])])),
         NotFilter not => new NotFilter(Flat(not.Inner)!),
         RelationFilter relation => relation with { Inner = Flat(relation.Inner)! },
         _ => filter,
     };
+
+    // Whether two criteria are written alike: then the question's own selection serves.
+    private static bool Same(CohortCriteria a, CohortCriteria b) =>
+        Key(a.Patients) == Key(b.Patients) && Key(a.Series) == Key(b.Series);
+
+    private static string? Key(Filter? filter) => filter is null ? null : FilterKey.Of(filter);
+
+    private static Filter Single(Filter filter) => filter switch
+    {
+        AndFilter { Items: [var only] } => only,
+        OrFilter { Items: [var only] } => only,
+        _ => filter,
+    };
+
+
+
+    // Of conditions that set apart as few patients, the one whose removal leaves the lowest records, then (the same records: they
+    // repeat each other) the lowest noise layers: chosen by what the question selects, never by how it is written.
+    private static (int Affected, CohortCriteria Without, Selection Selected) First(
+        CatalogSnapshot over, List<(int Affected, CohortCriteria Without, Selection Selected)> candidates, KeyHashes patientKeys, KeyHashes seriesKeys)
+    {
+        var keyed = candidates.Select(c => (Candidate: c, Records: (patientKeys.Hash(c.Selected.Patients), seriesKeys.Hash(c.Selected.Series)))).ToList();
+        var lowestRecords = keyed.Select(k => k.Records).Aggregate((a, b) => Compare(a, b) <= 0 ? a : b);
+        var tied = keyed.Where(k => Compare(k.Records, lowestRecords) == 0).Select(k => k.Candidate).ToList();
+        return tied.Count == 1 ? tied[0] : tied.Select(c => (Candidate: c, Layers: Layers(over, c.Without))).Aggregate((a, b) => CompareLayers(a.Layers, b.Layers) <= 0 ? a : b).Candidate;
+    }
 
     private static int Compare((SetHash Patients, SetHash Series) a, (SetHash Patients, SetHash Series) b) =>
         (a.Patients.Low, a.Patients.High, a.Series.Low, a.Series.High).CompareTo((b.Patients.Low, b.Patients.High, b.Series.Low, b.Series.High));
@@ -145,7 +163,7 @@ internal static class LowEffectConditions
     // How many conditions a filter has: the places Without numbers, in the same order.
     private static int Sites(Filter? filter)
     {
-        if (filter is null)
+        if (filter is null or AndFilter { Items: [] })
             return 0;
         var site = 1;
         Reduce(filter, ref site, new HashSet<int>());

@@ -16,18 +16,28 @@ namespace Graph.Catalog.Disclosure;
 /// <para>
 /// So every condition (each item of an and or an or and each value of an in-list, at any depth, also inside relationship and not
 /// filters, and the whole filter) whose removal from the question changes the unreadable patients selected (or their selected
-/// series) by fewer than the threshold, zero included, is removed, the one that sets apart the fewest first, until none is left,
-/// and the protected part is the answer to what remains, with its noise layers. Conditions are judged by the records they set
-/// apart, never by how they are written, so the same question in other words (reordered, an in-list or its eqs, a condition
-/// wrapped in an and) loses the same conditions. Which conditions go depends only on whether a condition
-/// sets apart fewer patients than the threshold, which the threshold already lets a caller learn; a condition that singles out a
-/// few patients, or none, is answered as if it were not there. The readable part is still counted with every condition.
+/// series) by fewer than the threshold, zero included, is removed, and the protected part is the answer to what remains, with its
+/// noise layers. Every condition is judged in the whole question at once: dropping them one after another, the one that sets
+/// apart the fewest first, compared two counts below the threshold, and the order told them apart (in "T or G" T's own sex
+/// condition, setting apart one or two patients, went first when T's three did not, after which T set apart five and stayed:
+/// measured at launch scale, 2 of 14 targets of one to four patients were told apart). Conditions are judged by the records they
+/// set apart, never by how they are written, so the same question in other words (reordered, an in-list or its eqs, a condition
+/// wrapped in an and) loses the same conditions.
+/// </para>
+/// <para>
+/// Conditions that repeat each other (a dataset and the one cancer type it holds) each set apart nobody alone, yet dropping both
+/// changes the question. When the dropped conditions together set apart as many patients as the threshold, two of them (items of
+/// one and or or, or values of one list) that set apart so many together are kept, and then each that alone would set apart fewer
+/// than the threshold if it stayed (three that repeat each other). Every choice asks only whether some set of unreadable patients
+/// is smaller than the threshold, which the threshold already lets a caller learn, and none depends on another's order; a
+/// condition that singles out a few patients, or none, is answered as if it were not there. The readable part is still counted
+/// with every condition.
 /// </para>
 /// </remarks>
 internal static class LowEffectConditions
 {
     /// <summary>The most conditions (in-list values included) a question counted over unreadable records may have: each costs an
-    /// evaluation of the question without it, again after every condition dropped.</summary>
+    /// evaluation of the question without it.</summary>
     public const int MaxConditions = 32;
 
     // What series criteria without any condition become: series criteria, even of nothing, keep only patients who have a series,
@@ -42,69 +52,82 @@ internal static class LowEffectConditions
     {
         var asked = criteria;
         criteria = new CohortCriteria(Flat(criteria.Patients), Flat(criteria.Series));
-        var (patientSites, seriesSites) = (Sites(criteria.Patients), Sites(criteria.Series));
-        if (patientSites + seriesSites > MaxConditions)
+        var parents = Parents(criteria.Patients);
+        var patientSites = parents.Count;
+        parents.AddRange(Parents(criteria.Series).Select(p => p < 0 ? p : p + patientSites));
+        if (parents.Count > MaxConditions)
         {
             throw new CatalogQueryException(
-                $"The criteria have {patientSites + seriesSites} conditions (each value of an in-list counts); at most {MaxConditions} are counted over records you may not read. Ask with fewer.");
+                $"The criteria have {parents.Count} conditions (each value of an in-list counts); at most {MaxConditions} are counted over records you may not read. Ask with fewer.");
         }
 
         var owners = FieldPath.SingleMap(over, GraphModel.Series, [SeriesPatient]);
-        var (patientKeys, seriesKeys) = (KeyHashes.Of(over.Table(GraphModel.Patient)), KeyHashes.Of(over.Table(GraphModel.Series)));
-        Selection Select(CohortCriteria c) => new(over, c, readablePatients, readableSeries, owners);
-        var current = criteria;
-        var selected = Select(current);
+        var selected = new Selection(over, criteria, readablePatients, readableSeries, owners);
         // Fewer unreadable patients than the threshold are withheld whatever the conditions: nothing to drop.
         if (selected.Patients.Count() < threshold)
-            return Same(current, asked) ? asked : current;
-        while (true)
+            return Same(criteria, asked) ? asked : criteria;
+
+        CohortCriteria Without(IReadOnlySet<int> sites) => new(
+            criteria.Patients is null ? null : LowEffectConditions.Without(criteria.Patients, sites.Where(s => s < patientSites).ToHashSet()),
+            criteria.Series is null or AndFilter { Items: [] } ? criteria.Series
+                : LowEffectConditions.Without(criteria.Series, sites.Where(s => s >= patientSites).Select(s => s - patientSites).ToHashSet()) ?? Anything);
+        bool Low(IReadOnlySet<int> sites) => Selection.Affected(
+            selected, new Selection(over, Without(sites), readablePatients, readableSeries, owners), sites.Any(s => s >= patientSites), threshold) < threshold;
+
+        var low = Enumerable.Range(0, parents.Count).Where(site => Low(new HashSet<int> { site })).ToHashSet();
+        if (low.Count == 0)
+            return Same(criteria, asked) ? asked : criteria;
+
+        // The dropped conditions outside any other dropped one: those that can be kept (what is inside a kept one still goes).
+        var outer = low.Where(site => !Ancestors(parents, site).Any(low.Contains)).ToList();
+        if (!Low(low))
         {
-            // The condition that sets apart the fewest patients goes first, then the others are judged again without it (two
-            // conditions that each repeat the other set apart none alone, yet one of them must stay). Ties go by what the
-            // question selects without the condition, so the same question in other words loses the same conditions.
-            var candidates = new List<(int Affected, CohortCriteria Without, Selection Selected)>();
-            var (currentPatientSites, currentSeriesSites) = (Sites(current.Patients), Sites(current.Series));
-            for (var site = 0; site < currentPatientSites + currentSeriesSites; site++)
+            var kept = new HashSet<int>();
+            for (var i = 0; i < outer.Count; i++)
             {
-                var seriesSite = site >= currentPatientSites;
-                var without = seriesSite
-                    ? current with { Series = Without(current.Series!, new HashSet<int> { site - currentPatientSites }) ?? Anything }
-                    : current with { Patients = Without(current.Patients!, new HashSet<int> { site }) };
-                var other = Select(without);
-                var affected = Selection.Affected(selected, other, seriesSite, threshold);
-                if (affected < threshold && (candidates.Count == 0 || affected <= candidates[0].Affected))
+                for (var j = i + 1; j < outer.Count; j++)
                 {
-                    if (candidates.Count > 0 && affected < candidates[0].Affected)
-                        candidates.Clear();
-                    candidates.Add((affected, without, other));
+                    if (parents[outer[i]] >= 0 && parents[outer[i]] == parents[outer[j]] && !Low(new HashSet<int> { outer[i], outer[j] }))
+                        kept.UnionWith([outer[i], outer[j]]);
                 }
             }
 
-            var lowest = candidates.Count switch
-            {
-                0 => ((int, CohortCriteria Without, Selection Selected)?)null,
-                1 => candidates[0],
-                _ => First(over, candidates, patientKeys, seriesKeys),
-            };
-            if (lowest is not { } drop)
-                return Same(current, asked) ? asked : current;
-            (current, selected) = (new CohortCriteria(Flat(drop.Without.Patients), Flat(drop.Without.Series)), drop.Selected);
-            if (selected.Patients.Count() < threshold)
-                return current;
+            low.ExceptWith(kept);
+            if (!Low(low))
+                low.ExceptWith([.. outer.Where(site => low.Contains(site) && Low(low.Where(s => s != site).ToHashSet()))]);
         }
+
+        var reduced = Without(low);
+        reduced = new CohortCriteria(Flat(reduced.Patients), Flat(reduced.Series));
+        return Same(reduced, asked) ? asked : reduced;
     }
 
-    // An and or an or of one item is that item, and one inside another of its kind is part of it: written either way, a question
-    // has the same conditions to drop (a limit to readable records stays whole).
+    // An and or an or of one item is that item, and one inside another of its kind is part of it, as are the values of an in-list
+    // in an or (its eqs) and of a not-in list in an and (its neqs): written either way, a question has the same conditions, with the
+    // same neighbours, to drop (a limit to readable records stays whole).
     private static Filter? Flat(Filter? filter) => filter switch
     {
         AndFilter { Items: [_, SetFilter] } => filter,
-        AndFilter and => Single(new AndFilter([.. and.Items.Select(Flat).SelectMany(i => i is AndFilter { Items: not [_, SetFilter] } inner ? inner.Items : [i!])])),
-        OrFilter or => Single(new OrFilter([.. or.Items.Select(Flat).SelectMany(i => i is OrFilter inner ? inner.Items : [i!])])),
+        AndFilter and => Single(new AndFilter([.. and.Items.Select(Flat).SelectMany(i => i switch
+        {
+            AndFilter { Items: not [_, SetFilter] } inner => inner.Items,
+            FieldFilter { Operator: FilterOperator.NotIn } list => Each(list, FilterOperator.Neq),
+            _ => [i!],
+        })])),
+        OrFilter or => Single(new OrFilter([.. or.Items.Select(Flat).SelectMany(i => i switch
+        {
+            OrFilter inner => inner.Items,
+            FieldFilter { Operator: FilterOperator.In } list => Each(list, FilterOperator.Eq),
+            _ => [i!],
+        })])),
         NotFilter not => new NotFilter(Flat(not.Inner)!),
         RelationFilter relation => relation with { Inner = Flat(relation.Inner)! },
         _ => filter,
     };
+
+    // A list's values, each compared alone (none for an empty list, which an or or an and leaves out).
+    private static IReadOnlyList<Filter> Each(FieldFilter list, FilterOperator each) =>
+        list.Value is IEnumerable<object?> values ? [.. values.Select(v => new FieldFilter(list.Field, each, v))] : [list];
 
     // Whether two criteria are written alike: then the question's own selection serves.
     private static bool Same(CohortCriteria a, CohortCriteria b) =>
@@ -119,67 +142,35 @@ internal static class LowEffectConditions
         _ => filter,
     };
 
-
-
-    // Of conditions that set apart as few patients, the one whose removal leaves the lowest records, then (the same records: they
-    // repeat each other) the lowest noise layers: chosen by what the question selects, never by how it is written.
-    private static (int Affected, CohortCriteria Without, Selection Selected) First(
-        CatalogSnapshot over, List<(int Affected, CohortCriteria Without, Selection Selected)> candidates, KeyHashes patientKeys, KeyHashes seriesKeys)
+    // The conditions of a filter, numbered as Without numbers them (0 is the whole filter): the place of each one's parent, -1 for
+    // the whole filter.
+    private static List<int> Parents(Filter? filter)
     {
-        var keyed = candidates.Select(c => (Candidate: c, Records: (patientKeys.Hash(c.Selected.Patients), seriesKeys.Hash(c.Selected.Series)))).ToList();
-        var lowestRecords = keyed.Select(k => k.Records).Aggregate((a, b) => Compare(a, b) <= 0 ? a : b);
-        var tied = keyed.Where(k => Compare(k.Records, lowestRecords) == 0).Select(k => k.Candidate).ToList();
-        return tied.Count == 1 ? tied[0] : tied.Select(c => (Candidate: c, Layers: Layers(over, c.Without))).Aggregate((a, b) => CompareLayers(a.Layers, b.Layers) <= 0 ? a : b).Candidate;
-    }
-
-    private static int Compare((SetHash Patients, SetHash Series) a, (SetHash Patients, SetHash Series) b) =>
-        (a.Patients.Low, a.Patients.High, a.Series.Low, a.Series.High).CompareTo((b.Patients.Low, b.Patients.High, b.Series.Low, b.Series.High));
-
-    // The hashes of the records each noise layer of the criteria selects, in order: what their noise is seeded by.
-    private static List<SetHash> Layers(CatalogSnapshot over, CohortCriteria criteria)
-    {
-        var hashes = new List<SetHash>();
-        foreach (var (kind, filter) in new[] { (GraphModel.Patient, criteria.Patients), (GraphModel.Series, criteria.Series) })
-        {
-            var keys = KeyHashes.Of(over.Table(kind));
-            hashes.AddRange(NoiseLayers.Of(kind, filter).Select(layer => keys.Hash(Clauses.Cached(over, kind, layer))));
-        }
-
-        return [.. hashes.Distinct().OrderBy(h => (h.Low, h.High))];
-    }
-
-    private static int CompareLayers(List<SetHash> a, List<SetHash> b)
-    {
-        for (var i = 0; i < Math.Min(a.Count, b.Count); i++)
-        {
-            var order = (a[i].Low, a[i].High).CompareTo((b[i].Low, b[i].High));
-            if (order != 0)
-                return order;
-        }
-
-        return a.Count.CompareTo(b.Count);
-    }
-
-    // How many conditions a filter has: the places Without numbers, in the same order.
-    private static int Sites(Filter? filter)
-    {
+        var parents = new List<int>();
         if (filter is null or AndFilter { Items: [] })
-            return 0;
+            return parents;
+        parents.Add(-1);
         var site = 1;
-        Reduce(filter, ref site, new HashSet<int>());
-        return site;
+        Reduce(filter, ref site, new HashSet<int>(), 0, parents);
+        return parents;
+    }
+
+    private static IEnumerable<int> Ancestors(List<int> parents, int site)
+    {
+        for (var parent = parents[site]; parent >= 0; parent = parents[parent])
+            yield return parent;
     }
 
     // The filter without the conditions at the given places, numbered in document order: 0 is the whole filter (null: no condition).
     private static Filter? Without(Filter filter, IReadOnlySet<int> dropped)
     {
         var site = 1;
-        var reduced = Reduce(filter, ref site, dropped);
+        var reduced = Reduce(filter, ref site, dropped, 0, null);
         return dropped.Contains(0) ? null : reduced;
     }
 
     // Every place is numbered whether or not it is dropped, so the numbers do not depend on what else is.
-    private static Filter Reduce(Filter filter, ref int site, IReadOnlySet<int> dropped)
+    private static Filter Reduce(Filter filter, ref int site, IReadOnlySet<int> dropped, int parent, List<int>? parents)
     {
         switch (filter)
         {
@@ -187,18 +178,19 @@ internal static class LowEffectConditions
                 // A condition limited to readable records: dropped whole or not at all, never its limit.
                 return filter;
             case AndFilter and:
-                return new AndFilter(ReduceItems(and.Items, ref site, dropped));
+                return new AndFilter(ReduceItems(and.Items, ref site, dropped, parent, parents));
             case OrFilter or:
-                return new OrFilter(ReduceItems(or.Items, ref site, dropped));
+                return new OrFilter(ReduceItems(or.Items, ref site, dropped, parent, parents));
             case NotFilter not:
-                return new NotFilter(Reduce(not.Inner, ref site, dropped));
+                return new NotFilter(Reduce(not.Inner, ref site, dropped, parent, parents));
             case RelationFilter relation:
-                return relation with { Inner = Reduce(relation.Inner, ref site, dropped) };
+                return relation with { Inner = Reduce(relation.Inner, ref site, dropped, parent, parents) };
             case FieldFilter { Operator: FilterOperator.In or FilterOperator.NotIn, Value: IEnumerable<object?> values } list when values.Skip(1).Any():
                 // Each value of a list of two or more is a condition (a list of one is its one condition, as eq is).
                 var kept = new List<object?>();
                 foreach (var value in values)
                 {
+                    parents?.Add(parent);
                     if (!dropped.Contains(site++))
                         kept.Add(value);
                 }
@@ -209,13 +201,14 @@ internal static class LowEffectConditions
         }
     }
 
-    private static List<Filter> ReduceItems(IReadOnlyList<Filter> items, ref int site, IReadOnlySet<int> dropped)
+    private static List<Filter> ReduceItems(IReadOnlyList<Filter> items, ref int site, IReadOnlySet<int> dropped, int parent, List<int>? parents)
     {
         var kept = new List<Filter>(items.Count);
         foreach (var item in items)
         {
             var place = site++;
-            var reduced = Reduce(item, ref site, dropped);
+            parents?.Add(parent);
+            var reduced = Reduce(item, ref site, dropped, place, parents);
             if (!dropped.Contains(place))
                 kept.Add(reduced);
         }

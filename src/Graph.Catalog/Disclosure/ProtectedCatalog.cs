@@ -85,13 +85,8 @@ public sealed partial class ProtectedCatalog
     /// <exception cref="CatalogQueryException">The criteria name an unknown field or concept, or compare with a wrong value.</exception>
     public RecordSummary Summarize(CohortCriteria criteria)
     {
-        ArgumentNullException.ThrowIfNull(criteria);
-        ConceptCheck.RequireKnown(Readable, criteria);
-        var limited = new List<string>();
-        var patients = Limit(criteria.Patients, GraphModel.Patient, limited, "patients.");
-        var series = Limit(criteria.Series, GraphModel.Series, limited, "series.");
-        var over = Over(ReachesCohorts(patients) || ReachesCohorts(series));
-        var asked = new CohortCriteria(patients, series);
+        var (over, asked, limited) = Prepare(criteria);
+        var (patients, series) = (asked.Patients, asked.Series);
         var selection = Cohorts.Select(over, asked);
         var (selectedPatients, selectedSeries) = (selection.Patients, selection.Series);
         if (!IsExact)
@@ -119,6 +114,26 @@ public sealed partial class ProtectedCatalog
         var layers = NoiseLayers.Of(GraphModel.Patient, patients).Select(l => (GraphModel.Patient, l))
             .Concat(NoiseLayers.Of(GraphModel.Series, series).Select(l => (GraphModel.Series, l)));
         return new RecordSummary(this, selectedPatients, selectedSeries, layers.ToList(), limited);
+    }
+
+    /// <summary>The question the protected part of <see cref="Summarize(CohortCriteria)"/> counts: the criteria, limited where they
+    /// identify, without their low-effect conditions.</summary>
+    internal CohortCriteria Counted(CohortCriteria criteria)
+    {
+        var (over, asked, _) = Prepare(criteria);
+        return IsExact ? asked : LowEffectConditions.Drop(over, ReadableSet(GraphModel.Patient), ReadableSet(GraphModel.Series), Options.Threshold, asked);
+    }
+
+    // The criteria as counted: concepts known, identifying conditions limited to readable records (named in the list), and the
+    // catalogue they are counted over.
+    private (CatalogSnapshot Over, CohortCriteria Asked, List<string> Limited) Prepare(CohortCriteria criteria)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        ConceptCheck.RequireKnown(Readable, criteria);
+        var limited = new List<string>();
+        var patients = Limit(criteria.Patients, GraphModel.Patient, limited, "patients.");
+        var series = Limit(criteria.Series, GraphModel.Series, limited, "series.");
+        return (Over(ReachesCohorts(patients) || ReachesCohorts(series)), new CohortCriteria(patients, series), limited);
     }
 
     /// <summary>What a dataset, repository or cancer type holds: its patients and their series.</summary>

@@ -32,6 +32,27 @@ public sealed class SameConditionsAttackTests(AttackService service, ITestOutput
         }
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task ExistenceOracle_PaddedWithConditionsThatRepeatEachOther_SameAnswerWhetherThePatientsExistOrNot(int repeats)
+    {
+        // Conditions that repeat each other are kept when dropping them all would change the question: the attacker pads both
+        // questions with some, hoping the target's condition is kept with them.
+        var (slug, guard, probes) = Probes();
+        var padding = string.Join(", ", new[] { "{ ageAtDiagnosis: { gte: 40 } }", "{ ageAtDiagnosis: { gt: 39 } }", "{ not: { ageAtDiagnosis: { lte: 39 } } }" }.Take(repeats));
+        foreach (var attacker in service.Attackers)
+        {
+            foreach (var (sex, age, truth) in probes)
+            {
+                var target = $"datasets: {{ some: {{ slug: {{ eq: \"{slug}\" }} }} }}, sex: {{ eq: \"{sex}\" }}, ageAtDiagnosis: {{ eq: {age} }}";
+                var a = await service.PreviewAsync(attacker, $"patients: {{ and: [{{ or: [{{ {target} }}, {guard}] }}, {padding}] }}");
+                var b = await service.PreviewAsync(attacker, $"patients: {{ and: [{{ or: [{{ {target}, and: [{guard}] }}, {guard}] }}, {padding}] }}");
+                Assert.True(a == b, $"{(attacker is null ? "anonymous" : "researcher")} told {sex}, age {age} ({truth} restricted patients) apart: {a} / {b}");
+            }
+        }
+    }
+
     [Fact]
     public async Task CountingByChaff_DifferenceOfTheTwoQuestions_AlwaysNothing()
     {
@@ -55,6 +76,34 @@ public sealed class SameConditionsAttackTests(AttackService service, ITestOutput
 
             output.WriteLine($"{truth} restricted patients: {differing} of 15 pairs differ");
             Assert.Equal(0, differing);
+        }
+    }
+
+    [Fact]
+    public async Task ExistenceOracle_TargetWhoseOwnSexConditionSetsApartFewer_SameAnswerWhetherThePatientsExistOrNot()
+    {
+        // Dropped one after another, the fewest first, T's sex condition (the other sex at T's age, fewer patients than T) went
+        // before T, after which T without it set apart the threshold and stayed: the answers differed only because T's patients
+        // exist (2 of 14 such targets told apart at launch scale).
+        var targets = service.RestrictedPatients.Where(p => p["ageAtDiagnosis"] is not null && p["sex"] is not null)
+            .GroupBy(p => ((string)p["datasets"]!["nodes"]![0]!["slug"]!, (int)p["ageAtDiagnosis"]!))
+            .SelectMany(g => new[] { "F", "M" }.Select(sex => (Slug: g.Key.Item1, Age: g.Key.Item2, Sex: sex, Truth: g.Count(p => (string?)p["sex"] == sex), Others: g.Count(p => (string?)p["sex"] != sex))))
+            .Where(t => t.Truth is > 0 and < 5 && t.Others < t.Truth && t.Truth + t.Others >= 5)
+            .OrderBy(t => (t.Slug, t.Age, t.Sex)).Take(6).ToList();
+        Assert.NotEmpty(targets);
+        foreach (var attacker in service.Attackers)
+        {
+            foreach (var (slug, age, sex, truth, others) in targets)
+            {
+                var guardSlug = service.RestrictedPatients.Select(p => (string)p["datasets"]!["nodes"]![0]!["slug"]!).GroupBy(s => s)
+                    .Where(g => g.Key != slug).MaxBy(g => g.Count())!.Key;
+                var guard = $"{{ datasets: {{ some: {{ slug: {{ eq: \"{guardSlug}\" }} }} }} }}";
+                var target = $"datasets: {{ some: {{ slug: {{ eq: \"{slug}\" }} }} }}, sex: {{ eq: \"{sex}\" }}, ageAtDiagnosis: {{ eq: {age} }}";
+                var a = await service.PreviewAsync(attacker, $"patients: {{ or: [{{ {target} }}, {guard}] }}");
+                var b = await service.PreviewAsync(attacker, $"patients: {{ or: [{{ {target}, and: [{guard}] }}, {guard}] }}");
+                output.WriteLine($"{slug} {sex} {age}: {truth} patients, {others} of the other sex: {(a == b ? "same" : "different")}");
+                Assert.True(a == b, $"{(attacker is null ? "anonymous" : "researcher")} told {slug} {sex} {age} ({truth} restricted patients, {others} of the other sex) apart: {a} / {b}");
+            }
         }
     }
 

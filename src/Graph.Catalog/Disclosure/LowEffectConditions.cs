@@ -48,7 +48,13 @@ internal static class LowEffectConditions
 
     /// <summary>The criteria without their low-effect conditions, written plainly (the same instance when that changes nothing).</summary>
     /// <exception cref="CatalogQueryException">The criteria have more than <see cref="MaxConditions"/> conditions.</exception>
-    public static CohortCriteria Drop(CatalogSnapshot over, Bitset readablePatients, Bitset readableSeries, int threshold, CohortCriteria criteria)
+    /// <param name="matcher">Evaluates the question without some of its conditions (and keeps what it evaluated).</param>
+    /// <param name="readablePatients">The patients the caller may read.</param>
+    /// <param name="readableSeries">The series the caller may read.</param>
+    /// <param name="threshold">The fewest unreadable patients a count shows.</param>
+    /// <param name="criteria">The question.</param>
+    /// <param name="match">What <paramref name="matcher"/> selects for the question.</param>
+    public static CohortCriteria Drop(CriteriaMatcher matcher, Bitset readablePatients, Bitset readableSeries, int threshold, CohortCriteria criteria, (Bitset Patients, Bitset SeriesMatch) match)
     {
         var asked = criteria;
         criteria = new CohortCriteria(Flat(criteria.Patients), Flat(criteria.Series));
@@ -61,8 +67,8 @@ internal static class LowEffectConditions
                 $"The criteria have {parents.Count} conditions (each value of an in-list counts); at most {MaxConditions} are counted over records you may not read. Ask with fewer.");
         }
 
-        var owners = FieldPath.SingleMap(over, GraphModel.Series, [SeriesPatient]);
-        var selected = new Selection(over, criteria, readablePatients, readableSeries, owners);
+        var owners = FieldPath.SingleMap(matcher.Snapshot, GraphModel.Series, [SeriesPatient]);
+        var selected = new Selection(match, readablePatients, readableSeries, owners);
         // Fewer unreadable patients than the threshold are withheld whatever the conditions: nothing to drop.
         if (selected.Patients.Count() < threshold)
             return Same(criteria, asked) ? asked : criteria;
@@ -72,7 +78,7 @@ internal static class LowEffectConditions
             criteria.Series is null or AndFilter { Items: [] } ? criteria.Series
                 : LowEffectConditions.Without(criteria.Series, sites.Where(s => s >= patientSites).Select(s => s - patientSites).ToHashSet()) ?? Anything);
         bool Low(IReadOnlySet<int> sites) => Selection.Affected(
-            selected, new Selection(over, Without(sites), readablePatients, readableSeries, owners), sites.Any(s => s >= patientSites), threshold) < threshold;
+            selected, new Selection(matcher.Match(Without(sites)), readablePatients, readableSeries, owners), sites.Any(s => s >= patientSites), threshold) < threshold;
 
         var low = Enumerable.Range(0, parents.Count).Where(site => Low(new HashSet<int> { site })).ToHashSet();
         if (low.Count == 0)
@@ -108,22 +114,27 @@ internal static class LowEffectConditions
     private static Filter? Flat(Filter? filter) => filter switch
     {
         AndFilter { Items: [_, SetFilter] } => filter,
-        AndFilter and => Single(new AndFilter([.. and.Items.Select(Flat).SelectMany(i => i switch
+        AndFilter and => Single(Keep(and, and.Items, [.. and.Items.Select(Flat).SelectMany(i => i switch
         {
             AndFilter { Items: not [_, SetFilter] } inner => inner.Items,
             FieldFilter { Operator: FilterOperator.NotIn } list => Each(list, FilterOperator.Neq),
             _ => [i!],
         })])),
-        OrFilter or => Single(new OrFilter([.. or.Items.Select(Flat).SelectMany(i => i switch
+        OrFilter or => Single(Keep(or, or.Items, [.. or.Items.Select(Flat).SelectMany(i => i switch
         {
             OrFilter inner => inner.Items,
             FieldFilter { Operator: FilterOperator.In } list => Each(list, FilterOperator.Eq),
             _ => [i!],
         })])),
-        NotFilter not => new NotFilter(Flat(not.Inner)!),
-        RelationFilter relation => relation with { Inner = Flat(relation.Inner)! },
+        NotFilter not => Flat(not.Inner) is var inner && ReferenceEquals(inner, not.Inner) ? filter : new NotFilter(inner!),
+        RelationFilter relation => Flat(relation.Inner) is var inner && ReferenceEquals(inner, relation.Inner) ? filter : relation with { Inner = inner! },
         _ => filter,
     };
+
+    // The and or the or itself when its items are already flat (what stays the same instance is evaluated once), else one of them.
+    private static Filter Keep(Filter filter, IReadOnlyList<Filter> items, List<Filter> flat) =>
+        flat.Count == items.Count && flat.Zip(items).All(p => ReferenceEquals(p.First, p.Second)) ? filter
+        : filter is AndFilter ? new AndFilter(flat) : new OrFilter(flat);
 
     // A list's values, each compared alone (none for an empty list, which an or or an and leaves out).
     private static IReadOnlyList<Filter> Each(FieldFilter list, FilterOperator each) =>
@@ -131,7 +142,7 @@ internal static class LowEffectConditions
 
     // Whether two criteria are written alike: then the question's own selection serves.
     private static bool Same(CohortCriteria a, CohortCriteria b) =>
-        Key(a.Patients) == Key(b.Patients) && Key(a.Series) == Key(b.Series);
+        (ReferenceEquals(a.Patients, b.Patients) || Key(a.Patients) == Key(b.Patients)) && (ReferenceEquals(a.Series, b.Series) || Key(a.Series) == Key(b.Series));
 
     private static string? Key(Filter? filter) => filter is null ? null : FilterKey.Of(filter);
 
@@ -169,7 +180,8 @@ internal static class LowEffectConditions
         return dropped.Contains(0) ? null : reduced;
     }
 
-    // Every place is numbered whether or not it is dropped, so the numbers do not depend on what else is.
+    // Every place is numbered whether or not it is dropped, so the numbers do not depend on what else is. What loses nothing stays
+    // the same instance, so an evaluation of the question without a condition reuses its other items' results.
     private static Filter Reduce(Filter filter, ref int site, IReadOnlySet<int> dropped, int parent, List<int>? parents)
     {
         switch (filter)
@@ -178,32 +190,40 @@ internal static class LowEffectConditions
                 // A condition limited to readable records: dropped whole or not at all, never its limit.
                 return filter;
             case AndFilter and:
-                return new AndFilter(ReduceItems(and.Items, ref site, dropped, parent, parents));
+                var all = ReduceItems(and.Items, ref site, dropped, parent, parents);
+                return ReferenceEquals(all, and.Items) ? filter : new AndFilter(all);
             case OrFilter or:
-                return new OrFilter(ReduceItems(or.Items, ref site, dropped, parent, parents));
+                var any = ReduceItems(or.Items, ref site, dropped, parent, parents);
+                return ReferenceEquals(any, or.Items) ? filter : new OrFilter(any);
             case NotFilter not:
-                return new NotFilter(Reduce(not.Inner, ref site, dropped, parent, parents));
+                var inner = Reduce(not.Inner, ref site, dropped, parent, parents);
+                return ReferenceEquals(inner, not.Inner) ? filter : new NotFilter(inner);
             case RelationFilter relation:
-                return relation with { Inner = Reduce(relation.Inner, ref site, dropped, parent, parents) };
+                var related = Reduce(relation.Inner, ref site, dropped, parent, parents);
+                return ReferenceEquals(related, relation.Inner) ? filter : relation with { Inner = related };
             case FieldFilter { Operator: FilterOperator.In or FilterOperator.NotIn, Value: IEnumerable<object?> values } list when values.Skip(1).Any():
                 // Each value of a list of two or more is a condition (a list of one is its one condition, as eq is).
                 var kept = new List<object?>();
+                var count = 0;
                 foreach (var value in values)
                 {
                     parents?.Add(parent);
+                    count++;
                     if (!dropped.Contains(site++))
                         kept.Add(value);
                 }
 
-                return list with { Value = kept };
+                return kept.Count == count ? filter : list with { Value = kept };
             default:
                 return filter;
         }
     }
 
-    private static List<Filter> ReduceItems(IReadOnlyList<Filter> items, ref int site, IReadOnlySet<int> dropped, int parent, List<int>? parents)
+    // The items kept, reduced (the same list when none changed).
+    private static IReadOnlyList<Filter> ReduceItems(IReadOnlyList<Filter> items, ref int site, IReadOnlySet<int> dropped, int parent, List<int>? parents)
     {
         var kept = new List<Filter>(items.Count);
+        var changed = false;
         foreach (var item in items)
         {
             var place = site++;
@@ -211,9 +231,10 @@ internal static class LowEffectConditions
             var reduced = Reduce(item, ref site, dropped, place, parents);
             if (!dropped.Contains(place))
                 kept.Add(reduced);
+            changed |= dropped.Contains(place) || !ReferenceEquals(reduced, item);
         }
 
-        return kept;
+        return changed ? kept : items;
     }
 
     // The unreadable patients a question selects, and (when asked for) their selected series.
@@ -223,9 +244,9 @@ internal static class LowEffectConditions
         private readonly Storage.ChunkedArray<int> _owners;
         private Bitset? _series;
 
-        public Selection(CatalogSnapshot over, CohortCriteria criteria, Bitset readablePatients, Bitset readableSeries, Storage.ChunkedArray<int> owners)
+        public Selection((Bitset Patients, Bitset SeriesMatch) match, Bitset readablePatients, Bitset readableSeries, Storage.ChunkedArray<int> owners)
         {
-            var (patients, seriesMatch) = Cohorts.Match(over, criteria);
+            var (patients, seriesMatch) = match;
             Patients = patients.Clone().AndNot(readablePatients);
             _seriesMatch = seriesMatch.Clone().AndNot(readableSeries);
             _owners = owners;

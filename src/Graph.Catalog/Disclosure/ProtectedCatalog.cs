@@ -87,18 +87,25 @@ public sealed partial class ProtectedCatalog
     {
         var (over, asked, limited) = Prepare(criteria);
         var (patients, series) = (asked.Patients, asked.Series);
-        var selection = Cohorts.Select(over, asked);
-        var (selectedPatients, selectedSeries) = (selection.Patients, selection.Series);
-        if (!IsExact)
+        Bitset selectedPatients, selectedSeries;
+        if (IsExact)
+        {
+            var selection = Cohorts.Select(over, asked);
+            (selectedPatients, selectedSeries) = (selection.Patients, selection.Series);
+        }
+        else
         {
             // The protected part answers the question without its low-effect conditions; the readable part answers it whole.
+            var matcher = new CriteriaMatcher(over);
+            var match = matcher.Match(asked);
             var (readablePatients, readableSeries) = (ReadableSet(GraphModel.Patient), ReadableSet(GraphModel.Series));
-            var kept = LowEffectConditions.Drop(over, readablePatients, readableSeries, Options.Threshold, asked);
+            var kept = LowEffectConditions.Drop(matcher, readablePatients, readableSeries, Options.Threshold, asked, match);
+            (selectedPatients, selectedSeries) = (match.Patients, Cohorts.SeriesOf(over, match.Patients, match.SeriesMatch));
             if (!ReferenceEquals(kept, asked))
             {
-                var counted = Cohorts.Select(over, kept);
-                selectedPatients = counted.Patients.Clone().AndNot(readablePatients).Or(selection.Patients.Clone().And(readablePatients));
-                selectedSeries = counted.Series.Clone().AndNot(readableSeries).Or(selection.Series.Clone().And(readableSeries));
+                var counted = matcher.Match(kept);
+                selectedSeries = Cohorts.SeriesOf(over, counted.Patients, counted.SeriesMatch).AndNot(readableSeries).Or(selectedSeries.And(readableSeries));
+                selectedPatients = counted.Patients.AndNot(readablePatients).Or(selectedPatients.And(readablePatients));
                 (patients, series) = (kept.Patients, kept.Series);
             }
         }
@@ -121,7 +128,10 @@ public sealed partial class ProtectedCatalog
     internal CohortCriteria Counted(CohortCriteria criteria)
     {
         var (over, asked, _) = Prepare(criteria);
-        return IsExact ? asked : LowEffectConditions.Drop(over, ReadableSet(GraphModel.Patient), ReadableSet(GraphModel.Series), Options.Threshold, asked);
+        if (IsExact)
+            return asked;
+        var matcher = new CriteriaMatcher(over);
+        return LowEffectConditions.Drop(matcher, ReadableSet(GraphModel.Patient), ReadableSet(GraphModel.Series), Options.Threshold, asked, matcher.Match(asked));
     }
 
     // The criteria as counted: concepts known, identifying conditions limited to readable records (named in the list), and the

@@ -80,8 +80,8 @@ public static class Cohorts
         return (patients, seriesMatch);
     }
 
-    // The cached set is shared: it is only ever read (And with it), never changed.
-    private static Bitset PatientsWithAny(CatalogSnapshot snapshot, Filter series, Bitset seriesMatch)
+    /// <summary>The patients that have a series among those matching the series criteria (kept as clause results are: shared, read only).</summary>
+    internal static Bitset PatientsWithAny(CatalogSnapshot snapshot, Filter series, Bitset seriesMatch)
     {
         var key = $"cohort-patients:{FilterKey.Of(series)}";
         if (snapshot.Derived.TryGetValue(key, out var cached))
@@ -92,12 +92,16 @@ public static class Cohorts
         return result;
     }
 
+    /// <summary>The series of the patients among those that match the series criteria.</summary>
+    internal static Bitset SeriesOf(CatalogSnapshot snapshot, Bitset patients, Bitset seriesMatch) =>
+        Traversal.WithTargetIn(seriesMatch, FieldPath.SingleMap(snapshot, GraphModel.Series, [SeriesPatient]), patients);
+
     /// <summary>The selection of a fixed set of patients (a saved cohort's members), with the series that match.</summary>
     internal static CohortSelection FromPatients(CatalogSnapshot snapshot, Bitset patients, Bitset seriesMatch)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         // Series and studies have one patient and one study each: the snapshot's maps give them.
-        var series = Traversal.WithTargetIn(seriesMatch, FieldPath.SingleMap(snapshot, GraphModel.Series, [SeriesPatient]), patients);
+        var series = SeriesOf(snapshot, patients, seriesMatch);
         var studies = Traversal.SingleTargets(snapshot, SeriesStudy, series);
         var datasets = Traversal.ReachedFrom(snapshot, PatientDatasets, patients);
         var repositories = Traversal.ReachedFrom(snapshot, DatasetRepository, datasets);

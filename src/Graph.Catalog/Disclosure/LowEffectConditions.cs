@@ -77,8 +77,22 @@ internal static class LowEffectConditions
             criteria.Patients is null ? null : LowEffectConditions.Without(criteria.Patients, sites.Where(s => s < patientSites).ToHashSet()),
             criteria.Series is null or AndFilter { Items: [] } ? criteria.Series
                 : LowEffectConditions.Without(criteria.Series, sites.Where(s => s >= patientSites).Select(s => s - patientSites).ToHashSet()) ?? Anything);
-        bool Low(IReadOnlySet<int> sites) => Selection.Affected(
-            selected, new Selection(matcher.Match(Without(sites)), readablePatients, readableSeries, owners), sites.Any(s => s >= patientSites), threshold) < threshold;
+        Bitset? unreadableMatching = null;
+        bool Low(IReadOnlySet<int> sites)
+        {
+            var without = Without(sites);
+            var seriesChanged = sites.Any(s => s >= patientSites);
+            if (seriesChanged && ReferenceEquals(without.Patients, criteria.Patients))
+            {
+                // Only series conditions changed: the owners of series matched one way and not the other are affected, counted
+                // first (most such changes affect many, and then the patients who have a matching series need not be found).
+                unreadableMatching ??= matcher.Patients(criteria.Patients).AndNot(readablePatients);
+                if (Selection.OwnersOfChanged(match.SeriesMatch, matcher.SeriesMatch(without.Series), readableSeries, owners, unreadableMatching, threshold) >= threshold)
+                    return false;
+            }
+
+            return Selection.Affected(selected, new Selection(matcher.Match(without), readablePatients, readableSeries, owners), seriesChanged, threshold) < threshold;
+        }
 
         var low = Enumerable.Range(0, parents.Count).Where(site => Low(new HashSet<int> { site })).ToHashSet();
         if (low.Count == 0)
@@ -255,6 +269,31 @@ internal static class LowEffectConditions
         public Bitset Patients { get; }
 
         public Bitset Series => _series ??= Traversal.WithTargetIn(_seriesMatch, _owners, Patients);
+
+        // Of the patients given, those who own a series (that the caller may not read) in one set and not the other, counted up
+        // to the threshold: each is affected, whether it is selected one way only or its selected series differ.
+        public static int OwnersOfChanged(Bitset a, Bitset b, Bitset readable, Storage.ChunkedArray<int> owners, Bitset patients, int threshold)
+        {
+            var x = a.Words;
+            var y = b.Words;
+            var r = readable.Words;
+            var found = new List<int>(threshold);
+            for (var i = 0; i < Math.Min(x.Length, y.Length); i++)
+            {
+                for (var word = (x[i] ^ y[i]) & (i < r.Length ? ~r[i] : ~0UL); word != 0; word &= word - 1)
+                {
+                    var owner = owners[(i << 6) + System.Numerics.BitOperations.TrailingZeroCount(word)];
+                    if (owner >= 0 && patients[owner] && !found.Contains(owner))
+                    {
+                        found.Add(owner);
+                        if (found.Count >= threshold)
+                            return found.Count;
+                    }
+                }
+            }
+
+            return found.Count;
+        }
 
         // The unreadable patients one selection has and the other has not, or (a condition on series changed) whose selected
         // series differ; counted up to the threshold. Without a change of the series conditions, series differ only with their

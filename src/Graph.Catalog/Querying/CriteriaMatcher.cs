@@ -11,7 +11,8 @@ internal sealed class CriteriaMatcher(CatalogSnapshot snapshot)
 {
     private readonly Dictionary<Filter, Bitset> _patientClauses = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Filter, Bitset> _seriesClauses = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<Filter, (Bitset Match, Bitset Patients)> _series = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Filter, Bitset> _seriesMatches = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Filter, Bitset> _seriesPatients = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The snapshot the criteria are evaluated over.</summary>
     public CatalogSnapshot Snapshot { get; } = snapshot;
@@ -20,16 +21,26 @@ internal sealed class CriteriaMatcher(CatalogSnapshot snapshot)
     public (Bitset Patients, Bitset SeriesMatch) Match(CohortCriteria criteria)
     {
         ArgumentNullException.ThrowIfNull(criteria);
-        var patients = All(GraphModel.Patient, criteria.Patients);
+        var patients = Patients(criteria.Patients);
+        var match = SeriesMatch(criteria.Series);
         if (criteria.Series is null)
-            return (patients, All(GraphModel.Series, null));
-        if (!_series.TryGetValue(criteria.Series, out var series))
-        {
-            var match = All(GraphModel.Series, criteria.Series);
-            _series[criteria.Series] = series = (match, Cohorts.PatientsWithAny(Snapshot, criteria.Series, match));
-        }
+            return (patients, match);
+        if (!_seriesPatients.TryGetValue(criteria.Series, out var having))
+            _seriesPatients[criteria.Series] = having = Cohorts.PatientsWithAny(Snapshot, criteria.Series, match);
+        return (patients.And(having), match);
+    }
 
-        return (patients.And(series.Patients), series.Match);
+    /// <summary>The patients that match patient criteria, whatever their series (a new set).</summary>
+    public Bitset Patients(Filter? patients) => All(GraphModel.Patient, patients);
+
+    /// <summary>The series that match series criteria, of any patient (shared: read only).</summary>
+    public Bitset SeriesMatch(Filter? series)
+    {
+        if (series is null)
+            return All(GraphModel.Series, null);
+        if (!_seriesMatches.TryGetValue(series, out var match))
+            _seriesMatches[series] = match = All(GraphModel.Series, series);
+        return match;
     }
 
     private Bitset All(NodeKind kind, Filter? filter)

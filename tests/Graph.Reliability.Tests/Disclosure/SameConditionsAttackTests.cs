@@ -54,6 +54,26 @@ public sealed class SameConditionsAttackTests(AttackService service, ITestOutput
     }
 
     [Fact]
+    public async Task ExistenceOracle_TargetExcludedBesideConditionsThatRepeatEachOther_SameAnswerWhetherThePatientsExistOrNot()
+    {
+        // "G or (D and D and not T)" against "G or (D and D)": the two D stay (dropping both would count every dataset), and a
+        // rule that judged "not T" against the question without them would keep it too, excluding T's patients only when they
+        // exist.
+        var (slug, guard, probes) = Probes();
+        var dataset = $"{{ datasets: {{ some: {{ slug: {{ eq: \"{slug}\" }} }} }} }}";
+        foreach (var attacker in service.Attackers)
+        {
+            foreach (var (sex, age, truth) in probes)
+            {
+                var target = $"{{ not: {{ sex: {{ eq: \"{sex}\" }}, ageAtDiagnosis: {{ eq: {age} }} }} }}";
+                var a = await service.PreviewAsync(attacker, $"patients: {{ or: [{guard}, {{ and: [{dataset}, {dataset}, {target}] }}] }}");
+                var b = await service.PreviewAsync(attacker, $"patients: {{ or: [{guard}, {{ and: [{dataset}, {dataset}] }}] }}");
+                Assert.True(a == b, $"{(attacker is null ? "anonymous" : "researcher")} told {sex}, age {age} ({truth} restricted patients) apart: {a} / {b}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task CountingByChaff_DifferenceOfTheTwoQuestions_AlwaysNothing()
     {
         var (slug, guard, probes) = Probes();

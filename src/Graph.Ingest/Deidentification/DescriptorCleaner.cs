@@ -15,7 +15,8 @@ namespace Graph.Ingest.Deidentification;
 /// Names are compared by word: the family, given and middle names of every component group of a person's name, and
 /// each component's words written together ("vanderberg", "obrien"), match from five letters anywhere in a word
 /// ("Zorbulak2", "DrZorbulak"), with four letters at the start of a word, with two or three letters as a whole word or
-/// followed by digits ("Li", "LI2", never "Liver"); written in ideographs, kana or Hangul, whose names are one or two
+/// followed by digits ("Li", "LI2", never "Liver"), and inside a standard term of descriptions (<see cref="DescriptionTerms"/>:
+/// THORAX, POSTERIOR) only as the whole word; written in ideographs, kana or Hangul, whose names are one or two
 /// characters ("小明"), anywhere in the text. The words of an address, region of residence or responsible organisation
 /// are compared as names from four letters. Erring on the side of removal is intended: a description that is dropped
 /// costs a facet value, one that is kept with a name costs a patient.
@@ -137,13 +138,14 @@ internal sealed partial class DescriptorCleaner
     }
 
     // From five letters anywhere in a word ("Zorbulaks"), from four at its start, shorter ones only as the whole word
-    // or followed by digits ("LI2"): "Li" is in "Liver", "Bo" in "Bone".
-    private static bool IsNameIn(string word, string name) => name.Length switch
+    // or followed by digits ("LI2"): "Li" is in "Liver", "Bo" in "Bone". Inside a standard term of descriptions only as
+    // the whole word: "Thora" is in THORAX whoever is scanned.
+    private static bool IsNameIn(string word, string name) => word == name || (!DescriptionTerms.Contains(word) && name.Length switch
     {
         >= 5 => word.Contains(name, StringComparison.Ordinal),
         4 => word.StartsWith(name, StringComparison.Ordinal),
         _ => word.StartsWith(name, StringComparison.Ordinal) && word.AsSpan(name.Length).IndexOfAnyExceptInRange('0', '9') < 0,
-    };
+    });
 
     // Family, given and middle name of each component group (alphabetic, ideographic, phonetic), and each one's words
     // written together; prefixes and suffixes ("Mr", "Dr", "III") name no one.

@@ -123,6 +123,23 @@ public sealed class DescriptorCleanerTests
     public void Clean_ShortNameOnlyInsideAnotherWord_Kept(string name, string description) =>
         Assert.Equal(description, WithPatient(name).Clean(description));
 
+    [Theory]
+    [InlineData("Đorđević^Þóra", "THORAX W CONTRAST")]
+    [InlineData("Oster^Ida", "POSTERIOR FOSSA")]
+    [InlineData("Post^Anna", "POSTERIOR FOSSA")]
+    [InlineData("Pelvis^Anna", "ABDOMENPELVIS")]
+    [InlineData("Coron^Ida", "CORONAL T2")]
+    public void Clean_NameInsideAStandardTermOfDescriptions_Kept(string name, string description) =>
+        Assert.Equal(description, WithPatient(name).Clean(description));
+
+    [Theory]
+    [InlineData("Axial^Ida", "AXIAL T1")]
+    [InlineData("Thorax^Ida", "Thorax")]
+    [InlineData("Đorđević^Þóra", "THORAX Thora")]
+    [InlineData("Đorđević^Þóra", "THORAXTHORA")]
+    public void Clean_NameAsAStandardTermOrBesideOne_Dropped(string name, string description) =>
+        Assert.Null(WithPatient(name).Clean(description));
+
     // Review 4: the patient's address, region of residence and responsible organisation were only compared whole.
     [Theory]
     [InlineData("Glimmerfeld Lane")]

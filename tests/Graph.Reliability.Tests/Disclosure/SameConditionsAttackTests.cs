@@ -16,20 +16,11 @@ public sealed class SameConditionsAttackTests(AttackService service, ITestOutput
     public async Task ExistenceOracle_TargetKilledByARepeatedCondition_SameAnswerWhetherThePatientsExistOrNot()
     {
         var (slug, guard, probes) = Probes();
-        foreach (var attacker in service.Attackers)
+        await AnsweredAlikeAsync(probes, (sex, age) =>
         {
-            var told = new List<string>();
-            foreach (var (sex, age, truth) in probes)
-            {
-                var target = $"datasets: {{ some: {{ slug: {{ eq: \"{slug}\" }} }} }}, sex: {{ eq: \"{sex}\" }}, ageAtDiagnosis: {{ eq: {age} }}";
-                var a = await service.PreviewAsync(attacker, $"patients: {{ or: [{{ {target} }}, {guard}] }}");
-                var b = await service.PreviewAsync(attacker, $"patients: {{ or: [{{ {target}, and: [{guard}] }}, {guard}] }}");
-                told.Add($"{sex} {age} ({truth} patients): {(a == b ? "same" : "different")}");
-                Assert.True(a == b, $"{(attacker is null ? "anonymous" : "researcher")} told {sex}, age {age} ({truth} restricted patients) apart: {a} / {b}");
-            }
-
-            output.WriteLine(string.Join("; ", told));
-        }
+            var target = Target(slug, sex, age);
+            return ($"patients: {{ or: [{{ {target} }}, {guard}] }}", $"patients: {{ or: [{{ {target}, and: [{guard}] }}, {guard}] }}");
+        });
     }
 
     [Theory]
@@ -41,16 +32,11 @@ public sealed class SameConditionsAttackTests(AttackService service, ITestOutput
         // questions with some, hoping the target's condition is kept with them.
         var (slug, guard, probes) = Probes();
         var padding = string.Join(", ", new[] { "{ ageAtDiagnosis: { gte: 40 } }", "{ ageAtDiagnosis: { gt: 39 } }", "{ not: { ageAtDiagnosis: { lte: 39 } } }" }.Take(repeats));
-        foreach (var attacker in service.Attackers)
+        await AnsweredAlikeAsync(probes, (sex, age) =>
         {
-            foreach (var (sex, age, truth) in probes)
-            {
-                var target = $"datasets: {{ some: {{ slug: {{ eq: \"{slug}\" }} }} }}, sex: {{ eq: \"{sex}\" }}, ageAtDiagnosis: {{ eq: {age} }}";
-                var a = await service.PreviewAsync(attacker, $"patients: {{ and: [{{ or: [{{ {target} }}, {guard}] }}, {padding}] }}");
-                var b = await service.PreviewAsync(attacker, $"patients: {{ and: [{{ or: [{{ {target}, and: [{guard}] }}, {guard}] }}, {padding}] }}");
-                Assert.True(a == b, $"{(attacker is null ? "anonymous" : "researcher")} told {sex}, age {age} ({truth} restricted patients) apart: {a} / {b}");
-            }
-        }
+            var target = Target(slug, sex, age);
+            return ($"patients: {{ and: [{{ or: [{{ {target} }}, {guard}] }}, {padding}] }}", $"patients: {{ and: [{{ or: [{{ {target}, and: [{guard}] }}, {guard}] }}, {padding}] }}");
+        });
     }
 
     [Fact]
@@ -61,16 +47,11 @@ public sealed class SameConditionsAttackTests(AttackService service, ITestOutput
         // exist.
         var (slug, guard, probes) = Probes();
         var dataset = $"{{ datasets: {{ some: {{ slug: {{ eq: \"{slug}\" }} }} }} }}";
-        foreach (var attacker in service.Attackers)
+        await AnsweredAlikeAsync(probes, (sex, age) =>
         {
-            foreach (var (sex, age, truth) in probes)
-            {
-                var target = $"{{ not: {{ sex: {{ eq: \"{sex}\" }}, ageAtDiagnosis: {{ eq: {age} }} }} }}";
-                var a = await service.PreviewAsync(attacker, $"patients: {{ or: [{guard}, {{ and: [{dataset}, {dataset}, {target}] }}] }}");
-                var b = await service.PreviewAsync(attacker, $"patients: {{ or: [{guard}, {{ and: [{dataset}, {dataset}] }}] }}");
-                Assert.True(a == b, $"{(attacker is null ? "anonymous" : "researcher")} told {sex}, age {age} ({truth} restricted patients) apart: {a} / {b}");
-            }
-        }
+            var target = $"{{ not: {{ sex: {{ eq: \"{sex}\" }}, ageAtDiagnosis: {{ eq: {age} }} }} }}";
+            return ($"patients: {{ or: [{guard}, {{ and: [{dataset}, {dataset}, {target}] }}] }}", $"patients: {{ or: [{guard}, {{ and: [{dataset}, {dataset}] }}] }}");
+        });
     }
 
     [Fact]
@@ -80,7 +61,7 @@ public sealed class SameConditionsAttackTests(AttackService service, ITestOutput
         var (sex, age, truth) = probes.First(p => p.Truth > 0);
         var chaffSlug = service.RestrictedPatients.Select(p => (string)p["datasets"]!["nodes"]![0]!["slug"]!)
             .First(s => s != slug && !guard.Contains(s, StringComparison.Ordinal));
-        var target = $"datasets: {{ some: {{ slug: {{ eq: \"{slug}\" }} }} }}, sex: {{ eq: \"{sex}\" }}, ageAtDiagnosis: {{ eq: {age} }}";
+        var target = Target(slug, sex, age);
         foreach (var attacker in service.Attackers)
         {
             var differing = 0;
@@ -118,12 +99,34 @@ public sealed class SameConditionsAttackTests(AttackService service, ITestOutput
                 var guardSlug = service.RestrictedPatients.Select(p => (string)p["datasets"]!["nodes"]![0]!["slug"]!).GroupBy(s => s)
                     .Where(g => g.Key != slug).MaxBy(g => g.Count())!.Key;
                 var guard = $"{{ datasets: {{ some: {{ slug: {{ eq: \"{guardSlug}\" }} }} }} }}";
-                var target = $"datasets: {{ some: {{ slug: {{ eq: \"{slug}\" }} }} }}, sex: {{ eq: \"{sex}\" }}, ageAtDiagnosis: {{ eq: {age} }}";
+                var target = Target(slug, sex, age);
                 var a = await service.PreviewAsync(attacker, $"patients: {{ or: [{{ {target} }}, {guard}] }}");
                 var b = await service.PreviewAsync(attacker, $"patients: {{ or: [{{ {target}, and: [{guard}] }}, {guard}] }}");
                 output.WriteLine($"{slug} {sex} {age}: {truth} patients, {others} of the other sex: {(a == b ? "same" : "different")}");
                 Assert.True(a == b, $"{(attacker is null ? "anonymous" : "researcher")} told {slug} {sex} {age} ({truth} restricted patients, {others} of the other sex) apart: {a} / {b}");
             }
+        }
+    }
+
+    private static string Target(string slug, string sex, int age) =>
+        $"datasets: {{ some: {{ slug: {{ eq: \"{slug}\" }} }} }}, sex: {{ eq: \"{sex}\" }}, ageAtDiagnosis: {{ eq: {age} }}";
+
+    // Both questions of each probe, asked by each attacker, answered alike.
+    private async Task AnsweredAlikeAsync(List<(string Sex, int Age, int Truth)> probes, Func<string, int, (string A, string B)> questions)
+    {
+        foreach (var attacker in service.Attackers)
+        {
+            var told = new List<string>();
+            foreach (var (sex, age, truth) in probes)
+            {
+                var (first, second) = questions(sex, age);
+                var a = await service.PreviewAsync(attacker, first);
+                var b = await service.PreviewAsync(attacker, second);
+                told.Add($"{sex} {age} ({truth} patients): {(a == b ? "same" : "different")}");
+                Assert.True(a == b, $"{(attacker is null ? "anonymous" : "researcher")} told {sex}, age {age} ({truth} restricted patients) apart: {a} / {b}");
+            }
+
+            output.WriteLine(string.Join("; ", told));
         }
     }
 

@@ -121,7 +121,8 @@ internal sealed class Clauses
         return result ?? _live.Clone();
     }
 
-    private static IEnumerable<Filter> Split(Filter? filter) => filter switch
+    /// <summary>The top-level clauses of a filter: the items of its ands, at any depth.</summary>
+    internal static IEnumerable<Filter> Split(Filter? filter) => filter switch
     {
         null => [],
         AndFilter and => and.Items.SelectMany(Split),

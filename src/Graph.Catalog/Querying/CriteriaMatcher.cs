@@ -47,7 +47,7 @@ internal sealed class CriteriaMatcher(CatalogSnapshot snapshot)
     {
         var result = FilterEvaluator.Evaluate(Snapshot, kind, null);
         var clauses = kind == GraphModel.Patient ? _patientClauses : _seriesClauses;
-        foreach (var clause in Split(filter))
+        foreach (var clause in Clauses.Split(filter))
         {
             if (!clauses.TryGetValue(clause, out var matches))
                 clauses[clause] = matches = Clauses.Cached(Snapshot, kind, clause);
@@ -56,11 +56,4 @@ internal sealed class CriteriaMatcher(CatalogSnapshot snapshot)
 
         return result;
     }
-
-    private static IEnumerable<Filter> Split(Filter? filter) => filter switch
-    {
-        null => [],
-        AndFilter and => and.Items.SelectMany(Split),
-        _ => [filter],
-    };
 }

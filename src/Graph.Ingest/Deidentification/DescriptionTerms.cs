@@ -1,7 +1,7 @@
 namespace Graph.Ingest.Deidentification;
 
-/// <summary>Words that imaging descriptions are written in whoever the patient is: DICOM's Body Part Examined defined terms
-/// (PS3.16 Annex L), planes and directions, and the common words of protocols, reconstructions and sequences, folded as
+/// <summary>Words that imaging descriptions are written in whoever the patient is: the common Body Part Examined defined terms
+/// of DICOM (PS3.16 Annex L; the seed vocabulary holds the 14 the launch datasets use), planes and directions, and the common words of protocols, reconstructions and sequences, folded as
 /// <see cref="TextFold"/> folds them.</summary>
 /// <remarks>A name part inside one of these is not the name: "Thora" is in THORAX and "Oster" in POSTERIOR whoever is
 /// scanned, so the word says nothing of the patient. The name written as the whole word still matches ("Axial" drops AXIAL).

@@ -164,8 +164,10 @@ public sealed partial class SqliteGraphStore : IGraphStore
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             // The write-ahead log keeps its largest size unless told otherwise (1.6 GB after a burst of saved cohorts, until the
-            // service stopped): once a checkpoint has emptied it, it is cut back to 64 MiB.
-            await ExecuteAsync(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=60000; PRAGMA journal_size_limit=67108864;", cancellationToken).ConfigureAwait(false);
+            // service stopped): once a checkpoint has emptied it, it is cut back to 64 MiB. What a deletion or a purge drops is
+            // overwritten with zeros, in b-tree pages and in pages it frees, so that a withdrawn record cannot be read back from
+            // the file (SQLite's default leaves the bytes until the space is reused).
+            await ExecuteAsync(connection, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=60000; PRAGMA journal_size_limit=67108864; PRAGMA secure_delete=ON;", cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch

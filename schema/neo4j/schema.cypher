@@ -22,6 +22,8 @@ CREATE CONSTRAINT annotation_key IF NOT EXISTS FOR (n:Annotation) REQUIRE n.anno
 CREATE CONSTRAINT graph_meta_key IF NOT EXISTS FOR (n:GraphMeta) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT graph_change_key IF NOT EXISTS FOR (n:GraphChange) REQUIRE n.seq IS UNIQUE;
 CREATE CONSTRAINT graph_change_id IF NOT EXISTS FOR (n:GraphChange) REQUIRE n.id IS UNIQUE;
+// When each ChangeSet committed: a purge erases the tombstones of changes older than the retention.
+CREATE INDEX graph_change_committed IF NOT EXISTS FOR (n:GraphChange) ON (n.committedAt);
 
 // API keys of the service (hash of the secret only), shared by every replica; not part of the catalogue.
 CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.id IS UNIQUE;

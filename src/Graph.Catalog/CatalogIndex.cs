@@ -40,16 +40,22 @@ public sealed partial class CatalogIndex(IGraphStore store, ILogger<CatalogIndex
             var watch = Stopwatch.StartNew();
             if (await ReadFileAsync(cancellationToken).ConfigureAwait(false) is { } saved)
             {
-                Publish(saved);
-                Interlocked.Exchange(ref _savedSequence, saved.Sequence);
                 var fileMs = watch.ElapsedMilliseconds;
                 var caughtUp = new SnapshotBuilder(saved);
-                var head = await store.ReadChangesAsync(saved.Sequence, caughtUp, cancellationToken).ConfigureAwait(false);
-                if (head != saved.Sequence || caughtUp.Applied > 0)
-                    Publish(caughtUp.Build(head));
-                _loaded = true;
-                LogLoadedFromFile(FilePath!, saved.Sequence, fileMs, caughtUp.Applied, head, watch.ElapsedMilliseconds);
-                return;
+                try
+                {
+                    var head = await store.ReadChangesAsync(saved.Sequence, caughtUp, cancellationToken).ConfigureAwait(false);
+                    Publish(head != saved.Sequence || caughtUp.Applied > 0 ? caughtUp.Build(head) : saved);
+                    Interlocked.Exchange(ref _savedSequence, saved.Sequence);
+                    _loaded = true;
+                    LogLoadedFromFile(FilePath!, saved.Sequence, fileMs, caughtUp.Applied, head, watch.ElapsedMilliseconds);
+                    return;
+                }
+                catch (ChangesPurgedException e)
+                {
+                    // Deletions since the file was saved are no longer in the feed: what they deleted would live on.
+                    LogFilePurged(FilePath!, saved.Sequence, e.PurgedThrough);
+                }
             }
 
             var (sequence, applied, skipped) = await ReadStoreAsync(cancellationToken).ConfigureAwait(false);
@@ -88,7 +94,19 @@ public sealed partial class CatalogIndex(IGraphStore store, ILogger<CatalogIndex
         {
             var current = _current;
             var builder = new SnapshotBuilder(current);
-            var sequence = await store.ReadChangesAsync(current.Sequence, builder, cancellationToken).ConfigureAwait(false);
+            long sequence;
+            try
+            {
+                sequence = await store.ReadChangesAsync(current.Sequence, builder, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ChangesPurgedException e)
+            {
+                // This process fell behind a purge (stopped, or cut off from the store, for longer than the retention): the feed no
+                // longer says what was deleted meanwhile, so the whole catalogue is read again.
+                LogFollowPurged(current.Sequence, e.PurgedThrough);
+                return (await ReadStoreAsync(cancellationToken).ConfigureAwait(false)).Applied;
+            }
+
             if (sequence == current.Sequence && builder.Applied == 0)
                 return 0;
             using var activity = Source.StartActivity("index.apply");
@@ -177,6 +195,12 @@ public sealed partial class CatalogIndex(IGraphStore store, ILogger<CatalogIndex
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The index file {File} was saved from another history of the store (its change {Sequence} differs or is gone): reading the whole store")]
     private partial void LogFileStale(string file, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The index file {File} was saved at change {Sequence}, and the tombstones of deletions up to change {PurgedThrough} have been purged since: reading the whole store")]
+    private partial void LogFilePurged(string file, long sequence, long purgedThrough);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The catalogue index is at change {Sequence}, and the tombstones of deletions up to change {PurgedThrough} have been purged since: reading the whole store")]
+    private partial void LogFollowPurged(long sequence, long purgedThrough);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The index file {File} cannot be used, reading the whole store: {Reason}")]
     private partial void LogFileUnusable(string file, string reason);

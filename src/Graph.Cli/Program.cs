@@ -6,6 +6,7 @@ var root = new RootCommand("graph: operate a Cancer Imaging Graph catalogue, on 
 root.Options.Add(CommonOptions.Store);
 root.Subcommands.Add(SeedCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
+root.Subcommands.Add(PurgeCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(RepositoryCommand.Create());
 root.Subcommands.Add(HarvestCommand.Create());

@@ -93,6 +93,16 @@ internal sealed class EdgeStatements
             LIMIT $limit
             """,
             new Dictionary<string, object?> { ["seq"] = 1L, ["id"] = "", ["limit"] = 1L });
+        Purge = new(
+            $"PurgeEdges:{kind.Id}",
+            $$"""
+            MATCH (:{{fromLabel}})-[r:{{type}}]->(:{{toLabel}})
+            WHERE r._seq > $after AND r._seq <= $through AND r._deleted = true
+            WITH r LIMIT $limit
+            DELETE r
+            RETURN count(*) AS purged
+            """,
+            Neo4jStatements.PurgeParameters);
     }
 
     /// <summary>Merges rows {i, from, to, props} into relationships between live nodes, counting rows matched and real changes.</summary>
@@ -113,6 +123,9 @@ internal sealed class EdgeStatements
     /// <summary>Reads a page of relationships changed after a (sequence, element id) cursor, tombstones included.</summary>
     public CypherStatement ReadChangesPage { get; }
 
+    /// <summary>Erases a batch of tombstones of changes in (after, through].</summary>
+    public CypherStatement Purge { get; }
+
     /// <summary>Every statement of the kind.</summary>
-    public IEnumerable<CypherStatement> All => [Upsert, FindMissingEnd, Delete, ReadPage, ReadByEnd, ReadChangesPage];
+    public IEnumerable<CypherStatement> All => [Upsert, FindMissingEnd, Delete, ReadPage, ReadByEnd, ReadChangesPage, Purge];
 }

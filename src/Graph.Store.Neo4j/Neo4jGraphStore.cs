@@ -113,6 +113,37 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         _reader.ReadChangesAsync(afterSequence, sink, cancellationToken);
 
     /// <inheritdoc />
+    public async Task<PurgeResult> PurgeTombstonesAsync(DateTimeOffset committedBefore, CancellationToken cancellationToken)
+    {
+        var before = new Dictionary<string, object?> { ["before"] = committedBefore.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
+        var horizon = await _client.RunAsync(Neo4jStatements.RaisePurgeHorizon, before, cancellationToken).ConfigureAwait(false);
+        long through = horizon.Long("through"), erased = horizon.Long("erased");
+        if (through <= erased)
+            return new PurgeResult(through, 0, 0);
+        long edges = 0, nodes = 0;
+        foreach (var kind in Domain.GraphModel.Relations)
+            edges += await PurgeAsync(Neo4jStatements.For(kind).Purge, erased, through, cancellationToken).ConfigureAwait(false);
+        foreach (var kind in Domain.GraphModel.NodeKinds)
+            nodes += await PurgeAsync(Neo4jStatements.For(kind).Purge, erased, through, cancellationToken).ConfigureAwait(false);
+        await _client.RunAsync(Neo4jStatements.RecordErased, new Dictionary<string, object?> { ["through"] = through }, cancellationToken).ConfigureAwait(false);
+        return new PurgeResult(through, nodes, edges);
+    }
+
+    // Batches of one statement, each its own transaction, until one erases less than a batch.
+    private async Task<long> PurgeAsync(CypherStatement statement, long after, long through, CancellationToken cancellationToken)
+    {
+        var parameters = new Dictionary<string, object?> { ["after"] = after, ["through"] = through, ["limit"] = (long)_options.BatchSize };
+        long purged = 0;
+        while (true)
+        {
+            var count = (await _client.RunAsync(statement, parameters, cancellationToken).ConfigureAwait(false)).Long("purged");
+            purged += count;
+            if (count < _options.BatchSize)
+                return purged;
+        }
+    }
+
+    /// <inheritdoc />
     public Task<long> GetSequenceAsync(CancellationToken cancellationToken) => _reader.ReadSequenceAsync(cancellationToken);
 
     /// <inheritdoc />

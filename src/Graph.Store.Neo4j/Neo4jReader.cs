@@ -118,6 +118,7 @@ internal sealed class Neo4jReader(QueryApiClient client, int pageSize)
         var head = await ReadSequenceAsync(cancellationToken).ConfigureAwait(false);
         if (head <= afterSequence)
             return head;
+        await EnsureNotPurgedAsync(afterSequence, cancellationToken).ConfigureAwait(false);
         foreach (var kind in GraphModel.NodeKinds)
         {
             var statement = Neo4jStatements.For(kind).ReadChangesPage;
@@ -163,7 +164,16 @@ internal sealed class Neo4jReader(QueryApiClient client, int pageSize)
             }
         }
 
+        // A purge raises its horizon before it erases anything: one that began while these pages were read shows here.
+        await EnsureNotPurgedAsync(afterSequence, cancellationToken).ConfigureAwait(false);
         return head;
+    }
+
+    private async Task EnsureNotPurgedAsync(long afterSequence, CancellationToken cancellationToken)
+    {
+        var purged = (await client.RunAsync(Neo4jStatements.ReadPurgeHorizon, new Dictionary<string, object?>(), cancellationToken).ConfigureAwait(false)).Long("through");
+        if (afterSequence < purged)
+            throw new ChangesPurgedException(afterSequence, purged);
     }
 
     /// <summary>Turns a stored property map into the model's values: system properties and the key left out, numbers typed by field.</summary>

@@ -67,6 +67,42 @@ internal static partial class Neo4jStatements
         """,
         new Dictionary<string, object?> { ["seq"] = 1L });
 
+    /// <summary>Raises the purge horizon to the newest change committed before a time (never lowers it); returns it and how far
+    /// an earlier purge got erasing.</summary>
+    public static readonly CypherStatement RaisePurgeHorizon = new(
+        "RaisePurgeHorizon",
+        """
+        MATCH (m:GraphMeta {id: 'graph'})
+        OPTIONAL MATCH (c:GraphChange)
+        WHERE c.committedAt < datetime($before)
+        WITH m, max(c.seq) AS newest
+        SET m.purgedThrough = CASE WHEN newest > coalesce(m.purgedThrough, 0) THEN newest ELSE coalesce(m.purgedThrough, 0) END
+        RETURN m.purgedThrough AS through, coalesce(m.erasedThrough, 0) AS erased
+        """,
+        new Dictionary<string, object?> { ["before"] = "2026-01-01T00:00:00Z" });
+
+    /// <summary>Records that the tombstones up to a sequence are erased (never lowers it).</summary>
+    public static readonly CypherStatement RecordErased = new(
+        "RecordErased",
+        """
+        MATCH (m:GraphMeta {id: 'graph'})
+        SET m.erasedThrough = CASE WHEN $through > coalesce(m.erasedThrough, 0) THEN $through ELSE m.erasedThrough END
+        RETURN m.erasedThrough AS erased
+        """,
+        new Dictionary<string, object?> { ["through"] = 1L });
+
+    /// <summary>Reads the purge horizon: the sequence up to which deletions are no longer in the change feed (0 when none).</summary>
+    public static readonly CypherStatement ReadPurgeHorizon = new(
+        "ReadPurgeHorizon",
+        """
+        OPTIONAL MATCH (m:GraphMeta {id: 'graph'})
+        RETURN coalesce(m.purgedThrough, 0) AS through
+        """,
+        NoParameters);
+
+    /// <summary>The parameters of a purge batch, for the linter.</summary>
+    internal static Dictionary<string, object?> PurgeParameters => new() { ["after"] = 0L, ["through"] = 1L, ["limit"] = 1L };
+
     /// <summary>Waits until the indexes created at start-up are online.</summary>
     public static readonly CypherStatement AwaitIndexes = new(
         "AwaitIndexes",
@@ -107,7 +143,7 @@ internal static partial class Neo4jStatements
     /// <summary>Every statement the adapter can send, for the linter.</summary>
     public static IReadOnlyList<CypherStatement> All { get; } =
     [
-        AllocateSequence, RecordChange, EnsureMeta, ReadSequence, ReadChangeMark, AwaitIndexes, NodeStatistics, EdgeStatistics, Neo4jServerCheck.Components,
+        AllocateSequence, RecordChange, EnsureMeta, ReadSequence, ReadChangeMark, RaisePurgeHorizon, RecordErased, ReadPurgeHorizon, AwaitIndexes, NodeStatistics, EdgeStatistics, Neo4jServerCheck.Components,
         .. Neo4jAccessStatements.All,
         .. ByLabel.Values.SelectMany(s => s.All),
         .. ByRelation.Values.SelectMany(s => s.All),

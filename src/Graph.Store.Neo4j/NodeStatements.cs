@@ -82,6 +82,19 @@ internal sealed class NodeStatements
             LIMIT $limit
             """,
             new Dictionary<string, object?> { ["seq"] = 1L, ["key"] = "", ["limit"] = 1L });
+
+        // A node's tombstone is at least as recent as its relationships' (deleting a node tombstones them in the same change), so
+        // these are erased first and DETACH finds none; it is there so that a node never outlives its erasure.
+        Purge = new(
+            $"PurgeNodes:{label}",
+            $$"""
+            MATCH (n:{{label}})
+            WHERE n._seq > $after AND n._seq <= $through AND n._deleted = true
+            WITH n LIMIT $limit
+            DETACH DELETE n
+            RETURN count(*) AS purged
+            """,
+            Neo4jStatements.PurgeParameters);
     }
 
     /// <summary>Merges rows {key, props} into nodes, counting real changes.</summary>
@@ -102,6 +115,9 @@ internal sealed class NodeStatements
     /// <summary>Reads a page of nodes changed after a (sequence, key) cursor, tombstones included.</summary>
     public CypherStatement ReadChangesPage { get; }
 
+    /// <summary>Erases a batch of tombstones of changes in (after, through].</summary>
+    public CypherStatement Purge { get; }
+
     /// <summary>Every statement of the label.</summary>
-    public IEnumerable<CypherStatement> All => [Upsert, DeleteEdges, Delete, ReadPage, ReadByKey, ReadChangesPage];
+    public IEnumerable<CypherStatement> All => [Upsert, DeleteEdges, Delete, ReadPage, ReadByKey, ReadChangesPage, Purge];
 }

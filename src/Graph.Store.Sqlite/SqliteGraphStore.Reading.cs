@@ -13,6 +13,8 @@ public sealed partial class SqliteGraphStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = connection.BeginTransaction(deferred: true);
         var head = await ScalarAsync(connection, "SELECT IFNULL(MAX(seq), 0) FROM changesets", cancellationToken).ConfigureAwait(false);
+        if (after is { } since && await MetaAsync(connection, "purged_through", cancellationToken).ConfigureAwait(false) is var purged && since < purged)
+            throw new ChangesPurgedException(since, purged);
         var filter = after is null ? "deleted = 0" : "seq > $after";
 
         // Two stages: this thread steps SQLite, another parses properties and feeds the sink, in order.

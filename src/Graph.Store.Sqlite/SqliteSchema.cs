@@ -34,7 +34,16 @@ internal static class SqliteSchema
             PRIMARY KEY (from_label, from_key, type, to_label, to_key)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS edges_by_seq ON edges (seq);
         CREATE INDEX IF NOT EXISTS edges_by_end ON edges (to_label, to_key);
+        CREATE INDEX IF NOT EXISTS nodes_tombstones ON nodes (seq) WHERE deleted = 1;
+        CREATE INDEX IF NOT EXISTS edges_tombstones ON edges (seq) WHERE deleted = 1;
         INSERT OR IGNORE INTO meta (name, value) VALUES ('schema_version', '1');
+        """;
+
+    /// <summary>The indexes of tombstones alone, by sequence, which a purge reads (created by <see cref="Create"/> in new files, and
+    /// by the first purge in files made before them).</summary>
+    public const string TombstoneIndexes = """
+        CREATE INDEX IF NOT EXISTS nodes_tombstones ON nodes (seq) WHERE deleted = 1;
+        CREATE INDEX IF NOT EXISTS edges_tombstones ON edges (seq) WHERE deleted = 1;
         """;
 
     /// <summary>Version 1 to 2: ChangeSet ids recorded with their sequence (run after <see cref="Create"/>; the column exists in new files).</summary>

@@ -5,7 +5,7 @@ namespace Graph.Store;
 /// Contract (tested by GraphStoreContract for every adapter): a ChangeSet commits atomically or not at all and
 /// gets the next sequence number; applying a set that changes nothing leaves the sequence as it is; reads see
 /// whole ChangeSets only; <see cref="ReadChangesAsync"/> returns every node and relationship whose last change
-/// is after the given sequence, deletions included.
+/// is after the given sequence, deletions included, unless their tombstones were purged since.
 /// </remarks>
 public interface IGraphStore : IAsyncDisposable
 {
@@ -26,7 +26,17 @@ public interface IGraphStore : IAsyncDisposable
 
     /// <summary>Streams every node, then every relationship, whose last change is after a sequence number, deletions
     /// included, consistently; returns the sequence they bring the reader to.</summary>
+    /// <exception cref="ChangesPurgedException">Tombstones of deletions after the sequence were erased since
+    /// (<see cref="PurgeTombstonesAsync"/>): the feed cannot say what was deleted, and the reader must read the whole store.</exception>
     Task<long> ReadChangesAsync(long afterSequence, IChangeSink sink, CancellationToken cancellationToken);
+
+    /// <summary>Erases for good the tombstones of deletions committed before a time (their keys: pseudonyms, UIDs, cohort ids),
+    /// in batches; returns the sequence the feed is complete from and what this call erased.</summary>
+    /// <remarks>Live rows, the change records and the sequence stay. The horizon is recorded before anything is erased, so a
+    /// reader of the feed from an earlier sequence, even one already reading, is told (<see cref="ChangesPurgedException"/>)
+    /// instead of missing a deletion. Safe beside readers, writers and other purges; an interrupted purge is finished by the
+    /// next.</remarks>
+    Task<PurgeResult> PurgeTombstonesAsync(DateTimeOffset committedBefore, CancellationToken cancellationToken);
 
     /// <summary>Reads the current change sequence.</summary>
     Task<long> GetSequenceAsync(CancellationToken cancellationToken);

@@ -23,3 +23,9 @@ public sealed record CommitResult(long Sequence, int NodesChanged, int EdgesChan
 
 /// <summary>Counts of live nodes per label and relationships per type, with the change sequence.</summary>
 public sealed record StoreStatistics(long Sequence, IReadOnlyDictionary<string, long> Nodes, IReadOnlyDictionary<string, long> Relationships);
+
+/// <summary>The outcome of erasing tombstones.</summary>
+/// <param name="PurgedThrough">The change sequence up to which tombstones are erased; the change feed is complete after it only.</param>
+/// <param name="Nodes">Node tombstones erased by this call.</param>
+/// <param name="Edges">Relationship tombstones erased by this call.</param>
+public sealed record PurgeResult(long PurgedThrough, long Nodes, long Edges);

@@ -18,6 +18,7 @@ public sealed class UsageErrorTests : IDisposable
     [InlineData("graph", "frobnicate")]
     [InlineData("graph stats", "stats", "--jsn")]
     [InlineData("graph export postgres", "export", "postgres")]
+    [InlineData("graph purge", "purge")]
     public async Task CommandLine_TheParserRefuses_ExitsTwoNamingTheCommand(string command, params string[] args)
     {
         var (exit, output, error) = await GraphCommand.RunAsync([.. args, "--data", _folder.Path]);

@@ -108,9 +108,34 @@ public sealed class IndexFileRestartTests : IDisposable
         Assert.Contains("was saved from another history of the store", restarted.Log, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Restart_AfterThePurgeOfDeletionsMadeSinceTheFile_ReadsTheWholeStore_AndForgetsWhatWasDeleted()
+    {
+        await using (var service = await ServiceProcess.StartAsync(_data.Path, Patients))
+            await service.StopAsync();
+        var deleted = await CommitChangesAsync(_data.Path);
+        await using (var store = new SqliteGraphStore(Path.Combine(_data.Path, "graph.db")))
+            Assert.Equal(1, (await store.PurgeTombstonesAsync(DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None)).Nodes);
+
+        string answer, log;
+        await using (var restarted = await ServiceProcess.StartAsync(_data.Path, Patients))
+        {
+            // From the file and the changes since, the deleted series would live on: the feed no longer says it went.
+            var found = await restarted.DataAsync($$"""{ series(first: 1, where: { seriesInstanceUid: { eq: "{{deleted}}" } }) { totalCount } }""");
+            Assert.Equal(0, found["series"]!["totalCount"]!.GetValue<int>());
+            answer = await ProbeAsync(restarted);
+            await restarted.StopAsync();
+            log = restarted.FullLog;
+        }
+
+        Assert.Equal(await FullLoadAnswerAsync(), answer);
+        Assert.Contains("have been purged since: reading the whole store", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Catalogue index read from", log, StringComparison.Ordinal);
+    }
+
     // What another writer commits while the service is down: a new patient with a study and series, a changed patient, a
-    // deleted series and a removed dataset link.
-    private static async Task CommitChangesAsync(string data)
+    // deleted series (its key returned) and a removed dataset link.
+    private static async Task<string> CommitChangesAsync(string data)
     {
         await using var store = new SqliteGraphStore(Path.Combine(data, "graph.db"));
         var writer = new GraphWriter(store, [], NullLogger<GraphWriter>.Instance);
@@ -125,9 +150,11 @@ public sealed class IndexFileRestartTests : IDisposable
             .Add(patient).Add(study).Add(series)
             .Add(Some.Edge("INCLUDES", dataset, patient)).Add(Some.Edge("HAS_STUDY", patient, study)).Add(Some.Edge("HAS_SERIES", study, series))
             .Add(changed with { Properties = new Dictionary<string, object?>(changed.Properties) { ["sex"] = "U" } });
-        changes.DeletedNodes.Add(sink.Nodes.First(n => n.Node.Label == "Series").Node.Ref);
+        var deleted = sink.Nodes.First(n => n.Node.Label == "Series").Node.Ref;
+        changes.DeletedNodes.Add(deleted);
         changes.DeletedEdges.Add(sink.Edges.First(e => e.Edge.Type == "INCLUDES" && e.Edge.To != patient.Ref).Edge);
         await writer.WriteAsync(changes, CancellationToken.None);
+        return deleted.Key;
     }
 
     private async Task<(string Answer, string Log, IReadOnlyList<string> Warnings)> RestartAsync(params string[] extra)

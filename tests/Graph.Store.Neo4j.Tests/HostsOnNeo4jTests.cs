@@ -177,6 +177,14 @@ public sealed partial class HostsOnNeo4jTests : IAsyncLifetime
         Assert.Contains("harvested", database.Nodes("Dataset").Keys);
         Assert.DoesNotContain(database.Edges("HOSTS"), e => e.From == "orthanc");
 
+        // purge erases the tombstones of deletions older than the days given: the removed repository's key leaves Neo4j.
+        var purged = await StepAsync("purge", "--older-than", "0d");
+        Assert.True(purged.Exit == 0, purged.Output);
+        Assert.Matches(@"Erased [1-9]\d* node and [1-9]\d* relationship tombstones", purged.Output);
+        Assert.Empty(purged.Transactions);
+        Assert.False(database.Exists("Repository", "orthanc"));
+        Assert.Contains("harvested", database.Nodes("Dataset").Keys);
+
         // access-requests approve, reject and revoke read a researcher's request from Neo4j and store it decided.
         using var http = new HttpClient(_api, disposeHandler: false);
         var requests = new AccessRequests(

@@ -113,6 +113,7 @@ public sealed partial class QueryApiExchangeTests : IDisposable
         var statement = Neo4jStatements.For(GraphModel.Series).ReadChangesPage;
         string[] fields = ["key", "props", "seq", "deleted"];
         _api.On(r => r.Runs(Neo4jStatements.ReadSequence), () => Ok(QueryApiJson.Scalar("seq", QueryApiJson.Integer(9))));
+        _api.On(r => r.Runs(Neo4jStatements.ReadPurgeHorizon), () => Ok(QueryApiJson.Scalar("through", QueryApiJson.Integer(7))));
         _api.On(r => r.Runs(statement), () => Ok(QueryApiJson.Result(
             fields,
             [QueryApiJson.String("1.1"), QueryApiJson.Null, QueryApiJson.Integer(8), QueryApiJson.Boolean(false)],

@@ -60,6 +60,70 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract, IDisposable
     }
 
     [Fact]
+    public async Task Purge_TheKeysOfWithdrawnRecordsLeaveTheFile()
+    {
+        var pseudonym = "WITHDRAWN-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+        var changes = new ChangeSet();
+        var patient = Some.Patient(pseudonym);
+        for (var i = 0; i < 500; i++)
+            changes.Add(Some.Patient());
+        changes.Add(patient);
+        await Store.ApplyAsync(changes, CancellationToken.None);
+        var deletion = new ChangeSet();
+        deletion.DeletedNodes.Add(patient.Ref);
+        await Store.ApplyAsync(deletion, CancellationToken.None);
+        await Store.ApplyAsync(new ChangeSet().Add(Some.Series()), CancellationToken.None);
+        Assert.True(await FileHoldsAsync(pseudonym), "the tombstone should hold the key until it is purged");
+
+        var purge = await Store.PurgeTombstonesAsync(DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None);
+        await Store.DisposeAsync();
+
+        Assert.Equal(1, purge.Nodes);
+        Assert.False(await FileHoldsAsync(pseudonym), "the purged key is still in the file");
+    }
+
+    [Fact]
+    public async Task Purge_InterruptedAfterRaisingTheHorizon_InAFileMadeBeforeTheTombstoneIndexes_IsFinishedByTheNext()
+    {
+        var series = Enumerable.Range(0, 30).Select(i => Some.Series()).ToList();
+        var changes = new ChangeSet();
+        foreach (var one in series)
+            changes.Add(one);
+        await Store.ApplyAsync(changes, CancellationToken.None);
+        var deletion = new ChangeSet();
+        deletion.DeletedNodes.AddRange(series.Take(10).Select(s => s.Ref));
+        var head = (await Store.ApplyAsync(deletion, CancellationToken.None)).Sequence;
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_folder.File("graph.db")}"))
+        {
+            // A file from before the tombstone indexes, whose last purge raised the horizon and stopped before erasing anything.
+            await connection.OpenAsync();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"DROP INDEX nodes_tombstones; DROP INDEX edges_tombstones; INSERT INTO meta (name, value) VALUES ('purged_through', '{head}');";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await Assert.ThrowsAsync<ChangesPurgedException>(() => Store.ReadChangesAsync(0, new CollectingSink(), CancellationToken.None));
+        var purge = await Store.PurgeTombstonesAsync(DateTimeOffset.UtcNow.AddYears(-1), CancellationToken.None);
+
+        Assert.Equal(new PurgeResult(head, 10, 0), purge);
+        var feed = new CollectingSink();
+        await Store.ReadChangesAsync(head, feed, CancellationToken.None);
+        Assert.Empty(feed.Nodes);
+        Assert.Equal(20, (await Store.GetStatisticsAsync(CancellationToken.None)).Nodes["Series"]);
+    }
+
+    private async Task<bool> FileHoldsAsync(string text)
+    {
+        // Every connection closed: the log is checkpointed into the file and removed.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var bytes = await File.ReadAllBytesAsync(_folder.File("graph.db"));
+        var wal = _folder.File("graph.db-wal");
+        var walBytes = File.Exists(wal) ? await File.ReadAllBytesAsync(wal) : [];
+        var needle = System.Text.Encoding.UTF8.GetBytes(text);
+        return bytes.AsSpan().IndexOf(needle) >= 0 || walBytes.AsSpan().IndexOf(needle) >= 0;
+    }
+
+    [Fact]
     public async Task Reopen_SameFile_SeesCommittedData()
     {
         await Store.ApplyAsync(new ChangeSet().Add(Some.Series()), CancellationToken.None);

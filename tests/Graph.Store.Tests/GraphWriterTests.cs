@@ -224,6 +224,8 @@ public sealed class GraphWriterTests
 
         public Task<string?> GetChangeMarkAsync(long sequence, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<PurgeResult> PurgeTombstonesAsync(DateTimeOffset committedBefore, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;

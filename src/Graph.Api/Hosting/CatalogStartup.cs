@@ -51,6 +51,10 @@ internal sealed partial class CatalogStartup(
         var saveInterval = TimeSpan.FromSeconds(Math.Max(1, settings.IndexFileIntervalSeconds));
         var lastSave = Stopwatch.StartNew();
         var interval = TimeSpan.FromSeconds(Math.Max(0.05, settings.FollowIntervalSeconds));
+
+        // Tombstones older than the retention are erased beside the requests too: once now, then every hour.
+        var purging = Task.CompletedTask;
+        Stopwatch? lastPurge = null;
         using var timer = new PeriodicTimer(interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -58,6 +62,12 @@ internal sealed partial class CatalogStartup(
             {
                 saving = index.SaveAsync(stoppingToken);
                 lastSave.Restart();
+            }
+
+            if (settings.PurgeTombstonesAfterDays > 0 && purging.IsCompleted && (lastPurge is null || lastPurge.Elapsed >= PurgeInterval))
+            {
+                purging = PurgeAsync(TimeSpan.FromDays(Math.Min(settings.PurgeTombstonesAfterDays, 36_500)), stoppingToken);
+                lastPurge = Stopwatch.StartNew();
             }
 
             try
@@ -71,6 +81,28 @@ internal sealed partial class CatalogStartup(
             {
                 LogFollowFailed(e.Message);
             }
+        }
+    }
+
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+
+    // A failure (a read-only store, a server away) is logged and tried again at the next interval.
+    private async Task PurgeAsync(TimeSpan retention, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            var result = await store.PurgeTombstonesAsync(DateTimeOffset.UtcNow - retention, cancellationToken);
+            if (result.Nodes + result.Edges > 0)
+                LogPurged(result.Nodes, result.Edges, retention.TotalDays, result.PurgedThrough, watch.ElapsedMilliseconds);
+        }
+        catch (GraphStoreException e)
+        {
+            LogPurgeFailed(e.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The service is stopping; the next start purges.
         }
     }
 
@@ -139,6 +171,12 @@ internal sealed partial class CatalogStartup(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Applied {Rows} changed rows from the store, now at change {Sequence}")]
     private partial void LogFollowed(int rows, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Erased {Nodes} node and {Edges} relationship tombstones of deletions older than {Days} days (the change feed is complete after change {PurgedThrough}) in {ElapsedMs} ms")]
+    private partial void LogPurged(long nodes, long edges, double days, long purgedThrough, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not erase old tombstones; trying again in an hour: {Reason}")]
+    private partial void LogPurgeFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the change feed: {Reason}")]
     private partial void LogFollowFailed(string reason);

@@ -26,6 +26,11 @@ public sealed class GraphOptions
     /// load and when the service stops).</summary>
     public double IndexFileIntervalSeconds { get; set; } = 300;
 
+    /// <summary>After how many days the tombstone of a deletion (the key of a withdrawn study or series, a deleted cohort) is erased
+    /// for good; 0 keeps tombstones for ever. The service purges once an hour. A replica stopped for longer reads the whole store at
+    /// start instead of its index file and the changes since.</summary>
+    public double PurgeTombstonesAfterDays { get; set; } = 30;
+
     /// <summary>The index file's full path, or null for none.</summary>
     public string? IndexFilePath() =>
         string.IsNullOrWhiteSpace(IndexFile) || IndexFile.Trim().Equals("none", StringComparison.OrdinalIgnoreCase) ? null : Path.GetFullPath(Path.Combine(DataDirectory, IndexFile.Trim()));

@@ -87,6 +87,8 @@ public sealed class StoredStudiesTests : IAsyncLifetime
 
         public Task<string?> GetChangeMarkAsync(long sequence, CancellationToken cancellationToken) => inner.GetChangeMarkAsync(sequence, cancellationToken);
 
+        public Task<PurgeResult> PurgeTombstonesAsync(DateTimeOffset committedBefore, CancellationToken cancellationToken) => inner.PurgeTombstonesAsync(committedBefore, cancellationToken);
+
         public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => inner.GetStatisticsAsync(cancellationToken);
 
         public ValueTask DisposeAsync() => inner.DisposeAsync();

@@ -13,7 +13,8 @@ namespace Graph.Store.Neo4j.Tests.Fakes;
 /// documented typed JSON and answers are written by <see cref="QueryApiJson"/>, never by the adapter's TypedJson, so a misreading
 /// of the format cannot cancel out. One explicit transaction is open at a time (the counter node's lock serialises writers in
 /// Neo4j too); it works on a copy of the graph that its commit keeps and its rollback, or a failed statement, drops.
-/// The change feed (ReadNodeChanges, ReadEdgeChanges) is not served: no command reads it.
+/// Purges (the horizon, batches of tombstones erased) are carried out too. The change feed (ReadNodeChanges, ReadEdgeChanges) is not
+/// served: no command reads it.
 /// </remarks>
 internal sealed partial class StoredNeo4j
 {
@@ -186,6 +187,11 @@ internal sealed partial class StoredNeo4j
                 "ReadEdges" => ReadEdges(state, Relations[subject], parameters),
                 "ReadNodesByKey" => ReadNodesByKey(state, GraphModel.Kind(subject)!, parameters),
                 "ReadEdgesByEnd" => ReadEdgesByEnd(state, Relations[subject], parameters),
+                "RaisePurgeHorizon" => RaisePurgeHorizon(state, parameters),
+                "ReadPurgeHorizon" => QueryApiJson.Scalar("through", QueryApiJson.Integer(state.PurgedThrough)),
+                "PurgeNodes" => PurgeNodes(state, subject, parameters),
+                "PurgeEdges" => PurgeEdges(state, Relations[subject], parameters),
+                "RecordErased" => RecordErased(state, parameters),
                 _ => Access(name, parameters),
             });
         }
@@ -201,7 +207,10 @@ internal sealed partial class StoredNeo4j
 
     private sealed record EdgeKey(RelationKind Kind, string From, string To);
 
-    private sealed record Change(long Seq, string Source, long Nodes, long Edges);
+    private sealed record Change(long Seq, string Source, long Nodes, long Edges)
+    {
+        public DateTimeOffset CommittedAt { get; } = DateTimeOffset.UtcNow;
+    }
 
     // The graph a transaction sees: entities are replaced on write, never changed in place, so a copy of the maps is a snapshot.
     private sealed class State
@@ -214,6 +223,18 @@ internal sealed partial class StoredNeo4j
 
         public long Sequence { get; set; }
 
-        public State Copy() => new() { Nodes = new(Nodes), Edges = new(Edges), Changes = new(Changes, StringComparer.Ordinal), Sequence = Sequence };
+        public long PurgedThrough { get; set; }
+
+        public long ErasedThrough { get; set; }
+
+        public State Copy() => new()
+        {
+            Nodes = new(Nodes),
+            Edges = new(Edges),
+            Changes = new(Changes, StringComparer.Ordinal),
+            Sequence = Sequence,
+            PurgedThrough = PurgedThrough,
+            ErasedThrough = ErasedThrough,
+        };
     }
 }

@@ -22,7 +22,7 @@ internal static class CypherLinter
         var types = GraphModel.Relations.Select(r => r.Type).Distinct();
         var properties = GraphModel.NodeKinds.SelectMany(k => k.Fields.Select(f => f.Name).Append(k.KeyField))
             .Concat(GraphModel.Relations.SelectMany(r => r.Properties.Select(p => p.Name)))
-            .Concat(["_seq", "_deleted", "id", "seq", "source", "committedAt", "nodes", "edges"]) // the store's own nodes
+            .Concat(["_seq", "_deleted", "id", "seq", "source", "committedAt", "nodes", "edges", "purgedThrough", "erasedThrough"]) // the store's own nodes
             .Concat(["hash", "role", "owner", "grants", "createdAt", "expiresAt", "revokedAt"]) // API keys
             .Concat(["requester", "version", "body"]) // access requests
             .Concat(["key", "props", "i", "from", "to"]) // the fields of the rows the adapter sends

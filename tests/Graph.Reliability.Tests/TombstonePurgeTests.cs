@@ -1,0 +1,109 @@
+using Graph.Catalog;
+using Graph.Domain;
+using Graph.Store;
+using Graph.Store.Sqlite;
+using Graph.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Graph.Reliability.Tests;
+
+/// <summary>Tombstones of old deletions are erased (their keys leave the store), and no reader of the change feed is left showing
+/// what a purged deletion removed.</summary>
+public sealed class TombstonePurgeTests : IDisposable
+{
+    private readonly TempDirectory _data = new();
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public async Task Follower_FallenBehindAPurge_ReadsTheWholeStoreAgain_AndNoLongerShowsWhatWasDeleted()
+    {
+        var (store, writer, patients) = await OpenAsync();
+        await using var _ = store;
+        var follower = new CatalogIndex(store, NullLogger<CatalogIndex>.Instance);
+        await follower.LoadAsync(CancellationToken.None);
+
+        // Another replica withdraws a patient and adds one; then the deletion's tombstone is purged before this one follows.
+        var withdrawal = new ChangeSet { Source = "other replica" }.Add(Some.Patient("P-NEW"));
+        withdrawal.DeletedNodes.Add(patients[3].Ref);
+        await writer.WriteAsync(withdrawal, CancellationToken.None);
+        await store.PurgeTombstonesAsync(DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None);
+
+        await follower.CatchUpAsync(CancellationToken.None);
+
+        var snapshot = follower.Current;
+        Assert.Null(snapshot.Find(GraphModel.Patient, patients[3].Key));
+        Assert.NotNull(snapshot.Find(GraphModel.Patient, "P-NEW"));
+        Assert.Equal(patients.Count, snapshot.Count(GraphModel.Patient));
+    }
+
+    [Fact]
+    public async Task Follower_AheadOfThePurge_GoesOnReadingOnlyTheChanges()
+    {
+        var (store, writer, patients) = await OpenAsync();
+        await using var _ = store;
+        var withdrawal = new ChangeSet();
+        withdrawal.DeletedNodes.Add(patients[3].Ref);
+        await writer.WriteAsync(withdrawal, CancellationToken.None);
+        var follower = new CatalogIndex(store, NullLogger<CatalogIndex>.Instance);
+        await follower.LoadAsync(CancellationToken.None);
+        await store.PurgeTombstonesAsync(DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None);
+        await writer.WriteAsync(new ChangeSet().Add(Some.Patient("P-NEW")), CancellationToken.None);
+
+        Assert.Equal(1, await follower.CatchUpAsync(CancellationToken.None));
+        Assert.NotNull(follower.Current.Find(GraphModel.Patient, "P-NEW"));
+    }
+
+    [Fact]
+    public async Task Service_ErasesTheTombstonesOlderThanItsRetention_AndTheDeletedCohortsIdLeavesTheStore()
+    {
+        string cohort;
+        await using (var service = await ServiceProcess.StartAsync(_data.Path, 60, "--Graph:PurgeTombstonesAfterDays", "0.00002"))
+        {
+            cohort = (string)(await service.DataAsync("""mutation { saveCohort(input: { name: "to be deleted", criteria: {} }) { cohortId } }"""))["saveCohort"]!["cohortId"]!;
+            await service.DataAsync($$"""mutation { deleteCohort(id: "{{cohort}}") }""");
+            await service.StopAsync();
+        }
+
+        Assert.True(await StoreHoldsAsync(cohort), "the deleted cohort's tombstone should hold its id until it is purged");
+
+        // The retention (1.7 s) has passed: the next start erases the tombstone beside the requests.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await using (var service = await ServiceProcess.StartAsync(_data.Path, 60, "--Graph:PurgeTombstonesAfterDays", "0.00002"))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!service.FullLog.Contains("relationship tombstones of deletions older than", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+                await Task.Delay(100);
+            Assert.Matches(@"Erased 1 node and [1-9]\d* relationship tombstones", service.FullLog);
+            await service.StopAsync();
+        }
+
+        Assert.False(await StoreHoldsAsync(cohort), "the purged cohort id is still in the store's file");
+    }
+
+    private async Task<bool> StoreHoldsAsync(string text)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var needle = System.Text.Encoding.UTF8.GetBytes(text);
+        foreach (var file in Directory.GetFiles(_data.Path, "graph.db*"))
+        {
+            if ((await File.ReadAllBytesAsync(file)).AsSpan().IndexOf(needle) >= 0)
+                return true;
+        }
+
+        return false;
+    }
+
+    private async Task<(SqliteGraphStore Store, GraphWriter Writer, List<NodeRecord> Patients)> OpenAsync()
+    {
+        var store = new SqliteGraphStore(_data.File("graph.db"));
+        await store.EnsureSchemaAsync(CancellationToken.None);
+        var writer = new GraphWriter(store, [], NullLogger<GraphWriter>.Instance);
+        var patients = Enumerable.Range(0, 20).Select(i => Some.Patient($"P-{i:D3}")).ToList();
+        var changes = new ChangeSet();
+        foreach (var patient in patients)
+            changes.Add(patient);
+        await writer.WriteAsync(changes, CancellationToken.None);
+        return (store, writer, patients);
+    }
+}

@@ -121,13 +121,23 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         if (through <= erased)
             return new PurgeResult(through, 0, 0);
         long edges = 0, nodes = 0;
-        foreach (var kind in Domain.GraphModel.Relations)
-            edges += await PurgeAsync(Neo4jStatements.For(kind).Purge, erased, through, cancellationToken).ConfigureAwait(false);
-        foreach (var kind in Domain.GraphModel.NodeKinds)
-            nodes += await PurgeAsync(Neo4jStatements.For(kind).Purge, erased, through, cancellationToken).ConfigureAwait(false);
-        await _client.RunAsync(Neo4jStatements.RecordErased, new Dictionary<string, object?> { ["through"] = through }, cancellationToken).ConfigureAwait(false);
+        for (var after = erased; after < through; after += PurgeWindow)
+        {
+            var upTo = Math.Min(through, after + PurgeWindow);
+            foreach (var kind in Domain.GraphModel.Relations)
+                edges += await PurgeAsync(Neo4jStatements.For(kind).Purge, after, upTo, cancellationToken).ConfigureAwait(false);
+            foreach (var kind in Domain.GraphModel.NodeKinds)
+                nodes += await PurgeAsync(Neo4jStatements.For(kind).Purge, after, upTo, cancellationToken).ConfigureAwait(false);
+            await _client.RunAsync(Neo4jStatements.RecordErased, new Dictionary<string, object?> { ["through"] = upTo }, cancellationToken).ConfigureAwait(false);
+        }
+
         return new PurgeResult(through, nodes, edges);
     }
+
+    // The changes a batch looks among: a batch reads the live rows of its changes too (on the _seq indexes), so a window keeps
+    // that read short however many changes a purge covers (the first purge of a store covers all of them), and an interrupted
+    // purge resumes after the last window it finished.
+    private const long PurgeWindow = 256;
 
     // Batches of one statement, each its own transaction, until one erases less than a batch.
     private async Task<long> PurgeAsync(CypherStatement statement, long after, long through, CancellationToken cancellationToken)

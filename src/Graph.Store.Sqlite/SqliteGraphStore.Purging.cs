@@ -12,7 +12,7 @@ public sealed partial class SqliteGraphStore
 
     // The changes whose tombstones are erased before the progress is recorded, so that an interrupted purge resumes near where it
     // stopped. The tombstones are found on partial indexes that hold them alone: live rows are never read.
-    private const long PurgeWindow = 64;
+    private const long PurgeWindow = 256;
 
     /// <inheritdoc />
     public Task<PurgeResult> PurgeTombstonesAsync(DateTimeOffset committedBefore, CancellationToken cancellationToken) => Guard(async () =>

@@ -42,6 +42,20 @@ public sealed partial class QueryApiExchangeTests
     }
 
     [Fact]
+    public async Task PurgeTombstones_ManyChanges_ErasesAWindowAtATime_RecordingEach()
+    {
+        _api.On(r => r.Runs(Neo4jStatements.RaisePurgeHorizon), () => Ok(Horizon(600, 0)), times: 1);
+        _api.On(_ => true, () => Ok(Purged(0)));
+
+        await Store().PurgeTombstonesAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+
+        // An interrupted purge resumes after the last window recorded; each batch reads the changes of one window only.
+        Assert.Equal([256L, 512L, 600L], _api.Requests.Where(r => r.Runs(Neo4jStatements.RecordErased)).Select(r => Long(r, "through")));
+        var windows = _api.Requests.Where(r => r.Statement?.Contains("$after", StringComparison.Ordinal) == true).Select(r => (Long(r, "after"), Long(r, "through"))).Distinct();
+        Assert.Equal([(0L, 256L), (256L, 512L), (512L, 600L)], windows);
+    }
+
+    [Fact]
     public async Task PurgeTombstones_NothingBeyondTheLastErasure_SendsOnlyTheHorizon()
     {
         _api.Next(() => Ok(Horizon(5, 5)));

@@ -1,9 +1,9 @@
 namespace Graph.Api.Schema.Features.Cohort;
 
 /// <summary>How many series each owner's saves froze in the last 24 hours, in hourly sums (this process's saves).</summary>
-/// <remarks>A deleted cohort's frozen rows stay in the store as tombstones, so the owner's live cohorts do not bound what its
-/// saves add: a researcher who saved and deleted cohorts of 96,570 series stayed under every live limit while the store grew
-/// by 400 MB in 47 s. Not thread-safe: <see cref="CohortService"/> calls it under its save lock.</remarks>
+/// <remarks>A deleted cohort's frozen rows stay in the store as tombstones until they are purged (Graph:PurgeTombstonesAfterDays),
+/// so the owner's live cohorts do not bound what its saves add: a researcher who saved and deleted cohorts of 96,570 series
+/// stayed under every live limit while the store grew by 400 MB in 47 s. Not thread-safe: <see cref="CohortService"/> calls it under its save lock.</remarks>
 internal sealed class FrozenSeriesLedger(TimeProvider clock)
 {
     private readonly Dictionary<string, List<(DateTimeOffset Hour, long Series)>> _owners = new(StringComparer.Ordinal);

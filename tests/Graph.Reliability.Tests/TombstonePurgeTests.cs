@@ -54,6 +54,56 @@ public sealed class TombstonePurgeTests : IDisposable
         Assert.NotNull(follower.Current.Find(GraphModel.Patient, "P-NEW"));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Follower_CommitsPurgesAndReadsInAnyOrder_EndsWithWhatWasCommitted(int seed)
+    {
+        var (store, writer, patients) = await OpenAsync();
+        await using var _ = store;
+        var follower = new CatalogIndex(store, NullLogger<CatalogIndex>.Instance);
+        await follower.LoadAsync(CancellationToken.None);
+        var live = new List<string>();
+        var deleted = new HashSet<string>(StringComparer.Ordinal);
+        var random = new Random(seed);
+
+        // Each round commits four series and deletes two of those committed before, then purges every change so far or not, and
+        // has the follower read the feed or not: it is now behind a purged deletion of a series it holds, now not.
+        for (var round = 0; round < 120; round++)
+        {
+            var changes = new ChangeSet();
+            for (var i = 0; i < 4; i++)
+            {
+                var series = Some.Series();
+                changes.Add(series);
+                live.Add(series.Key);
+            }
+
+            for (var i = 0; i < Math.Min(2, live.Count - 4); i++)
+            {
+                var key = live[random.Next(live.Count - 4)];
+                changes.DeletedNodes.Add(new NodeRef(GraphModel.Series.Label, key));
+                live.Remove(key);
+                deleted.Add(key);
+            }
+
+            await writer.WriteAsync(changes, CancellationToken.None);
+            if (random.Next(3) == 0)
+                await store.PurgeTombstonesAsync(DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None);
+            if (random.Next(4) == 0)
+                await follower.CatchUpAsync(CancellationToken.None);
+        }
+
+        await follower.CatchUpAsync(CancellationToken.None);
+
+        var snapshot = follower.Current;
+        Assert.Equal(live.Count, snapshot.Count(GraphModel.Series));
+        Assert.All(live, key => Assert.NotNull(snapshot.Find(GraphModel.Series, key)));
+        Assert.All(deleted, key => Assert.Null(snapshot.Find(GraphModel.Series, key)));
+        Assert.Equal(patients.Count, snapshot.Count(GraphModel.Patient));
+    }
+
     [Fact]
     public async Task Service_ErasesTheTombstonesOlderThanItsRetention_AndTheDeletedCohortsIdLeavesTheStore()
     {

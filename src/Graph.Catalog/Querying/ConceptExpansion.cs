@@ -8,7 +8,9 @@ namespace Graph.Catalog.Querying;
 /// Always included: the concept itself and every concept linked to it by <c>exactMatch</c> mappings (either direction),
 /// transitively. With narrower concepts: also concepts with a BROADER link to a member, and the objects of a member's
 /// <c>narrowMatch</c> mappings and the subjects of <c>broadMatch</c> mappings to a member, transitively, each again with
-/// its exact matches. <c>closeMatch</c> and <c>relatedMatch</c> are never followed: they are not transitive.
+/// its exact matches. <c>closeMatch</c> and <c>relatedMatch</c> are never followed: they are not transitive. A caller's mapping
+/// from its own concept is followed out of that concept only from a search that starts at one of its concepts
+/// (<see cref="ConceptLinks"/>).
 /// A curie the catalogue does not hold expands to itself, so a plain code still matches field values.
 /// </remarks>
 internal static class ConceptExpansion
@@ -48,11 +50,11 @@ internal static class ConceptExpansion
         while (queue.Count > 0)
         {
             var node = queue.Dequeue();
-            foreach (var next in graph.Exact(node))
+            foreach (var next in graph.Exact(node, start))
                 Visit(next);
             if (!includeNarrower)
                 continue;
-            foreach (var next in graph.Narrower(node))
+            foreach (var next in graph.Narrower(node, start))
                 Visit(next);
         }
 

@@ -52,7 +52,7 @@ internal sealed class SearchSynonyms
         foreach (var concept in concepts)
         {
             related.Add(concept);
-            related.AddRange(links.Exact(concept));
+            related.AddRange(links.Exact(concept, concept));
         }
 
         foreach (var concept in related.ToList())

@@ -180,6 +180,39 @@ public sealed partial class PartnerConceptTests(CatalogueFactory service) : ICla
         Assert.StartsWith("key:", MappingOf("PARTNER:GLIOMA", "NCIT:C3059")!.WrittenBy, StringComparison.Ordinal);
     }
 
+    /// <summary>Review: a partner concept mapped exactMatch to lung cancer and to breast cancer joined their searches, so a
+    /// researcher's lung cancer cohort silently took in every breast cancer patient. The partner's mappings now carry a search
+    /// out of its own concept only when the search starts at one of its concepts.</summary>
+    [Theory]
+    [InlineData("BRIDGEX:LUNGBREAST", "exactMatch")]
+    [InlineData("BRIDGEN:LUNGBREAST", "narrowMatch")]
+    public async Task LinkConcepts_PartnerConceptMappedToTwoReferenceConcepts_DoesNotJoinTheirSearches(string bridge, string predicate)
+    {
+        var lung = await TotalAsync(LungPatients);
+        var breast = await TotalAsync(BreastPatients);
+        Assert.True(lung > 0 && breast > 0, "the demo catalogue has lung and breast cancer patients");
+
+        var first = await PostAsync(_partner, """
+            mutation($bridge: String!) { linkConcepts(input: { subject: $bridge, predicate: "exactMatch", object: "SCTID:363358000" }) { predicate } }
+            """, new { bridge });
+        Assert.True(Responses.Codes(first).Count == 0, first.ToJsonString());
+        var second = await PostAsync(_partner, """
+            mutation($bridge: String!, $predicate: String!) { linkConcepts(input: { subject: $bridge, predicate: $predicate, object: "SCTID:254837009" }) { predicate } }
+            """, new { bridge, predicate });
+        Assert.True(Responses.Codes(second).Count == 0, second.ToJsonString());
+
+        Assert.Equal(lung, await TotalAsync(LungPatients));
+        Assert.Equal(breast, await TotalAsync(BreastPatients));
+        // The partner's own code is the partner's to define: a search for it finds both.
+        var own = await service.DataAsync("""
+            query($bridge: String!) {
+              own: patients(where: { cancerTypes: { some: { concepts: { some: { curie: { concept: { curie: $bridge, includeNarrower: true } } } } } } }) { totalCount }
+              both: patients(where: { cancerTypes: { some: { code: { in: ["lung", "breast"] } } } }) { totalCount }
+            }
+            """, new { bridge });
+        Assert.Equal((int)own["both"]!["totalCount"]!, (int)own["own"]!["totalCount"]!);
+    }
+
     [Fact]
     public async Task Curator_ChangesReferenceMappingsAndPartnersMappings_IsAllowedAndBecomesTheWriter()
     {

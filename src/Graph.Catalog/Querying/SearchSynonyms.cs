@@ -5,6 +5,8 @@ namespace Graph.Catalog.Querying;
 /// <summary>
 /// Other names for what a search text names, from the vocabulary: when the whole text is a concept's label, synonym or code
 /// (HCC, GBM, NSCLC, "brain tumour", C71), the labels and synonyms of that concept, of its exact matches and of its broader concepts.
+/// Only the vocabulary's concepts count, those of the seed and the graph command: a concept an API caller created names nothing
+/// here, so a partner cannot make one term another's other name.
 /// </summary>
 internal sealed class SearchSynonyms
 {
@@ -22,7 +24,7 @@ internal sealed class SearchSynonyms
         var table = snapshot.Table(GraphModel.Concept);
         for (var node = 0; node < table.Count; node++)
         {
-            if (!table.IsLive(node))
+            if (!table.IsLive(node) || !IsVocabulary(node))
                 continue;
             foreach (var name in Names(node).Append(table.Get(node, "code") as string ?? ""))
             {
@@ -59,7 +61,7 @@ internal sealed class SearchSynonyms
             related.AddRange(broader.Neighbours(concept, forward: true));
         var seen = new HashSet<string>(StringComparer.Ordinal) { phrase };
         var result = new List<string[]>();
-        foreach (var concept in related.Distinct())
+        foreach (var concept in related.Distinct().Where(IsVocabulary))
         {
             foreach (var name in Names(concept))
             {
@@ -71,6 +73,9 @@ internal sealed class SearchSynonyms
 
         return result;
     }
+
+    // The seed's and the graph command's concepts: not one an API caller (a partner, say) created and named.
+    private bool IsVocabulary(int node) => _snapshot.Table(GraphModel.Concept).Get(node, "writtenBy") is not string;
 
     private IEnumerable<string> Names(int node)
     {

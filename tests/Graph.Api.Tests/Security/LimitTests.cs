@@ -179,6 +179,7 @@ public sealed class LimitTests(CatalogueFactory service)
         var previews = string.Join(' ', Enumerable.Range(0, 5).Select(i => $"p{i}: cohortPreview(criteria: {{ patients: {{ ageAtDiagnosis: {{ gte: {40 + i} }} }} }}) {{ patients {{ value }} }}"));
         var batch = Enumerable.Range(0, 10).Select(_ => new { query = $"{{ {previews} }}" }).ToArray();
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var response = await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), batch);
         var results = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
 
@@ -188,7 +189,10 @@ public sealed class LimitTests(CatalogueFactory service)
         Assert.Equal(2, answered);
         Assert.All(results.Skip(answered), r => Assert.Equal(["RATE_LIMITED"], Responses.Codes(r!.AsObject())));
         using var limited = await client.PostAsJsonAsync(new Uri("/graphql", UriKind.Relative), new { query = $"{{ {previews} }}" });
-        Assert.Equal((HttpStatusCode)429, limited.StatusCode);
+
+        // The bucket refills 5 tokens a second: on a machine so loaded that the batch took a second, the next 5 are there again.
+        if (watch.Elapsed < TimeSpan.FromSeconds(0.9))
+            Assert.Equal((HttpStatusCode)429, limited.StatusCode);
     }
 
     /// <summary>A document refused unread (too long) costs one token, not one per root field: a 3,000-alias document had drained the

@@ -115,7 +115,7 @@ public sealed class TombstonePurgeTests : IDisposable
             await service.StopAsync();
         }
 
-        Assert.True(await StoreHoldsAsync(cohort), "the deleted cohort's tombstone should hold its id until it is purged");
+        Assert.True(await StoreFiles.HoldAsync(_data.Path, cohort), "the deleted cohort's tombstone should hold its id until it is purged");
 
         // The retention (1.7 s) has passed: the next start erases the tombstone beside the requests.
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -128,20 +128,7 @@ public sealed class TombstonePurgeTests : IDisposable
             await service.StopAsync();
         }
 
-        Assert.False(await StoreHoldsAsync(cohort), "the purged cohort id is still in the store's file");
-    }
-
-    private async Task<bool> StoreHoldsAsync(string text)
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var needle = System.Text.Encoding.UTF8.GetBytes(text);
-        foreach (var file in Directory.GetFiles(_data.Path, "graph.db*"))
-        {
-            if ((await File.ReadAllBytesAsync(file)).AsSpan().IndexOf(needle) >= 0)
-                return true;
-        }
-
-        return false;
+        Assert.False(await StoreFiles.HoldAsync(_data.Path, cohort), "the purged cohort id is still in the store's file");
     }
 
     private async Task<(SqliteGraphStore Store, GraphWriter Writer, List<NodeRecord> Patients)> OpenAsync()

@@ -73,13 +73,13 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract, IDisposable
         deletion.DeletedNodes.Add(patient.Ref);
         await Store.ApplyAsync(deletion, CancellationToken.None);
         await Store.ApplyAsync(new ChangeSet().Add(Some.Series()), CancellationToken.None);
-        Assert.True(await FileHoldsAsync(pseudonym), "the tombstone should hold the key until it is purged");
+        Assert.True(await StoreFiles.HoldAsync(_folder.Path, pseudonym), "the tombstone should hold the key until it is purged");
 
         var purge = await Store.PurgeTombstonesAsync(DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None);
         await Store.DisposeAsync();
 
         Assert.Equal(1, purge.Nodes);
-        Assert.False(await FileHoldsAsync(pseudonym), "the purged key is still in the file");
+        Assert.False(await StoreFiles.HoldAsync(_folder.Path, pseudonym), "the purged key is still in the file");
     }
 
     [Fact]
@@ -110,17 +110,6 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract, IDisposable
         await Store.ReadChangesAsync(head, feed, CancellationToken.None);
         Assert.Empty(feed.Nodes);
         Assert.Equal(20, (await Store.GetStatisticsAsync(CancellationToken.None)).Nodes["Series"]);
-    }
-
-    private async Task<bool> FileHoldsAsync(string text)
-    {
-        // Every connection closed: the log is checkpointed into the file and removed.
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var bytes = await File.ReadAllBytesAsync(_folder.File("graph.db"));
-        var wal = _folder.File("graph.db-wal");
-        var walBytes = File.Exists(wal) ? await File.ReadAllBytesAsync(wal) : [];
-        var needle = System.Text.Encoding.UTF8.GetBytes(text);
-        return bytes.AsSpan().IndexOf(needle) >= 0 || walBytes.AsSpan().IndexOf(needle) >= 0;
     }
 
     [Fact]

@@ -26,6 +26,13 @@ internal static class CommonOptions
     public static bool TryNumber(string? text, int min, int max, out int value) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
 
+    /// <summary>Why a command that reads the catalogue cannot run: a SQLite store whose graph.db is missing (null when there is one,
+    /// or the store is Neo4j). It is not created empty.</summary>
+    public static string? MissingCatalogue(StoreSettings settings) =>
+        settings.Kind == StoreKind.Sqlite && !File.Exists(settings.SqlitePath)
+            ? $"no catalogue in {Path.GetFullPath(settings.DataDirectory)} (graph.db is missing)."
+            : null;
+
     /// <summary>Reads the store settings a command runs with.</summary>
     /// <exception cref="ArgumentException">A setting has a value the store cannot use.</exception>
     public static StoreSettings Settings(ParseResult result, Option<DirectoryInfo> data) => StoreSettings.From(Configuration(result, data));

@@ -34,9 +34,9 @@ internal static class ExportPostgresCommand
                 return 2;
             }
 
-            if (settings.Kind == Graph.Hosting.StoreKind.Sqlite && !File.Exists(settings.SqlitePath))
+            if (CommonOptions.MissingCatalogue(settings) is { } missing)
             {
-                await Console.Error.WriteLineAsync($"graph export postgres: no catalogue in {Path.GetFullPath(settings.DataDirectory)} (graph.db is missing).");
+                await Console.Error.WriteLineAsync($"graph export postgres: {missing}");
                 return 2;
             }
 

@@ -38,9 +38,9 @@ internal static class PurgeCommand
             try
             {
                 var settings = CommonOptions.Settings(result, data);
-                if (settings.Kind == StoreKind.Sqlite && !File.Exists(settings.SqlitePath))
+                if (CommonOptions.MissingCatalogue(settings) is { } missing)
                 {
-                    await error.WriteLineAsync($"graph purge: no catalogue in {Path.GetFullPath(settings.DataDirectory)} (graph.db is missing).");
+                    await error.WriteLineAsync($"graph purge: {missing}");
                     return 2;
                 }
 

@@ -19,9 +19,9 @@ internal static class StatsCommand
             try
             {
                 var settings = CommonOptions.Settings(result, data);
-                if (settings.Kind == StoreKind.Sqlite && !File.Exists(settings.SqlitePath))
+                if (CommonOptions.MissingCatalogue(settings) is { } missing)
                 {
-                    await Console.Error.WriteLineAsync($"graph stats: no catalogue in {Path.GetFullPath(settings.DataDirectory)} (graph.db is missing).");
+                    await Console.Error.WriteLineAsync($"graph stats: {missing}");
                     return 2;
                 }
 
